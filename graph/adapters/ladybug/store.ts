@@ -1,0 +1,344 @@
+// The embedded store: LadybugDB (the maintained successor of Kuzu), in-process, in a file or in memory.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import lbug from '@ladybugdb/core';
+import type { Connection, Database, QueryResult } from '@ladybugdb/core';
+import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind } from '../../ontology.js';
+import type { Dataset } from '../../schema/dataset.js';
+import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../../schema/graph.js';
+import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
+import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { relationshipId } from '../../dataset/validate.js';
+import { searchKey } from '../../store/search.js';
+import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
+import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
+import { ladybugDialect as q } from './dialect.js';
+import { dropStatements, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
+import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
+
+type Params = Record<string, unknown>;
+
+/** Runs tasks one at a time: Ladybug allows a single write transaction, and a connection runs one query at a time. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+interface PooledConnection {
+  conn: Connection;
+  queue: SerialQueue;
+  pending: number;
+}
+
+export interface LadybugStoreOptions {
+  /** A database file path, or ":memory:". */
+  path: string;
+  readConnections?: number;
+}
+
+export class LadybugStore implements GraphStore {
+  readonly backend = 'ladybug' as const;
+  private db: Database | null = null;
+  private writer: PooledConnection | null = null;
+  private analyst: PooledConnection | null = null;
+  private readers: PooledConnection[] = [];
+  private opening: Promise<void> | null = null;
+
+  constructor(private readonly options: LadybugStoreOptions) {}
+
+  open(): Promise<void> {
+    // One initialisation shared by every caller: the database and connections must be ready before concurrent use.
+    this.opening ??= this.doOpen().catch((err) => {
+      this.opening = null;
+      throw storeUnavailable(this.backend, err);
+    });
+    return this.opening;
+  }
+
+  private async doOpen(): Promise<void> {
+    if (this.options.path !== ':memory:') await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    const db = new lbug.Database(this.options.path);
+    await db.init();
+    const connect = async (): Promise<PooledConnection> => {
+      const conn = new lbug.Connection(db);
+      await conn.init();
+      return { conn, queue: new SerialQueue(), pending: 0 };
+    };
+    this.db = db;
+    this.writer = await connect();
+    this.analyst = await connect();
+    this.readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
+    await this.ensureSchema();
+  }
+
+  private async ensureSchema(): Promise<void> {
+    const tables = (await this.exec(this.writer!, 'CALL show_tables() RETURN name')).map((r) => String(r['name']));
+    if (tables.includes(META_TABLE)) {
+      const rows = await this.exec(this.writer!, `MATCH (m:${META_TABLE} {key: 'schema'}) RETURN m.json AS json`);
+      if (rows[0]?.['json'] === schemaFingerprint()) return;
+      // The ontology changed since this file was written: rebuild rather than run against mismatched tables.
+      for (const stmt of dropStatements()) await this.exec(this.writer!, stmt);
+    }
+    for (const stmt of schemaStatements()) await this.exec(this.writer!, stmt);
+    await this.exec(this.writer!, q.writeMeta, { key: 'schema', json: schemaFingerprint() });
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opening;
+    this.opening = null;
+    if (!opened) return;
+    await opened.catch(() => undefined);
+    for (const pooled of [this.writer, this.analyst, ...this.readers]) await pooled?.conn.close();
+    await this.db?.close();
+    this.db = this.writer = this.analyst = null;
+    this.readers = [];
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return { available: true, backend: this.backend };
+    } catch (err) {
+      return { available: false, backend: this.backend, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private async exec(pooled: PooledConnection, statement: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    pooled.pending++;
+    try {
+      return await pooled.queue.run(async () => {
+        const prepared = await pooled.conn.prepare(statement);
+        if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
+        const result = await pooled.conn.execute(prepared, params as never);
+        const last = lastResult(result);
+        const rows = await last.getAll();
+        return rows.map((row) => fromLadybugRow(row));
+      });
+    } finally {
+      pooled.pending--;
+    }
+  }
+
+  private async read(statement: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    await this.open();
+    // The least busy reader keeps concurrent API requests from queueing behind one another.
+    const pooled = this.readers.reduce((best, c) => (c.pending < best.pending ? c : best));
+    return this.exec(pooled, statement, params);
+  }
+
+  async replaceDataset(dataset: Dataset): Promise<void> {
+    await this.open();
+    const writer = this.writer!;
+    await writer.queue.run(async () => {
+      const run = async (statement: string, params: Params = {}) => {
+        const prepared = await writer.conn.prepare(statement);
+        if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
+        const result = lastResult(await writer.conn.execute(prepared, params as never));
+        const rows = await result.getAll();
+        result.close();
+        return rows;
+      };
+      await run(q.begin);
+      try {
+        await run(q.deleteAll);
+        for (const kind of NODE_KINDS) {
+          const rows = dataset.nodes.filter((n) => n.kind === kind).map(nodeRow);
+          if (rows.length > 0) await run(q.createNodes(kind), { rows });
+        }
+        const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
+        const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
+        if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+        for (const type of RELATIONSHIP_TYPES) {
+          for (const [from, to] of RELATIONSHIP_RULES[type]) {
+            const rows = dataset.relationships
+              .filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to)
+              .map(edgeRow);
+            if (rows.length === 0) continue;
+            const created = Number((await run(q.createRelationships(type, from, to), { rows }))[0]?.['created'] ?? 0);
+            assertAllCreated(type, rows.length, created);
+          }
+        }
+        await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
+        await run(q.writeMeta, { key: 'dataset', json: JSON.stringify({ meta: dataset.dataset, references: dataset.references }) });
+        await run(q.commit);
+      } catch (err) {
+        await run(q.rollback).catch(() => undefined);
+        throw err instanceof StoreError && err.code !== 'query_invalid'
+          ? err
+          : new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+    });
+  }
+
+  async stats(): Promise<GraphStats> {
+    const nodes: Record<string, number> = {};
+    const relationships: Record<string, number> = {};
+    for (const kind of NODE_KINDS) nodes[kind] = Number((await this.read(q.countNodes(kind)))[0]?.['c'] ?? 0);
+    for (const type of RELATIONSHIP_TYPES) relationships[type] = Number((await this.read(q.countRelationships(type)))[0]?.['c'] ?? 0);
+    return { backend: this.backend, nodes, relationships };
+  }
+
+  private async kindOf(id: string): Promise<NodeKind | null> {
+    const kind = (await this.read(q.kindOf, { id }))[0]?.['kind'];
+    return typeof kind === 'string' && isNodeKind(kind) ? kind : null;
+  }
+
+  async getNode(id: string): Promise<NodeDetail | null> {
+    const kind = await this.kindOf(id);
+    if (!kind) return null;
+    const [node] = await this.getNodes([id]);
+    if (!node) return null;
+    const degree: NodeDetail['degree'] = {};
+    for (const row of await this.read(q.degree(kind), { id })) {
+      const entry = (degree[String(row['type'])] ??= { out: 0, in: 0 });
+      // A self-loop never occurs in the ontology, so the fromId test tells direction.
+      if (row['outgoing'] === true) entry.out += Number(row['c']);
+      else entry.in += Number(row['c']);
+    }
+    return { ...node, degree };
+  }
+
+  async getNodes(ids: readonly string[]): Promise<GraphNode[]> {
+    if (ids.length === 0) return [];
+    const out: GraphNode[] = [];
+    for (const kind of NODE_KINDS) {
+      for (const row of await this.read(q.nodesByIds(kind), { ids: [...ids] })) out.push(nodeFromValue(row['n']));
+    }
+    return out.sort(byId);
+  }
+
+  async searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }> {
+    const query = options.q ? searchKey(options.q) : '';
+    const text = q.search(options.kind, query.length > 0);
+    const params: Params = query ? { q: query } : {};
+    const [rows, totalRows] = await Promise.all([
+      this.read(text.items, { ...params, offset: options.offset, limit: options.limit }),
+      this.read(text.total, params),
+    ]);
+    return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
+  }
+
+  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+    const [start] = await this.getNodes([id]);
+    if (!start) return { nodes: [], edges: [] };
+    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
+      const statement = q.expand({ types: Boolean(filter.types?.length), basis: Boolean(filter.basis), kinds: Boolean(filter.kinds?.length) });
+      const params: Params = { frontier };
+      if (filter.types?.length) params['types'] = filter.types;
+      if (filter.basis) params['basis'] = filter.basis;
+      if (filter.kinds?.length) params['kinds'] = filter.kinds;
+      const rows = await this.read(statement, params);
+      return rows.map((row): Hop => ({ edge: edgeFromValue(row['r']), neighbor: nodeFromValue(row['b']) }));
+    });
+    return { nodes, edges };
+  }
+
+  async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
+    const [fromKind, toKind] = await Promise.all([this.kindOf(from), this.kindOf(to)]);
+    if (!fromKind || !toKind || from === to) return [];
+    const rows = await this.read(q.shortestPaths(fromKind, toKind, options.maxLength, options.directed), { from, to, limit: options.limit });
+    const paths = rows.map((row) => {
+      const nodes = (row['ns'] as unknown[]).map(nodeFromValue);
+      const edges = (row['rs'] as unknown[]).map(edgeFromValue);
+      return { nodes, edges };
+    });
+    return sortPaths(paths);
+  }
+
+  async snapshot(): Promise<GraphSnapshot> {
+    const nodes: GraphNode[] = [];
+    for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
+    const edges = [];
+    for (const type of RELATIONSHIP_TYPES) for (const row of await this.read(q.allRelationships(type))) edges.push(edgeFromValue(row['r']));
+    const metaRow = (await this.read(q.readMeta)).find((r) => r['key'] === 'dataset');
+    const stored = metaRow ? (JSON.parse(String(metaRow['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
+    return {
+      meta: stored?.meta ?? { name: 'empty', version: '0' },
+      references: stored?.references ?? [],
+      nodes: nodes.sort(byId),
+      edges: edges.sort(byId),
+    };
+  }
+
+  async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
+    assertAnalystQueryAllowed(cypher);
+    await this.open();
+    const pooled = this.analyst!;
+    return pooled.queue.run(async () => {
+      const { conn } = pooled;
+      const prepared = await conn.prepare(cypher).catch((err: unknown) => {
+        throw queryInvalid(`the query is not valid Cypher: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${prepared.getErrorMessage()}`);
+      if (!prepared.isReadOnly()) throw readOnlyViolation();
+      conn.setQueryTimeout(options.timeoutMs);
+      let result: QueryResult;
+      try {
+        result = lastResult(await conn.execute(prepared, params as never));
+      } catch (err) {
+        throw classifyExecutionError(err, options.timeoutMs);
+      }
+      try {
+        const columns = await result.getColumnNames();
+        const rows: unknown[][] = [];
+        while (result.hasNext()) {
+          if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
+          const row = await result.getNext();
+          if (!row) break;
+          rows.push(columns.map((c) => serialiseValue(row[c])));
+        }
+        return { columns, rows };
+      } finally {
+        result.close();
+      }
+    });
+  }
+}
+
+function lastResult(result: QueryResult | QueryResult[]): QueryResult {
+  if (!Array.isArray(result)) return result;
+  for (const r of result.slice(0, -1)) r.close();
+  return result[result.length - 1]!;
+}
+
+function classifyExecutionError(err: unknown, timeoutMs: number): StoreError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/interrupt|timeout/i.test(message)) return queryTimeout(timeoutMs);
+  if (/read-only|read only/i.test(message)) return readOnlyViolation();
+  return queryInvalid(`the query failed: ${message}`, err);
+}
+
+function fromLadybugRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = fromLadybugValue(v);
+  return out;
+}
+
+function nodeFromValue(value: unknown): GraphNode {
+  const props = value as Record<string, unknown>;
+  return toGraphNode(String(props['_label']), props);
+}
+
+function edgeFromValue(value: unknown): ReturnType<typeof toGraphEdge> {
+  const props = value as Record<string, unknown>;
+  return toGraphEdge(String(props['_label']), props);
+}
+
+/** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */
+function serialiseValue(value: unknown): unknown {
+  const v = fromLadybugValue(value);
+  if (isNodeValue(v)) return v['_label'] === META_TABLE ? null : nodeFromValue(v);
+  if (isRelValue(v)) return edgeFromValue(v);
+  if (v && typeof v === 'object' && '_nodes' in v && '_rels' in v) {
+    const rec = v as { _nodes: unknown[]; _rels: unknown[] };
+    return { nodes: rec._nodes.map(nodeFromValue), edges: rec._rels.map(edgeFromValue) };
+  }
+  if (Array.isArray(v)) return v.map(serialiseValue);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serialiseValue(x)]));
+  return v;
+}

@@ -1,0 +1,246 @@
+// Turns seed files (YAML or JSON text) into a validated Dataset, or into the full list of problems found.
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
+import {
+  DatasetFile,
+  DatasetRelationship,
+  NODE_SCHEMAS,
+  type Dataset,
+  type DatasetNode,
+  type Reference,
+} from '../schema/dataset.js';
+
+export interface SourceFile {
+  /** Name shown in problems, e.g. "seeds/core/agencies.yaml". */
+  name: string;
+  text: string;
+}
+
+export interface Problem {
+  file: string;
+  line?: number;
+  /** Where in the file, e.g. "nodes[3].status". */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return p.path ? `${where} ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+type PathPart = string | number;
+
+function formatPath(parts: readonly PathPart[]): string {
+  return parts.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+// Plain messages for the zod issues an analyst meets most; zod's defaults name types, not fixes.
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${issue.expected} (got ${describe(issue.input)})`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(valueAt(input, issue.path))})`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return JSON.stringify(value);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+interface Located<T> {
+  value: T;
+  file: string;
+  line?: number;
+  path: string;
+}
+
+/** Reads one file into its sections, recording the line of every node and relationship. */
+class FileReader {
+  private readonly lines = new LineCounter();
+  private readonly doc: Document.Parsed;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly problems: Problem[],
+  ) {
+    this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+  }
+
+  lineOf(path: readonly PathPart[]): number | undefined {
+    let node: unknown = this.doc.contents;
+    let best: number | undefined = this.rangeLine(node);
+    for (const part of path) {
+      if (isMap(node)) node = node.get(part, true) ?? node.items.find((i) => (i.key as { value?: unknown })?.value === part)?.value;
+      else if (isSeq(node) && typeof part === 'number') node = node.items[part];
+      else break;
+      best = this.rangeLine(node) ?? best;
+    }
+    return best;
+  }
+
+  private rangeLine(node: unknown): number | undefined {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? this.lines.linePos(range[0]).line : undefined;
+  }
+
+  problem(path: readonly PathPart[], message: string): void {
+    this.problems.push({ file: this.file.name, line: this.lineOf(path), path: formatPath(path), message });
+  }
+
+  read(): DatasetFile | null {
+    if (this.doc.errors.length > 0) {
+      for (const err of this.doc.errors) {
+        const line = err.linePos?.[0]?.line;
+        this.problems.push({ file: this.file.name, line, path: '', message: `malformed YAML: ${err.message.split('\n')[0]}` });
+      }
+      return null;
+    }
+    const raw: unknown = this.doc.toJS();
+    if (raw === null || raw === undefined) return {};
+    const parsed = DatasetFile.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) this.problem(issue.path as PathPart[], issueMessage(issue, raw));
+      return null;
+    }
+    return parsed.data;
+  }
+
+  locate<T>(value: T, path: PathPart[]): Located<T> {
+    return { value, file: this.file.name, line: this.lineOf(path), path: formatPath(path) };
+  }
+}
+
+export function validateDataset(files: readonly SourceFile[]): ValidationResult {
+  const problems: Problem[] = [];
+  const nodes: Located<DatasetNode>[] = [];
+  const relationships: Located<DatasetRelationship>[] = [];
+  const references: Located<Reference>[] = [];
+  const headers: Located<Dataset['dataset']>[] = [];
+  const report = (at: { file: string; line?: number; path: string }, message: string) =>
+    problems.push({ file: at.file, line: at.line, path: at.path, message });
+
+  if (files.length === 0) problems.push({ file: '(dataset)', path: '', message: 'no seed files found (expected .yaml, .yml or .json files)' });
+
+  for (const file of files) {
+    const reader = new FileReader(file, problems);
+    const content = reader.read();
+    if (!content) continue;
+    if (content.dataset) headers.push(reader.locate(content.dataset, ['dataset']));
+    content.references?.forEach((ref, i) => references.push(reader.locate(ref, ['references', i])));
+    const defaults = content.defaults ?? {};
+
+    content.nodes?.forEach((raw, i) => {
+      const path: PathPart[] = ['nodes', i];
+      const kind = raw['kind'];
+      if (typeof kind !== 'string' || !isNodeKind(kind)) {
+        reader.problem([...path, 'kind'], kind === undefined ? 'is required' : `unknown node kind ${describe(kind)} (expected one of ${NODE_KINDS.join(', ')})`);
+        return;
+      }
+      const withDefaults = { ...(defaults.source ? { source: defaults.source } : {}), ...raw };
+      const parsed = NODE_SCHEMAS[kind].safeParse(withDefaults);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
+        return;
+      }
+      nodes.push(reader.locate(parsed.data as DatasetNode, path));
+    });
+
+    content.relationships?.forEach((raw, i) => {
+      const path: PathPart[] = ['relationships', i];
+      const withDefaults = { ...defaults, ...raw };
+      const parsed = DatasetRelationship.safeParse(withDefaults);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
+        return;
+      }
+      relationships.push(reader.locate(parsed.data, path));
+    });
+  }
+
+  if (files.length > 0 && headers.length === 0) {
+    problems.push({ file: files[0]!.name, path: 'dataset', message: 'no file declares the dataset header (dataset: {name, version})' });
+  }
+  for (const extra of headers.slice(1)) {
+    report(extra, `the dataset header is declared again (first in ${headers[0]!.file}); declare it once`);
+  }
+
+  const nodeById = new Map<string, Located<DatasetNode>>();
+  for (const node of nodes) {
+    const first = nodeById.get(node.value.id);
+    if (first) report(node, `duplicate id "${node.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    else nodeById.set(node.value.id, node);
+  }
+  const referenceIds = new Map<string, Located<Reference>>();
+  for (const ref of references) {
+    const first = referenceIds.get(ref.value.id);
+    if (first) report(ref, `duplicate reference id "${ref.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    else if (nodeById.has(ref.value.id)) report(ref, `reference id "${ref.value.id}" is already a node id`);
+    else referenceIds.set(ref.value.id, ref);
+  }
+
+  const isSource = (id: string) => referenceIds.has(id) || nodeById.get(id)?.value.kind === 'Report';
+  const sourceProblem = (id: string) =>
+    `unknown source "${id}": a source must be the id of a Report node or of a reference`;
+
+  for (const node of nodes) {
+    if (!isSource(node.value.source)) report({ ...node, path: `${node.path}.source` }, sourceProblem(node.value.source));
+  }
+
+  const relationshipKeys = new Map<string, Located<DatasetRelationship>>();
+  for (const rel of relationships) {
+    const { type, from, to, source } = rel.value;
+    const fromNode = nodeById.get(from)?.value;
+    const toNode = nodeById.get(to)?.value;
+    if (!fromNode) report({ ...rel, path: `${rel.path}.from` }, `unknown node id "${from}"`);
+    if (!toNode) report({ ...rel, path: `${rel.path}.to` }, `unknown node id "${to}"`);
+    if (fromNode && toNode && !isAllowed(type, fromNode.kind, toNode.kind)) {
+      const allowed = allowedPairs(type).map(([f, t]) => `${f} → ${t}`).join(', ');
+      report(rel, `${type} from ${fromNode.kind} "${from}" to ${toNode.kind} "${to}" is not allowed (allowed: ${allowed})`);
+    }
+    if (!isSource(source)) report({ ...rel, path: `${rel.path}.source` }, sourceProblem(source));
+    const key = relationshipId(rel.value);
+    const first = relationshipKeys.get(key);
+    if (first) report(rel, `duplicate relationship ${type} from "${from}" to "${to}" (first at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    else relationshipKeys.set(key, rel);
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    dataset: {
+      dataset: headers[0]!.value,
+      references: references.map((r) => r.value),
+      nodes: nodes.map((n) => n.value),
+      relationships: relationships.map((r) => r.value),
+    },
+  };
+}
+
+/** Stable id of a relationship: one relationship per type between two nodes. */
+export function relationshipId(rel: { type: string; from: string; to: string }): string {
+  return `${rel.from}:${rel.type}:${rel.to}`;
+}
+
+export function kindsOf(dataset: Dataset): Map<string, NodeKind> {
+  return new Map(dataset.nodes.map((n) => [n.id, n.kind]));
+}

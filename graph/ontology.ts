@@ -1,0 +1,132 @@
+// The vocabulary of the strategy graph. Validation, store schemas, API schemas and the UI legend derive from here.
+
+export const NODE_KINDS = [
+  'Strategy',
+  'ActionPlan',
+  'FocusArea',
+  'Initiative',
+  'LifeEvent',
+  'Agency',
+  'Driver',
+  'Trend',
+  'Goal',
+  'Recommendation',
+  'Report',
+  'StatusReport',
+  'Milestone',
+  'Example',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const FOCUS_AREA_STATUSES = ['not_started', 'in_progress', 'completed'] as const;
+export const INITIATIVE_STATUSES = ['planned', 'not_started', 'in_progress', 'completed'] as const;
+export const INITIATIVE_CATEGORIES = ['action_plan', 'supporting', 'proposed'] as const;
+export const AGENCY_SECTORS = ['state', 'municipal', 'county', 'private', 'voluntary', 'council', 'international'] as const;
+export const BASES = ['stated', 'inferred'] as const;
+export type Basis = (typeof BASES)[number];
+
+interface Label {
+  nb: string;
+  en: string;
+}
+
+export const NODE_KIND_LABELS: Record<NodeKind, { singular: Label; plural: Label }> = {
+  Strategy: { singular: { nb: 'Strategi', en: 'Strategy' }, plural: { nb: 'Strategier', en: 'Strategies' } },
+  ActionPlan: { singular: { nb: 'Handlingsplan', en: 'Action plan' }, plural: { nb: 'Handlingsplaner', en: 'Action plans' } },
+  FocusArea: { singular: { nb: 'Innsatsområde', en: 'Focus area' }, plural: { nb: 'Innsatsområder', en: 'Focus areas' } },
+  Initiative: { singular: { nb: 'Initiativ', en: 'Initiative' }, plural: { nb: 'Initiativer', en: 'Initiatives' } },
+  LifeEvent: { singular: { nb: 'Livshendelse', en: 'Life event' }, plural: { nb: 'Livshendelser', en: 'Life events' } },
+  Agency: { singular: { nb: 'Virksomhet', en: 'Agency' }, plural: { nb: 'Virksomheter', en: 'Agencies' } },
+  Driver: { singular: { nb: 'Drivkraft', en: 'Driver' }, plural: { nb: 'Drivkrefter', en: 'Drivers' } },
+  Trend: { singular: { nb: 'Teknologitrend', en: 'Technology trend' }, plural: { nb: 'Teknologitrender', en: 'Technology trends' } },
+  Goal: { singular: { nb: 'Bærekraftsmål', en: 'Sustainable development goal' }, plural: { nb: 'Bærekraftsmål', en: 'Sustainable development goals' } },
+  Recommendation: { singular: { nb: 'Anbefaling', en: 'Recommendation' }, plural: { nb: 'Anbefalinger', en: 'Recommendations' } },
+  Report: { singular: { nb: 'Rapport', en: 'Report' }, plural: { nb: 'Rapporter', en: 'Reports' } },
+  StatusReport: { singular: { nb: 'Statusrapport', en: 'Status report' }, plural: { nb: 'Statusrapporter', en: 'Status reports' } },
+  Milestone: { singular: { nb: 'Milepæl', en: 'Milestone' }, plural: { nb: 'Milepæler', en: 'Milestones' } },
+  Example: { singular: { nb: 'Eksempel', en: 'Example' }, plural: { nb: 'Eksempler', en: 'Examples' } },
+};
+
+/** Allowed (from kind, to kind) pairs for every relationship type. */
+export const RELATIONSHIP_RULES = {
+  OPERATIONALISES: [['ActionPlan', 'Strategy']],
+  PART_OF: [
+    ['FocusArea', 'ActionPlan'],
+    ['Initiative', 'FocusArea'],
+    ['Trend', 'Driver'],
+  ],
+  LEADS: [
+    ['Agency', 'Initiative'],
+    ['Agency', 'LifeEvent'],
+    ['Agency', 'FocusArea'],
+  ],
+  PARTICIPATES_IN: [['Agency', 'Initiative']],
+  SERVES: [['Initiative', 'LifeEvent']],
+  DEPENDS_ON: [['Initiative', 'Initiative']],
+  INFLUENCES: [
+    ['Driver', 'FocusArea'],
+    ['Driver', 'Initiative'],
+  ],
+  CONTRIBUTES_TO: [
+    ['FocusArea', 'Goal'],
+    ['Initiative', 'Goal'],
+    ['Example', 'Goal'],
+  ],
+  RECOMMENDS: [['Report', 'Recommendation']],
+  TARGETS: [
+    ['Recommendation', 'FocusArea'],
+    ['Recommendation', 'Initiative'],
+    ['Recommendation', 'ActionPlan'],
+    ['Recommendation', 'Agency'],
+  ],
+  PROPOSES: [['Recommendation', 'Initiative']],
+  HAS_STATUS: [['Initiative', 'StatusReport']],
+  PUBLISHED_IN: [['StatusReport', 'Report']],
+  HAS_MILESTONE: [['Initiative', 'Milestone']],
+  ILLUSTRATES: [
+    ['Example', 'Driver'],
+    ['Example', 'Trend'],
+  ],
+  INVOLVES: [['Example', 'Agency']],
+} as const satisfies Record<string, ReadonlyArray<readonly [NodeKind, NodeKind]>>;
+
+export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as [RelationshipType, ...RelationshipType[]];
+
+export const RELATIONSHIP_LABELS: Record<RelationshipType, Label> = {
+  OPERATIONALISES: { nb: 'operasjonaliserer', en: 'operationalises' },
+  PART_OF: { nb: 'er del av', en: 'is part of' },
+  LEADS: { nb: 'leder', en: 'leads' },
+  PARTICIPATES_IN: { nb: 'deltar i', en: 'participates in' },
+  SERVES: { nb: 'understøtter', en: 'serves' },
+  DEPENDS_ON: { nb: 'avhenger av', en: 'depends on' },
+  INFLUENCES: { nb: 'påvirker', en: 'influences' },
+  CONTRIBUTES_TO: { nb: 'bidrar til', en: 'contributes to' },
+  RECOMMENDS: { nb: 'anbefaler', en: 'recommends' },
+  TARGETS: { nb: 'retter seg mot', en: 'targets' },
+  PROPOSES: { nb: 'foreslår', en: 'proposes' },
+  HAS_STATUS: { nb: 'har status', en: 'has status' },
+  PUBLISHED_IN: { nb: 'publisert i', en: 'published in' },
+  HAS_MILESTONE: { nb: 'har milepæl', en: 'has milestone' },
+  ILLUSTRATES: { nb: 'illustrerer', en: 'illustrates' },
+  INVOLVES: { nb: 'involverer', en: 'involves' },
+};
+
+export function isNodeKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: string): value is RelationshipType {
+  return Object.hasOwn(RELATIONSHIP_RULES, value);
+}
+
+export function allowedPairs(type: RelationshipType): ReadonlyArray<readonly [NodeKind, NodeKind]> {
+  return RELATIONSHIP_RULES[type];
+}
+
+export function isAllowed(type: RelationshipType, from: NodeKind, to: NodeKind): boolean {
+  return allowedPairs(type).some(([f, t]) => f === from && t === to);
+}
+
+/** Maximum length of a provenance quote, in characters. */
+export const MAX_QUOTE_LENGTH = 300;

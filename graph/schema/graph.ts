@@ -1,0 +1,74 @@
+// zod schemas of what the stores return: nodes, edges, subgraphs, paths, statistics. The API serves these shapes.
+import { z } from 'zod';
+import { BASES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
+
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type PropertyValue = z.infer<typeof PropertyValue>;
+
+export const GraphNode = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NODE_KINDS),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    properties: z.record(z.string(), PropertyValue).describe('Every other property of the node, nulls left out'),
+  })
+  .meta({ id: 'Node' });
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const Provenance = z
+  .object({
+    source: z.string(),
+    page: z.number().int().nullable(),
+    quote: z.string().nullable(),
+    basis: z.enum(BASES),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Provenance' });
+export type Provenance = z.infer<typeof Provenance>;
+
+export const GraphEdge = z
+  .object({
+    id: z.string().describe('"<from>:<TYPE>:<to>"'),
+    type: z.enum(RELATIONSHIP_TYPES),
+    from: z.string(),
+    to: z.string(),
+    properties: Provenance,
+  })
+  .meta({ id: 'Edge' });
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const Subgraph = z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }).meta({ id: 'Subgraph' });
+export type Subgraph = z.infer<typeof Subgraph>;
+
+export const GraphPath = z
+  .object({
+    nodes: z.array(GraphNode).describe('Ordered from the start node to the end node'),
+    edges: z.array(GraphEdge).describe('edges[i] joins nodes[i] and nodes[i+1], in either direction'),
+  })
+  .meta({ id: 'Path' });
+export type GraphPath = z.infer<typeof GraphPath>;
+
+export const NodeDetail = GraphNode.extend({
+  degree: z.record(z.string(), z.object({ out: z.number().int(), in: z.number().int() })).describe('Per relationship type'),
+}).meta({ id: 'NodeDetail' });
+export type NodeDetail = z.infer<typeof NodeDetail>;
+
+export const GraphStats = z
+  .object({
+    backend: z.string(),
+    nodes: z.record(z.string(), z.number().int()),
+    relationships: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'Stats' });
+export type GraphStats = z.infer<typeof GraphStats>;
+
+/** A value in a Cypher result row: plain JSON, or a node/edge/path serialised as above. */
+export const CypherValue: z.ZodType<unknown> = z.unknown();
+export const CypherResult = z
+  .object({
+    columns: z.array(z.string()),
+    rows: z.array(z.array(CypherValue)),
+  })
+  .meta({ id: 'CypherResult' });
+export type CypherResult = z.infer<typeof CypherResult>;

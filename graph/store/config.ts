@@ -1,0 +1,66 @@
+// Which store to use, from the environment: Neo4j when NEO4J_URI is set, otherwise the embedded LadybugDB file.
+import type { GraphStore } from './port.js';
+
+export const DEFAULT_LADYBUG_PATH = 'data/strategigraf.lbug';
+/** The credentials `npm run neo4j` sets up; the CLI and server assume them when NEO4J_USER/NEO4J_PASSWORD are unset. */
+export const DEFAULT_NEO4J_USER = 'neo4j';
+export const DEFAULT_NEO4J_PASSWORD = 'strategigraf-dev';
+
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export type StoreConfig = { backend: 'ladybug'; path: string } | ({ backend: 'neo4j' } & Neo4jConfig);
+
+export interface QueryLimits {
+  timeoutMs: number;
+  rowCap: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function storeConfigFromEnv(env: Env = process.env): StoreConfig {
+  const uri = env['NEO4J_URI']?.trim();
+  if (uri) {
+    return {
+      backend: 'neo4j',
+      uri,
+      user: env['NEO4J_USER'] || DEFAULT_NEO4J_USER,
+      password: env['NEO4J_PASSWORD'] || DEFAULT_NEO4J_PASSWORD,
+      ...(env['NEO4J_DATABASE'] ? { database: env['NEO4J_DATABASE'] } : {}),
+    };
+  }
+  return { backend: 'ladybug', path: env['STRATEGIGRAF_DB'] || DEFAULT_LADYBUG_PATH };
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  return value;
+}
+
+export function queryLimitsFromEnv(env: Env = process.env): QueryLimits {
+  return {
+    timeoutMs: positiveInt(env, 'STRATEGIGRAF_QUERY_TIMEOUT_MS', 5000),
+    rowCap: positiveInt(env, 'STRATEGIGRAF_QUERY_ROW_CAP', 5000),
+  };
+}
+
+/** Builds the configured adapter; each adapter's driver is loaded only when chosen. */
+export async function createStore(config: StoreConfig): Promise<GraphStore> {
+  if (config.backend === 'neo4j') {
+    const { Neo4jStore } = await import('../adapters/neo4j/store.js');
+    return new Neo4jStore(config);
+  }
+  const { LadybugStore } = await import('../adapters/ladybug/store.js');
+  return new LadybugStore({ path: config.path });
+}
+
+export function describeStore(config: StoreConfig): string {
+  return config.backend === 'neo4j' ? `Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}` : `LadybugDB at ${config.path}`;
+}

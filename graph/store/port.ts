@@ -1,0 +1,65 @@
+// The GraphStore port: everything outside graph/adapters talks to a store through this interface only.
+import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
+import type { Dataset } from '../schema/dataset.js';
+import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../schema/graph.js';
+
+export type BackendName = 'ladybug' | 'neo4j';
+
+export interface SearchOptions {
+  q?: string;
+  kind?: NodeKind;
+  limit: number;
+  offset: number;
+}
+
+export interface NeighborOptions {
+  depth: number;
+  kinds?: NodeKind[];
+  types?: RelationshipType[];
+  basis?: Basis;
+  limit: number;
+}
+
+export interface PathOptions {
+  maxLength: number;
+  directed: boolean;
+  limit: number;
+}
+
+export interface ReadQueryOptions {
+  timeoutMs: number;
+  rowCap: number;
+}
+
+export interface StoreHealth {
+  available: boolean;
+  backend: BackendName;
+  error?: string;
+}
+
+/** The whole graph as plain data, for analysis and export. */
+export interface GraphSnapshot {
+  meta: Dataset['dataset'];
+  references: Dataset['references'];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface GraphStore {
+  readonly backend: BackendName;
+  /** Connects and creates the schema derived from the ontology; idempotent. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+  health(): Promise<StoreHealth>;
+  /** Replaces the whole graph in one transaction: on any failure the previous graph stays as it was. */
+  replaceDataset(dataset: Dataset): Promise<void>;
+  stats(): Promise<GraphStats>;
+  getNode(id: string): Promise<NodeDetail | null>;
+  getNodes(ids: readonly string[]): Promise<GraphNode[]>;
+  searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }>;
+  neighbors(id: string, options: NeighborOptions): Promise<Subgraph>;
+  shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
+  snapshot(): Promise<GraphSnapshot>;
+  /** Runs analyst Cypher that the store itself guarantees cannot write. */
+  readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult>;
+}

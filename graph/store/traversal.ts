@@ -1,0 +1,53 @@
+// Breadth-first neighbourhood built from one-hop expansions, so every adapter applies depth, filters and limits alike.
+import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
+import type { GraphEdge, GraphNode, Subgraph } from '../schema/graph.js';
+import { byId } from './records.js';
+
+export interface HopFilter {
+  types?: RelationshipType[];
+  basis?: Basis;
+  kinds?: NodeKind[];
+}
+
+export interface Hop {
+  edge: GraphEdge;
+  neighbor: GraphNode;
+}
+
+/** All edges touching any frontier node, in either direction, that pass the filter. */
+export type ExpandHop = (frontier: string[], filter: HopFilter) => Promise<Hop[]>;
+
+export async function neighborhood(
+  start: GraphNode,
+  options: { depth: number; limit: number } & HopFilter,
+  expand: ExpandHop,
+): Promise<Subgraph & { truncated: boolean }> {
+  const nodes = new Map<string, GraphNode>([[start.id, start]]);
+  const edges = new Map<string, GraphEdge>();
+  let frontier = [start.id];
+  let truncated = false;
+  for (let depth = 0; depth < options.depth && frontier.length > 0; depth++) {
+    const hops = await expand(frontier, options);
+    hops.sort((a, b) => byId(a.edge, b.edge));
+    const next: string[] = [];
+    for (const { edge, neighbor } of hops) {
+      if (!nodes.has(neighbor.id)) {
+        if (nodes.size >= options.limit) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(neighbor.id, neighbor);
+        next.push(neighbor.id);
+      }
+      edges.set(edge.id, edge);
+    }
+    frontier = next;
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()].sort(byId), truncated };
+}
+
+/** Shortest first, then by the ids of their edges, so both stores list equal paths in the same order. */
+export function sortPaths<P extends { nodes: unknown[]; edges: { id: string }[] }>(paths: P[]): P[] {
+  const key = (p: P) => p.edges.map((e) => e.id).join('|');
+  return paths.sort((a, b) => a.nodes.length - b.nodes.length || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
