@@ -44,6 +44,7 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_type':
       return issue.input === undefined ? 'is required' : `must be ${issue.expected} (got ${describe(issue.input)})`;
     case 'invalid_value':
+      if (valueAt(input, issue.path) === undefined) return 'is required';
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(valueAt(input, issue.path))})`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
@@ -83,7 +84,7 @@ class FileReader {
     private readonly file: SourceFile,
     private readonly problems: Problem[],
   ) {
-    this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
   }
 
   lineOf(path: readonly PathPart[]): number | undefined {
@@ -111,7 +112,7 @@ class FileReader {
     if (this.doc.errors.length > 0) {
       for (const err of this.doc.errors) {
         const line = err.linePos?.[0]?.line;
-        this.problems.push({ file: this.file.name, line, path: '', message: `malformed YAML: ${err.message.split('\n')[0]}` });
+        this.problems.push({ file: this.file.name, line, path: '', message: `malformed YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
       }
       return null;
     }

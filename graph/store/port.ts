@@ -1,6 +1,7 @@
 // The GraphStore port: everything outside graph/adapters talks to a store through this interface only.
 import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
 import type { Dataset } from '../schema/dataset.js';
+import type { NamedQueryResult } from '../queries/named.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../schema/graph.js';
 
 export type BackendName = 'ladybug' | 'neo4j';
@@ -60,6 +61,8 @@ export interface GraphStore {
   neighbors(id: string, options: NeighborOptions): Promise<Subgraph>;
   shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
   snapshot(): Promise<GraphSnapshot>;
+  /** Runs one of the named relationship queries (graph/queries/named.ts) with validated parameters. */
+  runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult>;
   /** Runs analyst Cypher that the store itself guarantees cannot write. */
   readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult>;
 }

@@ -37,7 +37,7 @@ export const ladybugDialect = {
       ? `CASE WHEN n.searchName = $q OR n.searchNameEn = $q OR n.id = $q THEN 0 WHEN starts_with(n.searchName, $q) OR starts_with(coalesce(n.searchNameEn, ''), $q) OR starts_with(n.id, $q) THEN 1 ELSE 2 END`
       : '0';
     return {
-      items: `${match}${where} WITH n, ${rank} AS rank RETURN n ORDER BY rank, n.name, n.id SKIP $offset LIMIT $limit`,
+      items: `${match}${where} WITH n, ${rank} AS rank RETURN n ORDER BY rank, n.searchName, n.id SKIP $offset LIMIT $limit`,
       total: `${match}${where} RETURN count(n) AS c`,
     };
   },

@@ -14,6 +14,8 @@ import { searchKey } from '../../store/search.js';
 import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
 import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import { ladybugDialect as q } from './dialect.js';
+import { ladybugCypher } from '../../queries/dialect.js';
+import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { dropStatements, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
 import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
 
@@ -250,6 +252,10 @@ export class LadybugStore implements GraphStore {
     return sortPaths(paths);
   }
 
+  runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
+    return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugCypher, name, params);
+  }
+
   async snapshot(): Promise<GraphSnapshot> {
     const nodes: GraphNode[] = [];
     for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
@@ -277,27 +283,37 @@ export class LadybugStore implements GraphStore {
       if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${prepared.getErrorMessage()}`);
       if (!prepared.isReadOnly()) throw readOnlyViolation();
       conn.setQueryTimeout(options.timeoutMs);
-      let result: QueryResult;
+      // Belt and braces: besides the planner's read-only verdict, the engine's read-only transaction refuses writes.
+      await rawQuery(conn, q.beginReadOnly);
       try {
-        result = lastResult(await conn.execute(prepared, params as never));
-      } catch (err) {
-        throw classifyExecutionError(err, options.timeoutMs);
-      }
-      try {
-        const columns = await result.getColumnNames();
-        const rows: unknown[][] = [];
-        while (result.hasNext()) {
-          if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
-          const row = await result.getNext();
-          if (!row) break;
-          rows.push(columns.map((c) => serialiseValue(row[c])));
+        let result: QueryResult;
+        try {
+          result = lastResult(await conn.execute(prepared, params as never));
+        } catch (err) {
+          throw classifyExecutionError(err, options.timeoutMs);
         }
-        return { columns, rows };
+        try {
+          const columns = await result.getColumnNames();
+          const rows: unknown[][] = [];
+          while (result.hasNext()) {
+            if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
+            const row = await result.getNext();
+            if (!row) break;
+            rows.push(columns.map((c) => serialiseValue(row[c])));
+          }
+          return { columns, rows };
+        } finally {
+          result.close();
+        }
       } finally {
-        result.close();
+        await rawQuery(conn, q.rollback).catch(() => undefined);
       }
     });
   }
+}
+
+async function rawQuery(conn: Connection, statement: string): Promise<void> {
+  lastResult(await conn.query(statement)).close();
 }
 
 function lastResult(result: QueryResult | QueryResult[]): QueryResult {

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, validateDataset, type SourceFile } from '../../graph/dataset/validate.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+
+const HEADER = `dataset:\n  name: Test\n  version: "1"\nreferences:\n  - id: ref-a\n    title: A reference\n`;
+
+/** One header file plus the file under test, so each case shows only what it breaks. */
+function check(body: string): string[] {
+  const files: SourceFile[] = [
+    { name: 'header.yaml', text: HEADER },
+    { name: 'case.yaml', text: body },
+  ];
+  const result = validateDataset(files);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+const node = (fields: string) => `  - { kind: Agency, id: digdir, name: Digdir, sector: state, source: ref-a${fields} }\n`;
+
+describe('dataset validation', () => {
+  it('accepts the small fixture', async () => {
+    const result = await loadDatasetDir('test/fixtures/small');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('reports malformed YAML with its line number', () => {
+    const problems = check('nodes:\n  - kind: Agency\n    name: a: b\n    sector: state\n');
+    expect(problems).toEqual(['case.yaml:3: malformed YAML: Nested mappings are not allowed in compact mappings']);
+  });
+
+  it('reports duplicate keys in a mapping as malformed YAML', () => {
+    expect(check('nodes:\n  - kind: Agency\n    kind: Goal\n')[0]).toMatch(/^case\.yaml:3: malformed YAML: Map keys must be unique/);
+  });
+
+  it('reports a duplicate id with where it was first defined', () => {
+    expect(check(`nodes:\n${node('')}${node('')}`)).toEqual([
+      'case.yaml:3 nodes[1]: duplicate id "digdir" (first defined at case.yaml:2)',
+    ]);
+  });
+
+  it('reports an unknown node kind and lists the known ones', () => {
+    expect(check('nodes:\n  - { kind: Ministry, id: kmd, name: KMD, source: ref-a }\n')).toEqual([
+      'case.yaml:2 nodes[0].kind: unknown node kind "Ministry" (expected one of Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example)',
+    ]);
+  });
+
+  it('reports a bad enum value with the allowed values', () => {
+    expect(check('nodes:\n  - { kind: FocusArea, id: fa, name: FA, status: started, source: ref-a }\n')).toEqual([
+      'case.yaml:2 nodes[0].status: must be one of "not_started", "in_progress", "completed" (got "started")',
+    ]);
+  });
+
+  it('reports a missing required field and a malformed id', () => {
+    expect(check('nodes:\n  - { kind: Agency, id: Digdir AS, name: Digdir, source: ref-a }\n')).toEqual([
+      'case.yaml:2 nodes[0].id: must be a lowercase ASCII slug (letters, digits and single hyphens, e.g. "digdir" or "okt-deling-av-data")',
+      'case.yaml:2 nodes[0].sector: is required',
+    ]);
+  });
+
+  it('reports unknown fields instead of silently dropping them', () => {
+    expect(check(`nodes:\n${node(', colour: red')}`)).toEqual(['case.yaml:2 nodes[0]: unknown field "colour"']);
+  });
+
+  it('reports relationships to unknown ids', () => {
+    const body = `nodes:\n${node('')}relationships:\n  - { type: LEADS, from: digdir, to: stimulab, source: ref-a, page: 7, quote: null, basis: stated }\n`;
+    expect(check(body)).toEqual(['case.yaml:4 relationships[0].to: unknown node id "stimulab"']);
+  });
+
+  it('reports a relationship between kinds the ontology does not allow', () => {
+    const body = `nodes:\n${node('')}  - { kind: Goal, id: sdg-4, name: God utdanning, number: 4, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: sdg-4, source: ref-a, page: null, quote: null, basis: stated }\n`;
+    expect(check(body)).toEqual([
+      'case.yaml:5 relationships[0]: LEADS from Agency "digdir" to Goal "sdg-4" is not allowed (allowed: Agency → Initiative, Agency → LifeEvent, Agency → FocusArea)',
+    ]);
+  });
+
+  it('reports missing provenance on a relationship', () => {
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki }\n`;
+    expect(check(body)).toEqual([
+      'case.yaml:5 relationships[0].source: is required',
+      'case.yaml:5 relationships[0].page: is required',
+      'case.yaml:5 relationships[0].quote: is required',
+      'case.yaml:5 relationships[0].basis: is required',
+    ]);
+  });
+
+  it('requires a note when a link is inferred', () => {
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred }\n`;
+    expect(check(body)).toEqual([
+      'case.yaml:5 relationships[0].note: is required when basis is "inferred": say why the analyst draws the link',
+    ]);
+  });
+
+  it('reports a source that is neither a report nor a reference', () => {
+    expect(check('nodes:\n  - { kind: Agency, id: digdir, name: Digdir, sector: state, source: rapport-1999 }\n')).toEqual([
+      'case.yaml:2 nodes[0].source: unknown source "rapport-1999": a source must be the id of a Report node or of a reference',
+    ]);
+  });
+
+  it('rejects quotes longer than 300 characters', () => {
+    const quote = 'x'.repeat(301);
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: 3, quote: ${quote}, basis: stated }\n`;
+    expect(check(body)).toEqual(['case.yaml:5 relationships[0].quote: must be at most 300 characters']);
+  });
+
+  it('reports a duplicate relationship', () => {
+    const rel = '  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: 3, quote: null, basis: stated }\n';
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n${rel}${rel}`;
+    expect(check(body)).toEqual(['case.yaml:6 relationships[1]: duplicate relationship LEADS from "digdir" to "ki" (first at case.yaml:5)']);
+  });
+
+  it('reports every problem at once, across files', () => {
+    const result = validateDataset([
+      { name: 'a.yaml', text: 'nodes:\n  - { kind: Agency, id: x, name: X, sector: gov, source: nope }\n' },
+      { name: 'b.yaml', text: 'nodes: [unclosed\n' },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual([
+      'a.yaml:2 nodes[0].sector: must be one of "state", "municipal", "county", "private", "voluntary", "council", "international" (got "gov")',
+      'b.yaml:2: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'a.yaml dataset: no file declares the dataset header (dataset: {name, version})',
+    ]);
+  });
+
+  it('fills provenance from file defaults', () => {
+    const result = validateDataset([
+      { name: 'header.yaml', text: HEADER },
+      { name: 'case.yaml', text: 'defaults: { source: ref-a }\nnodes:\n  - { kind: Goal, id: sdg-4, name: God utdanning, number: 4 }\n' },
+    ]);
+    expect(result.ok && result.dataset.nodes[0]?.source).toBe('ref-a');
+  });
+
+  it('accepts JSON, which is YAML too', () => {
+    const json = JSON.stringify({ dataset: { name: 'J', version: '1' }, references: [{ id: 'ref-a', title: 'A' }], nodes: [{ kind: 'Goal', id: 'sdg-1', name: 'Utrydde fattigdom', number: 1, source: 'ref-a' }] });
+    expect(validateDataset([{ name: 'body.json', text: json }]).ok).toBe(true);
+  });
+});

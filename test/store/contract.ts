@@ -1,0 +1,271 @@
+// One contract for every GraphStore adapter: each adapter's test file calls defineStoreContract with a factory.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+import type { Dataset } from '../../graph/schema/dataset.js';
+import type { GraphStore } from '../../graph/store/port.js';
+import { StoreError } from '../../graph/store/errors.js';
+import { toDatasetNode, toDatasetRelationship } from '../../graph/store/records.js';
+
+export async function fixtureDataset(dir = 'test/fixtures/small'): Promise<Dataset> {
+  const result = await loadDatasetDir(dir);
+  if (!result.ok) throw new Error(`fixture ${dir} is invalid: ${JSON.stringify(result.problems)}`);
+  return result.dataset;
+}
+
+const LIMITS = { timeoutMs: 5000, rowCap: 1000 };
+
+async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']): Promise<StoreError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err, `expected a StoreError ${code}`).toBeInstanceOf(StoreError);
+  expect((err as StoreError).code).toBe(code);
+  return err as StoreError;
+}
+
+export function defineStoreContract(label: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${label}`, () => {
+    let sut: GraphStore;
+    let fixture: Dataset;
+
+    beforeAll(async () => {
+      sut = await makeStore();
+      await sut.open();
+      fixture = await fixtureDataset();
+      await sut.replaceDataset(fixture);
+    });
+    afterAll(async () => {
+      await sut?.close();
+    });
+
+    it('reports itself healthy', async () => {
+      expect(await sut.health()).toMatchObject({ available: true, backend: sut.backend });
+    });
+
+    it('counts every kind and type of the fixture', async () => {
+      const stats = await sut.stats();
+      expect(stats.backend).toBe(sut.backend);
+      expect(stats.nodes).toMatchObject({ FocusArea: 2, Initiative: 3, Agency: 3, Goal: 2, Report: 2 });
+      expect(stats.relationships).toMatchObject({ PART_OF: 6, LEADS: 2, CONTRIBUTES_TO: 2 });
+      expect(Object.values(stats.nodes).reduce((a, b) => a + b, 0)).toBe(fixture.nodes.length);
+      expect(Object.values(stats.relationships).reduce((a, b) => a + b, 0)).toBe(fixture.relationships.length);
+    });
+
+    it('gives back exactly the dataset it was given', async () => {
+      const snapshot = await sut.snapshot();
+      const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(sortById(snapshot.nodes.map(toDatasetNode))).toEqual(sortById(fixture.nodes));
+      const relKey = (r: { type: string; from: string; to: string }) => `${r.from}:${r.type}:${r.to}`;
+      expect(snapshot.edges.map(toDatasetRelationship).sort((a, b) => relKey(a).localeCompare(relKey(b)))).toEqual(
+        [...fixture.relationships].sort((a, b) => relKey(a).localeCompare(relKey(b))),
+      );
+      expect(snapshot.meta).toEqual(fixture.dataset);
+      expect(snapshot.references).toEqual(fixture.references);
+    });
+
+    it('reads a node with its degree per relationship type', async () => {
+      const node = await sut.getNode('init-stimulab');
+      expect(node).toMatchObject({ id: 'init-stimulab', kind: 'Initiative', name: 'StimuLab' });
+      expect(node?.properties).toMatchObject({ category: 'supporting', status: 'in_progress', source: 'rapport-2020' });
+      expect(node?.degree).toEqual({
+        PART_OF: { out: 1, in: 0 },
+        LEADS: { out: 0, in: 1 },
+        PARTICIPATES_IN: { out: 0, in: 1 },
+        SERVES: { out: 1, in: 0 },
+        HAS_STATUS: { out: 1, in: 0 },
+      });
+    });
+
+    it('keeps integers, booleans, lists and explicit nulls as plain values', async () => {
+      const [goal] = await sut.getNodes(['sdg-4']);
+      expect(goal?.properties['number']).toBe(4);
+      const status = await sut.getNode('status-stimulab-2020');
+      expect(status?.properties['complete']).toBe(false);
+      expect(status?.properties['missing']).toEqual(['challenges', 'learnings', 'nextTasks']);
+      expect(status?.properties).not.toHaveProperty('challenges');
+    });
+
+    it('answers null for an unknown node', async () => {
+      expect(await sut.getNode('does-not-exist')).toBeNull();
+      expect(await sut.getNodes(['does-not-exist'])).toEqual([]);
+    });
+
+    it('searches names accent- and case-insensitively, exact before prefix before contains', async () => {
+      const okt = await sut.searchNodes({ q: 'OKT digital', limit: 10, offset: 0 });
+      expect(okt.items.map((n) => n.id)).toEqual(['fa-kompetanse']);
+      const digital = await sut.searchNodes({ q: 'digital', limit: 10, offset: 0 });
+      // Ties sort by the accent-folded name: «Én» as e, «Økt» as o.
+      expect(digital.items.map((n) => n.id)).toEqual(['digdir', 'strategi', 'fa-kompetanse', 'init-kompetansestrategi']);
+      const exact = await sut.searchNodes({ q: 'ks', limit: 10, offset: 0 });
+      expect(exact.items[0]?.id).toBe('ks');
+      const english = await sut.searchNodes({ q: 'quality educ', limit: 10, offset: 0 });
+      expect(english.items.map((n) => n.id)).toEqual(['sdg-4']);
+    });
+
+    it('filters search by kind and pages with a stable total', async () => {
+      const all = await sut.searchNodes({ kind: 'Agency', limit: 2, offset: 0 });
+      expect(all.total).toBe(3);
+      expect(all.items).toHaveLength(2);
+      const rest = await sut.searchNodes({ kind: 'Agency', limit: 2, offset: 2 });
+      expect(rest.items).toHaveLength(1);
+      expect(new Set([...all.items, ...rest.items].map((n) => n.id))).toEqual(new Set(['digdir', 'kmd', 'ks']));
+    });
+
+    it('treats search input as text, never as query syntax', async () => {
+      for (const q of ["' OR 1=1 --", '") RETURN n //', '\\', '%_*']) {
+        const result = await sut.searchNodes({ q, limit: 10, offset: 0 });
+        expect(result.total, q).toBe(0);
+      }
+    });
+
+    it('expands neighbours to the requested depth', async () => {
+      const one = await sut.neighbors('init-stimulab', { depth: 1, limit: 100 });
+      expect(one.nodes.map((n) => n.id).sort()).toEqual(['digdir', 'fa-tjenester', 'init-stimulab', 'ks', 'le-alvorlig-sykt-barn', 'status-stimulab-2020']);
+      expect(one.edges).toHaveLength(5);
+      const two = await sut.neighbors('init-stimulab', { depth: 2, limit: 100 });
+      expect(two.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['handlingsplan', 'rapport-2020', 'init-ki', 'drv-tech', 'ex-chatbot']));
+    });
+
+    it('filters neighbours by relationship type, basis and kind, and caps the node count', async () => {
+      const leads = await sut.neighbors('init-stimulab', { depth: 1, types: ['LEADS'], limit: 100 });
+      expect(leads.edges.map((e) => e.id)).toEqual(['digdir:LEADS:init-stimulab']);
+      const inferred = await sut.neighbors('ex-chatbot', { depth: 1, basis: 'inferred', limit: 100 });
+      expect(inferred.edges.map((e) => e.id).sort()).toEqual(['ex-chatbot:CONTRIBUTES_TO:sdg-9', 'ex-chatbot:INVOLVES:ks']);
+      const agencies = await sut.neighbors('init-stimulab', { depth: 1, kinds: ['Agency'], limit: 100 });
+      expect(agencies.nodes.map((n) => n.id).sort()).toEqual(['digdir', 'init-stimulab', 'ks']);
+      const capped = await sut.neighbors('init-stimulab', { depth: 2, limit: 3 });
+      expect(capped.nodes).toHaveLength(3);
+      for (const edge of capped.edges) {
+        expect(capped.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([edge.from, edge.to]));
+      }
+    });
+
+    it('gives an empty neighbourhood for an unknown node', async () => {
+      expect(await sut.neighbors('nope', { depth: 2, limit: 10 })).toEqual({ nodes: [], edges: [] });
+    });
+
+    it('finds shortest paths ignoring direction, or only along it when asked', async () => {
+      const paths = await sut.shortestPaths('ks', 'le-alvorlig-sykt-barn', { maxLength: 4, directed: false, limit: 5 });
+      expect(paths.map((p) => p.nodes.map((n) => n.id))).toEqual([['ks', 'init-stimulab', 'le-alvorlig-sykt-barn']]);
+      expect(paths[0]?.edges.map((e) => e.id)).toEqual(['ks:PARTICIPATES_IN:init-stimulab', 'init-stimulab:SERVES:le-alvorlig-sykt-barn']);
+      const directed = await sut.shortestPaths('ks', 'le-alvorlig-sykt-barn', { maxLength: 4, directed: true, limit: 5 });
+      expect(directed).toHaveLength(1);
+      const against = await sut.shortestPaths('le-alvorlig-sykt-barn', 'ks', { maxLength: 4, directed: true, limit: 5 });
+      expect(against).toEqual([]);
+    });
+
+    it('returns every shortest path, all of the same length', async () => {
+      const paths = await sut.shortestPaths('digdir', 'fa-kompetanse', { maxLength: 6, directed: false, limit: 10 });
+      expect(paths.length).toBeGreaterThan(0);
+      const lengths = new Set(paths.map((p) => p.edges.length));
+      expect(lengths.size).toBe(1);
+      expect(paths[0]?.nodes[0]?.id).toBe('digdir');
+      expect(paths[0]?.nodes.at(-1)?.id).toBe('fa-kompetanse');
+    });
+
+    it('finds no path beyond maxLength, to an unknown node or to itself', async () => {
+      expect(await sut.shortestPaths('ks', 'le-alvorlig-sykt-barn', { maxLength: 1, directed: false, limit: 5 })).toEqual([]);
+      expect(await sut.shortestPaths('ks', 'nope', { maxLength: 4, directed: false, limit: 5 })).toEqual([]);
+      expect(await sut.shortestPaths('ks', 'ks', { maxLength: 4, directed: false, limit: 5 })).toEqual([]);
+    });
+
+    it('runs the named relationship queries', async () => {
+      expect((await sut.runNamed('agencies-of-initiative', { id: 'init-stimulab' })).rows).toEqual([
+        { agency: 'digdir', name: 'Digitaliseringsdirektoratet', role: 'LEADS' },
+        { agency: 'ks', name: 'KS', role: 'PARTICIPATES_IN' },
+      ]);
+      expect((await sut.runNamed('initiatives-of-focus-area', { id: 'fa-kompetanse' })).rows).toEqual([
+        { initiative: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', status: 'planned', leads: [] },
+      ]);
+      expect((await sut.runNamed('dependencies', { id: 'init-kompetansestrategi' })).rows).toEqual([
+        { initiative: 'init-ki', name: 'Nasjonal strategi for kunstig intelligens', status: 'completed', distance: 1 },
+      ]);
+      expect((await sut.runNamed('recommendation-follow-up', { id: 'rec-sdg' })).rows).toEqual([
+        { relation: 'PROPOSES', id: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', kind: 'Initiative' },
+        { relation: 'TARGETS', id: 'handlingsplan', name: 'Handlingsplan', kind: 'ActionPlan' },
+      ]);
+      expect((await sut.runNamed('drivers-of', { id: 'fa-tjenester' })).rows).toEqual([{ driver: 'drv-tech', name: 'Teknologisk utvikling', trends: ['trend-ki'] }]);
+      expect((await sut.runNamed('work-of-agency', { id: 'nobody' })).rows).toEqual([]);
+    });
+
+    it('refuses unknown named queries and malformed parameters', async () => {
+      await expectStoreError(sut.runNamed('drop-everything', {}), 'query_invalid');
+      await expectStoreError(sut.runNamed('dependencies', { id: 42 }), 'query_invalid');
+    });
+
+    it('runs read-only analyst Cypher and serialises nodes and relationships', async () => {
+      const result = await sut.readQuery(
+        'MATCH (a:Agency)-[r:LEADS]->(i:Initiative) WHERE a.id = $id RETURN a.name AS name, r, i',
+        { id: 'digdir' },
+        LIMITS,
+      );
+      expect(result.columns).toEqual(['name', 'r', 'i']);
+      expect(result.rows).toHaveLength(1);
+      expect(result.rows[0]?.[0]).toBe('Digitaliseringsdirektoratet');
+      expect(result.rows[0]?.[1]).toMatchObject({ id: 'digdir:LEADS:init-stimulab', type: 'LEADS', from: 'digdir', to: 'init-stimulab', properties: { page: 7, basis: 'stated' } });
+      expect(result.rows[0]?.[2]).toMatchObject({ id: 'init-stimulab', kind: 'Initiative', name: 'StimuLab' });
+    });
+
+    it('refuses writes through the analyst path and leaves the graph unchanged', async () => {
+      const before = await sut.stats();
+      for (const cypher of [
+        "MATCH (a:Agency {id: 'digdir'}) SET a.name = 'hacked' RETURN a",
+        "CREATE (:Agency {id: 'evil', name: 'Evil'})",
+        "MATCH (a:Agency {id: 'ks'}) DETACH DELETE a",
+        "MERGE (:Goal {id: 'sdg-99'})",
+      ]) {
+        await expectStoreError(sut.readQuery(cypher, {}, LIMITS), 'read_only');
+      }
+      expect(await sut.stats()).toEqual(before);
+      expect((await sut.getNode('digdir'))?.name).toBe('Digitaliseringsdirektoratet');
+    });
+
+    it('stops a query at the row cap with a clear error', async () => {
+      const err = await expectStoreError(sut.readQuery('MATCH (n:Agency) RETURN n.id', {}, { timeoutMs: 5000, rowCap: 2 }), 'row_cap_exceeded');
+      expect(err.message).toContain('2 rows');
+    });
+
+    it('stops a query that runs past the timeout', async () => {
+      await expectStoreError(
+        sut.readQuery('MATCH (a), (b), (c), (d), (e), (f) WHERE a.name <> f.name RETURN count(*) AS c', {}, { timeoutMs: 200, rowCap: 10 }),
+        'query_timeout',
+      );
+    });
+
+    it('rejects invalid Cypher, file access and several statements as invalid queries', async () => {
+      await expectStoreError(sut.readQuery('MATCH (n RETURN n', {}, LIMITS), 'query_invalid');
+      await expectStoreError(sut.readQuery("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", {}, LIMITS), 'query_invalid');
+      await expectStoreError(sut.readQuery('MATCH (n:Agency) RETURN n; MATCH (m) RETURN m', {}, LIMITS), 'query_invalid');
+      await expectStoreError(sut.readQuery('   ', {}, LIMITS), 'query_invalid');
+    });
+
+    it('keeps the previous graph when a load fails midway', async () => {
+      const before = await sut.snapshot();
+      const broken: Dataset = {
+        ...fixture,
+        nodes: [...fixture.nodes, { kind: 'Agency', id: 'new-agency', name: 'Ny virksomhet', sector: 'state', source: 'rapport-2020' }],
+        relationships: [...fixture.relationships, { ...fixture.relationships[0]!, from: 'missing-node' }],
+      };
+      await expectStoreError(sut.replaceDataset(broken), 'load_failed');
+      expect(await sut.snapshot()).toEqual(before);
+      expect(await sut.getNode('new-agency')).toBeNull();
+    });
+
+    it('replaces the whole graph with a new dataset', async () => {
+      const smaller: Dataset = {
+        ...fixture,
+        dataset: { name: 'smaller', version: '2' },
+        nodes: fixture.nodes.filter((n) => n.kind !== 'Example'),
+        relationships: fixture.relationships.filter((r) => !r.from.startsWith('ex-')),
+      };
+      await sut.replaceDataset(smaller);
+      const stats = await sut.stats();
+      expect(stats.nodes['Example']).toBe(0);
+      expect(stats.relationships['ILLUSTRATES']).toBe(0);
+      expect((await sut.snapshot()).meta).toEqual({ name: 'smaller', version: '2' });
+      await sut.replaceDataset(fixture);
+      expect((await sut.stats()).nodes['Example']).toBe(1);
+    });
+  });
+}
