@@ -134,6 +134,9 @@ class FileReader {
 export function validateDataset(files: readonly SourceFile[]): ValidationResult {
   const problems: Problem[] = [];
   const nodes: Located<DatasetNode>[] = [];
+  // Ids of nodes that failed their schema still count as declared, so one mistake does not cascade into
+  // "unknown node id" on every relationship that names them, and their duplicates are still caught.
+  const declared: Located<{ id: string; node?: DatasetNode }>[] = [];
   const relationships: Located<DatasetRelationship>[] = [];
   const references: Located<Reference>[] = [];
   const headers: Located<Dataset['dataset']>[] = [];
@@ -153,7 +156,12 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
     content.nodes?.forEach((raw, i) => {
       const path: PathPart[] = ['nodes', i];
       const kind = raw['kind'];
+      const rawId = raw['id'];
+      const declare = (node?: DatasetNode) => {
+        if (typeof rawId === 'string') declared.push(reader.locate({ id: rawId, node }, path));
+      };
       if (typeof kind !== 'string' || !isNodeKind(kind)) {
+        declare();
         reader.problem([...path, 'kind'], kind === undefined ? 'is required' : `unknown node kind ${describe(kind)} (expected one of ${NODE_KINDS.join(', ')})`);
         return;
       }
@@ -161,9 +169,11 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
       const parsed = NODE_SCHEMAS[kind].safeParse(withDefaults);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
+        declare();
         return;
       }
       nodes.push(reader.locate(parsed.data as DatasetNode, path));
+      declare(parsed.data as DatasetNode);
     });
 
     content.relationships?.forEach((raw, i) => {
@@ -185,17 +195,19 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
     report(extra, `the dataset header is declared again (first in ${headers[0]!.file}); declare it once`);
   }
 
-  const nodeById = new Map<string, Located<DatasetNode>>();
-  for (const node of nodes) {
-    const first = nodeById.get(node.value.id);
-    if (first) report(node, `duplicate id "${node.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
-    else nodeById.set(node.value.id, node);
+  const declaredById = new Map<string, Located<{ id: string; node?: DatasetNode }>>();
+  for (const entry of declared) {
+    const first = declaredById.get(entry.value.id);
+    if (first) report(entry, `duplicate id "${entry.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    else declaredById.set(entry.value.id, entry);
   }
+  const nodeById = new Map<string, Located<DatasetNode>>();
+  for (const node of nodes) if (declaredById.get(node.value.id)?.value.node === node.value) nodeById.set(node.value.id, node);
   const referenceIds = new Map<string, Located<Reference>>();
   for (const ref of references) {
     const first = referenceIds.get(ref.value.id);
     if (first) report(ref, `duplicate reference id "${ref.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
-    else if (nodeById.has(ref.value.id)) report(ref, `reference id "${ref.value.id}" is already a node id`);
+    else if (declaredById.has(ref.value.id)) report(ref, `reference id "${ref.value.id}" is already a node id`);
     else referenceIds.set(ref.value.id, ref);
   }
 
@@ -204,6 +216,7 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
     `unknown source "${id}": a source must be the id of a Report node or of a reference`;
 
   for (const node of nodes) {
+    if (nodeById.get(node.value.id) !== node) continue;
     if (!isSource(node.value.source)) report({ ...node, path: `${node.path}.source` }, sourceProblem(node.value.source));
   }
 
@@ -212,8 +225,8 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
     const { type, from, to, source } = rel.value;
     const fromNode = nodeById.get(from)?.value;
     const toNode = nodeById.get(to)?.value;
-    if (!fromNode) report({ ...rel, path: `${rel.path}.from` }, `unknown node id "${from}"`);
-    if (!toNode) report({ ...rel, path: `${rel.path}.to` }, `unknown node id "${to}"`);
+    if (!declaredById.has(from)) report({ ...rel, path: `${rel.path}.from` }, `unknown node id "${from}"`);
+    if (!declaredById.has(to)) report({ ...rel, path: `${rel.path}.to` }, `unknown node id "${to}"`);
     if (fromNode && toNode && !isAllowed(type, fromNode.kind, toNode.kind)) {
       const allowed = allowedPairs(type).map(([f, t]) => `${f} → ${t}`).join(', ');
       report(rel, `${type} from ${fromNode.kind} "${from}" to ${toNode.kind} "${to}" is not allowed (allowed: ${allowed})`);

@@ -109,18 +109,19 @@ export type DatasetNode = z.infer<typeof DatasetNode>;
 
 export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note'] as const;
 
-export const DatasetRelationship = z
-  .strictObject({
-    type: z.enum(RELATIONSHIP_TYPES),
-    from: Slug,
-    to: Slug,
-    source: Slug.describe('Id of the Report node or reference the link comes from'),
-    page: Page,
-    quote: Quote,
-    basis: z.enum(BASES),
-    note: Text.optional().describe('Why the analyst draws the link; required when basis is inferred'),
-  })
-  .superRefine((rel, ctx) => {
+/** A relationship's fields before the cross-field rule; the editor JSON Schema starts from these. */
+export const RelationshipFields = z.strictObject({
+  type: z.enum(RELATIONSHIP_TYPES),
+  from: Slug,
+  to: Slug,
+  source: Slug.describe('Id of the Report node or reference the link comes from'),
+  page: Page,
+  quote: Quote,
+  basis: z.enum(BASES),
+  note: Text.optional().describe('Why the analyst draws the link; required when basis is inferred'),
+});
+
+export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => {
     if (rel.basis === 'inferred' && !rel.note) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
     }
