@@ -1,0 +1,325 @@
+// The production store: Neo4j (a server, a cluster or Aura) through the official driver.
+import neo4j, { isNode, isPath, isRelationship, Neo4jError } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Node, Path, Relationship, Session } from 'neo4j-driver';
+import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
+import { relationshipId } from '../../dataset/validate.js';
+import type { Dataset } from '../../schema/dataset.js';
+import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../../schema/graph.js';
+import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
+import type { Neo4jConfig } from '../../store/config.js';
+import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
+import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { searchKey } from '../../store/search.js';
+import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
+import { neo4jCypher } from '../../queries/dialect.js';
+import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
+import { neo4jDialect as q } from './dialect.js';
+import { constraintStatements, META_LABEL } from './schema.js';
+import { fromNeo4jValue, plainProperties, toNeo4jParams } from './values.js';
+
+type Params = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+// Big enough for one round trip per batch, small enough to keep each parameter message modest.
+const WRITE_BATCH = 5000;
+
+export interface Neo4jStoreOptions extends Neo4jConfig {
+  /** How long to wait for a connection before a request fails as "unavailable". */
+  connectionTimeoutMs?: number;
+  log?: (level: 'info' | 'warn', message: string) => void;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  private driver: Driver | null = null;
+  private schemaReady: Promise<void> | null = null;
+  private lastAvailable: boolean | null = null;
+
+  constructor(private readonly options: Neo4jStoreOptions) {}
+
+  private getDriver(): Driver {
+    this.driver ??= neo4j.driver(this.options.uri, neo4j.auth.basic(this.options.user, this.options.password), {
+      // Integers come back as JS numbers: counts and pages are far below 2^53.
+      disableLosslessIntegers: true,
+      connectionTimeout: this.options.connectionTimeoutMs ?? 5000,
+      connectionAcquisitionTimeout: this.options.connectionTimeoutMs ?? 5000,
+      maxTransactionRetryTime: 5000,
+    });
+    return this.driver;
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.getDriver().session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.options.database ? { database: this.options.database } : {}),
+    });
+  }
+
+  /** Creates the constraints once; retried on the next call after a failure, so the store recovers by itself. */
+  private ensureSchema(): Promise<void> {
+    this.schemaReady ??= (async () => {
+      const session = this.session('WRITE');
+      try {
+        for (const statement of constraintStatements()) await session.run(statement);
+      } finally {
+        await session.close();
+      }
+    })().catch((err) => {
+      this.schemaReady = null;
+      throw this.translate(err);
+    });
+    return this.schemaReady;
+  }
+
+  async open(): Promise<void> {
+    this.getDriver();
+    await this.ensureSchema();
+    this.noteAvailability(true);
+  }
+
+  async close(): Promise<void> {
+    const driver = this.driver;
+    this.driver = null;
+    this.schemaReady = null;
+    await driver?.close();
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return { available: true, backend: this.backend };
+    } catch (err) {
+      return { available: false, backend: this.backend, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private noteAvailability(available: boolean, cause?: unknown): void {
+    if (this.lastAvailable === available) return;
+    this.lastAvailable = available;
+    const log = this.options.log ?? ((level, message) => console.error(`[${level}] ${message}`));
+    if (available) log('info', `Neo4j at ${this.options.uri} is available`);
+    else log('warn', `Neo4j at ${this.options.uri} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}; requests fail until it is back`);
+  }
+
+  /** Maps driver errors to the port's error classes; everything else passes through. */
+  private translate(err: unknown): unknown {
+    if (err instanceof StoreError) return err;
+    if (err instanceof Neo4jError) {
+      const code = err.code ?? '';
+      if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|connection/i.test(err.message) && !code.startsWith('Neo.ClientError')) {
+        this.noteAvailability(false, err);
+        return storeUnavailable(this.backend, err);
+      }
+      if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) return new StoreError('query_timeout', err.message, { cause: err });
+      if (code === 'Neo.ClientError.Statement.AccessMode' || code.includes('ForbiddenDueToTransactionType') || code.includes('WriteOnReadOnlyAccessDbException')) return readOnlyViolation();
+      if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure')) return queryInvalid(`the query failed: ${err.message.split('\n')[0]}`, err);
+    }
+    return err;
+  }
+
+  private async read(statement: string, params: Params = {}): Promise<Row[]> {
+    await this.ensureSchema();
+    const session = this.session('READ');
+    try {
+      const result = await session.executeRead((tx) => tx.run(statement, toNeo4jParams(params)));
+      this.noteAvailability(true);
+      return result.records.map((record) => {
+        const row: Row = {};
+        for (const key of record.keys) row[String(key)] = fromNeo4jValue(record.get(key));
+        return row;
+      });
+    } catch (err) {
+      throw this.translate(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async replaceDataset(dataset: Dataset): Promise<void> {
+    const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
+    const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
+    if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+    await this.ensureSchema();
+    const session = this.session('WRITE');
+    try {
+      // One write transaction for the whole replace: any failure rolls everything back and the old graph stays.
+      await session.executeWrite(async (tx) => {
+        await tx.run(q.deleteAllInTransaction);
+        for (const kind of NODE_KINDS) {
+          const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => withoutNulls(nodeRow(n)));
+          for (const batch of chunks(rows)) await tx.run(q.createNodes(kind), toNeo4jParams({ rows: batch }));
+        }
+        for (const type of RELATIONSHIP_TYPES) {
+          for (const [from, to] of RELATIONSHIP_RULES[type]) {
+            const rows = dataset.relationships
+              .filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to)
+              .map((r) => withoutNulls(edgeRow(r)));
+            for (const batch of chunks(rows)) {
+              const created = await single(tx, q.createRelationships(type, from, to), { rows: batch });
+              assertAllCreated(type, batch.length, Number(created?.['created'] ?? 0));
+            }
+          }
+        }
+        await tx.run(q.writeMeta, { key: 'dataset', json: JSON.stringify({ meta: dataset.dataset, references: dataset.references }) });
+      });
+      this.noteAvailability(true);
+    } catch (err) {
+      const translated = this.translate(err);
+      if (translated instanceof StoreError && translated.code === 'store_unavailable') throw translated;
+      throw new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, { cause: err });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async stats(): Promise<GraphStats> {
+    const nodes: Record<string, number> = {};
+    const relationships: Record<string, number> = {};
+    for (const kind of NODE_KINDS) nodes[kind] = Number((await this.read(q.countNodes(kind)))[0]?.['c'] ?? 0);
+    for (const type of RELATIONSHIP_TYPES) relationships[type] = Number((await this.read(q.countRelationships(type)))[0]?.['c'] ?? 0);
+    return { backend: this.backend, nodes, relationships };
+  }
+
+  async getNode(id: string): Promise<NodeDetail | null> {
+    const row = (await this.read(q.nodeById, { id }))[0];
+    if (!row) return null;
+    const degree: NodeDetail['degree'] = {};
+    for (const d of await this.read(q.degree, { id })) {
+      const entry = (degree[String(d['type'])] ??= { out: 0, in: 0 });
+      if (d['outgoing'] === true) entry.out += Number(d['c']);
+      else entry.in += Number(d['c']);
+    }
+    return { ...nodeFromValue(row['n']), degree };
+  }
+
+  async getNodes(ids: readonly string[]): Promise<GraphNode[]> {
+    if (ids.length === 0) return [];
+    return (await this.read(q.nodesByIds, { ids: [...ids] })).map((r) => nodeFromValue(r['n'])).sort(byId);
+  }
+
+  async searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }> {
+    const query = options.q ? searchKey(options.q) : '';
+    const text = q.search(options.kind, query.length > 0);
+    const params: Params = query ? { q: query } : {};
+    const [rows, totalRows] = await Promise.all([
+      this.read(text.items, { ...params, offset: options.offset, limit: options.limit }),
+      this.read(text.total, params),
+    ]);
+    return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
+  }
+
+  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+    const [start] = await this.getNodes([id]);
+    if (!start) return { nodes: [], edges: [] };
+    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
+      const statement = q.expand({ types: Boolean(filter.types?.length), basis: Boolean(filter.basis), kinds: Boolean(filter.kinds?.length) });
+      const rows = await this.read(statement, { frontier, types: filter.types ?? [], basis: filter.basis ?? null, kinds: filter.kinds ?? [] });
+      return rows.map((row): Hop => ({ edge: edgeFromValue(row['r']), neighbor: nodeFromValue(row['b']) }));
+    });
+    return { nodes, edges };
+  }
+
+  async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
+    if (from === to) return [];
+    const rows = await this.read(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: options.limit });
+    return sortPaths(
+      rows.map((row) => ({
+        nodes: (row['ns'] as unknown[]).map(nodeFromValue),
+        edges: (row['rs'] as unknown[]).map(edgeFromValue),
+      })),
+    );
+  }
+
+  runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
+    return runNamedQuery((cypher, p) => this.read(cypher, p), neo4jCypher, name, params);
+  }
+
+  async snapshot(): Promise<GraphSnapshot> {
+    const [nodeRows, edgeRows, metaRows] = await Promise.all([this.read(q.allNodes), this.read(q.allRelationships), this.read(q.readMeta)]);
+    const metaRow = metaRows.find((r) => r['key'] === 'dataset');
+    const stored = metaRow ? (JSON.parse(String(metaRow['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
+    return {
+      meta: stored?.meta ?? { name: 'empty', version: '0' },
+      references: stored?.references ?? [],
+      nodes: nodeRows.map((r) => nodeFromValue(r['n'])).sort(byId),
+      edges: edgeRows.map((r) => edgeFromValue(r['r'])).sort(byId),
+    };
+  }
+
+  async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
+    assertAnalystQueryAllowed(cypher);
+    await this.ensureSchema();
+    // A READ-mode session makes Neo4j itself refuse writes; EXPLAIN first gives a clear error before anything runs.
+    const session = this.session('READ');
+    const tx = session.beginTransaction({ timeout: options.timeoutMs });
+    try {
+      const plan = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
+      if (plan.summary.queryType !== 'r') throw readOnlyViolation();
+      const result = tx.run(cypher, toNeo4jParams(params));
+      const columns = (await result.keys()).map(String);
+      const rows: unknown[][] = [];
+      for await (const record of result) {
+        if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
+        rows.push(columns.map((c) => serialiseValue(record.get(c))));
+      }
+      return { columns, rows };
+    } catch (err) {
+      const translated = this.translate(err);
+      if (translated instanceof StoreError && translated.code === 'query_timeout') throw queryTimeout(options.timeoutMs);
+      throw translated;
+    } finally {
+      await tx.rollback().catch(() => undefined);
+      await session.close();
+    }
+  }
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) out.push(rows.slice(i, i + WRITE_BATCH));
+  return out;
+}
+
+// Neo4j stores no nulls: an absent property is the same thing, and `SET n = r` rejects nothing but keeps rows lean.
+function withoutNulls(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
+}
+
+async function single(tx: ManagedTransaction, statement: string, params: Params): Promise<Row | undefined> {
+  const result = await tx.run(statement, toNeo4jParams(params));
+  const record = result.records[0];
+  if (!record) return undefined;
+  return Object.fromEntries(record.keys.map((k) => [String(k), fromNeo4jValue(record.get(k))]));
+}
+
+function kindOfLabels(labels: string[]): string {
+  return labels.find(isNodeKind) ?? labels[0] ?? 'unknown';
+}
+
+function nodeFromValue(value: unknown): GraphNode {
+  const node = value as Node;
+  return toGraphNode(kindOfLabels(node.labels), plainProperties(node));
+}
+
+function edgeFromValue(value: unknown): GraphEdge {
+  const rel = value as Relationship;
+  return toGraphEdge(rel.type, plainProperties(rel));
+}
+
+/** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */
+function serialiseValue(value: unknown): unknown {
+  if (isNode(value as object)) return (value as Node).labels.includes(META_LABEL) ? null : nodeFromValue(value);
+  if (isRelationship(value as object)) return edgeFromValue(value);
+  if (isPath(value as object)) {
+    const path = value as Path;
+    return {
+      nodes: [path.start, ...path.segments.map((s) => s.end)].map(nodeFromValue),
+      edges: path.segments.map((s) => edgeFromValue(s.relationship)),
+    };
+  }
+  const plain = fromNeo4jValue(value);
+  if (Array.isArray(plain)) return plain.map(serialiseValue);
+  if (plain && typeof plain === 'object') return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, serialiseValue(v)]));
+  return plain;
+}
