@@ -252,6 +252,21 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       expect(await sut.getNode('new-agency')).toBeNull();
     });
 
+    it('rolls back a load that fails inside the transaction', async () => {
+      const before = await sut.snapshot();
+      // Validation would catch the duplicate; given straight to the store, the database's own uniqueness check fails it midway.
+      const duplicate: Dataset = { ...fixture, nodes: [...fixture.nodes, { ...fixture.nodes.find((n) => n.id === 'ks')!, name: 'KS igjen' }] };
+      await expectStoreError(sut.replaceDataset(duplicate), 'load_failed');
+      expect(await sut.snapshot()).toEqual(before);
+    });
+
+    it('reports missing or malformed query parameters as invalid queries', async () => {
+      await expectStoreError(sut.readQuery('MATCH (a:Agency) WHERE a.id = $id RETURN a.name', {}, LIMITS), 'query_invalid');
+      await expectStoreError(sut.readQuery('MATCH (a:Agency) RETURN a.name LIMIT $n', { n: 'ten' }, LIMITS), 'query_invalid');
+      const ok = await sut.readQuery('MATCH (a:Agency) RETURN a.name AS name ORDER BY name LIMIT $n', { n: 2 }, LIMITS);
+      expect(ok.rows).toEqual([['Digitaliseringsdirektoratet'], ['KS']]);
+    });
+
     it('replaces the whole graph with a new dataset', async () => {
       const smaller: Dataset = {
         ...fixture,
