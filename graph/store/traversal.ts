@@ -27,7 +27,13 @@ export async function neighborhood(
   let frontier = [start.id];
   let truncated = false;
   for (let depth = 0; depth < options.depth && frontier.length > 0; depth++) {
-    const hops = await expand(frontier, options);
+    let hops = await expand(frontier, options);
+    if (nodes.size >= options.limit) {
+      // Full already: only edges between included nodes can still join, so the rest need no sorting.
+      const before = hops.length;
+      hops = hops.filter((h) => nodes.has(h.neighbor.id));
+      truncated ||= hops.length < before;
+    }
     hops.sort((a, b) => byId(a.edge, b.edge));
     const next: string[] = [];
     for (const { edge, neighbor } of hops) {

@@ -1,4 +1,7 @@
 // The known traps of the Kuzu/Ladybug engine family, each pinned so an engine upgrade that changes them is noticed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
@@ -46,6 +49,20 @@ describe('LadybugDB engine traps', () => {
       expect(ladybugDialect.createRelationships('LEADS', 'Agency', 'Initiative')).toContain('page: CAST(r.page AS INT64)');
     } finally {
       await sut.close();
+    }
+  });
+
+  it('closes every result, so one process can write, close and reopen the same file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-reopen-'));
+    try {
+      for (let round = 0; round < 3; round++) {
+        const sut = new LadybugStore({ path: path.join(dir, 'graph.lbug') });
+        await sut.replaceDataset(fixture);
+        expect((await sut.stats()).nodes['Agency']).toBe(3);
+        await sut.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -26,10 +26,6 @@ export const ladybugDialect = {
   countRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN count(r) AS c`,
   allNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN n ORDER BY n.id`,
   allRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN r ORDER BY r.fromId, r.toId`,
-  nodesByIds: (kind: NodeKind) => `MATCH (n:${kind}) WHERE n.id IN $ids RETURN n`,
-  kindOf: `MATCH (n) WHERE n.id = $id AND label(n) <> '${META_TABLE}' RETURN label(n) AS kind`,
-  degree: (kind: NodeKind) =>
-    `MATCH (n:${kind} {id: $id})-[r]-(m) RETURN label(r) AS type, r.fromId = $id AS outgoing, count(*) AS c`,
   search(kind: NodeKind | undefined, withQuery: boolean): { items: string; total: string } {
     const match = kind ? `MATCH (n:${kind})` : `MATCH (n) WHERE label(n) <> '${META_TABLE}'`;
     const where = withQuery ? `${kind ? ' WHERE' : ' AND'} n.searchText CONTAINS $q` : '';
@@ -40,18 +36,6 @@ export const ladybugDialect = {
       items: `${match}${where} WITH n, ${rank} AS rank RETURN n ORDER BY rank, n.searchName, n.id SKIP $offset LIMIT $limit`,
       total: `${match}${where} RETURN count(n) AS c`,
     };
-  },
-  expand(filters: { types: boolean; basis: boolean; kinds: boolean }): string {
-    const conds = ['a.id IN $frontier', `label(b) <> '${META_TABLE}'`];
-    if (filters.types) conds.push('label(r) IN $types');
-    if (filters.basis) conds.push('r.basis = $basis');
-    if (filters.kinds) conds.push('label(b) IN $kinds');
-    return `MATCH (a)-[r]-(b) WHERE ${conds.join(' AND ')} RETURN r, b`;
-  },
-  // maxLength is inlined: Ladybug takes no parameter for path bounds (validated as an integer by the caller).
-  shortestPaths(fromKind: NodeKind, toKind: NodeKind, maxLength: number, directed: boolean): string {
-    const arrow = directed ? '->' : '-';
-    return `MATCH p = (a:${fromKind} {id: $from})-[* ALL SHORTEST 1..${Math.trunc(maxLength)}]${arrow}(b:${toKind} {id: $to}) RETURN nodes(p) AS ns, rels(p) AS rs LIMIT $limit`;
   },
   beginReadOnly: 'BEGIN TRANSACTION READ ONLY',
   begin: 'BEGIN TRANSACTION',

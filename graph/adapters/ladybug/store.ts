@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
-import type { Connection, Database, QueryResult } from '@ladybugdb/core';
+import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind } from '../../ontology.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../../schema/graph.js';
@@ -11,7 +11,7 @@ import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQuery
 import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { relationshipId } from '../../dataset/validate.js';
 import { searchKey } from '../../store/search.js';
-import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
+import { GraphProjection } from '../../store/projection.js';
 import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugCypher } from '../../queries/dialect.js';
@@ -35,6 +35,8 @@ interface PooledConnection {
   conn: Connection;
   queue: SerialQueue;
   pending: number;
+  /** The adapter's own statements are few and fixed, so each is prepared once per connection. */
+  prepared: Map<string, PreparedStatement>;
 }
 
 export interface LadybugStoreOptions {
@@ -50,6 +52,8 @@ export class LadybugStore implements GraphStore {
   private analyst: PooledConnection | null = null;
   private readers: PooledConnection[] = [];
   private opening: Promise<void> | null = null;
+  // This process is the file's only writer (Ladybug locks it), so a projection rebuilt after every replace stays exact.
+  private projection: Promise<GraphProjection> | null = null;
 
   constructor(private readonly options: LadybugStoreOptions) {}
 
@@ -69,7 +73,7 @@ export class LadybugStore implements GraphStore {
     const connect = async (): Promise<PooledConnection> => {
       const conn = new lbug.Connection(db);
       await conn.init();
-      return { conn, queue: new SerialQueue(), pending: 0 };
+      return { conn, queue: new SerialQueue(), pending: 0, prepared: new Map() };
     };
     this.db = db;
     this.writer = await connect();
@@ -90,7 +94,19 @@ export class LadybugStore implements GraphStore {
     await this.exec(this.writer!, q.writeMeta, { key: 'schema', json: schemaFingerprint() });
   }
 
+  /** Node records and adjacency in memory: look-ups, neighbourhoods and paths without materialising nodes per query. */
+  private project(): Promise<GraphProjection> {
+    this.projection ??= this.snapshot()
+      .then((snap) => new GraphProjection(snap.nodes, snap.edges))
+      .catch((err) => {
+        this.projection = null;
+        throw err;
+      });
+    return this.projection;
+  }
+
   async close(): Promise<void> {
+    this.projection = null;
     const opened = this.opening;
     this.opening = null;
     if (!opened) return;
@@ -114,12 +130,19 @@ export class LadybugStore implements GraphStore {
     pooled.pending++;
     try {
       return await pooled.queue.run(async () => {
-        const prepared = await pooled.conn.prepare(statement);
-        if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
-        const result = await pooled.conn.execute(prepared, params as never);
-        const last = lastResult(result);
-        const rows = await last.getAll();
-        return rows.map((row) => fromLadybugRow(row));
+        let prepared = pooled.prepared.get(statement);
+        if (!prepared) {
+          prepared = await pooled.conn.prepare(statement);
+          if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
+          pooled.prepared.set(statement, prepared);
+        }
+        const last = lastResult(await pooled.conn.execute(prepared, params as never));
+        try {
+          return (await last.getAll()).map((row) => fromLadybugRow(row));
+        } finally {
+          // An unclosed result keeps the WAL in use: reopening the file in the same process then finds it corrupt.
+          last.close();
+        }
       });
     } finally {
       pooled.pending--;
@@ -168,6 +191,7 @@ export class LadybugStore implements GraphStore {
         await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
         await run(q.writeMeta, { key: 'dataset', json: JSON.stringify({ meta: dataset.dataset, references: dataset.references }) });
         await run(q.commit);
+        this.projection = null;
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
         throw err instanceof StoreError && err.code !== 'query_invalid'
@@ -185,71 +209,24 @@ export class LadybugStore implements GraphStore {
     return { backend: this.backend, nodes, relationships };
   }
 
-  private async kindOf(id: string): Promise<NodeKind | null> {
-    const kind = (await this.read(q.kindOf, { id }))[0]?.['kind'];
-    return typeof kind === 'string' && isNodeKind(kind) ? kind : null;
-  }
-
   async getNode(id: string): Promise<NodeDetail | null> {
-    const kind = await this.kindOf(id);
-    if (!kind) return null;
-    const [node] = await this.getNodes([id]);
-    if (!node) return null;
-    const degree: NodeDetail['degree'] = {};
-    for (const row of await this.read(q.degree(kind), { id })) {
-      const entry = (degree[String(row['type'])] ??= { out: 0, in: 0 });
-      // A self-loop never occurs in the ontology, so the fromId test tells direction.
-      if (row['outgoing'] === true) entry.out += Number(row['c']);
-      else entry.in += Number(row['c']);
-    }
-    return { ...node, degree };
+    return (await this.project()).detail(id);
   }
 
   async getNodes(ids: readonly string[]): Promise<GraphNode[]> {
-    if (ids.length === 0) return [];
-    const out: GraphNode[] = [];
-    for (const kind of NODE_KINDS) {
-      for (const row of await this.read(q.nodesByIds(kind), { ids: [...ids] })) out.push(nodeFromValue(row['n']));
-    }
-    return out.sort(byId);
+    return (await this.project()).nodesByIds(ids).sort(byId);
   }
 
   async searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }> {
-    const query = options.q ? searchKey(options.q) : '';
-    const text = q.search(options.kind, query.length > 0);
-    const params: Params = query ? { q: query } : {};
-    const [rows, totalRows] = await Promise.all([
-      this.read(text.items, { ...params, offset: options.offset, limit: options.limit }),
-      this.read(text.total, params),
-    ]);
-    return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
+    return (await this.project()).search(options);
   }
 
   async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
-    const [start] = await this.getNodes([id]);
-    if (!start) return { nodes: [], edges: [] };
-    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
-      const statement = q.expand({ types: Boolean(filter.types?.length), basis: Boolean(filter.basis), kinds: Boolean(filter.kinds?.length) });
-      const params: Params = { frontier };
-      if (filter.types?.length) params['types'] = filter.types;
-      if (filter.basis) params['basis'] = filter.basis;
-      if (filter.kinds?.length) params['kinds'] = filter.kinds;
-      const rows = await this.read(statement, params);
-      return rows.map((row): Hop => ({ edge: edgeFromValue(row['r']), neighbor: nodeFromValue(row['b']) }));
-    });
-    return { nodes, edges };
+    return (await this.project()).neighbors(id, options);
   }
 
   async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
-    const [fromKind, toKind] = await Promise.all([this.kindOf(from), this.kindOf(to)]);
-    if (!fromKind || !toKind || from === to) return [];
-    const rows = await this.read(q.shortestPaths(fromKind, toKind, options.maxLength, options.directed), { from, to, limit: options.limit });
-    const paths = rows.map((row) => {
-      const nodes = (row['ns'] as unknown[]).map(nodeFromValue);
-      const edges = (row['rs'] as unknown[]).map(edgeFromValue);
-      return { nodes, edges };
-    });
-    return sortPaths(paths);
+    return (await this.project()).shortestPaths(from, to, options);
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {

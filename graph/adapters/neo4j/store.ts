@@ -12,6 +12,7 @@ import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQuery
 import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { searchKey } from '../../store/search.js';
 import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
+import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
 import { neo4jCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
@@ -222,13 +223,14 @@ export class Neo4jStore implements GraphStore {
 
   async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
     if (from === to) return [];
-    const rows = await this.read(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: options.limit });
+    // Fetch them all (up to a cap) and choose the first `limit` in a stable order, as the embedded store does.
+    const rows = await this.read(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: MAX_ENUMERATED_PATHS });
     return sortPaths(
       rows.map((row) => ({
         nodes: (row['ns'] as unknown[]).map(nodeFromValue),
         edges: (row['rs'] as unknown[]).map(edgeFromValue),
       })),
-    );
+    ).slice(0, options.limit);
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {

@@ -1,0 +1,89 @@
+// `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store) and writes
+// the figures into docs/benchmarks.md. Options: --quick (small graph, few iterations), --no-neo4j, --seeds=DIR.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runApiBenchmarks, type RouteResult } from './api.js';
+
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
+const quick = args.has('--quick');
+const DOC = 'docs/benchmarks.md';
+
+async function neo4jForBench(): Promise<{ uri: string; stop: () => Promise<void> } | null> {
+  if (args.has('--no-neo4j')) return null;
+  if (process.env['NEO4J_URI']) return { uri: process.env['NEO4J_URI'], stop: async () => {} };
+  // @ts-expect-error plain JS module without types
+  const { neo4jAvailable, startNeo4j } = await import('../scripts/neo4j-server.mjs');
+  if (!(await neo4jAvailable())) return null;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-bench-neo4j-'));
+  const server = await startNeo4j({ port: 0, dataDir, heap: '2g', log: () => undefined });
+  return {
+    uri: server.uri,
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const ms = (n: number) => n.toFixed(2);
+const ratio = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(0)} %`;
+
+function table(results: RouteResult[]): string {
+  const lines = [
+    '| graph | store | route | API p50 ms | API p95 ms | API req/s | direct p50 ms | direct p95 ms | direct calls/s | API overhead at p50 |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.graph} | ${r.backend} | \`${r.route}\` | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${r.api.throughput.toFixed(0)} | ${ms(r.direct.p50)} | ${ms(r.direct.p95)} | ${r.direct.throughput.toFixed(0)} | +${ratio(r.api.p50, r.direct.p50)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function storeComparison(results: RouteResult[]): string {
+  const neo = results.filter((r) => r.backend === 'neo4j');
+  if (neo.length === 0) return '_Neo4j was not measured in this run._';
+  const lines = ['| graph | route | embedded p50 ms | Neo4j p50 ms | Neo4j ÷ embedded |', '| --- | --- | ---: | ---: | ---: |'];
+  for (const n of neo) {
+    const e = results.find((r) => r.backend === 'ladybug' && r.graph === n.graph && r.route === n.route);
+    if (e) lines.push(`| ${n.graph} | \`${n.route}\` | ${ms(e.direct.p50)} | ${ms(n.direct.p50)} | ${(n.direct.p50 / e.direct.p50).toFixed(2)}× |`);
+  }
+  return lines.join('\n');
+}
+
+async function writeSection(marker: string, body: string): Promise<void> {
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
+  let doc = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; figures from one run on the machine named.\n');
+  const section = `${start}\n${body}\n${end}`;
+  doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`;
+  await writeFile(DOC, doc);
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const neo4j = await neo4jForBench();
+try {
+  const large = quick ? { nodes: 5_000, relationships: 25_000 } : { nodes: 50_000, relationships: 250_000 };
+  const results = await runApiBenchmarks({ neo4jUri: neo4j?.uri, seedsDir, large, iterations: quick ? 100 : 400 });
+  const body = [
+    '## API and stores',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (quick mode: small graph, few iterations — not the reference figures)' : ''}.`,
+    'Each route: sequential calls give p50/p95; the same number of calls with 4 in flight gives the throughput. "Direct" is the',
+    'same store method called in the same process, so the overhead column is what HTTP, validation and serialisation add.',
+    '',
+    table(results),
+    '',
+    '### Neo4j against the embedded store (direct calls, same process)',
+    '',
+    storeComparison(results),
+  ].join('\n');
+  await writeSection(quick ? 'api-quick' : 'api', body);
+  console.log(body);
+} finally {
+  await neo4j?.stop();
+}

@@ -1,0 +1,190 @@
+// An in-memory projection of the whole graph: node records and adjacency, for stores that own their data outright.
+// Neighbourhoods and shortest paths over it mean exactly what the Cypher of the other store means (the equivalence
+// test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
+import type { GraphEdge, GraphNode, GraphPath, NodeDetail, Subgraph } from '../schema/graph.js';
+import type { NeighborOptions, PathOptions, SearchOptions } from './port.js';
+import { searchColumns, searchKey, type SearchColumns } from './search.js';
+import { neighborhood, sortPaths, type Hop } from './traversal.js';
+
+/** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
+export const MAX_ENUMERATED_PATHS = 1000;
+
+export class GraphProjection {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly out = new Map<string, GraphEdge[]>();
+  private readonly in = new Map<string, GraphEdge[]>();
+  private keys: Map<string, SearchColumns> | undefined;
+
+  constructor(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
+    for (const node of nodes) this.nodes.set(node.id, node);
+    for (const edge of edges) {
+      push(this.out, edge.from, edge);
+      push(this.in, edge.to, edge);
+    }
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  node(id: string): GraphNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** The stores' search rule: contains, ranked exact before prefix before contains, ties by folded name then id. */
+  search(options: SearchOptions): { items: GraphNode[]; total: number } {
+    this.keys ??= new Map([...this.nodes.values()].map((n) => [n.id, searchColumns({ ...n, shortName: shortNameOf(n) })]));
+    const q = options.q ? searchKey(options.q) : '';
+    const matches: { node: GraphNode; rank: number; name: string }[] = [];
+    for (const node of this.nodes.values()) {
+      if (options.kind && node.kind !== options.kind) continue;
+      const key = this.keys.get(node.id)!;
+      if (q && !key.searchText.includes(q)) continue;
+      const rank = !q
+        ? 0
+        : key.searchName === q || key.searchNameEn === q || node.id === q
+          ? 0
+          : key.searchName.startsWith(q) || key.searchNameEn?.startsWith(q) || node.id.startsWith(q)
+            ? 1
+            : 2;
+      matches.push({ node, rank, name: key.searchName });
+    }
+    matches.sort((a, b) => a.rank - b.rank || compare(a.name, b.name) || compare(a.node.id, b.node.id));
+    return { items: matches.slice(options.offset, options.offset + options.limit).map((m) => m.node), total: matches.length };
+  }
+
+  nodesByIds(ids: readonly string[]): GraphNode[] {
+    return [...new Set(ids)].flatMap((id) => this.nodes.get(id) ?? []);
+  }
+
+  detail(id: string): NodeDetail | null {
+    const node = this.nodes.get(id);
+    if (!node) return null;
+    const degree: NodeDetail['degree'] = {};
+    for (const e of this.out.get(id) ?? []) (degree[e.type] ??= { out: 0, in: 0 }).out++;
+    for (const e of this.in.get(id) ?? []) (degree[e.type] ??= { out: 0, in: 0 }).in++;
+    return { ...node, degree };
+  }
+
+  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+    const start = this.nodes.get(id);
+    if (!start) return { nodes: [], edges: [] };
+    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
+      const hops: Hop[] = [];
+      for (const at of frontier) {
+        for (const [edge, other] of this.incident(at, false)) {
+          if (filter.types?.length && !filter.types.includes(edge.type)) continue;
+          if (filter.basis && edge.properties.basis !== filter.basis) continue;
+          const neighbor = this.nodes.get(other)!;
+          if (filter.kinds?.length && !filter.kinds.includes(neighbor.kind)) continue;
+          hops.push({ edge, neighbor });
+        }
+      }
+      return hops;
+    });
+    return { nodes, edges };
+  }
+
+  /**
+   * Every shortest path, by a breadth-first search from both ends that stops at the first layer where they meet:
+   * each side then covers about half the length, which keeps hub nodes (reports, goals) from flooding the search.
+   */
+  shortestPaths(from: string, to: string, options: PathOptions): GraphPath[] {
+    if (from === to || !this.nodes.has(from) || !this.nodes.has(to)) return [];
+    const forward: Side = { distance: new Map([[from, 0]]), via: new Map(), frontier: [from], depth: 0, outward: true };
+    const backward: Side = { distance: new Map([[to, 0]]), via: new Map(), frontier: [to], depth: 0, outward: false };
+    let meeting: string[] = [];
+    while (forward.depth + backward.depth < options.maxLength && forward.frontier.length > 0 && backward.frontier.length > 0) {
+      const side = forward.frontier.length <= backward.frontier.length ? forward : backward;
+      const other = side === forward ? backward : forward;
+      this.expandLayer(side, options.directed);
+      meeting = side.frontier.filter((id) => other.distance.has(id));
+      if (meeting.length > 0) {
+        // The meeting nodes all sit at side.depth; the shortest total runs through those closest to the other end.
+        const best = Math.min(...meeting.map((id) => other.distance.get(id)!));
+        meeting = meeting.filter((id) => other.distance.get(id) === best);
+        break;
+      }
+    }
+    if (meeting.length === 0) return [];
+
+    const paths: GraphPath[] = [];
+    for (const middle of meeting.sort()) {
+      const heads = this.routes(forward, middle);
+      const tails = this.routes(backward, middle);
+      for (const head of heads) {
+        for (const tail of tails) {
+          if (paths.length >= MAX_ENUMERATED_PATHS) break;
+          const nodes = [...head.nodes, ...tail.nodes.slice(0, -1).reverse()].map((id) => this.nodes.get(id)!);
+          paths.push({ nodes, edges: [...head.edges, ...[...tail.edges].reverse()] });
+        }
+      }
+    }
+    return sortPaths(paths).slice(0, options.limit);
+  }
+
+  private expandLayer(side: Side, directed: boolean): void {
+    const depth = side.depth + 1;
+    const next: string[] = [];
+    for (const at of side.frontier) {
+      for (const [edge, other] of this.incident(at, directed, side.outward)) {
+        const known = side.distance.get(other);
+        if (known === undefined) {
+          side.distance.set(other, depth);
+          next.push(other);
+        }
+        if ((known ?? depth) === depth) push(side.via, other, edge);
+      }
+    }
+    side.frontier = next;
+    side.depth = depth;
+  }
+
+  /** All shortest routes from a side's origin to `target`, as node ids and edges in order from the origin. */
+  private routes(side: Side, target: string): { nodes: string[]; edges: GraphEdge[] }[] {
+    const out: { nodes: string[]; edges: GraphEdge[] }[] = [];
+    const walk = (at: string, nodesBack: string[], edgesBack: GraphEdge[]) => {
+      if (out.length >= MAX_ENUMERATED_PATHS) return;
+      if (side.distance.get(at) === 0) {
+        out.push({ nodes: [...nodesBack].reverse(), edges: [...edgesBack].reverse() });
+        return;
+      }
+      for (const edge of side.via.get(at) ?? []) {
+        const previous = edge.from === at ? edge.to : edge.from;
+        if (side.distance.get(previous) !== side.distance.get(at)! - 1) continue;
+        nodesBack.push(previous);
+        edgesBack.push(edge);
+        walk(previous, nodesBack, edgesBack);
+        nodesBack.pop();
+        edgesBack.pop();
+      }
+    };
+    walk(target, [target], []);
+    return out;
+  }
+
+  /** Edges at a node with the node at their other end; when directed, only those leaving (or, inward, entering) it. */
+  private *incident(id: string, directed: boolean, outward = true): Generator<[GraphEdge, string]> {
+    if (!directed || outward) for (const e of this.out.get(id) ?? []) yield [e, e.to];
+    if (!directed || !outward) for (const e of this.in.get(id) ?? []) yield [e, e.from];
+  }
+}
+
+interface Side {
+  distance: Map<string, number>;
+  /** For each reached node, the edges that reach it from the previous layer. */
+  via: Map<string, GraphEdge[]>;
+  frontier: string[];
+  depth: number;
+  /** Follows edges in their direction (from the start) or against it (from the end), when paths are directed. */
+  outward: boolean;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const shortNameOf = (n: GraphNode) => (typeof n.properties['shortName'] === 'string' ? n.properties['shortName'] : undefined);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
