@@ -1,0 +1,403 @@
+// Questions a strategist who knows the 2020 report would ask, answered from seeds/ through the GraphStore port.
+// Every expected value is read off the report (page in each title), so a wrong or missing seed fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { formatProblem } from '../../graph/dataset/validate.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+import type { GraphStore } from '../../graph/store/port.js';
+
+const LIMITS = { timeoutMs: 5000, rowCap: 1000 };
+
+let sut: GraphStore;
+
+/** Runs analyst Cypher and returns rows as objects keyed by column. */
+async function rows(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  const result = await sut.readQuery(cypher, params, LIMITS);
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
+}
+
+/** One column of a query, sorted, for order-independent comparison. */
+async function ids(cypher: string, params: Record<string, unknown> = {}, column = 'id'): Promise<string[]> {
+  return (await rows(cypher, params)).map((r) => String(r[column])).sort();
+}
+
+beforeAll(async () => {
+  const result = await loadDatasetDir('seeds');
+  if (!result.ok) throw new Error(`seeds/ is invalid:\n${result.problems.map(formatProblem).join('\n')}`);
+  sut = new LadybugStore({ path: ':memory:' });
+  await sut.open();
+  await sut.replaceDataset(result.dataset);
+});
+
+afterAll(async () => {
+  await sut?.close();
+});
+
+describe('strategist questions on the 2020 report', () => {
+  describe('focus areas', () => {
+    it('has eight focus areas in the action plan (pp. 7–14)', async () => {
+      expect(await ids('MATCH (f:FocusArea)-[:PART_OF]->(p:ActionPlan {id: $id}) RETURN f.id AS id', { id: 'handlingsplan' })).toHaveLength(8);
+    });
+
+    it('which focus area has not started? «Økt digital kompetanse» (p. 4)', async () => {
+      expect(await ids("MATCH (f:FocusArea) WHERE f.status = 'not_started' RETURN f.id AS id")).toEqual(['okt-digital-kompetanse']);
+    });
+
+    it('which focus area does the AI strategy belong to? Økt deling av data (p. 8)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:PART_OF]->(f:FocusArea) RETURN f.id AS id', { id: 'ki-strategi' })).toEqual(['okt-deling-av-data']);
+    });
+
+    it('what is under the competence focus area? a planned strategy and two supporting measures (p. 13)', async () => {
+      const found = await rows(
+        'MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) RETURN i.id AS id, i.category AS category, i.status AS status',
+        { id: 'okt-digital-kompetanse' },
+      );
+      expect(found.sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual([
+        { id: 'digital-ledelse', category: 'supporting', status: 'in_progress' },
+        { id: 'digitaliseringsstrategi-uh-sektoren', category: 'supporting', status: 'in_progress' },
+        { id: 'strategi-for-digital-kompetanse', category: 'action_plan', status: 'planned' },
+      ]);
+    });
+
+    it('does the report state an SDG effect for any focus area? no — only inferred links (recommendation 1)', async () => {
+      const links = await rows('MATCH (f:FocusArea)-[r:CONTRIBUTES_TO]->(g:Goal) RETURN f.id AS focusArea, r.basis AS basis, r.note AS note');
+      expect(links.filter((l) => l['basis'] !== 'inferred')).toEqual([]);
+      for (const link of links) expect(link['note']).toEqual(expect.any(String));
+    });
+  });
+
+  describe('initiatives and agencies', () => {
+    it('who leads the national AI strategy? KMD (cited as its former name, p. 23)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:LEADS]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'ki-strategi' })).toEqual(['kmd']);
+    });
+
+    it('which agencies take part in StartOFF? DFØ, Digdir, LUP and Innovasjon Norge (p. 38)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:PARTICIPATES_IN]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'startoff' })).toEqual([
+        'dfo',
+        'digdir',
+        'innovasjon-norge',
+        'lup',
+      ]);
+    });
+
+    it('who runs the information-security project? Digdir leads with DFØ, DSB, NSM and NorSIS (p. 14)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:LEADS]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'samarbeidsprosjekt-informasjonssikkerhet' })).toEqual([
+        'digdir',
+      ]);
+      expect(
+        await ids('MATCH (a:Agency)-[:PARTICIPATES_IN]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'samarbeidsprosjekt-informasjonssikkerhet' }),
+      ).toEqual(['dfo', 'dsb', 'norsis', 'nsm']);
+    });
+
+    it('who is in the DSOP cooperation the PPP principles build on? (p. 12)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:PARTICIPATES_IN]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'dsop' })).toEqual([
+        'bits',
+        'bronnoysundregistrene',
+        'kartverket',
+        'nav',
+        'politiet',
+        'skatteetaten',
+      ]);
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:DEPENDS_ON]->(d:Initiative) RETURN d.id AS id', { id: 'ops-prinsipper' })).toEqual(['dsop']);
+    });
+
+    it('who leads the higher-education strategy, and when is it launched? UNIT, 1 April 2021 (p. 13)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:LEADS]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'digitaliseringsstrategi-uh-sektoren' })).toEqual(['unit']);
+      expect(
+        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'digitaliseringsstrategi-uh-sektoren' }, 'date'),
+      ).toEqual(['2021-04-01']);
+    });
+
+    it('in how many initiatives does Digdir lead or take part? at least ten', async () => {
+      const leads = await ids('MATCH (a:Agency {id: $id})-[:LEADS]->(i:Initiative) RETURN i.id AS id', { id: 'digdir' });
+      const takesPart = await ids('MATCH (a:Agency {id: $id})-[:PARTICIPATES_IN]->(i:Initiative) RETURN i.id AS id', { id: 'digdir' });
+      expect(new Set([...leads, ...takesPart]).size).toBeGreaterThanOrEqual(10);
+      expect(leads).toEqual(expect.arrayContaining(['ressurssenter-deling-av-data', 'samarbeidsprosjekt-informasjonssikkerhet', 'programkontoret']));
+      expect(takesPart).toEqual(expect.arrayContaining(['startoff', 'digital-ledelse']));
+      const node = await sut.getNode('digdir');
+      expect(node?.degree['LEADS']?.out).toBeGreaterThanOrEqual(8);
+    });
+
+    it('is the KS–government agreement signed by KS, with KMD only inferred as the other party? (p. 11)', async () => {
+      const parties = await rows('MATCH (a:Agency)-[r:PARTICIPATES_IN]->(i:Initiative {id: $id}) RETURN a.id AS id, r.basis AS basis', {
+        id: 'samarbeidsavtale-ks-regjeringen',
+      });
+      expect(parties.sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual([
+        { id: 'kmd', basis: 'inferred' },
+        { id: 'ks', basis: 'stated' },
+      ]);
+    });
+
+    it('which initiatives did chapter 4 propose, and from what? Datafabrikken and AI measures from the AI strategy (p. 30)', async () => {
+      expect(await ids("MATCH (i:Initiative) WHERE i.category = 'proposed' RETURN i.id AS id")).toEqual(['datafabrikken', 'ki-tiltak-fra-ki-strategien']);
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:DEPENDS_ON]->(d:Initiative) RETURN d.id AS id', { id: 'ki-tiltak-fra-ki-strategien' })).toEqual([
+        'ki-strategi',
+      ]);
+    });
+  });
+
+  describe('dependencies', () => {
+    it('which initiatives depend on the resource centre for data sharing? the regulation work (p. 9)', async () => {
+      expect(await ids('MATCH (d:Initiative)-[:DEPENDS_ON]->(i:Initiative {id: $id}) RETURN d.id AS id', { id: 'ressurssenter-deling-av-data' })).toEqual([
+        'digitaliseringsvennlig-regelverk',
+        'hindringer-i-regelverk',
+      ]);
+    });
+
+    it('what does the life event «Alvorlig sykt barn» lean on? StimuLab and Digdir\'s support project (p. 7)', async () => {
+      expect(
+        await ids('MATCH (i:Initiative {id: $id})-[:DEPENDS_ON]->(d:Initiative) RETURN d.id AS id', { id: 'livshendelsesprosjekt-alvorlig-sykt-barn' }),
+      ).toEqual(['sammenhengende-tjenester-prosjekt', 'stimulab']);
+    });
+  });
+
+  describe('life events', () => {
+    it('which ministry leads «Dødsfall og arv»? KMD (ref-livshendelser)', async () => {
+      expect(await ids('MATCH (a:Agency)-[:LEADS]->(l:LifeEvent {id: $id}) RETURN a.id AS id', { id: 'livshendelse-dodsfall-og-arv' })).toEqual(['kmd']);
+    });
+
+    it('does every life event have exactly one responsible ministry?', async () => {
+      const found = await rows('MATCH (a:Agency)-[:LEADS]->(l:LifeEvent) RETURN l.id AS lifeEvent, a.shortName AS ministry');
+      expect(Object.fromEntries(found.map((r) => [r['lifeEvent'], r['ministry']]))).toEqual({
+        'livshendelse-fa-barn': 'ASD',
+        'livshendelse-alvorlig-sykt-barn': 'HOD',
+        'livshendelse-miste-og-finne-jobb': 'ASD',
+        'livshendelse-ny-i-norge': 'KD',
+        'livshendelse-dodsfall-og-arv': 'KMD',
+        'livshendelse-starte-og-drive-bedrift': 'NFD',
+        'livshendelse-starte-og-drive-frivillig-organisasjon': 'KUD',
+      });
+    });
+
+    it('which life events are in StimuLab? Alvorlig sykt barn and frivillig organisasjon (p. 7)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) RETURN l.id AS id', { id: 'stimulab' })).toEqual([
+        'livshendelse-alvorlig-sykt-barn',
+        'livshendelse-starte-og-drive-frivillig-organisasjon',
+      ]);
+    });
+
+    it('does Digdir\'s support project serve all seven life events? (p. 7)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) RETURN l.id AS id', { id: 'sammenhengende-tjenester-prosjekt' })).toHaveLength(7);
+    });
+
+    it('which life events have thin coverage, served only by the support project?', async () => {
+      const served = await rows('MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent) RETURN l.id AS lifeEvent, i.id AS initiative');
+      const byEvent = new Map<string, string[]>();
+      for (const r of served) byEvent.set(String(r['lifeEvent']), [...(byEvent.get(String(r['lifeEvent'])) ?? []), String(r['initiative'])]);
+      const thin = [...byEvent].filter(([, initiatives]) => initiatives.length === 1 && initiatives[0] === 'sammenhengende-tjenester-prosjekt');
+      expect(thin.map(([event]) => event).sort()).toEqual([
+        'livshendelse-fa-barn',
+        'livshendelse-miste-og-finne-jobb',
+        'livshendelse-ny-i-norge',
+        'livshendelse-starte-og-drive-bedrift',
+      ]);
+    });
+
+    it('which initiatives serve «Dødsfall og arv»? the regulation-obstacles work (p. 36) and the support project', async () => {
+      expect(await ids('MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent {id: $id}) RETURN i.id AS id', { id: 'livshendelse-dodsfall-og-arv' })).toEqual([
+        'hindringer-i-regelverk',
+        'sammenhengende-tjenester-prosjekt',
+      ]);
+    });
+  });
+
+  describe('dates', () => {
+    it('when was the AI strategy presented? 14 January 2020 (p. 8)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'ki-strategi' }, 'date')).toEqual([
+        '2020-01-14',
+      ]);
+    });
+
+    it('when was Skate\'s mandate adopted? 3 April 2020, and the initiative is completed (p. 37)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'nytt-mandat-for-skate' }, 'date')).toEqual([
+        '2020-04-03',
+      ]);
+      expect((await sut.getNode('nytt-mandat-for-skate'))?.properties['status']).toBe('completed');
+    });
+
+    it('when did Digdir set up the programme office? June 2020', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'programkontoret' }, 'date')).toEqual([
+        '2020-06',
+      ]);
+    });
+
+    it('when was the financing model delivered to KMD? 13 November 2020 (p. 10)', async () => {
+      expect(
+        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'styrings-og-finansieringsmodell' }, 'date'),
+      ).toEqual(['2020-11-13']);
+    });
+
+    it('when is StartOFF to launch? 1 January 2021, after pilots in autumn 2020 (p. 12)', async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'startoff' }, 'date')).toEqual([
+        '2020',
+        '2021-01-01',
+      ]);
+    });
+
+    it('how much did ID-porten traffic grow? 82 % from February to March 2020 (p. 5)', async () => {
+      const node = await sut.getNode('milepael-id-porten-trafikk-82-prosent');
+      expect(node?.properties).toMatchObject({ date: '2020-03', page: 5 });
+      expect(node?.name).toContain('82 prosent');
+    });
+  });
+
+  describe('status reports (appendix)', () => {
+    it('who answered for StartOFF, and is the answer complete? Johan Englund, DFØ (p. 38)', async () => {
+      const [status] = await rows(
+        'MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete',
+        { id: 'startoff' },
+      );
+      expect(status).toEqual({ respondent: 'Johan Englund, DFØ', complete: true });
+    });
+
+    it('is the status report for «Prinsipper for kostnadsdeling» complete? no: no respondent and «…» answers (p. 40)', async () => {
+      const [status] = await rows(
+        'MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete, s.missing AS missing, s.learnings AS learnings',
+        { id: 'prinsipper-for-kostnadsdeling' },
+      );
+      expect(status).toEqual({
+        respondent: null,
+        complete: false,
+        missing: ['respondent', 'successFactors', 'challenges', 'learnings', 'nextTasks'],
+        learnings: '…',
+      });
+    });
+
+    it('which status reports are incomplete? cost sharing and the consultation arrangement', async () => {
+      expect(await ids('MATCH (s:StatusReport) WHERE s.complete = false RETURN s.id AS id')).toEqual([
+        'status-konsultasjonsordningen-2020',
+        'status-prinsipper-for-kostnadsdeling-2020',
+      ]);
+    });
+
+    it('are all nine appendix answers published in the 2020 report?', async () => {
+      expect(await ids('MATCH (s:StatusReport)-[:PUBLISHED_IN]->(r:Report {id: $id}) RETURN s.id AS id', { id: 'erfaringsrapport-2020' })).toHaveLength(9);
+    });
+
+    it('what does the regulation-obstacles work do next year? go deeper into «Dødsfall og arv» (p. 36)', async () => {
+      const [status] = await rows('MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.nextTasks AS nextTasks, s.respondent AS respondent', {
+        id: 'hindringer-i-regelverk',
+      });
+      expect(status?.['nextTasks']).toContain('«Dødsfall og arv»');
+      expect(status?.['respondent']).toBe('Tone Bringedal, Digitaliseringsdirektoratet');
+    });
+  });
+
+  describe('recommendations', () => {
+    it('how many recommendations does chapter 4 make? six boxes on pp. 29–31', async () => {
+      expect(await ids('MATCH (r:Report {id: $id})-[:RECOMMENDS]->(a:Recommendation) RETURN a.id AS id', { id: 'erfaringsrapport-2020' })).toHaveLength(6);
+    });
+
+    it('what did the Datafabrikken recommendation propose? Datafabrikken (p. 30)', async () => {
+      expect(await ids('MATCH (a:Recommendation {id: $id})-[:PROPOSES]->(i:Initiative) RETURN i.id AS id', { id: 'anbefaling-datafabrikken' })).toEqual([
+        'datafabrikken',
+      ]);
+    });
+
+    it('what does the Trondheim recommendation target? the data-sharing focus area and the resource centre (p. 29)', async () => {
+      expect(await ids('MATCH (a:Recommendation {id: $id})-[:TARGETS]->(x) RETURN x.id AS id', { id: 'anbefaling-trondheim-karbonavtrykk' })).toEqual([
+        'okt-deling-av-data',
+        'ressurssenter-deling-av-data',
+      ]);
+    });
+
+    it('which recommendations concern Skate\'s working committee? (p. 31)', async () => {
+      expect(await ids('MATCH (a:Recommendation)-[:TARGETS]->(s:Agency {id: $id}) RETURN a.id AS id', { id: 'skate-au' })).toEqual([
+        'anbefaling-nasjonale-digitaliseringstiltak',
+        'anbefaling-skate-au-folger-opp',
+      ]);
+    });
+
+    it('does the SDG recommendation reach every focus area? (p. 29)', async () => {
+      expect(
+        await ids('MATCH (a:Recommendation {id: $id})-[:TARGETS]->(f:FocusArea) RETURN f.id AS id', { id: 'anbefaling-baerekraftsmal-i-handlingsplanen' }),
+      ).toHaveLength(8);
+    });
+  });
+
+  describe('drivers, trends and examples', () => {
+    it('which examples illustrate blockchain? KLP\'s pension register (p. 18)', async () => {
+      expect(await ids('MATCH (e:Example)-[:ILLUSTRATES]->(t:Trend {id: $id}) RETURN e.id AS id', { id: 'blokkjede' })).toEqual(['eksempel-klp-blokkjede']);
+    });
+
+    it('which trend does the Helse Bergen example illustrate, and whom does it involve? IoT; Helse Bergen and RETRAMS (p. 18)', async () => {
+      expect(await ids('MATCH (e:Example {id: $id})-[:ILLUSTRATES]->(t:Trend) RETURN t.id AS id', { id: 'eksempel-helse-bergen-retrams' })).toEqual([
+        'tingenes-internett',
+      ]);
+      expect(await ids('MATCH (e:Example {id: $id})-[:INVOLVES]->(a:Agency) RETURN a.id AS id', { id: 'eksempel-helse-bergen-retrams' })).toEqual([
+        'helse-bergen',
+        'retrams',
+      ]);
+    });
+
+    it('which trends belong to «Teknologien gjør det meste mulig»? VR/AR, RPA, blockchain, IoT and AI (pp. 18–19)', async () => {
+      expect(await ids('MATCH (t:Trend)-[:PART_OF]->(d:Driver {id: $id}) RETURN t.id AS id', { id: 'drivkraft-teknologi' })).toEqual([
+        'blokkjede',
+        'kunstig-intelligens',
+        'rpa',
+        'tingenes-internett',
+        'vr-ar',
+      ]);
+    });
+
+    it('what does the shrinking economic room influence? life events, data sharing and the common ecosystem (p. 24)', async () => {
+      expect(
+        await ids("MATCH (d:Driver {id: $id})-[r:INFLUENCES]->(f:FocusArea) WHERE r.basis = 'stated' RETURN f.id AS id", { id: 'drivkraft-okonomisk-handlingsrom' }),
+      ).toEqual(['felles-okosystem', 'okt-deling-av-data', 'sammenhengende-tjenester']);
+    });
+
+    it('which examples illustrate the sustainability driver? Nye Asker, Trondheim, self-driving buses (p. 26)', async () => {
+      expect(await ids('MATCH (e:Example)-[:ILLUSTRATES]->(d:Driver {id: $id}) RETURN e.id AS id', { id: 'drivkraft-baerekraft' })).toEqual([
+        'eksempel-nye-asker-baerekraftsmal',
+        'eksempel-selvkjorende-busser',
+        'eksempel-trondheim-karbonavtrykk',
+      ]);
+    });
+
+    it('how are seven drivers numbered as in the chapter summary (p. 17)?', async () => {
+      const drivers = await rows('MATCH (d:Driver) RETURN d.number AS n, d.name AS name');
+      expect(drivers.sort((a, b) => Number(a['n']) - Number(b['n'])).map((d) => d['name'])).toEqual([
+        'Teknologien gjør det meste mulig',
+        'Befolkningen etterlyser bedre brukerretting',
+        'Nye forretningsmodeller og plattformteknologier',
+        'Tillit på prøve?',
+        'Det økonomiske handlingsrommet krymper',
+        'Vi må utvikle ny kompetanse og lære hele livet',
+        'Økt fokus på bærekraft driver endring',
+      ]);
+    });
+  });
+
+  describe('search, neighbourhoods, paths and provenance', () => {
+    it('finds StimuLab and Datafabrikken by name', async () => {
+      expect((await sut.searchNodes({ q: 'stimulab', limit: 10, offset: 0 })).items.map((n) => n.id)).toContain('stimulab');
+      expect((await sut.searchNodes({ q: 'Datafabrikken', kind: 'Initiative', limit: 10, offset: 0 })).items.map((n) => n.id)).toEqual(['datafabrikken']);
+    });
+
+    it('links Datafabrikken to the recommendation that proposes it', async () => {
+      const around = await sut.neighbors('datafabrikken', { depth: 1, limit: 50 });
+      expect(around.edges.map((e) => e.id)).toContain('anbefaling-datafabrikken:PROPOSES:datafabrikken');
+    });
+
+    it('connects the regulation-obstacles work to «Dødsfall og arv» in one step', async () => {
+      const paths = await sut.shortestPaths('hindringer-i-regelverk', 'livshendelse-dodsfall-og-arv', { maxLength: 4, directed: false, limit: 5 });
+      expect(paths[0]?.edges.map((e) => e.type)).toEqual(['SERVES']);
+      expect(paths[0]?.edges[0]?.properties).toMatchObject({ source: 'erfaringsrapport-2020', page: 36, basis: 'stated' });
+    });
+
+    it('keeps the draft\'s placeholders: «Navn navnesen i virksomhet x» on pp. 12–13', async () => {
+      expect(await ids("MATCH (f:FocusArea) WHERE f.description CONTAINS 'Navn navnesen i virksomhet x' RETURN f.id AS id")).toEqual([
+        'okt-digital-kompetanse',
+        'samarbeid-med-privat-sektor',
+      ]);
+    });
+
+    it('gives every inferred link a reason', async () => {
+      const types = ['LEADS', 'PARTICIPATES_IN', 'PART_OF', 'DEPENDS_ON', 'INFLUENCES', 'CONTRIBUTES_TO'];
+      for (const type of types) {
+        const unexplained = await rows(`MATCH (a)-[r:${type}]->(b) WHERE r.basis = 'inferred' AND r.note IS NULL RETURN a.id AS a, b.id AS b`);
+        expect(unexplained, type).toEqual([]);
+      }
+    });
+  });
+});
