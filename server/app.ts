@@ -1,0 +1,87 @@
+// The whole HTTP app as one Fastify instance: security, the /api routes, OpenAPI at /openapi.json and /docs, and the web UI.
+// It never listens; server/main.ts (and the tests, through inject) decide what to do with it.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { QueryLimits } from '../graph/store/config.js';
+import type { GraphStore } from '../graph/store/port.js';
+import { PROJECT_ROOT } from './cli/paths.js';
+import { errorBody, installErrorHandler } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
+import { registerWeb } from './plugins/web.js';
+import { apiRoutes } from './routes/index.js';
+
+export const DEFAULT_WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
+export const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 5000, rowCap: 5000 };
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_DATASET_BODY_LIMIT = 16 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+export interface AppOptions {
+  store: GraphStore;
+  /** Timeout and row cap for POST /api/query. */
+  limits?: QueryLimits;
+  /** Bearer token for the write routes; without it they answer 403. */
+  adminToken?: string;
+  /** Origins allowed to call the API from a browser; CORS stays off without them. */
+  corsOrigin?: string | string[];
+  /** Fastify logger: false (default) for none, true or pino options, as in Fastify. */
+  logger?: FastifyServerOptions['logger'];
+  /** The built web UI; null serves none. Defaults to dist/web of this package. */
+  webRoot?: string | null;
+  /** Requests per minute per client on the query and write routes. */
+  rateLimits?: Partial<RateLimitOptions>;
+  /** Largest request body in bytes (default 1 MiB); the dataset upload has its own limit. */
+  bodyLimit?: number;
+  datasetBodyLimit?: number;
+  /** Longest a request may take to arrive and be answered, in ms (applies to real sockets, not inject). */
+  requestTimeoutMs?: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    connectionTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    // A caller's x-request-id is kept when it is a sane token, so logs correlate across services; otherwise a fresh UUID.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Errors Fastify raises before routing (a malformed URL) get the same envelope as everything else.
+    frameworkErrors: (err, _request, reply: FastifyReply) => {
+      void reply.code(400).send(errorBody('invalid_request', err.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid (a bad percent-encoding?)' : err.message));
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerSecurityHeaders(app);
+  registerCors(app, options.corsOrigin ? { origins: ([] as string[]).concat(options.corsOrigin) } : undefined);
+  await registerRateLimit(app);
+  await registerOpenApi(app);
+
+  await app.register(apiRoutes, {
+    prefix: '/api',
+    store: options.store,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    adminToken: options.adminToken,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    datasetBodyLimit: options.datasetBodyLimit ?? DEFAULT_DATASET_BODY_LIMIT,
+  });
+
+  await registerWeb(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot);
+  return app;
+}

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
+import { PROJECT_ROOT } from '../paths.js';
+
+const WEB_SOURCE = path.join(PROJECT_ROOT, 'web');
+const WEB_BUILD_INDEX = path.join(PROJECT_ROOT, 'dist', 'web', 'index.html');
+
+/** Newest modification time of any file below dir (node_modules left out). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.parentPath.split(path.sep).includes('node_modules')) continue;
+    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Why the UI needs building, or null when dist/web is up to date. */
+export function webBuildReason(webSource = WEB_SOURCE, buildIndex = WEB_BUILD_INDEX): string | null {
+  if (!existsSync(buildIndex)) return 'dist/web is missing';
+  const built = statSync(buildIndex).mtimeMs;
+  const config = path.join(path.dirname(webSource), 'vite.config.ts');
+  const sources = Math.max(newestMtime(webSource), existsSync(config) ? statSync(config).mtimeMs : 0);
+  return sources > built ? 'web/ changed since the last build' : null;
+}
+
+function runViteBuild(): Promise<number> {
+  const require = createRequire(import.meta.url);
+  const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [viteBin, 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Builds the web UI when it is missing or older than its sources; a failed build leaves the API serving. */
+async function buildWebIfStale(io: CliIO): Promise<void> {
+  if (!existsSync(WEB_SOURCE)) {
+    io.err('serve: there is no web/ directory yet, so no web UI to build; serving the API only');
+    return;
+  }
+  const reason = webBuildReason();
+  if (!reason) return;
+  io.err(`serve: building the web UI (${reason})…`);
+  try {
+    const code = await runViteBuild();
+    if (code !== 0) io.err(`serve: the web UI build failed (exit code ${code}); serving the API${existsSync(WEB_BUILD_INDEX) ? ' and the previous UI build' : ' only'}`);
+  } catch (err) {
+    io.err(`serve: could not run vite to build the web UI (${err instanceof Error ? err.message : String(err)}); serving the API only`);
+  }
+}
+
+function portOption(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (got "${raw}")`);
+  return String(value);
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the API and the web UI on one port (loads the seed dataset into an empty store)',
+  usage: [
+    'Usage: strategigraf serve [--port N] [--host H] [--build-web]',
+    '',
+    '  --port N      port to listen on (default: PORT or 3000; 0 picks a free one)',
+    '  --host H      address to bind (default: HOST or 127.0.0.1; 0.0.0.0 exposes it to the network)',
+    '  --build-web   build the web UI first when dist/web is missing or older than web/',
+    '',
+    'Environment: STRATEGIGRAF_ADMIN_TOKEN enables the write routes; STRATEGIGRAF_CORS_ORIGIN (comma-separated)',
+    'allows browser calls from other origins; STRATEGIGRAF_QUERY_TIMEOUT_MS and STRATEGIGRAF_QUERY_ROW_CAP bound',
+    'POST /api/query; STRATEGIGRAF_QUERY_RATE_LIMIT (60) and STRATEGIGRAF_WRITE_RATE_LIMIT (10) cap requests a minute',
+    'per client; LOG_LEVEL sets the log level. Stop with Ctrl-C: running requests finish and the store closes.',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' }, 'build-web': { type: 'boolean' } }, false);
+    const env = { ...io.env };
+    const port = portOption(values.port);
+    if (port !== undefined) env['PORT'] = port;
+    if (values.host !== undefined) {
+      if (values.host.trim() === '') throw new UsageError('--host must not be empty');
+      env['HOST'] = values.host;
+    }
+    if (values['build-web']) await buildWebIfStale(io);
+    // Loaded here so the other commands start without the HTTP stack.
+    const { startServer } = await import('../../main.js');
+    const server = await startServer(env);
+    io.err(`serve: Strategigraf is running at ${server.url} (API docs at ${server.url}/docs); press Ctrl-C to stop`);
+    await server.closed;
+    return EXIT.ok;
+  },
+};

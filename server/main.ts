@@ -1,0 +1,169 @@
+// Runs the HTTP server: opens the configured store, loads the seed dataset into an empty store, listens, and on
+// SIGINT/SIGTERM stops taking requests, lets the running ones finish and closes the store.
+import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { loadDatasetDir } from '../graph/dataset/load.js';
+import { formatProblem } from '../graph/dataset/validate.js';
+import { createStore, describeStore, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
+import type { GraphStore } from '../graph/store/port.js';
+import { buildApp, DEFAULT_WEB_ROOT } from './app.js';
+import { DEFAULT_SEEDS_DIR } from './cli/paths.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  adminToken: string | undefined;
+  corsOrigin: string[];
+  limits: QueryLimits;
+  logLevel: string;
+  webRoot: string | null;
+  seedsDir: string;
+  rateLimits: RateLimitOptions;
+}
+
+function perMinute(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of requests a minute (got "${raw}")`);
+  return value;
+}
+
+function port(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PORT;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`PORT must be a port number from 0 to 65535 (got "${raw}")`);
+  return value;
+}
+
+export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
+  return {
+    port: port(env['PORT']),
+    host: env['HOST']?.trim() || DEFAULT_HOST,
+    adminToken: env['STRATEGIGRAF_ADMIN_TOKEN'] || undefined,
+    corsOrigin: (env['STRATEGIGRAF_CORS_ORIGIN'] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0),
+    limits: queryLimitsFromEnv(env),
+    logLevel: env['LOG_LEVEL'] || 'info',
+    webRoot: DEFAULT_WEB_ROOT,
+    seedsDir: env['STRATEGIGRAF_SEEDS'] || DEFAULT_SEEDS_DIR,
+    rateLimits: {
+      query: perMinute(env, 'STRATEGIGRAF_QUERY_RATE_LIMIT', DEFAULT_RATE_LIMITS.query),
+      write: perMinute(env, 'STRATEGIGRAF_WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.write),
+    },
+  };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: GraphStore;
+  /** Where the server listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /** Stops the server and closes the store; safe to call more than once. */
+  close(): Promise<void>;
+  /** Settles once the server has shut down (after close() or a signal). */
+  closed: Promise<void>;
+}
+
+export interface StartOptions {
+  /** Install SIGINT/SIGTERM handlers (default true; tests turn it off). */
+  handleSignals?: boolean;
+  /** Overrides for the configuration read from the environment. */
+  config?: Partial<ServerConfig>;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Loads the seed dataset when the store holds no graph yet; problems are logged, and the server still starts. */
+async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInstance['log']): Promise<void> {
+  const stats = await store.stats();
+  if (total(stats.nodes) > 0) return;
+  if (!existsSync(seedsDir)) {
+    log.warn({ seedsDir }, 'the store is empty and there is no seed directory; starting with an empty graph');
+    return;
+  }
+  const result = await loadDatasetDir(seedsDir);
+  if (!result.ok) {
+    log.error({ seedsDir, problems: result.problems.map(formatProblem) }, `the seed dataset has ${result.problems.length} problems; starting with an empty graph`);
+    return;
+  }
+  await store.replaceDataset(result.dataset);
+  log.info({ seedsDir, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length }, 'loaded the seed dataset into the empty store');
+}
+
+export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
+  const config = { ...serverConfigFromEnv(env), ...options.config };
+  const storeConfig = storeConfigFromEnv(env);
+  const store = await createStore(storeConfig);
+  const app = await buildApp({
+    store,
+    limits: config.limits,
+    adminToken: config.adminToken,
+    corsOrigin: config.corsOrigin,
+    webRoot: config.webRoot,
+    rateLimits: config.rateLimits,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  });
+
+  try {
+    await store.open();
+    await seedIfEmpty(store, config.seedsDir, app.log);
+  } catch (err) {
+    // Serve anyway: /api/health reports 503 until the store comes back, and every store call retries opening it.
+    app.log.error({ err, store: describeStore(storeConfig) }, 'the store could not be opened or seeded');
+  }
+
+  let closing: Promise<void> | null = null;
+  let markClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    app.log.info({ signal }, 'shutting down');
+    void close();
+  };
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const s of signals) process.off(s, onSignal);
+      const force = setTimeout(() => {
+        app.log.error(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS);
+      force.unref();
+      try {
+        await app.close();
+      } finally {
+        await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
+        clearTimeout(force);
+        app.log.info('stopped');
+        markClosed();
+      }
+    })();
+    return closing;
+  };
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+  if (options.handleSignals ?? true) for (const s of signals) process.once(s, onSignal);
+
+  const address = app.server.address();
+  const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };
+  const host = listening.family === 'IPv6' ? `[${listening.address}]` : listening.address;
+  const url = `http://${host}:${listening.port}`;
+  app.log.info({ url, store: describeStore(storeConfig), docs: `${url}/docs` }, 'Strategigraf is ready');
+  return { app, store, url, close, closed };
+}

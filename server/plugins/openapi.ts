@@ -1,0 +1,88 @@
+// OpenAPI 3 generated from the routes' zod schemas, served at /openapi.json and browsable at /docs.
+import { readFileSync } from 'node:fs';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DatasetFile } from '../../graph/schema/dataset.js';
+import { PROJECT_ROOT } from '../cli/paths.js';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+
+const DESCRIPTION = `The knowledge graph of Norway's digitalisation strategy «Én digital offentlig sektor» and its action plan.
+
+Every response is JSON unless stated; every error is \`{"error": {"code", "message", "details"?}}\` with a 4xx status for a problem
+with the request and a 5xx status only for a fault on the server. Node ids are lowercase slugs (e.g. \`digdir\`).
+Write routes need \`Authorization: Bearer <token>\` matching the server's STRATEGIGRAF_ADMIN_TOKEN.`;
+
+type Json = Record<string, unknown>;
+type OpenApiDoc = Json & { paths?: Record<string, Record<string, Json>>; components?: { schemas?: Record<string, Json> } };
+
+/** Component schemas reachable from the paths; everything else registered with zod (input twins, other modules') is left out. */
+function pruneComponents(doc: OpenApiDoc): OpenApiDoc {
+  const all = doc.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string' && child.startsWith('#/components/schemas/')) {
+        const name = child.slice('#/components/schemas/'.length);
+        if (!used.has(name)) {
+          used.add(name);
+          visit(all[name]);
+        }
+      } else visit(child);
+    }
+  };
+  visit(doc.paths);
+  const schemas = Object.fromEntries(Object.keys(all).sort().filter((n) => used.has(n)).map((n) => [n, all[n]!]));
+  return { ...doc, components: { ...doc.components, schemas } };
+}
+
+/** The dataset upload takes text (YAML or JSON); document the JSON shape with the seed-file schema from graph/. */
+function documentDatasetBody(doc: OpenApiDoc): OpenApiDoc {
+  const put = doc.paths?.['/api/dataset']?.['put'] as { requestBody?: { content?: Record<string, Json> } } | undefined;
+  const content = put?.requestBody?.content;
+  if (!content) return doc;
+  for (const type of Object.keys(content)) {
+    if (type === 'application/json') content[type] = { schema: { $ref: '#/components/schemas/DatasetFile' } };
+    else content[type] = { schema: { type: 'string', description: 'A seed file in YAML with the same fields as DatasetFile' } };
+  }
+  const datasetFile = z.toJSONSchema(DatasetFile, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json;
+  delete datasetFile['$schema'];
+  return { ...doc, components: { ...doc.components, schemas: { ...doc.components?.schemas, DatasetFile: datasetFile } } };
+}
+
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Strategigraf API', version: PACKAGE_VERSION, description: DESCRIPTION, license: { name: 'MIT' } },
+      tags: [
+        { name: 'status', description: 'Health and the shape of the graph' },
+        { name: 'graph', description: 'Nodes, neighbourhoods and paths' },
+        { name: 'query', description: 'Read-only Cypher for analysts' },
+        { name: 'export', description: 'Downloads of the graph' },
+        { name: 'admin', description: 'Write routes; need the admin bearer token' },
+      ],
+      components: {
+        securitySchemes: {
+          adminToken: { type: 'http', scheme: 'bearer', description: 'The value of STRATEGIGRAF_ADMIN_TOKEN on the server' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => {
+      const doc = jsonSchemaTransformObject(documentObject) as OpenApiDoc;
+      return pruneComponents(documentDatasetBody(doc)) as ReturnType<typeof jsonSchemaTransformObject>;
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, validatorUrl: null, tryItOutEnabled: true } as Record<string, unknown>,
+    staticCSP: false,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').send(app.swagger()));
+}

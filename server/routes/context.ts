@@ -1,0 +1,13 @@
+// What the API routes need from the app: the store and the configured limits.
+import type { QueryLimits } from '../../graph/store/config.js';
+import type { GraphStore } from '../../graph/store/port.js';
+import type { RateLimitOptions } from '../plugins/security.js';
+
+export interface ApiContext {
+  store: GraphStore;
+  limits: QueryLimits;
+  adminToken: string | undefined;
+  rateLimits: RateLimitOptions;
+  /** Largest accepted dataset upload, in bytes. */
+  datasetBodyLimit: number;
+}

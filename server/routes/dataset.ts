@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { validateDataset } from '../../graph/dataset/validate.js';
+import { requireAdmin } from '../plugins/auth.js';
+import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
+import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
+import type { ApiContext } from './context.js';
+
+/** The name problems carry, as the CLI names a seed file. */
+export const REQUEST_BODY_FILE = 'request body';
+
+export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, adminToken, rateLimits, datasetBodyLimit }) => {
+  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
+
+  app.put(
+    '/dataset',
+    {
+      bodyLimit: datasetBodyLimit,
+      onRequest: requireAdmin(adminToken),
+      config: { rateLimit: { max: rateLimits.write, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Replace the whole graph with a dataset',
+        description:
+          'The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). ' +
+          'It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. ' +
+          'The replacement is atomic: if loading fails, the previous graph stays as it was.',
+        security: [{ adminToken: [] }],
+        consumes: [...DATASET_CONTENT_TYPES],
+        body: DatasetBody,
+        response: {
+          200: json(DatasetReplaced, 'The graph now holds the dataset'),
+          ...errorResponses(400, 401, 403, 413, 415, 429),
+          422: json(DatasetRejectedBody, 'The dataset is not valid: every problem is listed and the graph is unchanged'),
+          ...errorResponses(500, 503),
+        },
+      },
+    },
+    async (request) => {
+      const result = validateDataset([{ name: REQUEST_BODY_FILE, text: request.body }]);
+      if (!result.ok) {
+        const n = result.problems.length;
+        throw new ApiError(422, 'invalid_dataset', `the dataset has ${n} problem${n === 1 ? '' : 's'}; the graph is unchanged`, result.problems);
+      }
+      await store.replaceDataset(result.dataset);
+      request.log.info({ dataset: result.dataset.dataset, nodes: result.dataset.nodes.length }, 'dataset replaced');
+      return { dataset: result.dataset.dataset, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length };
+    },
+  );
+};

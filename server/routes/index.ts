@@ -1,0 +1,22 @@
+// Every API route, under /api. A new route group is one module plus a line here.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../plugins/errors.js';
+import type { ApiContext } from './context.js';
+import { datasetRoutes } from './dataset.js';
+import { exportRoutes } from './export.js';
+import { healthRoutes } from './health.js';
+import { nodeRoutes } from './nodes.js';
+import { pathRoutes } from './paths.js';
+import { queryRoutes } from './query.js';
+import { schemaRoutes } from './schema.js';
+
+export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
+  // Only the context: the register options (prefix and such) must not reach the route groups.
+  const { store, limits, adminToken, rateLimits, datasetBodyLimit } = options;
+  const context: ApiContext = { store, limits, adminToken, rateLimits, datasetBodyLimit };
+  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, exportRoutes, datasetRoutes]) {
+    await app.register(routes, context);
+  }
+  // Unknown routes under /api are always a JSON 404, never the web UI.
+  app.setNotFoundHandler(notFound);
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS, type ExportFormat } from '../../graph/export/index.js';
+import { NodeIdText } from './common.js';
+
+export const ExportQuery = z
+  .strictObject({
+    format: z
+      .enum(EXPORT_FORMATS, { error: (issue) => `must be one of ${EXPORT_FORMATS.join(', ')} (got ${JSON.stringify(issue.input)})` })
+      .default('json')
+      .describe('json (the dataset format), graphml, csv or cypher (CREATE statements)'),
+    focus: NodeIdText.optional().describe('Export only the neighbourhood of this node'),
+    depth: z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(3, 'must be at most 3')
+      .optional()
+      .describe('Hops around focus (1–3, default 1); only with focus'),
+  })
+  .refine((q) => q.depth === undefined || q.focus !== undefined, { path: ['depth'], message: 'is only allowed together with focus' });
+
+/** Content types the export may answer with, for the documentation. */
+export const EXPORT_CONTENT_TYPES = {
+  json: 'application/json',
+  graphml: 'application/graphml+xml',
+  csv: 'text/csv',
+  cypher: 'text/plain',
+} as const satisfies Record<ExportFormat, string>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { GraphPath } from '../../graph/schema/graph.js';
+import { NodeIdText, queryBoolean, queryInt } from './common.js';
+
+export const PathsQuery = z.strictObject({
+  from: NodeIdText.describe('Id of the start node'),
+  to: NodeIdText.describe('Id of the end node'),
+  maxLength: queryInt(1, 6, 4, 'Longest path, in relationships'),
+  directed: queryBoolean(false, 'Follow relationships only in their direction (default: either direction)'),
+  limit: queryInt(1, 50, 10, 'Most paths'),
+});
+
+export const PathList = z
+  .object({
+    paths: z.array(GraphPath).describe('Shortest paths first; empty when the nodes are not connected within maxLength'),
+  })
+  .meta({ id: 'PathList' });

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { body, build, type TestApp } from './helpers.js';
+
+const COMMITTED = path.resolve(import.meta.dirname, '../../openapi.json');
+
+type Operation = { summary?: string; tags?: string[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
+type Spec = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+
+let t: TestApp;
+let served: Spec;
+beforeAll(async () => {
+  t = await build();
+  const res = await t.app.inject({ url: '/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  served = body(res);
+});
+afterAll(() => t.close());
+
+describe('the OpenAPI document', () => {
+  it('is served at /openapi.json and is valid OpenAPI 3 for an independent validator', async () => {
+    expect(served.openapi).toMatch(/^3\./);
+    const result = await validate(structuredClone(served) as never);
+    expect(result.valid, JSON.stringify(result, null, 2)).toBe(true);
+  });
+
+  it('the committed openapi.json is valid too', async () => {
+    const committed = JSON.parse(await readFile(COMMITTED, 'utf8'));
+    const result = await validate(committed);
+    expect(result.valid, JSON.stringify(result, null, 2)).toBe(true);
+  });
+
+  it('matches the committed openapi.json (run `npm run openapi` after changing a route or schema)', async () => {
+    const committed = JSON.parse(await readFile(COMMITTED, 'utf8'));
+    expect(served).toEqual(committed);
+  });
+
+  it('documents every route under /api, with a summary, a tag and its error responses', () => {
+    const documented = Object.entries(served.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.sort()).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/schema',
+        'GET /api/nodes',
+        'GET /api/nodes/{id}',
+        'GET /api/nodes/{id}/neighbors',
+        'GET /api/paths',
+        'POST /api/query',
+        'GET /api/export',
+        'PUT /api/dataset',
+      ].sort(),
+    );
+    for (const [p, ops] of Object.entries(served.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.summary, `${method} ${p}`).toBeTruthy();
+        expect(op.tags?.length, `${method} ${p}`).toBe(1);
+        expect(op.responses['200'], `${method} ${p}`).toBeDefined();
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) >= 400 && Number(status) !== 422 && !(p === '/api/health' && status === '503')) {
+            expect(response.content?.['application/json']?.schema.$ref, `${method} ${p} ${status}`).toBe('#/components/schemas/Error');
+          }
+        }
+      }
+    }
+  });
+
+  it('shares the Node, Edge, Subgraph and Path shapes with graph/ as components', () => {
+    for (const name of ['Node', 'Edge', 'Provenance', 'Subgraph', 'Path', 'NodeDetail', 'CypherResult', 'Error', 'DatasetFile']) {
+      expect(served.components.schemas, name).toHaveProperty(name);
+    }
+    expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Subgraph');
+  });
+
+  it('documents the dataset upload as YAML or JSON with the admin bearer token', () => {
+    const put = served.paths['/api/dataset']!['put'] as unknown as { security: unknown; requestBody: { content: Record<string, unknown> } };
+    expect(put.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(put.requestBody.content)).toEqual(expect.arrayContaining(['application/yaml', 'application/json']));
+    expect(put.requestBody.content['application/json']).toEqual({ schema: { $ref: '#/components/schemas/DatasetFile' } });
+  });
+});
+
+describe('/docs', () => {
+  it('serves swagger-ui, pointed at this API', async () => {
+    const res = await t.app.inject({ url: '/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('swagger-ui-bundle.js');
+    // Only external scripts, so the CSP's script-src 'self' lets it run.
+    expect(res.body).not.toMatch(/<script>(?!\s*<\/script>)/);
+    const bundle = await t.app.inject({ url: '/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    const spec = await t.app.inject({ url: '/docs/json' });
+    expect(body(spec)).toEqual(served);
+  });
+
+  it('redirects /docs to the UI', async () => {
+    const res = await t.app.inject({ url: '/docs' });
+    expect([200, 301, 302]).toContain(res.statusCode);
+  });
+});
