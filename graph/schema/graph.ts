@@ -41,6 +41,11 @@ export type GraphEdge = z.infer<typeof GraphEdge>;
 export const Subgraph = z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }).meta({ id: 'Subgraph' });
 export type Subgraph = z.infer<typeof Subgraph>;
 
+export const Neighborhood = Subgraph.extend({
+  truncated: z.boolean().describe('true when the node limit left out nodes that the depth and filters would have reached'),
+}).meta({ id: 'Neighborhood' });
+export type Neighborhood = z.infer<typeof Neighborhood>;
+
 export const GraphPath = z
   .object({
     nodes: z.array(GraphNode).describe('Ordered from the start node to the end node'),

@@ -2,7 +2,7 @@
 import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
 import type { Dataset } from '../schema/dataset.js';
 import type { NamedQueryResult } from '../queries/named.js';
-import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../schema/graph.js';
+import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, Neighborhood, NodeDetail } from '../schema/graph.js';
 
 export type BackendName = 'ladybug' | 'neo4j';
 
@@ -58,7 +58,7 @@ export interface GraphStore {
   getNode(id: string): Promise<NodeDetail | null>;
   getNodes(ids: readonly string[]): Promise<GraphNode[]>;
   searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }>;
-  neighbors(id: string, options: NeighborOptions): Promise<Subgraph>;
+  neighbors(id: string, options: NeighborOptions): Promise<Neighborhood>;
   shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
   snapshot(): Promise<GraphSnapshot>;
   /** Runs one of the named relationship queries (graph/queries/named.ts) with validated parameters. */

@@ -1,7 +1,7 @@
 // An in-memory projection of the whole graph: node records and adjacency, for stores that own their data outright.
 // Neighbourhoods and shortest paths over it mean exactly what the Cypher of the other store means (the equivalence
 // test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
-import type { GraphEdge, GraphNode, GraphPath, NodeDetail, Subgraph } from '../schema/graph.js';
+import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../schema/graph.js';
 import type { NeighborOptions, PathOptions, SearchOptions } from './port.js';
 import { searchColumns, searchKey, type SearchColumns } from './search.js';
 import { neighborhood, sortPaths, type Hop } from './traversal.js';
@@ -66,10 +66,10 @@ export class GraphProjection {
     return { ...node, degree };
   }
 
-  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+  async neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
     const start = this.nodes.get(id);
-    if (!start) return { nodes: [], edges: [] };
-    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
+    if (!start) return { nodes: [], edges: [], truncated: false };
+    return neighborhood(start, options, async (frontier, filter) => {
       const hops: Hop[] = [];
       for (const at of frontier) {
         for (const [edge, other] of this.incident(at, false)) {
@@ -82,7 +82,6 @@ export class GraphProjection {
       }
       return hops;
     });
-    return { nodes, edges };
   }
 
   /**

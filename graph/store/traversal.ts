@@ -1,6 +1,6 @@
 // Breadth-first neighbourhood built from one-hop expansions, so every adapter applies depth, filters and limits alike.
 import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
-import type { GraphEdge, GraphNode, Subgraph } from '../schema/graph.js';
+import type { GraphEdge, GraphNode, Neighborhood } from '../schema/graph.js';
 import { byId } from './records.js';
 
 export interface HopFilter {
@@ -21,7 +21,7 @@ export async function neighborhood(
   start: GraphNode,
   options: { depth: number; limit: number } & HopFilter,
   expand: ExpandHop,
-): Promise<Subgraph & { truncated: boolean }> {
+): Promise<Neighborhood> {
   const nodes = new Map<string, GraphNode>([[start.id, start]]);
   const edges = new Map<string, GraphEdge>();
   let frontier = [start.id];

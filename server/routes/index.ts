@@ -8,13 +8,14 @@ import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
+import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
   const { store, limits, adminToken, rateLimits, datasetBodyLimit } = options;
   const context: ApiContext = { store, limits, adminToken, rateLimits, datasetBodyLimit };
-  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, exportRoutes, datasetRoutes]) {
+  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, namedQueryRoutes, exportRoutes, datasetRoutes]) {
     await app.register(routes, context);
   }
   // Unknown routes under /api are always a JSON 404, never the web UI.

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { NodeDetail, Subgraph } from '../../graph/schema/graph.js';
+import { Neighborhood, NodeDetail } from '../../graph/schema/graph.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { NeighborsQuery, NodeIdParams, NodeList, NodeListQuery } from '../schemas/nodes.js';
 import type { ApiContext } from './context.js';
@@ -49,7 +49,7 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         summary: 'The neighbourhood of a node, following relationships in both directions',
         params: NodeIdParams,
         querystring: NeighborsQuery,
-        response: { 200: json(Subgraph, 'The start node, the nodes reached and the relationships between them'), ...errorResponses(400, 404, 500, 503) },
+        response: { 200: json(Neighborhood, 'The start node, the nodes reached and the relationships between them'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {

@@ -48,6 +48,8 @@ describe('the OpenAPI document', () => {
         'GET /api/nodes/{id}/neighbors',
         'GET /api/paths',
         'POST /api/query',
+        'GET /api/queries',
+        'GET /api/queries/{name}',
         'GET /api/export',
         'PUT /api/dataset',
       ].sort(),
@@ -66,11 +68,11 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('shares the Node, Edge, Subgraph and Path shapes with graph/ as components', () => {
-    for (const name of ['Node', 'Edge', 'Provenance', 'Subgraph', 'Path', 'NodeDetail', 'CypherResult', 'Error', 'DatasetFile']) {
+  it('shares the Node, Edge, Neighborhood and Path shapes with graph/ as components', () => {
+    for (const name of ['Node', 'Edge', 'Provenance', 'Neighborhood', 'Path', 'NodeDetail', 'CypherResult', 'Error', 'DatasetFile']) {
       expect(served.components.schemas, name).toHaveProperty(name);
     }
-    expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Subgraph');
+    expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Neighborhood');
   });
 
   it('documents the dataset upload as YAML or JSON with the admin bearer token', () => {

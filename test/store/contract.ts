@@ -136,13 +136,15 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       expect(agencies.nodes.map((n) => n.id).sort()).toEqual(['digdir', 'init-stimulab', 'ks']);
       const capped = await sut.neighbors('init-stimulab', { depth: 2, limit: 3 });
       expect(capped.nodes).toHaveLength(3);
+      expect(capped.truncated).toBe(true);
+      expect(agencies.truncated).toBe(false);
       for (const edge of capped.edges) {
         expect(capped.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([edge.from, edge.to]));
       }
     });
 
     it('gives an empty neighbourhood for an unknown node', async () => {
-      expect(await sut.neighbors('nope', { depth: 2, limit: 10 })).toEqual({ nodes: [], edges: [] });
+      expect(await sut.neighbors('nope', { depth: 2, limit: 10 })).toEqual({ nodes: [], edges: [], truncated: false });
     });
 
     it('finds shortest paths ignoring direction, or only along it when asked', async () => {

@@ -5,7 +5,7 @@ import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind } from '../../ontology.js';
 import type { Dataset } from '../../schema/dataset.js';
-import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../../schema/graph.js';
+import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
@@ -221,7 +221,7 @@ export class LadybugStore implements GraphStore {
     return (await this.project()).search(options);
   }
 
-  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+  async neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
     return (await this.project()).neighbors(id, options);
   }
 

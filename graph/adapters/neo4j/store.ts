@@ -4,7 +4,7 @@ import type { Driver, ManagedTransaction, Node, Path, Relationship, Session } fr
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
 import { relationshipId } from '../../dataset/validate.js';
 import type { Dataset } from '../../schema/dataset.js';
-import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Subgraph } from '../../schema/graph.js';
+import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import type { Neo4jConfig } from '../../store/config.js';
 import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
@@ -210,15 +210,14 @@ export class Neo4jStore implements GraphStore {
     return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
   }
 
-  async neighbors(id: string, options: NeighborOptions): Promise<Subgraph> {
+  async neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
     const [start] = await this.getNodes([id]);
-    if (!start) return { nodes: [], edges: [] };
-    const { nodes, edges } = await neighborhood(start, options, async (frontier, filter) => {
+    if (!start) return { nodes: [], edges: [], truncated: false };
+    return neighborhood(start, options, async (frontier, filter) => {
       const statement = q.expand({ types: Boolean(filter.types?.length), basis: Boolean(filter.basis), kinds: Boolean(filter.kinds?.length) });
       const rows = await this.read(statement, { frontier, types: filter.types ?? [], basis: filter.basis ?? null, kinds: filter.kinds ?? [] });
       return rows.map((row): Hop => ({ edge: edgeFromValue(row['r']), neighbor: nodeFromValue(row['b']) }));
     });
-    return { nodes, edges };
   }
 
   async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
