@@ -16,12 +16,14 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 240_000,
-    // Store suites share one Neo4j server; files run in parallel but each suite serialises its own writes.
-    fileParallelism: true,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.neo4j.test.ts'] } },
+      // Every *.neo4j.test.ts wipes and reloads the one Neo4j database it is given, so those files take turns.
+      { extends: true, test: { name: 'neo4j', include: ['test/**/*.neo4j.test.ts'], fileParallelism: false } },
+    ],
   },
 });
