@@ -2,14 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph } from '../../graph/export/index.js';
 import { Dataset } from '../../graph/schema/dataset.js';
-import type { GraphSnapshot } from '../../graph/store/port.js';
+import { exportFileName, exportScope } from '../../graph/export/select.js';
 import { errorResponses } from '../schemas/common.js';
 import { EXPORT_CONTENT_TYPES, ExportQuery } from '../schemas/export.js';
 import type { ApiContext } from './context.js';
 import { noSuchNode } from './nodes.js';
-
-/** No neighbourhood cap for an export: the whole neighbourhood, however large. */
-const EXPORT_NODE_LIMIT = 1_000_000;
 
 const textFile = z.string().describe('The file');
 const EXPORT_SCHEMAS = {
@@ -41,20 +38,14 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
     },
     async (request, reply) => {
       const { format, focus, depth } = request.query;
-      const full = await store.snapshot();
-      let snapshot: GraphSnapshot = full;
-      if (focus !== undefined) {
-        const hops = depth ?? 1;
-        const sub = await store.neighbors(focus, { depth: hops, limit: EXPORT_NODE_LIMIT });
-        if (sub.nodes.length === 0) throw noSuchNode(focus, 'focus');
-        snapshot = { meta: full.meta, references: full.references, nodes: sub.nodes, edges: sub.edges };
-      }
+      const scope = { ...(focus !== undefined ? { focus } : {}), ...(depth !== undefined ? { depth } : {}) };
+      const snapshot = await exportScope(store, scope);
+      if (!snapshot) throw noSuchNode(focus!, 'focus');
       const file = exportGraph(snapshot, format);
-      const extension = file.extension.replace(/^\./, '');
-      const name = focus === undefined ? `strategigraf.${extension}` : `strategigraf-${focus}-depth${depth ?? 1}.${extension}`;
+      const name = exportFileName(file.extension, scope);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store')
         // A Buffer is sent as is: a string with a JSON content type would be serialised (quoted) again.
         .send(Buffer.from(file.body, 'utf8') as unknown as string);

@@ -33,7 +33,7 @@ describe('strategigraf CLI', () => {
   it('lists its commands with --help', async () => {
     const { code, stdout } = await cli('--help');
     expect(code).toBe(0);
-    for (const command of ['validate', 'load', 'stats']) expect(stdout).toMatch(new RegExp(`^  ${command}\\s`, 'm'));
+    for (const command of ['validate', 'load', 'stats', 'query', 'export', 'serve']) expect(stdout).toMatch(new RegExp(`^  ${command}\\s`, 'm'));
   });
 
   it('explains each command with --help', async () => {
@@ -86,6 +86,31 @@ describe('strategigraf CLI', () => {
     expect(bad.stderr).toContain('not loaded: 4 problems');
     const stats = JSON.parse((await cli('stats', '--json')).stdout);
     expect(stats.nodes.Agency).toBe(3);
+  });
+
+  it('exports JSON that validates and loads again, and a focused GraphML neighbourhood', async () => {
+    await cli('load', 'test/fixtures/small');
+    const out = path.join(dir, 'export.json');
+    const exported = await cli('export', '--format', 'json', '--out', out);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain('wrote 23 nodes and 23 relationships');
+    const revalidated = await cli('validate', out);
+    expect(revalidated.code).toBe(0);
+    expect(revalidated.stdout).toContain('valid (23 nodes, 23 relationships)');
+    const focused = await cli('export', '--format', 'graphml', '--focus', 'init-stimulab', '--depth', '1');
+    expect(focused.code).toBe(0);
+    expect(focused.stdout.match(/<node /g)).toHaveLength(6);
+  });
+
+  it('refuses a bad export format, depth or focus with a clear message', async () => {
+    const format = await cli('export', '--format', 'pdf');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format must be one of json, graphml, csv, cypher (got "pdf")');
+    const depth = await cli('export', '--format', 'csv', '--focus', 'ks', '--depth', '9');
+    expect(depth.code).toBe(2);
+    const focus = await cli('export', '--format', 'csv', '--focus', 'nobody');
+    expect(focus.code).toBe(1);
+    expect(focus.stderr).toContain('no node with id "nobody"');
   });
 
   it('says clearly when the seed directory does not exist', async () => {

@@ -1,0 +1,25 @@
+// What an export covers: the whole graph, or the neighbourhood of one node.
+import type { GraphSnapshot, GraphStore } from '../store/port.js';
+
+/** No node cap for an export: the whole neighbourhood, however large. */
+const EXPORT_NODE_LIMIT = 1_000_000;
+
+export interface ExportScope {
+  focus?: string;
+  depth?: number;
+}
+
+/** The graph to export, or null when the focus node does not exist. */
+export async function exportScope(store: GraphStore, scope: ExportScope): Promise<GraphSnapshot | null> {
+  const full = await store.snapshot();
+  if (scope.focus === undefined) return full;
+  const sub = await store.neighbors(scope.focus, { depth: scope.depth ?? 1, limit: EXPORT_NODE_LIMIT });
+  if (sub.nodes.length === 0) return null;
+  return { meta: full.meta, references: full.references, nodes: sub.nodes, edges: sub.edges };
+}
+
+export function exportFileName(extension: string, scope: ExportScope): string {
+  const ext = extension.replace(/^\./, '');
+  const name = scope.focus === undefined ? `strategigraf.${ext}` : `strategigraf-${scope.focus}-depth${scope.depth ?? 1}.${ext}`;
+  return name.replace(/[^\w.-]/g, '_');
+}
