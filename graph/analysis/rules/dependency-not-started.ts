@@ -1,0 +1,66 @@
+// Rule 9: an initiative that depends on an initiative, or on work in a focus area, that has not started.
+import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
+import { EvidenceBuilder, finding } from '../evidence.js';
+import type { GraphNode } from '../../schema/graph.js';
+import { list, nameList, quoted, t } from '../text.js';
+import type { GapRule } from './rule.js';
+
+const info: GapRuleInfo = {
+  id: 'dependency-not-started',
+  severity: 'high',
+  title: t('Avhenger av noe som ikke er startet', 'Depends on something not started'),
+  explanation: t(
+    'Initiativer som avhenger av et initiativ som ikke er startet (status «planlagt» eller «ikke startet»), eller av et initiativ i et innsatsområde som ikke er startet. Slike avhengigheter forsinker initiativet selv om det er i rute.',
+    'Initiatives that depend on an initiative that has not started (status "planned" or "not started"), or on an initiative in a focus area that has not started. Such a dependency delays the initiative even when it is on track itself.',
+  ),
+  subjectKinds: ['Initiative'],
+};
+
+export const dependencyNotStarted: GapRule = {
+  info,
+  run(ctx) {
+    const notStarted = ctx.config.dependency.notStartedStatuses as readonly string[];
+    const findings = [];
+    for (const initiative of ctx.nodesOf('Initiative')) {
+      const evidence = new EvidenceBuilder(ctx).node(initiative, { facts: ['status'] });
+      const direct: GraphNode[] = [];
+      const viaArea = new Map<string, { area: GraphNode; initiatives: GraphNode[] }>();
+      for (const dep of ctx.out(initiative.id, 'DEPENDS_ON')) {
+        const target = ctx.node(dep.to);
+        if (!target) continue;
+        if (notStarted.includes(String(target.properties['status']))) {
+          evidence.edge(dep).node(target, { facts: ['status', 'statusNote'] });
+          direct.push(target);
+          continue;
+        }
+        const partOf = ctx.out(target.id, 'PART_OF').find((e) => ctx.node(e.to)?.properties['status'] === 'not_started');
+        if (!partOf) continue;
+        const area = ctx.node(partOf.to)!;
+        evidence.edge(dep).node(target, { facts: ['status'] }).edge(partOf).node(area, { facts: ['status', 'statusNote'] });
+        const group = viaArea.get(area.id) ?? viaArea.set(area.id, { area, initiatives: [] }).get(area.id)!;
+        group.initiatives.push(target);
+      }
+      if (direct.length === 0 && viaArea.size === 0) continue;
+      const reasons: LocalizedText[] = [];
+      if (direct.length > 0) {
+        const names = nameList(direct);
+        reasons.push(t(`${names.nb}, som ikke er startet`, `${names.en}, which ${direct.length === 1 ? 'has' : 'have'} not started`));
+      }
+      for (const { area, initiatives } of viaArea.values()) {
+        const names = nameList(initiatives);
+        const areaName = quoted(area);
+        reasons.push(t(`${names.nb} i innsatsområdet ${areaName.nb}, som ikke er startet`, `${names.en} in the focus area ${areaName.en}, which has not started`));
+      }
+      const name = quoted(initiative);
+      findings.push(
+        finding(
+          info,
+          initiative,
+          t(`Initiativet ${name.nb} avhenger av ${list(reasons.map((r) => r.nb), 'nb')}.`, `The initiative ${name.en} depends on ${list(reasons.map((r) => r.en), 'en')}.`),
+          evidence.build(),
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,164 @@
+// The fixed wording of the coverage report, in Norwegian bokmål and English.
+import type { GapSeverity, Language } from '../schema/analysis.js';
+
+export interface ReportStrings {
+  title: string;
+  subtitle: string;
+  dataset: string;
+  version: string;
+  generated: string;
+  latestReport: string;
+  noReport: string;
+  summary: string;
+  figure: string;
+  value: string;
+  focusAreas: string;
+  focusAreasNotStarted: (n: number) => string;
+  initiatives: string;
+  initiativeBreakdown: (plan: number, supporting: number, proposed: number) => string;
+  lifeEvents: string;
+  lifeEventsThin: (n: number) => string;
+  agencies: string;
+  agenciesConcentration: (n: number) => string;
+  sdgStated: string;
+  ofFocusAreas: (stated: number, total: number) => string;
+  statusReports: string;
+  statusReportsOf: (reported: number, complete: number, total: number) => string;
+  findings: string;
+  findingsBreakdown: (high: number, medium: number, low: number) => string;
+  gaps: string;
+  gapsIntro: string;
+  noFindings: string;
+  severity: Record<GapSeverity, string>;
+  severityHeading: (severity: GapSeverity, n: number) => string;
+  findingCount: (n: number) => string;
+  sources: string;
+  page: (p: number) => string;
+  inferred: string;
+  moreEvidence: (n: number) => string;
+  matrices: string;
+  matricesIntro: string;
+  path: string;
+  total: string;
+  noLink: string;
+  emptyRows: (empty: number, total: number, share: string, kind: string) => string;
+  emptyCols: (empty: number, total: number, share: string, kind: string) => string;
+  /** Appended to an empty-rows or empty-columns note when those are left out of the table. */
+  omitted: string;
+  inferredMark: string;
+  legend: string;
+  rules: string;
+  rulesIntro: string;
+  rule: string;
+  severityColumn: string;
+  count: string;
+  footer: string;
+}
+
+const nb: ReportStrings = {
+  title: 'Dekningsrapport',
+  subtitle: 'Hull og dekning i handlingsplanen for «Én digital offentlig sektor» – til Skate-møtet',
+  dataset: 'Datasett',
+  version: 'versjon',
+  generated: 'Generert',
+  latestReport: 'Siste rapport',
+  noReport: 'ingen rapport i datasettet',
+  summary: 'Sammendrag',
+  figure: 'Nøkkeltall',
+  value: 'Verdi',
+  focusAreas: 'Innsatsområder',
+  focusAreasNotStarted: (n) => (n === 0 ? 'alle er i gang' : `${n} ikke startet`),
+  initiatives: 'Initiativer',
+  initiativeBreakdown: (p, s, f) => `${p} i handlingsplanen, ${s} understøttende, ${f} foreslått`,
+  lifeEvents: 'Livshendelser',
+  lifeEventsThin: (n) => (n === 0 ? 'ingen tynt dekket' : `${n} tynt dekket`),
+  agencies: 'Virksomheter',
+  agenciesConcentration: (n) => (n === 0 ? 'ingen konsentrasjonsrisiko' : `${n} med konsentrasjonsrisiko`),
+  sdgStated: 'Uttalt effekt på bærekraftsmålene',
+  ofFocusAreas: (s, t) => `${s} av ${t} innsatsområder`,
+  statusReports: 'Statusrapporter i siste rapport',
+  statusReportsOf: (r, c, t) => `${r} av ${t} initiativer i handlingsplanen (${c} fullstendige)`,
+  findings: 'Funn',
+  findingsBreakdown: (h, m, l) => `høy ${h} · middels ${m} · lav ${l}`,
+  gaps: 'Hull etter alvorlighet',
+  gapsIntro: 'Hvert funn viser sitatene og sidene i kilden som ligger bak. Utledede koblinger (inferred) er analytikerens forslag, ikke uttalt i kilden.',
+  noFindings: 'Ingen funn.',
+  severity: { high: 'Høy', medium: 'Middels', low: 'Lav' },
+  severityHeading: (s, n) => `${{ high: 'Høy', medium: 'Middels', low: 'Lav' }[s]} alvorlighet (${n})`,
+  findingCount: (n) => (n === 1 ? '1 funn' : `${n} funn`),
+  sources: 'Kilder',
+  page: (p) => `s. ${p}`,
+  inferred: 'utledet',
+  moreEvidence: (n) => `og ${n} kilde${n === 1 ? '' : 'r'} til`,
+  matrices: 'Dekningsmatriser',
+  matricesIntro: 'Tallene er antall koblingskjeder mellom rad og kolonne. En stjerne betyr at minst én kobling er utledet av analytikeren.',
+  path: 'Sti',
+  total: 'Sum',
+  noLink: '–',
+  emptyRows: (e, t, s, k) => `${e} av ${t} ${k} (${s}) har ingen kobling`,
+  emptyCols: (e, t, s, k) => `${e} av ${t} ${k} (${s}) har ingen kobling`,
+  omitted: ' og er utelatt fra tabellen',
+  inferredMark: '* minst én utledet kobling',
+  legend: 'Forklaring',
+  rules: 'Reglene',
+  rulesIntro: 'Alle regler som ble kjørt, også de uten funn.',
+  rule: 'Regel',
+  severityColumn: 'Alvorlighet',
+  count: 'Funn',
+  footer: 'Laget med Strategigraf fra kunnskapsgrafen over «Én digital offentlig sektor».',
+};
+
+const en: ReportStrings = {
+  title: 'Coverage report',
+  subtitle: 'Gaps and coverage in the action plan of "One digital public sector" – for the Skate meeting',
+  dataset: 'Dataset',
+  version: 'version',
+  generated: 'Generated',
+  latestReport: 'Latest report',
+  noReport: 'no report in the dataset',
+  summary: 'Summary',
+  figure: 'Figure',
+  value: 'Value',
+  focusAreas: 'Focus areas',
+  focusAreasNotStarted: (n) => (n === 0 ? 'all under way' : `${n} not started`),
+  initiatives: 'Initiatives',
+  initiativeBreakdown: (p, s, f) => `${p} in the action plan, ${s} supporting, ${f} proposed`,
+  lifeEvents: 'Life events',
+  lifeEventsThin: (n) => (n === 0 ? 'none thinly covered' : `${n} thinly covered`),
+  agencies: 'Agencies',
+  agenciesConcentration: (n) => (n === 0 ? 'no concentration risk' : `${n} with concentration risk`),
+  sdgStated: 'Stated effect on the SDGs',
+  ofFocusAreas: (s, t) => `${s} of ${t} focus areas`,
+  statusReports: 'Status reports in the latest report',
+  statusReportsOf: (r, c, t) => `${r} of ${t} action-plan initiatives (${c} complete)`,
+  findings: 'Findings',
+  findingsBreakdown: (h, m, l) => `high ${h} · medium ${m} · low ${l}`,
+  gaps: 'Gaps by severity',
+  gapsIntro: 'Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst\'s suggestions, not stated in the source.',
+  noFindings: 'No findings.',
+  severity: { high: 'High', medium: 'Medium', low: 'Low' },
+  severityHeading: (s, n) => `${{ high: 'High', medium: 'Medium', low: 'Low' }[s]} severity (${n})`,
+  findingCount: (n) => (n === 1 ? '1 finding' : `${n} findings`),
+  sources: 'Sources',
+  page: (p) => `p. ${p}`,
+  inferred: 'inferred',
+  moreEvidence: (n) => `and ${n} more source${n === 1 ? '' : 's'}`,
+  matrices: 'Coverage matrices',
+  matricesIntro: 'Numbers count the chains of links between row and column. An asterisk means at least one link was inferred by the analyst.',
+  path: 'Path',
+  total: 'Total',
+  noLink: '–',
+  emptyRows: (e, t, s, k) => `${e} of ${t} ${k} (${s}) have no link`,
+  emptyCols: (e, t, s, k) => `${e} of ${t} ${k} (${s}) have no link`,
+  omitted: ' and are left out of the table',
+  inferredMark: '* at least one inferred link',
+  legend: 'Legend',
+  rules: 'The rules',
+  rulesIntro: 'Every rule that was run, including those without findings.',
+  rule: 'Rule',
+  severityColumn: 'Severity',
+  count: 'Findings',
+  footer: 'Made with Strategigraf from the knowledge graph of "One digital public sector".',
+};
+
+export const STRINGS: Record<Language, ReportStrings> = { nb, en };

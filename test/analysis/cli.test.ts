@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GAP_FIXTURE } from './store-contract.js';
+
+const run = promisify(execFile);
+
+describe('strategigraf gaps and report', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/strategigraf.mjs', ...args], { env, maxBuffer: 16 * 1024 * 1024 });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-gaps-'));
+    env = { ...process.env, STRATEGIGRAF_DB: path.join(dir, 'graph.lbug') };
+    delete env['NEO4J_URI'];
+    const load = await cli('load', GAP_FIXTURE);
+    expect(load.code, load.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists findings by severity with a quote under each', async () => {
+    const { code, stdout } = await cli('gaps');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Strategigraf gap fixture gaps-1 \(LadybugDB at .*\): 20 funn \(høy 3, middels 13, lav 4\)\n\nHØY\n/);
+    expect(stdout).toContain('  [focus-area-not-started] Innsatsområdet «Økt digital kompetanse» er ikke startet.\n      ««Økt digital kompetanse» har ikke kommet i gang» (rapport-2020, s. 4)');
+  });
+
+  it('prints findings as JSON, filtered by severity, kind or rule', async () => {
+    const all = JSON.parse((await cli('gaps', '--json')).stdout);
+    expect(all.dataset).toMatchObject({ version: 'gaps-1' });
+    expect(all.summary.bySeverity).toEqual({ high: 3, medium: 13, low: 4 });
+    expect(all.findings).toHaveLength(20);
+    const high = JSON.parse((await cli('gaps', '--json', '--severity', 'high', '--kind', 'Initiative')).stdout);
+    expect(high.findings.map((f: { subject: { id: string } }) => f.subject.id)).toEqual(['init-kompetanse', 'init-data']);
+    const one = JSON.parse((await cli('gaps', '--json', '--rule', 'unanswered-driver')).stdout);
+    expect(one.findings).toEqual([expect.objectContaining({ rule: 'unanswered-driver', subject: expect.objectContaining({ id: 'drv-plattform' }) })]);
+  });
+
+  it('lists the rules, in English on request', async () => {
+    const { code, stdout } = await cli('gaps', '--rules', '--lang', 'en');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(10);
+    expect(stdout).toMatch(/^concentration-risk\s+MEDIUM\s+Concentration risk$/m);
+  });
+
+  it('rejects unknown rules, severities and kinds with exit 2', async () => {
+    for (const args of [['--rule', 'nope'], ['--severity', 'urgent'], ['--kind', 'Person'], ['--lang', 'de']]) {
+      const { code, stderr } = await cli('gaps', ...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain('Usage: strategigraf gaps');
+    }
+  });
+
+  it('writes the markdown report to standard output', async () => {
+    const { code, stdout } = await cli('report', '--date', '2021-03-01');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Dekningsrapport: Strategigraf gap fixture/);
+    expect(stdout).toContain('Generert: 1. mars 2021');
+  });
+
+  it('writes the HTML report to a file', async () => {
+    const out = path.join(dir, 'rapport.html');
+    const { code, stdout, stderr } = await cli('report', '--format', 'html', '--out', out, '--lang', 'en');
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`wrote ${out} (html, en,`);
+    expect(await readFile(out, 'utf8')).toMatch(/^<!doctype html>\n<html lang="en">/);
+  });
+
+  it('rejects an unknown format or date with exit 2', async () => {
+    expect((await cli('report', '--format', 'pdf')).code).toBe(2);
+    expect((await cli('report', '--date', 'yesterday')).code).toBe(2);
+  });
+});

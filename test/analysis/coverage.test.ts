@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, defaultPath } from '../../graph/analysis/coverage.js';
+import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
+import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset } from '../../graph/schema/analysis.js';
+import type { GraphSnapshot } from '../../graph/store/port.js';
+import { GAP_FIXTURE, loadFixture } from './store-contract.js';
+
+describe('coverage matrices', () => {
+  let snapshot: GraphSnapshot;
+
+  beforeAll(async () => {
+    snapshot = snapshotFromDataset(await loadFixture(GAP_FIXTURE));
+  });
+
+  it('names the five common matrices', () => {
+    expect(COVERAGE_PRESETS.map((p) => p.id)).toEqual([...COVERAGE_PRESET_IDS]);
+    for (const preset of COVERAGE_PRESETS) {
+      expect(() => CoveragePreset.parse(preset)).not.toThrow();
+      expect(() => CoverageMatrix.parse(coverageByPreset(snapshot, preset.id))).not.toThrow();
+    }
+  });
+
+  it('life event × agency: through serving initiatives and their agencies, and the ministry leading the life event', () => {
+    const m = coverageByPreset(snapshot, 'life-event-agency');
+    expect(m.rowNodes.map((r) => r.id)).toEqual(['le-sykt-barn', 'le-fa-barn']);
+    const cell = (row: string, col: string) => m.cells.find((c) => c.row === row && c.col === col);
+    expect(cell('le-sykt-barn', 'digdir')).toEqual({
+      row: 'le-sykt-barn',
+      col: 'digdir',
+      count: 2,
+      stated: 2,
+      edges: ['digdir:LEADS:init-stimulab', 'digdir:LEADS:init-stotte', 'init-stimulab:SERVES:le-sykt-barn', 'init-stotte:SERVES:le-sykt-barn'],
+      paths: [
+        ['init-stimulab:SERVES:le-sykt-barn', 'digdir:LEADS:init-stimulab'],
+        ['init-stotte:SERVES:le-sykt-barn', 'digdir:LEADS:init-stotte'],
+      ],
+    });
+    expect(cell('le-sykt-barn', 'hod')).toMatchObject({ count: 1, edges: ['hod:LEADS:le-sykt-barn'] });
+    expect(cell('le-fa-barn', 'hod')).toBeUndefined();
+    expect(m.totals).toEqual({ links: 5, cells: 4, rows: 2, cols: 4, emptyRows: 0, emptyCols: 1 });
+    expect(m.emptyColShare).toBe(0.25);
+    expect(m.colNodes.find((c) => c.id === 'kmd')).toMatchObject({ total: 0 });
+    for (const id of m.cells.flatMap((c) => c.edges)) expect(m.edges.map((e) => e.id)).toContain(id);
+    expect(m.pathDescription.nb).toBe('Livshendelse ←understøtter— Initiativ ←leder | deltar i— Virksomhet; eller Livshendelse ←leder— Virksomhet');
+  });
+
+  it('counts stated chains apart from inferred ones', () => {
+    const m = coverageByPreset(snapshot, 'focus-area-goal');
+    expect(m.cells).toEqual([
+      expect.objectContaining({ row: 'fa-kompetanse', col: 'sdg-4', count: 1, stated: 0 }),
+      expect.objectContaining({ row: 'fa-data', col: 'sdg-9', count: 1, stated: 1, edges: ['init-data:CONTRIBUTES_TO:sdg-9', 'init-data:PART_OF:fa-data'] }),
+    ]);
+    expect(m.totals.emptyRows).toBe(1);
+    expect(m.emptyRowShare).toBeCloseTo(1 / 3);
+  });
+
+  it('takes any two kinds and a path of steps', () => {
+    const m = coverage(snapshot, { rows: 'Agency', cols: 'FocusArea', path: [{ type: 'LEADS', direction: 'out' }, { type: 'PART_OF', direction: 'out' }] });
+    expect(m.preset).toBeNull();
+    expect(m.cells.map((c) => `${c.row}>${c.col}:${c.count}`)).toEqual(['digdir>fa-tjenester:2', 'digdir>fa-data:2', 'kmd>fa-data:1']);
+    expect(m.title.nb).toBe('Virksomheter × innsatsområder');
+  });
+
+  it('finds the shortest paths through the ontology when no path is given', () => {
+    expect(defaultPath('Agency', 'Initiative')).toEqual([[{ type: ['LEADS', 'PARTICIPATES_IN'], direction: 'out' }]]);
+    expect(defaultPath('Milestone', 'FocusArea')).toEqual([
+      [
+        { type: ['HAS_MILESTONE'], direction: 'in' },
+        { type: ['PART_OF'], direction: 'out' },
+      ],
+    ]);
+    const m = coverage(snapshot, { rows: 'Initiative', cols: 'Agency' });
+    expect(m.pathDescription.en).toBe('Initiative ←leads | participates in— Agency');
+    expect(m.totals.links).toBe(6);
+  });
+
+  it('uses the named path when the kinds match a common matrix', () => {
+    expect(coverage(snapshot, { rows: 'LifeEvent', cols: 'Agency' })).toEqual(coverageByPreset(snapshot, 'life-event-agency'));
+  });
+
+  it('explains a path the ontology cannot follow, and an unknown preset', () => {
+    expect(() => coverage(snapshot, { rows: 'Goal', cols: 'Agency', path: [{ type: 'LEADS', direction: 'out' }] })).toThrow(CoverageError);
+    expect(() => coverage(snapshot, { rows: 'Agency', cols: 'Goal', path: [{ type: 'LEADS', direction: 'out' }] })).toThrow(/ends at .*not at Goal/);
+    expect(() => coverageByPreset(snapshot, 'nope')).toThrow(/focus-area-goal/);
+  });
+});

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
+import { buildReportModel, renderReport } from '../../graph/report/index.js';
+import type { GraphSnapshot } from '../../graph/store/port.js';
+import { GAP_FIXTURE, loadFixture } from './store-contract.js';
+
+const AT = '2021-03-01T09:00:00Z';
+
+describe('coverage report', () => {
+  let snapshot: GraphSnapshot;
+
+  beforeAll(async () => {
+    snapshot = snapshotFromDataset(await loadFixture(GAP_FIXTURE));
+  });
+
+  it('sums up the plan, in Norwegian by default', () => {
+    const model = buildReportModel(snapshot, { generatedAt: AT });
+    expect(model.generated).toBe('1. mars 2021');
+    expect(model.latestReport).toBe('Erfaringsrapport 2021 (2021)');
+    expect(Object.fromEntries(model.summary.map((r) => [r.label, r.value]))).toMatchObject({
+      Innsatsområder: '3 (1 ikke startet)',
+      Initiativer: '7 (4 i handlingsplanen, 2 understøttende, 1 foreslått)',
+      Livshendelser: '2 (1 tynt dekket)',
+      'Uttalt effekt på bærekraftsmålene': '0 av 3 innsatsområder',
+      'Statusrapporter i siste rapport': '1 av 4 initiativer i handlingsplanen (1 fullstendige)',
+    });
+    expect(model.severities.map((s) => s.heading)).toEqual(['Høy alvorlighet (3)', 'Middels alvorlighet (13)', 'Lav alvorlighet (4)']);
+    expect(model.rules).toHaveLength(10);
+  });
+
+  it('writes markdown with the gaps, the quotes behind them, the matrices, the date and the dataset version', () => {
+    const md = renderReport(snapshot, { format: 'md', generatedAt: AT });
+    expect(md).toMatch(/^# Dekningsrapport: Strategigraf gap fixture\n/);
+    expect(md).toContain('versjon gaps-1 · Generert: 1. mars 2021');
+    expect(md).toContain('### Høy alvorlighet (3)');
+    expect(md).toContain('- Innsatsområdet «Økt digital kompetanse» er ikke startet.\n  - ««Økt digital kompetanse» har ikke kommet i gang» — Økt digital kompetanse (Erfaringsrapport 2020, s. 4)');
+    expect(md).toContain('_Kompetanseheving er utdanning._ — Økt digital kompetanse —bidrar til→ God utdanning (utledet)');
+    expect(md).toContain('### Livshendelser × virksomheter');
+    expect(md).toContain('| Alvorlig sykt barn | – | 2 | 1 | – | 3 |');
+    expect(md).toContain('- 1 av 4 virksomheter (25 %) har ingen kobling');
+    expect(md).toContain('| Plassholdere i rapporten (`report-placeholders`) | Lav | 3 |');
+  });
+
+  it('writes English on request', () => {
+    const md = renderReport(snapshot, { format: 'md', generatedAt: AT, lang: 'en' });
+    expect(md).toContain('# Coverage report');
+    expect(md).toContain('Generated: 1 March 2021');
+    expect(md).toContain('The focus area "Økt digital kompetanse" has not started.');
+  });
+
+  it('writes one self-contained HTML page with a print stylesheet for A4', () => {
+    const html = renderReport(snapshot, { format: 'html', generatedAt: AT });
+    expect(html).toMatch(/^<!doctype html>\n<html lang="nb">/);
+    expect(html).toContain('<meta name="dataset-version" content="gaps-1">');
+    expect(html).toContain('<time datetime="2021-03-01T09:00:00.000Z">1. mars 2021</time>');
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toMatch(/@media print \{[^]*tr, li[^]*break-inside: avoid/);
+    expect(html).toMatch(/h1, h2, h3, h4[^{]*\{ break-after: avoid/);
+    expect(html).not.toMatch(/<(script|link|img)\b/);
+  });
+
+  it('escapes text from the dataset', () => {
+    const hostile = structuredClone(snapshot);
+    hostile.nodes.find((n) => n.id === 'fa-kompetanse')!.name = '<script>alert(1)</script> | *x*';
+    const html = renderReport(hostile, { format: 'html', generatedAt: AT });
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = renderReport(hostile, { format: 'md', generatedAt: AT });
+    expect(md).toContain('&lt;script>alert(1)&lt;/script> \\| \\*x\\*');
+  });
+
+  it('rejects an invalid generation date', () => {
+    expect(() => renderReport(snapshot, { format: 'md', generatedAt: 'not a date' })).toThrow(/invalid generation date/);
+  });
+});
