@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
+import { analysisRoutes } from './analysis.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
 import { healthRoutes } from './health.js';
@@ -15,7 +16,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
   // Only the context: the register options (prefix and such) must not reach the route groups.
   const { store, limits, adminToken, rateLimits, datasetBodyLimit } = options;
   const context: ApiContext = { store, limits, adminToken, rateLimits, datasetBodyLimit };
-  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, namedQueryRoutes, exportRoutes, datasetRoutes]) {
+  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, namedQueryRoutes, analysisRoutes, exportRoutes, datasetRoutes]) {
     await app.register(routes, context);
   }
   // Unknown routes under /api are always a JSON 404, never the web UI.

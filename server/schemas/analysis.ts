@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { NODE_KINDS } from '../../graph/ontology.js';
+import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset, GAP_SEVERITIES, GapFinding, GapRuleInfo } from '../../graph/schema/analysis.js';
+
+const kind = z.enum(NODE_KINDS, { error: (issue) => `unknown node kind ${JSON.stringify(issue.input)} (expected one of ${NODE_KINDS.join(', ')})` });
+
+export const GapsQuery = z.strictObject({
+  rule: z.string().min(1).max(100).optional().describe('Only findings of this rule (ids in `rules` of the answer)'),
+  severity: z
+    .enum(GAP_SEVERITIES, { error: (issue) => `must be one of ${GAP_SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})` })
+    .optional()
+    .describe('Only findings of this severity'),
+  kind: kind.optional().describe('Only findings about nodes of this kind'),
+});
+
+export const GapReport = z
+  .object({
+    dataset: z.object({ name: z.string(), version: z.string() }),
+    rules: z.array(GapRuleInfo).describe('Every rule, whether or not it found anything'),
+    summary: z.object({
+      total: z.number().int(),
+      bySeverity: z.record(z.string(), z.number().int()),
+      byRule: z.record(z.string(), z.number().int()),
+    }),
+    findings: z.array(GapFinding).describe('Ordered by severity, then rule, then subject'),
+  })
+  .meta({ id: 'GapReport' });
+
+export const CoverageQuery = z
+  .strictObject({
+    preset: z
+      .enum(COVERAGE_PRESET_IDS, { error: (issue) => `unknown preset ${JSON.stringify(issue.input)} (expected one of ${COVERAGE_PRESET_IDS.join(', ')})` })
+      .optional()
+      .describe('A named matrix'),
+    rows: kind.optional().describe('Row kind, with cols, for any other matrix'),
+    cols: kind.optional().describe('Column kind, with rows'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.preset && (q.rows || q.cols)) ctx.addIssue({ code: 'custom', path: ['preset'], message: 'give either preset, or rows and cols, not both' });
+    if (!q.preset && !(q.rows && q.cols)) ctx.addIssue({ code: 'custom', path: [q.rows ? 'cols' : 'rows'], message: 'is required (or give a preset)' });
+  });
+
+export const CoveragePresetList = z.object({ items: z.array(CoveragePreset) }).meta({ id: 'CoveragePresetList' });
+export { CoverageMatrix };
