@@ -27,3 +27,7 @@ export const queryTimeout = (ms: number) => new StoreError('query_timeout', `the
 export const rowCapExceeded = (cap: number) =>
   new StoreError('row_cap_exceeded', `the query returned more than the limit of ${cap} rows; add a LIMIT or narrow it`);
 export const queryInvalid = (message: string, cause?: unknown) => new StoreError('query_invalid', message, { cause });
+
+/** A replace that failed: always says the previous graph is unchanged, which both adapters guarantee. */
+export const loadFailed = (cause: unknown) =>
+  new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });

@@ -1,8 +1,9 @@
 // Conversions between dataset records, store rows and the node/edge shapes the port returns; shared by every adapter.
-import { isNodeKind, isRelationshipType, type NodeKind, type RelationshipType } from '../ontology.js';
+import { isNodeKind, isRelationshipType, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../ontology.js';
 import { INTERNAL_NODE_COLUMNS, nodeColumns } from '../schema/columns.js';
-import type { DatasetNode, DatasetRelationship } from '../schema/dataset.js';
-import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
+import type { Dataset, DatasetNode, DatasetRelationship } from '../schema/dataset.js';
+import type { GraphEdge, GraphNode, GraphStats, PropertyValue } from '../schema/graph.js';
+import type { GraphSnapshot } from './port.js';
 import { relationshipId } from '../dataset/validate.js';
 import { searchColumns } from './search.js';
 
@@ -98,4 +99,28 @@ export function assertAllCreated(type: string, expected: number, created: number
   if (created !== expected) {
     throw new Error(`only ${created} of ${expected} ${type} relationships found both their endpoints`);
   }
+}
+
+/** Counts per kind and type, each asked of the store in turn. */
+export async function countGraph(
+  backend: string,
+  countNodes: (kind: NodeKind) => Promise<number>,
+  countRelationships: (type: RelationshipType) => Promise<number>,
+): Promise<GraphStats> {
+  const nodes: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  for (const kind of NODE_KINDS) nodes[kind] = await countNodes(kind);
+  for (const type of RELATIONSHIP_TYPES) relationships[type] = await countRelationships(type);
+  return { backend, nodes, relationships };
+}
+
+/** The dataset header and references, stored beside the graph as one JSON value under the key "dataset". */
+export function datasetMetaJson(dataset: Dataset): string {
+  return JSON.stringify({ meta: dataset.dataset, references: dataset.references });
+}
+
+export function parseDatasetMeta(rows: Record<string, unknown>[]): Pick<GraphSnapshot, 'meta' | 'references'> {
+  const row = rows.find((r) => r['key'] === 'dataset');
+  const stored = row ? (JSON.parse(String(row['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
+  return { meta: stored?.meta ?? { name: 'empty', version: '0' }, references: stored?.references ?? [] };
 }

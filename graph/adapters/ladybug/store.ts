@@ -6,9 +6,9 @@ import type { Connection, Database, PreparedStatement, QueryResult } from '@lady
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind } from '../../ontology.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
-import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { assertAllCreated, byId, countGraph, datasetMetaJson, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { relationshipId } from '../../dataset/validate.js';
 import { searchKey } from '../../store/search.js';
 import { GraphProjection } from '../../store/projection.js';
@@ -189,24 +189,19 @@ export class LadybugStore implements GraphStore {
           }
         }
         await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
-        await run(q.writeMeta, { key: 'dataset', json: JSON.stringify({ meta: dataset.dataset, references: dataset.references }) });
+        await run(q.writeMeta, { key: 'dataset', json: datasetMetaJson(dataset) });
         await run(q.commit);
         this.projection = null;
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
-        throw err instanceof StoreError && err.code !== 'query_invalid'
-          ? err
-          : new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
       }
     });
   }
 
-  async stats(): Promise<GraphStats> {
-    const nodes: Record<string, number> = {};
-    const relationships: Record<string, number> = {};
-    for (const kind of NODE_KINDS) nodes[kind] = Number((await this.read(q.countNodes(kind)))[0]?.['c'] ?? 0);
-    for (const type of RELATIONSHIP_TYPES) relationships[type] = Number((await this.read(q.countRelationships(type)))[0]?.['c'] ?? 0);
-    return { backend: this.backend, nodes, relationships };
+  stats(): Promise<GraphStats> {
+    const count = async (statement: string) => Number((await this.read(statement))[0]?.['c'] ?? 0);
+    return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
@@ -238,11 +233,8 @@ export class LadybugStore implements GraphStore {
     for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
     const edges = [];
     for (const type of RELATIONSHIP_TYPES) for (const row of await this.read(q.allRelationships(type))) edges.push(edgeFromValue(row['r']));
-    const metaRow = (await this.read(q.readMeta)).find((r) => r['key'] === 'dataset');
-    const stored = metaRow ? (JSON.parse(String(metaRow['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
     return {
-      meta: stored?.meta ?? { name: 'empty', version: '0' },
-      references: stored?.references ?? [],
+      ...parseDatasetMeta(await this.read(q.readMeta)),
       nodes: nodes.sort(byId),
       edges: edges.sort(byId),
     };

@@ -7,9 +7,9 @@ import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import type { Neo4jConfig } from '../../store/config.js';
-import { StoreError, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { assertAllCreated, byId, countGraph, datasetMetaJson, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { searchKey } from '../../store/search.js';
 import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
 import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
@@ -162,24 +162,21 @@ export class Neo4jStore implements GraphStore {
             }
           }
         }
-        await tx.run(q.writeMeta, { key: 'dataset', json: JSON.stringify({ meta: dataset.dataset, references: dataset.references }) });
+        await tx.run(q.writeMeta, { key: 'dataset', json: datasetMetaJson(dataset) });
       });
       this.noteAvailability(true);
     } catch (err) {
       const translated = this.translate(err);
       if (translated instanceof StoreError && translated.code === 'store_unavailable') throw translated;
-      throw new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, { cause: err });
+      throw loadFailed(err);
     } finally {
       await session.close();
     }
   }
 
-  async stats(): Promise<GraphStats> {
-    const nodes: Record<string, number> = {};
-    const relationships: Record<string, number> = {};
-    for (const kind of NODE_KINDS) nodes[kind] = Number((await this.read(q.countNodes(kind)))[0]?.['c'] ?? 0);
-    for (const type of RELATIONSHIP_TYPES) relationships[type] = Number((await this.read(q.countRelationships(type)))[0]?.['c'] ?? 0);
-    return { backend: this.backend, nodes, relationships };
+  stats(): Promise<GraphStats> {
+    const count = async (statement: string) => Number((await this.read(statement))[0]?.['c'] ?? 0);
+    return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
@@ -238,11 +235,8 @@ export class Neo4jStore implements GraphStore {
 
   async snapshot(): Promise<GraphSnapshot> {
     const [nodeRows, edgeRows, metaRows] = await Promise.all([this.read(q.allNodes), this.read(q.allRelationships), this.read(q.readMeta)]);
-    const metaRow = metaRows.find((r) => r['key'] === 'dataset');
-    const stored = metaRow ? (JSON.parse(String(metaRow['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
     return {
-      meta: stored?.meta ?? { name: 'empty', version: '0' },
-      references: stored?.references ?? [],
+      ...parseDatasetMeta(metaRows),
       nodes: nodeRows.map((r) => nodeFromValue(r['n'])).sort(byId),
       edges: edgeRows.map((r) => edgeFromValue(r['r'])).sort(byId),
     };
