@@ -1,7 +1,7 @@
 // Runs the HTTP server: opens the configured store, loads the seed dataset into an empty store, listens, and on
 // SIGINT/SIGTERM stops taking requests, lets the running ones finish and closes the store.
 import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
@@ -103,7 +103,9 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
-  const store = await createStore(storeConfig);
+  // The store reports outages and recoveries; they go to the app's log once the app exists.
+  let appLog: FastifyBaseLogger | undefined;
+  const store = await createStore(storeConfig, { log: (level, message) => appLog?.[level]({ store: describeStore(storeConfig) }, message) });
   const app = await buildApp({
     store,
     limits: config.limits,
@@ -114,6 +116,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 
+  appLog = app.log;
   try {
     await store.open();
     await seedIfEmpty(store, config.seedsDir, app.log);

@@ -51,11 +51,18 @@ export function queryLimitsFromEnv(env: Env = process.env): QueryLimits {
   };
 }
 
+export type StoreLog = (level: 'info' | 'warn', message: string) => void;
+
+/** Outages are worth a line on standard error; that the store is fine is not. */
+const warningsToStderr: StoreLog = (level, message) => {
+  if (level === 'warn') console.error(`warning: ${message}`);
+};
+
 /** Builds the configured adapter; each adapter's driver is loaded only when chosen. */
-export async function createStore(config: StoreConfig): Promise<GraphStore> {
+export async function createStore(config: StoreConfig, options: { log?: StoreLog } = {}): Promise<GraphStore> {
   if (config.backend === 'neo4j') {
     const { Neo4jStore } = await import('../adapters/neo4j/store.js');
-    return new Neo4jStore(config);
+    return new Neo4jStore({ ...config, log: options.log ?? warningsToStderr });
   }
   const { LadybugStore } = await import('../adapters/ladybug/store.js');
   return new LadybugStore({ path: config.path });
