@@ -1,0 +1,26 @@
+// The current language and message lookup. Norwegian bokmål by default; the choice lives in the URL (?lang=en).
+import { NODE_KIND_LABELS, RELATIONSHIP_LABELS, type NodeKind, type RelationshipType } from '../../../graph/ontology.js';
+import { en } from './en.js';
+import { nb, type MessageKey } from './nb.js';
+
+export type Lang = 'nb' | 'en';
+const messages: Record<Lang, Record<MessageKey, string>> = { nb, en };
+
+class I18n {
+  lang = $state<Lang>('nb');
+
+  t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
+    messages[this.lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+
+  kind = (kind: string, plural = false): string => {
+    const labels = NODE_KIND_LABELS[kind as NodeKind];
+    return labels ? (plural ? labels.plural : labels.singular)[this.lang] : kind;
+  };
+
+  relation = (type: string): string => RELATIONSHIP_LABELS[type as RelationshipType]?.[this.lang] ?? type;
+
+  /** A node's name in the current language, falling back to bokmål. */
+  name = (node: { name: string; nameEn?: string | undefined }): string => (this.lang === 'en' && node.nameEn ? node.nameEn : node.name);
+}
+
+export const i18n = new I18n();

@@ -1,0 +1,63 @@
+// The Explore graph: the union of the neighbourhoods of the expanded nodes, fetched with the current filters.
+import { api, ApiFailure } from '../api/client.js';
+import type { Edge, NeighborhoodResult, Node } from '../api/types.js';
+
+export interface Filters {
+  kinds: string[];
+  types: string[];
+  basis: string;
+}
+
+export class ExploreGraph {
+  nodes = $state.raw<Node[]>([]);
+  edges = $state.raw<Edge[]>([]);
+  truncated = $state(false);
+  loading = $state(false);
+  error = $state<ApiFailure | null>(null);
+  private cache = new Map<string, NeighborhoodResult>();
+  private cacheKey = '';
+
+  /** Loads every expanded node's neighbourhood (cached per filter set) and merges them. */
+  async load(expanded: string[], filters: Filters): Promise<void> {
+    const key = JSON.stringify(filters);
+    if (key !== this.cacheKey) {
+      this.cache.clear();
+      this.cacheKey = key;
+    }
+    this.loading = true;
+    this.error = null;
+    try {
+      const missing = expanded.filter((id) => !this.cache.has(id));
+      const fetched = await Promise.all(
+        missing.map((id) => api.neighbors(id, { depth: 1, kinds: filters.kinds, types: filters.types, basis: filters.basis || undefined }).catch((err: unknown) => {
+          // An id in a shared link may no longer exist; the rest of the view still loads.
+          if (err instanceof ApiFailure && err.status === 404) return { nodes: [], edges: [], truncated: false };
+          throw err;
+        })),
+      );
+      missing.forEach((id, i) => this.cache.set(id, fetched[i]!));
+      const nodes = new Map<string, Node>();
+      const edges = new Map<string, Edge>();
+      let truncated = false;
+      for (const id of expanded) {
+        const hood = this.cache.get(id)!;
+        truncated ||= hood.truncated;
+        for (const n of hood.nodes) nodes.set(n.id, n);
+        for (const e of hood.edges) edges.set(e.id, e);
+      }
+      this.nodes = [...nodes.values()];
+      this.edges = [...edges.values()];
+      this.truncated = truncated;
+    } catch (err) {
+      this.error = err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err));
+    } finally {
+      this.loading = false;
+    }
+  }
+}
+
+/** Which nodes start the default view: the action plan and its focus areas. */
+export async function defaultExpanded(): Promise<string[]> {
+  const [plans, areas] = await Promise.all([api.listNodes('ActionPlan', 5), api.listNodes('FocusArea', 50)]);
+  return [...plans.items, ...areas.items].map((n) => n.id);
+}

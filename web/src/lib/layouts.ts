@@ -1,0 +1,45 @@
+// Layout options for Cytoscape. The hierarchical layout places kinds in fixed layers (strategy → action plan →
+// focus areas → initiatives → agencies → the rest) and orders each layer by its neighbours in the layer above.
+
+export const LAYOUTS = ['fcose', 'concentric', 'hierarchy'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+const LAYER: Record<string, number> = { Strategy: 0, ActionPlan: 1, FocusArea: 2, Driver: 2, Initiative: 3, LifeEvent: 4, Agency: 4 };
+const layerOf = (kind: string) => LAYER[kind] ?? 5;
+
+export interface LayoutNode {
+  id: string;
+  kind: string;
+}
+
+export function hierarchyPositions(nodes: LayoutNode[], edges: { from: string; to: string }[]): Record<string, { x: number; y: number }> {
+  const neighbours = new Map<string, string[]>();
+  for (const e of edges) {
+    neighbours.set(e.from, [...(neighbours.get(e.from) ?? []), e.to]);
+    neighbours.set(e.to, [...(neighbours.get(e.to) ?? []), e.from]);
+  }
+  const layers = new Map<number, LayoutNode[]>();
+  for (const n of nodes) layers.set(layerOf(n.kind), [...(layers.get(layerOf(n.kind)) ?? []), n]);
+  const positions: Record<string, { x: number; y: number }> = {};
+  const order = new Map<string, number>();
+  for (const layer of [...layers.keys()].sort((a, b) => a - b)) {
+    const members = layers.get(layer)!;
+    // Barycentre of already placed neighbours, so children sit under their parents; the id breaks ties stably.
+    const weight = (n: LayoutNode) => {
+      const placed = (neighbours.get(n.id) ?? []).map((m) => order.get(m)).filter((x): x is number => x !== undefined);
+      return placed.length ? placed.reduce((a, b) => a + b, 0) / placed.length : Number.MAX_SAFE_INTEGER;
+    };
+    members.sort((a, b) => weight(a) - weight(b) || a.id.localeCompare(b.id));
+    const spacing = 90;
+    members.forEach((n, i) => {
+      const x = (i - (members.length - 1) / 2) * spacing;
+      positions[n.id] = { x, y: layer * 170 };
+      order.set(n.id, x);
+    });
+  }
+  return positions;
+}
+
+export function concentricLevel(kind: string): number {
+  return 10 - layerOf(kind);
+}
