@@ -112,6 +112,26 @@ export const RELATIONSHIP_LABELS: Record<RelationshipType, Label> = {
   INVOLVES: { nb: 'involverer', en: 'involves' },
 };
 
+/** The same relationships read from their target: "B is led by A" for "A leads B". */
+export const RELATIONSHIP_INVERSE_LABELS: Record<RelationshipType, Label> = {
+  OPERATIONALISES: { nb: 'operasjonaliseres av', en: 'is operationalised by' },
+  PART_OF: { nb: 'omfatter', en: 'includes' },
+  LEADS: { nb: 'ledes av', en: 'is led by' },
+  PARTICIPATES_IN: { nb: 'har som deltaker', en: 'has as participant' },
+  SERVES: { nb: 'understøttes av', en: 'is served by' },
+  DEPENDS_ON: { nb: 'er en forutsetning for', en: 'is a prerequisite for' },
+  INFLUENCES: { nb: 'påvirkes av', en: 'is influenced by' },
+  CONTRIBUTES_TO: { nb: 'får bidrag fra', en: 'is supported by' },
+  RECOMMENDS: { nb: 'anbefales i', en: 'is recommended in' },
+  TARGETS: { nb: 'er målet for', en: 'is targeted by' },
+  PROPOSES: { nb: 'foreslås i', en: 'is proposed in' },
+  HAS_STATUS: { nb: 'er status for', en: 'is the status of' },
+  PUBLISHED_IN: { nb: 'publiserer', en: 'publishes' },
+  HAS_MILESTONE: { nb: 'er milepæl for', en: 'is a milestone of' },
+  ILLUSTRATES: { nb: 'illustreres av', en: 'is illustrated by' },
+  INVOLVES: { nb: 'er med i', en: 'is involved in' },
+};
+
 export function isNodeKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }

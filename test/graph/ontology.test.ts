@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedPairs, isAllowed, NODE_KIND_LABELS, NODE_KINDS, RELATIONSHIP_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import { allowedPairs, isAllowed, NODE_KIND_LABELS, NODE_KINDS, RELATIONSHIP_INVERSE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import { NODE_SCHEMAS } from '../../graph/schema/dataset.js';
 import { nodeColumns } from '../../graph/schema/columns.js';
 
@@ -12,6 +12,8 @@ describe('ontology', () => {
     for (const type of RELATIONSHIP_TYPES) {
       expect(RELATIONSHIP_LABELS[type].nb, type).toBeTruthy();
       expect(RELATIONSHIP_LABELS[type].en, type).toBeTruthy();
+      expect(RELATIONSHIP_INVERSE_LABELS[type].nb, type).toBeTruthy();
+      expect(RELATIONSHIP_INVERSE_LABELS[type].en, type).toBeTruthy();
     }
   });
 

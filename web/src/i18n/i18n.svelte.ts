@@ -1,5 +1,5 @@
 // The current language and message lookup. Norwegian bokmål by default; the choice lives in the URL (?lang=en).
-import { NODE_KIND_LABELS, RELATIONSHIP_LABELS, type NodeKind, type RelationshipType } from '../../../graph/ontology.js';
+import { NODE_KIND_LABELS, RELATIONSHIP_INVERSE_LABELS, RELATIONSHIP_LABELS, type NodeKind, type RelationshipType } from '../../../graph/ontology.js';
 import { en } from './en.js';
 import { nb, type MessageKey } from './nb.js';
 
@@ -18,6 +18,9 @@ class I18n {
   };
 
   relation = (type: string): string => RELATIONSHIP_LABELS[type as RelationshipType]?.[this.lang] ?? type;
+
+  /** The relationship read from its target ("is led by"). */
+  inverseRelation = (type: string): string => RELATIONSHIP_INVERSE_LABELS[type as RelationshipType]?.[this.lang] ?? type;
 
   /** A node's name in the current language, falling back to bokmål. */
   name = (node: { name: string; nameEn?: string | undefined }): string => (this.lang === 'en' && node.nameEn ? node.nameEn : node.name);
