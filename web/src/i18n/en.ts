@@ -44,7 +44,7 @@ export const en: Record<MessageKey, string> = {
   'explore.reset': "Reset",
   'explore.showAsTable': "Show as table",
   'explore.showAsGraph': "Show as graph",
-  'explore.canvasLabel': "The graph: {nodes} nodes and {edges} relationships. The table view holds the same content without a canvas.",
+  'explore.canvasLabel': "The graph: {nodes} nodes and {edges} relationships. Arrow keys select a node, Enter shows its neighbours, + and − zoom, 0 fits. The table view holds the same content without a canvas.",
   'explore.truncated': "Some neighbours are left out because the node limit was reached.",
   'explore.empty': "No nodes to show. Search for a node to begin.",
   'explore.legend': "Legend",
