@@ -349,14 +349,16 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
       proc.once('error', (err) => fail(new Error(`Could not run ${javaCommand()}: ${err.message}`)));
       proc.once('exit', (code, signal) => {
         // Let the stdout/stderr 'end' events deliver the last lines first.
-        setImmediate(() =>
+        setImmediate(() => {
+          const cause = tail.findLast((l) => l.startsWith('neo4j-launcher: failed to start Neo4j: '));
           fail(
             new Error(
-              `Neo4j exited before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`}). ` +
+              `Neo4j exited before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`})` +
+                `${cause ? `: ${cause.slice('neo4j-launcher: failed to start Neo4j: '.length)}` : ''}\n` +
                 `Last output:\n${tail.join('\n')}`,
             ),
-          ),
-        );
+          );
+        });
       });
     });
 

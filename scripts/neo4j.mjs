@@ -79,6 +79,13 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // `npm run neo4j` killed with SIGTERM does not pass the signal on to us: when our parent goes away
+  // (we get re-parented), shut down too instead of lingering as an orphan.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) onSignal('parent process exited');
+  }, 1000).unref();
 
   try {
     server = await startNeo4j({ port: opts.port, dataDir: opts.dataDir, keepAlive: true });

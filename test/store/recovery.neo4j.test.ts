@@ -6,28 +6,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Neo4jStore } from '../../graph/adapters/neo4j/store.js';
 import { StoreError } from '../../graph/store/errors.js';
-// @ts-expect-error plain JS module without types
-import { startNeo4j } from '../../scripts/neo4j-server.mjs';
+import { startNeo4j, type Neo4jServer } from '../../scripts/neo4j-server.mjs';
 import { fixtureDataset } from './contract.js';
 import { neo4jTestConfig } from './neo4j-config.js';
 
-interface Neo4jProcess {
-  uri: string;
-  kill(): Promise<void>;
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 // Needs a Neo4j process of its own to kill, so it runs where the runner could start Neo4j locally (always in CI).
 describe.runIf(neo4jTestConfig())('Neo4j adapter recovery after the server dies', () => {
-  let server: Neo4jProcess;
+  let server: Neo4jServer;
   let dataDir: string;
   let sut: Neo4jStore;
   const logged: string[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-recovery-'));
-    server = (await startNeo4j({ port: 0, dataDir, log: () => undefined })) as Neo4jProcess;
+    server = await startNeo4j({ port: 0, dataDir, log: () => undefined });
     sut = new Neo4jStore({ uri: server.uri, user: 'neo4j', password: 'strategigraf-dev', connectionTimeoutMs: 2000, log: (level, message) => logged.push(`${level}: ${message}`) });
     await sut.open();
     await sut.replaceDataset(await fixtureDataset());

@@ -113,8 +113,11 @@ public final class Launcher {
             stdout.println("NEO4J READY bolt://" + HOST + ":" + port);
             stdout.flush();
         } catch (Throwable t) {
-            System.err.println("neo4j-launcher: failed to start Neo4j: " + t);
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             t.printStackTrace(System.err);
+            // Last line (the one a parent shows first when it tails our output): the root cause.
+            System.err.println("neo4j-launcher: failed to start Neo4j: " + root);
             System.exit(1);
         }
         // main returns; Neo4j's non-daemon threads keep the JVM alive until a signal or stdin EOF.
