@@ -1,0 +1,240 @@
+// The explorer in a real Chromium against the real app (seed graph, in-memory LadybugDB): Explore, Paths, the language,
+// shared links, the keyboard, exports, and axe-core (WCAG 2.1 A/AA, serious and critical) with a screenshot per state.
+// Gaps, Coverage, Timeline and Query are in analysis-views.test.ts. Runs when STRATEGIGRAF_TEST_CHROMIUM is set
+// (npm test sets it when Chromium is installed; CI requires it).
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, layoutDone, param, runAxe, screenshot, settle, startSession, type BrowserSession } from './support.js';
+
+const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
+
+describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
+  let session: BrowserSession;
+  const open = (path: string, viewport?: { width: number; height: number }) => session.open(path, viewport);
+
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    expect(await session.closePages(), 'uncaught errors in the page').toEqual([]);
+  });
+
+  const nodeRows = (page: Page) => page.getByTestId('graph-table').locator('table').first().locator('tbody tr');
+  const detailsHeading = (page: Page) => page.getByTestId('details-panel').locator('h2');
+
+  async function expectNoAxeViolations(page: Page): Promise<void> {
+    const violations = await runAxe(page);
+    expect(formatViolations(violations), `axe on ${page.url()}`).toBe('');
+  }
+
+  it('opens on the action plan and its focus areas, laid out on the canvas, with no axe violations', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    expect(param(page, 'expanded')?.split(',')).toEqual(expect.arrayContaining(['handlingsplan', 'okt-digital-kompetanse', 'samarbeid-med-privat-sektor']));
+    const canvas = page.getByTestId('graph-canvas');
+    expect(await canvas.getAttribute('aria-label')).toMatch(/\d+ noder og \d+ relasjoner/);
+    expect(await canvas.locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => document.title)).toMatch(/Utforsk/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-graph');
+  });
+
+  it('axe itself reports a broken page (the checks above are not vacuous)', async () => {
+    const page = await open('/?view=paths');
+    await page.evaluate(() => {
+      const broken = document.createElement('div');
+      broken.innerHTML = '<button type="button"></button><p style="color:#bbb;background:#fff">faint text</p>';
+      document.querySelector('main')!.append(broken);
+    });
+    const ids = (await runAxe(page)).map((v) => v.id).sort();
+    expect(ids).toEqual(['button-name', 'color-contrast']);
+  });
+
+  it('searches, picks a result and shows its details with a quoted relationship', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    await page.getByTestId('explore-search-input').fill('StimuLab');
+    const option = page.getByTestId('search-option').filter({ hasText: 'StimuLab' }).first();
+    await option.waitFor();
+    await option.click();
+    await expect.poll(() => param(page, 'node')).toBe('stimulab');
+    expect(param(page, 'expanded')?.split(',')).toContain('stimulab');
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    const quoted = page.getByTestId('details-panel').getByTestId('relationship').filter({ has: page.getByTestId('quote') });
+    await quoted.first().waitFor();
+    const quote = (await quoted.first().getByTestId('quote').textContent())!.trim();
+    expect(quote).toMatch(/^«.{10,}»$/s);
+    expect(await page.getByTestId('explore-search-input').inputValue()).toBe('StimuLab');
+  });
+
+  it('expands and collapses a node’s neighbours (counted in the table view), with no axe violations in table mode', async () => {
+    const page = await open('/?view=explore&expanded=stimulab&table=1');
+    await nodeRows(page).first().waitFor();
+    expect(await nodeRows(page).count()).toBe(6);
+    expect(await page.getByTestId('graph-canvas').count()).toBe(0);
+    // Select Digdir from the table, then show its neighbours.
+    await page.getByRole('button', { name: /Digitaliseringsdirektoratet/ }).first().click();
+    await expect.poll(() => param(page, 'node')).toBe('digdir');
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('Digitaliseringsdirektoratet');
+    await page.getByTestId('expand').click();
+    await expect.poll(() => param(page, 'expanded')).toBe('stimulab,digdir');
+    await expect.poll(() => nodeRows(page).count(), { timeout: 10_000 }).toBeGreaterThan(12);
+    const expandedCount = await nodeRows(page).count();
+    const caption = await page.getByTestId('graph-table').locator('caption').first().textContent();
+    expect(caption).toContain(`(${expandedCount})`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-table');
+
+    await page.getByTestId('collapse').click();
+    await expect.poll(() => param(page, 'expanded')).toBe('stimulab');
+    await expect.poll(() => nodeRows(page).count()).toBe(6);
+    // The table switch goes back to the canvas.
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('graph-canvas').waitFor();
+    expect(param(page, 'table')).toBeNull();
+  });
+
+  it('finds a path between two named nodes and spells it out, with no axe violations', async () => {
+    const page = await open('/?view=paths');
+    await page.getByTestId('path-from-input').fill('StartOFF');
+    await page.getByTestId('search-option').filter({ hasText: 'StartOFF' }).first().click();
+    await expect.poll(() => param(page, 'from')).toBe('startoff');
+    await page.getByTestId('path-to-input').fill('Styrket samarbeid');
+    await page.getByTestId('search-option').filter({ hasText: 'Styrket samarbeid med privat sektor' }).first().click();
+    await expect.poll(() => param(page, 'to')).toBe('samarbeid-med-privat-sektor');
+    const sentences = page.getByTestId('path-sentences');
+    await sentences.waitFor();
+    const first = (await sentences.locator('li').first().textContent())!;
+    expect(first.startsWith('Senter for innovasjonsinnkjøp (StartOFF)')).toBe(true);
+    expect(first).toContain('Styrket samarbeid med privat sektor');
+    expect(await page.getByTestId('no-paths').count()).toBe(0);
+    // The path is drawn as well.
+    await page.getByTestId('graph-canvas').locator('canvas').first().waitFor();
+    await settle(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'paths');
+  });
+
+  it('restores a path from a shared link (digdir → «Alvorlig sykt barn»)', async () => {
+    const page = await open('/?view=paths&from=digdir&to=livshendelse-alvorlig-sykt-barn');
+    const sentences = page.getByTestId('path-sentences');
+    await sentences.waitFor();
+    const text = (await sentences.textContent())!;
+    expect(text).toContain('Digitaliseringsdirektoratet');
+    expect(text).toContain('Alvorlig sykt barn');
+    // The pickers show names, not ids.
+    await expect.poll(() => page.getByTestId('path-from-input').inputValue()).toBe('Digitaliseringsdirektoratet');
+  });
+
+  it('switches the language: navigation, <html lang> and the URL', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    expect(await page.getByTestId('nav-explore').textContent()).toBe('Utforsk');
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.getByTestId('nav-explore').textContent()).toBe('Explore');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(param(page, 'lang')).toBe('en');
+    expect(await page.getByTestId('graph-canvas').getAttribute('aria-label')).toMatch(/\d+ nodes and \d+ relationships/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-en');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.getByTestId('nav-explore').textContent()).toBe('Utforsk');
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    expect(param(page, 'lang')).toBeNull();
+  });
+
+  it('restores the view from a shared URL in a fresh page (node, expansion, table, English)', async () => {
+    const page = await open('/?view=explore&node=stimulab&expanded=stimulab&table=1&lang=en');
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    await nodeRows(page).first().waitFor();
+    expect(await nodeRows(page).count()).toBe(6);
+    expect(await page.getByTestId('toggle-table').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('nav-explore').textContent()).toBe('Explore');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('details-panel').textContent()).toContain('Neighbours');
+    // The selected node is marked in the table.
+    expect(await page.getByTestId('graph-table').locator('tr.selected').textContent()).toContain('StimuLab');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-table-en');
+  });
+
+  it('is usable from the keyboard: skip link, navigation, search, canvas (arrows select, Enter expands)', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.dataset['testid'] ?? el?.className ?? el?.tagName ?? '';
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til innholdet');
+    const seen: string[] = [];
+    for (let i = 0; i < 60 && !seen.includes('graph-canvas'); i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    const order = ['nav-explore', 'nav-query', 'lang-toggle', 'explore-search-input', 'layout-select', 'toggle-table', 'graph-canvas'].map((id) => seen.indexOf(id));
+    expect(order.every((i) => i >= 0), `tab order: ${seen.join(' → ')}`).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    // On the canvas, ArrowRight selects a node and opens its details; Enter shows its neighbours.
+    expect(param(page, 'node')).toBeNull();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => param(page, 'node')).not.toBeNull();
+    const first = param(page, 'node')!;
+    await page.getByTestId('details-panel').waitFor();
+    await expect.poll(() => detailsHeading(page).textContent()).not.toMatch(/^(Detaljer)?$/);
+    expect(await focused()).toBe('graph-canvas');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => param(page, 'node')).not.toBe(first);
+    const second = param(page, 'node')!;
+    if (!param(page, 'expanded')!.split(',').includes(second)) {
+      await page.keyboard.press('Enter');
+      await expect.poll(() => param(page, 'expanded')?.split(',')).toContain(second);
+    }
+
+    // The search is a combobox: type, arrow down through the options, Enter picks.
+    await page.getByTestId('explore-search-input').focus();
+    await page.keyboard.type('Digdir');
+    await page.getByTestId('search-option').first().waitFor();
+    expect(await page.getByTestId('explore-search-input').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('explore-search-input').getAttribute('aria-activedescendant')).toBe('explore-search-opt-0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => param(page, 'node')).toBe('digdir');
+    expect(await page.getByTestId('explore-search-input').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('downloads the graph as PNG and as SVG', async () => {
+    const page = await open('/?view=explore&expanded=stimulab');
+    await layoutDone(page);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe('strategigraf.png');
+    const pngBytes = await readFile((await png.path())!);
+    expect(pngBytes.length).toBeGreaterThan(1000);
+    expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    expect(svg.suggestedFilename()).toBe('strategigraf.svg');
+    const svgText = await readFile((await svg.path())!, 'utf8');
+    expect(svgText.trimStart().startsWith('<svg')).toBe(true);
+    expect(svgText).toContain('StimuLab');
+    expect(svgText.trimEnd().endsWith('</svg>')).toBe(true);
+  });
+
+  it('fits a 768×1024 tablet screen without horizontal scrolling, with no axe violations', async () => {
+    const page = await open('/?view=explore&node=stimulab', { width: 768, height: 1024 });
+    await layoutDone(page);
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.x + box.width).toBeLessThanOrEqual(768);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-768x1024');
+  });
+});

@@ -1,0 +1,258 @@
+// Shared machinery for the browser suites and bench/ui.ts: a current build of the web UI, the real app on an in-memory
+// LadybugDB store listening on a free port, headless Chromium, axe-core and screenshots.
+//
+// Vitest runs every test file in its own process, so the build is guarded by a lock directory (mkdir is atomic): the
+// first process that finds dist/web stale builds it, the others wait for the lock and then find it current.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+import type { Dataset } from '../../graph/schema/dataset.js';
+import { buildApp } from '../../server/app.js';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const WEB_SRC = path.join(REPO_ROOT, 'web');
+export const WEB_ROOT = path.join(REPO_ROOT, 'dist', 'web');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** The flags every browser run uses: no sandbox (containers), no GPU, and nothing that phones home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+const run = promisify(execFile);
+
+async function newestMtime(target: string): Promise<number> {
+  const info = await stat(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(target, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, await newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+/** Everything the bundle is built from: web/, the ontology it imports, and the Vite config. */
+async function sourcesMtime(): Promise<number> {
+  const inputs = [WEB_SRC, path.join(REPO_ROOT, 'graph', 'ontology.ts'), path.join(REPO_ROOT, 'vite.config.ts')];
+  const times = await Promise.all(inputs.filter((p) => existsSync(p)).map(newestMtime));
+  return Math.max(...times);
+}
+
+async function buildIsCurrent(): Promise<boolean> {
+  const index = path.join(WEB_ROOT, 'index.html');
+  if (!existsSync(index)) return false;
+  return statSync(index).mtimeMs >= (await sourcesMtime());
+}
+
+const LOCK = path.join(os.tmpdir(), 'strategigraf-web-build.lock');
+const STALE_LOCK_MS = 5 * 60_000;
+
+async function acquireLock(): Promise<void> {
+  const deadline = Date.now() + STALE_LOCK_MS + 30_000;
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock left by a killed process is taken over once it is older than any build could take.
+      const age = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the web build lock ${LOCK}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+let building: Promise<void> | null = null;
+
+/** Builds the UI (vite build) when dist/web is missing or older than its sources; safe to call from parallel processes. */
+export function ensureWebBuild(): Promise<void> {
+  building ??= (async () => {
+    if (await buildIsCurrent()) return;
+    await acquireLock();
+    try {
+      if (await buildIsCurrent()) return; // another process built it while we waited
+      const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+      try {
+        await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
+      } catch (err) {
+        const e = err as { stdout?: string; stderr?: string; message: string };
+        throw new Error(`vite build failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+      }
+    } finally {
+      await rm(LOCK, { recursive: true, force: true });
+    }
+  })();
+  return building;
+}
+
+let seeds: Dataset | null = null;
+
+export async function seedDataset(): Promise<Dataset> {
+  if (!seeds) {
+    const result = await loadDatasetDir(path.join(REPO_ROOT, 'seeds'));
+    if (!result.ok) throw new Error(`the seed dataset is invalid: ${JSON.stringify(result.problems).slice(0, 2000)}`);
+    seeds = result.dataset;
+  }
+  return seeds;
+}
+
+export interface RunningApp {
+  url: string;
+  store: LadybugStore;
+  close(): Promise<void>;
+}
+
+/** The real app (API + built UI) on an in-memory store holding `dataset` (the seeds by default), on 127.0.0.1:<free port>. */
+export async function startApp(dataset?: Dataset): Promise<RunningApp> {
+  const store = new LadybugStore({ path: ':memory:' });
+  await store.open();
+  await store.replaceDataset(dataset ?? (await seedDataset()));
+  // The suites and the benchmark run many queries a minute from one address; the production limits are not under test here.
+  const app = await buildApp({ store, webRoot: WEB_ROOT, rateLimits: { query: 10_000, write: 10_000 } });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: address,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The Chromium named by STRATEGIGRAF_TEST_CHROMIUM (npm test sets it) or CHROMIUM_PATH, else /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env['STRATEGIGRAF_TEST_CHROMIUM'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+}
+
+/**
+ * Headless Chromium. A plain launch (not launchPersistentContext) already runs on a fresh temporary profile:
+ * playwright-core creates `$TMPDIR/playwright_chromiumdev_profile-*`, passes it as --user-data-dir and deletes it on
+ * close (passing --user-data-dir in args is refused). Extra args are appended to CHROMIUM_ARGS.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string; html: string }[];
+}
+
+/**
+ * axe-core with the WCAG 2.0/2.1 A and AA rules on the current page; only serious and critical violations come back.
+ * The source goes in through page.evaluate (CDP), which the app's CSP (script-src 'self') does not block.
+ */
+export async function runAxe(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (exclude) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const context = exclude.length > 0 ? { include: [['html']], exclude: exclude.map((s) => [s]) } : document;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html.slice(0, 200) })),
+    }));
+  }, options.exclude ?? []);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable report of violations, for an assertion message. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) =>
+      [
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+        ...v.nodes.slice(0, 8).map((n) => `    at ${JSON.stringify(n.target)}: ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+        ...(v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : []),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+/** A full-page screenshot in test-results/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** One app and one browser for a test file; open() gives a fresh context per call, closePages() ends them. */
+export interface BrowserSession {
+  app: RunningApp;
+  browser: Browser;
+  /** A fresh context (own storage, downloads allowed) and page at `path`, once the app shell has rendered. */
+  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Closes the contexts opened since the last call and returns the uncaught page errors they saw. */
+  closePages(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<BrowserSession> {
+  await ensureWebBuild();
+  const [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  const contexts: BrowserContext[] = [];
+  let errors: string[] = [];
+  return {
+    app,
+    browser,
+    async open(pathAndQuery, viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+      await page.goto(`${app.url}${pathAndQuery}`);
+      await page.getByTestId('nav-explore').waitFor();
+      return page;
+    },
+    async closePages() {
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
+      const seen = errors;
+      errors = [];
+      return seen;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** A query-string parameter of the page's current URL. */
+export const param = (page: Page, name: string): string | null => new URL(page.url()).searchParams.get(name);
+
+/** Two animation frames: what was just laid out has been painted. */
+export const settle = (page: Page): Promise<void> =>
+  page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/** Explore's canvas has laid out its graph: GraphCanvas's onLayoutDone sets body[data-layout-ms]. */
+export async function layoutDone(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset['layoutMs'] !== undefined, null, { timeout });
+}
