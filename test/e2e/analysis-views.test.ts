@@ -1,0 +1,154 @@
+// Gaps, Coverage, Timeline and Query in a real Chromium against the real app on the seed graph, each checked with
+// axe-core (WCAG 2.1 A/AA, serious and critical) and saved as a screenshot. Explore and Paths are in explorer.test.ts.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, layoutDone, param, runAxe, screenshot, startSession, type BrowserSession } from './support.js';
+
+const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
+
+describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, () => {
+  let session: BrowserSession;
+  const open = (path: string, viewport?: { width: number; height: number }) => session.open(path, viewport);
+
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    expect(await session.closePages(), 'uncaught errors in the page').toEqual([]);
+  });
+
+  async function expectNoAxeViolations(page: Page): Promise<void> {
+    const violations = await runAxe(page);
+    expect(formatViolations(violations), `axe on ${page.url()}`).toBe('');
+  }
+
+  async function nodeName(id: string): Promise<string> {
+    const res = await fetch(`${session.app.url}/api/nodes/${encodeURIComponent(id)}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { name: string }).name;
+  }
+
+  it('lists gap findings, and a finding opens in Explore with its elements highlighted and its subject selected', async () => {
+    const page = await open('/?view=gaps');
+    const finding = page.getByTestId('gap-finding').first();
+    await finding.waitFor();
+    expect(await page.getByTestId('gap-finding').count()).toBeGreaterThan(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'gaps');
+
+    const findingText = (await finding.textContent())!;
+    await finding.getByTestId('gap-open').click();
+    await expect.poll(() => param(page, 'view')).toBe('explore');
+    expect(param(page, 'hl')).toBeTruthy();
+    const subject = param(page, 'node');
+    expect(subject).toBeTruthy();
+    await page.getByTestId('highlight-notice').waitFor();
+    expect(await page.getByTestId('highlight-notice').isVisible()).toBe(true);
+    const name = await nodeName(subject!);
+    await expect.poll(() => page.getByTestId('details-panel').locator('h2').textContent()).toBe(name);
+    expect(findingText).toContain(name);
+    await layoutDone(page);
+    await screenshot(page, 'gaps-opened-in-explore');
+    // The subject is in the graph shown (the table holds the same content as the canvas), marked as selected.
+    await page.getByTestId('toggle-table').click();
+    await expect.poll(() => page.getByTestId('graph-table').locator('tr.selected').textContent()).toContain(name);
+  });
+
+  it('filters gaps by severity from the URL', async () => {
+    const all = await open('/?view=gaps');
+    await all.getByTestId('gap-finding').first().waitFor();
+    const total = await all.getByTestId('gap-finding').count();
+    const high = await open('/?view=gaps&severity=high');
+    await high.getByTestId('gap-finding').first().waitFor();
+    const highCount = await high.getByTestId('gap-finding').count();
+    expect(highCount).toBeGreaterThan(0);
+    expect(highCount).toBeLessThan(total);
+  });
+
+  it('shows a coverage matrix whose cells list the links behind them', async () => {
+    const page = await open('/?view=coverage');
+    const preset = page.getByTestId('coverage-preset');
+    await preset.waitFor();
+    await preset.selectOption('life-event-agency');
+    await expect.poll(() => param(page, 'preset')).toBe('life-event-agency');
+    // A cell with at least one link.
+    const cell = page.getByTestId('coverage-cell').filter({ hasText: /[1-9]/ }).first();
+    await cell.waitFor();
+    await cell.click();
+    await expect.poll(() => param(page, 'cell')).toBeTruthy();
+    const panel = page.getByTestId('coverage-cell-links');
+    await panel.waitFor();
+    await expect.poll(() => panel.getByTestId('coverage-link').count()).toBeGreaterThan(0);
+    expect((await panel.getByTestId('coverage-link').first().textContent())!.trim().length).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'coverage');
+
+    // The selected cell survives a reload from the URL.
+    const links = await panel.getByTestId('coverage-link').count();
+    const again = await open(new URL(page.url()).search.replace(/^/, '/'));
+    await again.getByTestId('coverage-cell-links').waitFor();
+    await expect.poll(() => again.getByTestId('coverage-link').count()).toBe(links);
+  });
+
+  it('shows the timeline of dated milestones', async () => {
+    const page = await open('/?view=timeline');
+    await page.getByTestId('timeline-item').first().waitFor();
+    const items = await page.getByTestId('timeline-item').allTextContents();
+    expect(items.length).toBeGreaterThan(2);
+    // Each item carries a year.
+    for (const text of items) expect(text).toMatch(/\b20\d\d\b/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'timeline');
+  });
+
+  it('runs a typed query and an example query, and refuses a write as read-only', async () => {
+    const page = await open('/?view=query');
+    const input = page.getByTestId('query-input');
+    await input.waitFor();
+    const typed = 'MATCH (i:Initiative) RETURN i.id AS id, i.name AS name ORDER BY id LIMIT 5';
+    await input.fill(typed);
+    await page.getByTestId('query-run').click();
+    const rows = page.getByTestId('query-results').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
+    // The table shows what the API answers for the same query, row by row.
+    const res = await fetch(`${session.app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher: typed }) });
+    const expected = ((await res.json()) as { rows: [string, string][] }).rows;
+    expect(expected).toHaveLength(5);
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(shown).toEqual(expected);
+    expect(param(page, 'q')).toContain('MATCH (i:Initiative)');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'query');
+
+    await page.getByTestId('query-example').first().click();
+    await expect.poll(() => input.inputValue()).not.toContain('ORDER BY id LIMIT 5');
+    await page.getByTestId('query-run').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('query-error').count()).toBe(0);
+
+    await input.fill("CREATE (n:Agency {id:'x'})");
+    await page.getByTestId('query-run').click();
+    const error = page.getByTestId('query-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/read-only|read queries|kun lese|lesespørring/i);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'query-error');
+    // Nothing was written.
+    const check = await fetch(`${session.app.url}/api/nodes/x`);
+    expect(check.status).toBe(404);
+  });
+
+  it('restores a query from a shared link', async () => {
+    const q = 'MATCH (a:Agency) RETURN a.id AS id ORDER BY id LIMIT 3';
+    const page = await open(`/?view=query&q=${encodeURIComponent(q)}&lang=en`);
+    expect(await page.getByTestId('query-input').inputValue()).toBe(q);
+    // A shared query is shown, and runs either at once or on the Run button.
+    const rows = page.getByTestId('query-results').locator('tbody tr');
+    if ((await rows.count()) === 0) await page.getByTestId('query-run').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByTestId('nav-query').textContent()).toBe('Query');
+  });
+});
