@@ -12,8 +12,8 @@ const info: GapRuleInfo = {
   severity: 'medium',
   title: t('Konsentrasjonsrisiko', 'Concentration risk'),
   explanation: t(
-    'Virksomheter som leder eller deltar i mer enn en konfigurerbar andel av initiativene (handlingsplanen og understøttende tiltak), og knutepunkter: noder i nettverket av virksomheter, initiativer og livshendelser (leder, deltar i, understøtter, avhenger av) som ved bortfall ville dele planen i flere deler med initiativer hver. Knutepunktene er artikulasjonspunkter, funnet med grafbiblioteket graphology; betweenness-sentralitet vises som støtte.',
-    'Agencies that lead or take part in more than a configurable share of the initiatives (action plan and supporting measures), and bridge nodes: nodes of the network of agencies, initiatives and life events (leads, participates in, serves, depends on) whose loss would split the plan into several parts that each hold initiatives. Bridges are articulation points, found with the graphology graph library; betweenness centrality is shown in support.',
+    'Virksomheter som leder eller deltar i mer enn en konfigurerbar andel av initiativene (handlingsplanen og understøttende tiltak), og knutepunkter: noder i nettverket av virksomheter, initiativer og livshendelser (leder, deltar i, understøtter, avhenger av) som ved bortfall ville dele planen i flere deler med initiativer hver. Knutepunktene er artikulasjonspunkter i nettverket (bygd med grafbiblioteket graphology); betweenness-sentralitet fra graphology vises som støtte.',
+    'Agencies that lead or take part in more than a configurable share of the initiatives (action plan and supporting measures), and bridge nodes: nodes of the network of agencies, initiatives and life events (leads, participates in, serves, depends on) whose loss would split the plan into several parts that each hold initiatives. Bridges are articulation points of the network (built with the graphology graph library); betweenness centrality from graphology is shown in support.',
   ),
   subjectKinds: ['Agency', 'Initiative', 'LifeEvent'],
 };
@@ -21,7 +21,7 @@ const info: GapRuleInfo = {
 interface Risk {
   node: GraphNode;
   share?: { count: number; total: number; edges: GraphEdge[] };
-  parts?: string[][];
+  partSizes?: number[];
 }
 
 export const concentrationRisk: GapRule = {
@@ -44,20 +44,20 @@ export const concentrationRisk: GapRule = {
     for (const bridge of bridgeNodes(network.graph, (id) => inPlan.has(id), cfg.bridgeMinCutOff)) {
       const node = ctx.node(bridge.node)!;
       const risk = risks.get(node.id) ?? { node };
-      risk.parts = bridge.parts;
+      risk.partSizes = bridge.partSizes;
       risks.set(node.id, risk);
     }
     if (risks.size === 0) return [];
     const centrality = betweenness(network.graph);
 
-    return [...risks.values()].map(({ node, share, parts }) => {
+    return [...risks.values()].map(({ node, share, partSizes }) => {
       const values: Record<string, number> = {};
       if (share) Object.assign(values, { initiatives: share.count, ofInitiatives: share.total, share: round(share.count / share.total) });
-      if (parts) values['parts'] = parts.length;
+      if (partSizes) values['parts'] = partSizes.length;
       if (centrality[node.id] !== undefined) values['betweenness'] = round(centrality[node.id]!);
       const evidence = new EvidenceBuilder(ctx).node(node, { values });
       if (share) for (const e of share.edges) evidence.edge(e).node(ctx.node(e.to), { facts: ['status'] });
-      if (parts) evidence.allEdges(network.edgesAt(node.id));
+      if (partSizes) evidence.allEdges(network.edgesAt(node.id));
 
       const shortName = str(node, 'shortName');
       const name = shortName ? { nb: shortName, en: shortName } : quoted(node);
@@ -71,12 +71,12 @@ export const concentrationRisk: GapRule = {
           ),
         );
       }
-      if (parts) {
-        const sizes = parts.map((p) => p.filter((id) => inPlan.has(id)).length).sort((a, b) => b - a);
+      if (partSizes) {
+        const sizes = partSizes;
         reasons.push(
           t(
-            `er et knutepunkt: uten den faller planen i ${parts.length} deler (med ${list(sizes.map(String), 'nb')} initiativer)`,
-            `is a bridge: without it the plan falls into ${parts.length} parts (with ${list(sizes.map(String), 'en')} initiatives)`,
+            `er et knutepunkt: uten den faller planen i ${partSizes.length} deler (med ${list(sizes.map(String), 'nb')} initiativer)`,
+            `is a bridge: without it the plan falls into ${partSizes.length} parts (with ${list(sizes.map(String), 'en')} initiatives)`,
           ),
         );
       }

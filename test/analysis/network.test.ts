@@ -1,0 +1,74 @@
+// The linear-time bridge search against the definition it implements: remove the node, count the parts left apart.
+import { UndirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../graph/generate/synthetic.js';
+import { bridgeNodes, components } from '../../graph/analysis/network.js';
+
+/** By definition, and slowly: every node removed in turn, the parts of its component that hold counted nodes. */
+function bridgesByDefinition(graph: UndirectedGraph, counts: (id: string) => boolean, minCutOff: number) {
+  const componentOf = new Map<string, number>();
+  components(graph).forEach((members, i) => members.forEach((m) => componentOf.set(m, i)));
+  const out: { node: string; partSizes: number[] }[] = [];
+  graph.forEachNode((node) => {
+    const without = graph.copy();
+    without.dropNode(node);
+    const sizes = components(without)
+      .filter((part) => componentOf.get(part[0]!) === componentOf.get(node))
+      .map((part) => part.filter(counts).length)
+      .filter((n) => n > 0)
+      .sort((a, b) => b - a);
+    const separated = sizes.slice(1).reduce((a, b) => a + b, 0);
+    if (sizes.length >= 2 && separated >= minCutOff) out.push({ node, partSizes: sizes });
+  });
+  return out;
+}
+
+function randomGraph(seed: number, nodes: number, edges: number): UndirectedGraph {
+  const random = mulberry32(seed);
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < nodes; i++) graph.addNode(`n${i}`);
+  for (let i = 0; i < edges; i++) {
+    const a = Math.floor(random() * nodes);
+    const b = Math.floor(random() * nodes);
+    if (a !== b) graph.mergeEdge(`n${a}`, `n${b}`);
+  }
+  return graph;
+}
+
+describe('bridgeNodes', () => {
+  it('finds the cut vertex of a path and the sizes of what it holds together', () => {
+    const graph = new UndirectedGraph();
+    for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['c', 'e']] as const) graph.mergeEdge(a, b);
+    expect(bridgeNodes(graph, () => true, 1)).toEqual([
+      { node: 'b', partSizes: [3, 1] },
+      { node: 'c', partSizes: [2, 1, 1] },
+    ]);
+    // Only counted nodes count: with just a and d counted, b still separates a from d, but c cuts off only e (uncounted).
+    expect(bridgeNodes(graph, (id) => id === 'a' || id === 'd', 1)).toEqual([
+      { node: 'b', partSizes: [1, 1] },
+      { node: 'c', partSizes: [1, 1] },
+    ]);
+  });
+
+  it('finds none in a cycle', () => {
+    const graph = new UndirectedGraph();
+    for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'a']] as const) graph.mergeEdge(a, b);
+    expect(bridgeNodes(graph, () => true, 1)).toEqual([]);
+  });
+
+  it('agrees with the definition on random sparse and dense graphs, several components included', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const nodes = 5 + (seed % 40);
+      const graph = randomGraph(seed, nodes, Math.round(nodes * (0.6 + (seed % 5) * 0.4)));
+      const counts = (id: string) => Number(id.slice(1)) % 3 !== 0;
+      for (const minCutOff of [1, 3]) {
+        const expected = bridgesByDefinition(graph, counts, minCutOff);
+        expect(bridgeNodes(graph, counts, minCutOff), `seed ${seed}, minCutOff ${minCutOff}`).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    // The random graphs must have had bridges at all, or the comparison proves nothing.
+    expect(compared).toBeGreaterThan(50);
+  });
+});
