@@ -2,7 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
-import { body, build, type TestApp } from './helpers.js';
+import { NAMED_QUERIES } from '../../graph/queries/named.js';
+import { PROJECT_ROOT } from '../../server/cli/paths.js';
+import { ADMIN_TOKEN, auth, body, build, fixtureDataset, type TestApp } from './helpers.js';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -55,6 +57,119 @@ describe('GET /api/health when the store is down', () => {
       expect(body(res).error.code).toBe('store_unavailable');
       expect(res.body).not.toContain('/dev/null');
       expect(res.body).not.toContain(os.tmpdir());
+    }
+  });
+});
+
+// Every route whose served OpenAPI documents a 503 is called with the store down, so a new route cannot be forgotten:
+// the list comes from the spec, and the same (valid) requests are first shown to succeed on a healthy store, so the 503
+// is the store's doing and not a 400 or 404 from a badly filled request.
+describe('every route documenting a 503, with the store down', () => {
+  const brokenPath = path.join('/dev/null', `strategigraf-${process.pid}-all`, 'graph.lbug');
+  type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+  interface Call {
+    label: string;
+    method: 'GET' | 'POST' | 'PUT';
+    url: string;
+    headers: Record<string, string>;
+    payload?: string;
+  }
+  let down: TestApp;
+  let healthy: TestApp;
+  let calls: Call[];
+
+  beforeAll(async () => {
+    down = await build({ store: new LadybugStore({ path: brokenPath }), adminToken: ADMIN_TOKEN });
+    healthy = await build({ adminToken: ADMIN_TOKEN });
+    const ids = (await fixtureDataset()).nodes.map((n) => n.id);
+    expect(ids).toContain('digdir');
+    const other = ids.find((id) => id !== 'digdir')!;
+    const namedQuery = 'work-of-agency';
+    expect(NAMED_QUERIES.map((q) => q.name)).toContain(namedQuery);
+    // Real values for every path or required query parameter a route may have; an unknown one fails the test below.
+    const values: Record<string, string> = { id: 'digdir', from: 'digdir', to: other, name: namedQuery };
+    // Valid bodies: a read-only query, and the fixture itself as a JSON dataset (what the JSON export gives).
+    const exported = (await healthy.app.inject({ url: '/api/export?format=json' })).body;
+    // Parameters the spec cannot mark required but a route needs anyway (coverage wants a preset or rows and cols).
+    const extraQuery: Record<string, string> = { 'GET /api/coverage': 'preset=focus-area-goal' };
+    const bodies: Record<string, { contentType: string; payload: string; headers?: Record<string, string> }> = {
+      'POST /api/query': { contentType: 'application/json', payload: JSON.stringify({ cypher: 'MATCH (n:Agency) RETURN n.id AS id LIMIT 1' }) },
+      'PUT /api/dataset': { contentType: 'application/json', payload: exported, headers: auth() },
+    };
+
+    const spec = body<{ paths: Record<string, Record<string, Operation>> }>(await down.app.inject({ url: '/openapi.json' }));
+    calls = [];
+    for (const [route, operations] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        if (!op?.responses?.['503']) continue;
+        const label = `${method.toUpperCase()} ${route}`;
+        // /api/health has its own 503 body, asserted above.
+        if (route === '/api/health') continue;
+        const params = op.parameters ?? [];
+        const valueOf = (name: string) => {
+          const v = values[name];
+          if (v === undefined) throw new Error(`${label}: no test value for the parameter ${JSON.stringify(name)}; add one`);
+          return v;
+        };
+        let url = route.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(valueOf(name)));
+        const query = params.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(valueOf(p.name))}`);
+        if (extraQuery[label]) query.push(extraQuery[label]);
+        if (query.length) url += `?${query.join('&')}`;
+        const call: Call = { label, method: method.toUpperCase() as Call['method'], url, headers: {} };
+        if (op.requestBody) {
+          const known = bodies[label];
+          if (!known) throw new Error(`${label}: takes a body the test does not know; add one`);
+          expect(Object.keys(op.requestBody.content), label).toContain(known.contentType);
+          call.headers = { 'content-type': known.contentType, ...known.headers };
+          call.payload = known.payload;
+        }
+        calls.push(call);
+      }
+    }
+  });
+  afterAll(async () => {
+    await down?.close();
+    await healthy?.close();
+  });
+
+  it('finds the routes in the spec', () => {
+    // A floor, so a spec that lost its 503s (or failed to load) cannot pass by testing nothing.
+    expect(calls.map((c) => c.label)).toEqual(
+      expect.arrayContaining([
+        'GET /api/schema',
+        'GET /api/nodes',
+        'GET /api/nodes/{id}',
+        'GET /api/nodes/{id}/neighbors',
+        'GET /api/paths',
+        'POST /api/query',
+        'GET /api/queries/{name}',
+        'GET /api/gaps',
+        'GET /api/coverage',
+        'GET /api/export',
+        'PUT /api/dataset',
+      ]),
+    );
+  });
+
+  it('sends requests a healthy store answers with a 2xx', async () => {
+    for (const c of calls) {
+      const res = await healthy.app.inject({ method: c.method, url: c.url, headers: c.headers, payload: c.payload });
+      expect(res.statusCode, `${c.label} (${c.url}): ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, `${c.label} (${c.url}): ${res.body.slice(0, 300)}`).toBeLessThan(300);
+    }
+  });
+
+  it('answers each with a 503 store_unavailable error that leaks no paths or stack traces', async () => {
+    for (const c of calls) {
+      const res = await down.app.inject({ method: c.method, url: c.url, headers: c.headers, payload: c.payload });
+      expect(res.statusCode, `${c.label} (${c.url}): ${res.body.slice(0, 300)}`).toBe(503);
+      expect(res.headers['content-type'], c.label).toMatch(/^application\/json/);
+      expect(body(res), c.label).toEqual({ error: { code: 'store_unavailable', message: expect.any(String) } });
+      expect(res.body, c.label).not.toContain('/dev/null');
+      expect(res.body, c.label).not.toContain(os.tmpdir());
+      expect(res.body, c.label).not.toContain(PROJECT_ROOT);
+      expect(res.body, c.label).not.toMatch(/\bat\s+\S+:\d+:\d+/);
+      expect(res.body, c.label).not.toMatch(/\.(ts|js|mjs|lbug)\b/);
     }
   });
 });
