@@ -6,7 +6,7 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
 import type { GraphStore } from '../graph/store/port.js';
-import { buildApp, DEFAULT_WEB_ROOT } from './app.js';
+import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEB_ROOT } from './app.js';
 import { DEFAULT_SEEDS_DIR } from './cli/paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 
@@ -26,6 +26,7 @@ export interface ServerConfig {
   webRoot: string | null;
   seedsDir: string;
   rateLimits: RateLimitOptions;
+  requestTimeoutMs: number;
 }
 
 function perMinute(env: Env, name: string, fallback: number): number {
@@ -33,6 +34,14 @@ function perMinute(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of requests a minute (got "${raw}")`);
+  return value;
+}
+
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of milliseconds (got "${raw}")`);
   return value;
 }
 
@@ -60,6 +69,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
       query: perMinute(env, 'STRATEGIGRAF_QUERY_RATE_LIMIT', DEFAULT_RATE_LIMITS.query),
       write: perMinute(env, 'STRATEGIGRAF_WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.write),
     },
+    requestTimeoutMs: milliseconds(env, 'STRATEGIGRAF_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
   };
 }
 
@@ -113,6 +123,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     corsOrigin: config.corsOrigin,
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
+    requestTimeoutMs: config.requestTimeoutMs,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 

@@ -10,7 +10,7 @@ import { FIXTURE_DIR } from './helpers.js';
 describe('serverConfigFromEnv', () => {
   it('binds 127.0.0.1:3000 with writes disabled and CORS off by default', () => {
     const config = serverConfigFromEnv({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', adminToken: undefined, corsOrigin: [], limits: { timeoutMs: 5000, rowCap: 5000 } });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', adminToken: undefined, corsOrigin: [], limits: { timeoutMs: 5000, rowCap: 5000 }, requestTimeoutMs: 60_000 });
   });
 
   it('takes PORT, HOST, the admin token, CORS origins and query limits from the environment', () => {
@@ -23,6 +23,7 @@ describe('serverConfigFromEnv', () => {
       STRATEGIGRAF_QUERY_ROW_CAP: '10',
       STRATEGIGRAF_QUERY_RATE_LIMIT: '600',
       STRATEGIGRAF_WRITE_RATE_LIMIT: '2',
+      STRATEGIGRAF_REQUEST_TIMEOUT_MS: '1500',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -31,6 +32,7 @@ describe('serverConfigFromEnv', () => {
       corsOrigin: ['https://a.example', 'https://b.example'],
       limits: { timeoutMs: 250, rowCap: 10 },
       rateLimits: { query: 600, write: 2 },
+      requestTimeoutMs: 1500,
     });
   });
 
@@ -39,6 +41,7 @@ describe('serverConfigFromEnv', () => {
     expect(() => serverConfigFromEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_ROW_CAP: '-1' })).toThrow(/STRATEGIGRAF_QUERY_ROW_CAP/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RATE_LIMIT: 'lots' })).toThrow(/STRATEGIGRAF_QUERY_RATE_LIMIT/);
+    expect(() => serverConfigFromEnv({ STRATEGIGRAF_REQUEST_TIMEOUT_MS: '0' })).toThrow(/STRATEGIGRAF_REQUEST_TIMEOUT_MS must be a positive whole number of milliseconds/);
   });
 });
 
