@@ -204,13 +204,46 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The page function the CSP init script reports violations through (exposed per context via CDP, which CSP does not govern). */
+const CSP_BINDING = '__strategigrafCspViolation';
+
+/**
+ * Runs in every document before the app's own scripts: each `securitypolicyviolation` (what the app's CSP blocked,
+ * with the directive and the blocked resource) is handed to the test through CSP_BINDING. A string, not a function,
+ * so no transpiler helper can sneak into the page.
+ */
+const CSP_LISTENER = `(() => {
+  const report = globalThis[${JSON.stringify(CSP_BINDING)}];
+  if (typeof report !== 'function') return;
+  document.addEventListener('securitypolicyviolation', (e) => {
+    report({
+      directive: e.effectiveDirective || e.violatedDirective,
+      blocked: e.blockedURI,
+      source: e.sourceFile ? e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber : '',
+      sample: e.sample || '',
+      disposition: e.disposition,
+    });
+  }, true);
+})();`;
+
+interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+  disposition: string;
+}
+
 /** One app and one browser for a test file; open() gives a fresh context per call, closePages() ends them. */
 export interface BrowserSession {
   app: RunningApp;
   browser: Browser;
   /** A fresh context (own storage, downloads allowed) and page at `path`, once the app shell has rendered. */
   open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
-  /** Closes the contexts opened since the last call and returns the uncaught page errors they saw. */
+  /**
+   * Closes the contexts opened since the last call and returns the uncaught page errors they saw, including anything the
+   * app's Content-Security-Policy blocked (so every browser test fails if the real CSP breaks part of the UI).
+   */
   closePages(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -226,14 +259,28 @@ export async function startSession(): Promise<BrowserSession> {
     async open(pathAndQuery, viewport = { width: 1280, height: 900 }) {
       const context = await browser.newContext({ viewport, acceptDownloads: true });
       contexts.push(context);
+      // CSP violations: the DOM event (directive and blocked resource) and, as a second witness, Chromium's console error.
+      await context.exposeBinding(CSP_BINDING, ({ page: from }, v: CspViolation) => {
+        errors.push(
+          `${from?.url() ?? '(unknown page)'}: CSP ${v.disposition} violation of ${v.directive}: blocked ${v.blocked || '(inline)'}` +
+            `${v.source ? ` at ${v.source}` : ''}${v.sample ? ` (${JSON.stringify(v.sample)})` : ''}`,
+        );
+      });
+      await context.addInitScript({ content: CSP_LISTENER });
       const page = await context.newPage();
       page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(msg.text())) errors.push(`${page.url()}: console: ${msg.text()}`);
+      });
       await page.goto(`${app.url}${pathAndQuery}`);
       await page.getByTestId('nav-explore').waitFor();
       return page;
     },
     async closePages() {
-      await Promise.all(contexts.splice(0).map((c) => c.close()));
+      const closing = contexts.splice(0);
+      // A round trip to every page first, so violation reports already on their way through the binding are delivered.
+      await Promise.all(closing.flatMap((c) => c.pages()).map((p) => p.evaluate('0').catch(() => undefined)));
+      await Promise.all(closing.map((c) => c.close()));
       const seen = errors;
       errors = [];
       return seen;
