@@ -47,6 +47,42 @@ export const NODE_KIND_LABELS: Record<NodeKind, { singular: Label; plural: Label
   Example: { singular: { nb: 'Eksempel', en: 'Example' }, plural: { nb: 'Eksempler', en: 'Examples' } },
 };
 
+/** Names of the node properties people see (details panel, tables), beyond id, name and provenance. */
+export const PROPERTY_LABELS: Record<string, Label> = {
+  description: { nb: 'Beskrivelse', en: 'Description' },
+  number: { nb: 'Nummer', en: 'Number' },
+  status: { nb: 'Status', en: 'Status' },
+  statusNote: { nb: 'Om status', en: 'About the status' },
+  category: { nb: 'Kategori', en: 'Category' },
+  startDate: { nb: 'Start', en: 'Start' },
+  endDate: { nb: 'Slutt', en: 'End' },
+  startYear: { nb: 'Fra år', en: 'From year' },
+  endYear: { nb: 'Til år', en: 'To year' },
+  shortName: { nb: 'Kortnavn', en: 'Short name' },
+  sector: { nb: 'Sektor', en: 'Sector' },
+  year: { nb: 'År', en: 'Year' },
+  publisher: { nb: 'Utgiver', en: 'Publisher' },
+  sourceText: { nb: 'Kildetekst', en: 'Source text' },
+  date: { nb: 'Dato', en: 'Date' },
+  location: { nb: 'Sted', en: 'Place' },
+};
+
+export const INITIATIVE_CATEGORY_LABELS: Record<(typeof INITIATIVE_CATEGORIES)[number], Label> = {
+  action_plan: { nb: 'I handlingsplanen', en: 'In the action plan' },
+  supporting: { nb: 'Understøttende tiltak', en: 'Supporting measure' },
+  proposed: { nb: 'Foreslått', en: 'Proposed' },
+};
+
+export const AGENCY_SECTOR_LABELS: Record<(typeof AGENCY_SECTORS)[number], Label> = {
+  state: { nb: 'Statlig', en: 'State' },
+  municipal: { nb: 'Kommunal', en: 'Municipal' },
+  county: { nb: 'Fylkeskommunal', en: 'County' },
+  private: { nb: 'Privat', en: 'Private' },
+  voluntary: { nb: 'Frivillig', en: 'Voluntary' },
+  council: { nb: 'Råd eller utvalg', en: 'Council or committee' },
+  international: { nb: 'Internasjonal', en: 'International' },
+};
+
 /** Allowed (from kind, to kind) pairs for every relationship type. */
 export const RELATIONSHIP_RULES = {
   OPERATIONALISES: [['ActionPlan', 'Strategy']],

@@ -1,5 +1,14 @@
 // The current language and message lookup. Norwegian bokmål by default; the choice lives in the URL (?lang=en).
-import { NODE_KIND_LABELS, RELATIONSHIP_INVERSE_LABELS, RELATIONSHIP_LABELS, type NodeKind, type RelationshipType } from '../../../graph/ontology.js';
+import {
+  AGENCY_SECTOR_LABELS,
+  INITIATIVE_CATEGORY_LABELS,
+  NODE_KIND_LABELS,
+  PROPERTY_LABELS,
+  RELATIONSHIP_INVERSE_LABELS,
+  RELATIONSHIP_LABELS,
+  type NodeKind,
+  type RelationshipType,
+} from '../../../graph/ontology.js';
 import { en } from './en.js';
 import { nb, type MessageKey } from './nb.js';
 
@@ -21,6 +30,19 @@ class I18n {
 
   /** The relationship read from its target ("is led by"). */
   inverseRelation = (type: string): string => RELATIONSHIP_INVERSE_LABELS[type as RelationshipType]?.[this.lang] ?? type;
+
+  /** A property's name; unknown properties keep their key. */
+  prop = (key: string): string => PROPERTY_LABELS[key]?.[this.lang] ?? key;
+
+  /** An enumerated property value in words (status, category, sector); anything else as it is. */
+  value = (key: string, value: string): string => {
+    const labels: Record<string, Record<string, { nb: string; en: string }>> = { category: INITIATIVE_CATEGORY_LABELS, sector: AGENCY_SECTOR_LABELS };
+    if (key === 'status') {
+      const message = `status.${value}`;
+      return message in messages[this.lang] ? this.t(message as MessageKey) : value;
+    }
+    return labels[key]?.[value]?.[this.lang] ?? value;
+  };
 
   /** A node's name in the current language, falling back to bokmål. */
   name = (node: { name: string; nameEn?: string | undefined }): string => (this.lang === 'en' && node.nameEn ? node.nameEn : node.name);
