@@ -11,6 +11,7 @@ const env = { ...process.env };
 const requireNeo4j = env.REQUIRE_NEO4J === '1';
 const requireBrowser = env.REQUIRE_BROWSER === '1';
 const resultsDir = path.resolve('test-results');
+const summaryFile = path.join(resultsDir, 'summary.txt');
 const loud = (lines) => console.error(['', '='.repeat(78), ...lines.map((l) => `!! ${l}`), '='.repeat(78), ''].join('\n'));
 
 async function provideNeo4j() {
@@ -30,17 +31,30 @@ async function provideNeo4j() {
   };
 }
 
+/** Prints the one summary line and records it for .ci/run, which tails summary.txt after `npm test`. */
+async function finish(passed, failed) {
+  const summary = `tests: ${passed} passed, ${failed} failed`;
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(summaryFile, `${summary}\n`);
+  console.log(summary);
+}
+
 function findChromium() {
   return [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 }
 
 async function main() {
+  // A summary left by an earlier run must never pass for this one's, whichever way this run ends.
+  await rm(summaryFile, { force: true });
   let neo4j = null;
   try {
     neo4j = await provideNeo4j();
   } catch (err) {
     loud([`Could not start the local Neo4j: ${err instanceof Error ? err.message : err}`]);
-    if (requireNeo4j) return 1;
+    if (requireNeo4j) {
+      await finish(0, 1);
+      return 1;
+    }
   }
   if (neo4j) {
     // The suites wipe the database they use; they take the URI under their own name so nothing else in the test
@@ -52,7 +66,7 @@ async function main() {
       'Set NEO4J_URI (its database will be wiped) or install Java 17 and Maven, then run `npm test` again.',
     ]);
     if (requireNeo4j) {
-      console.log('tests: 0 passed, 1 failed');
+      await finish(0, 1);
       return 1;
     }
   }
@@ -64,7 +78,7 @@ async function main() {
     loud(['BROWSER SUITES NOT RUN: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).']);
     if (requireBrowser) {
       await neo4j?.stop();
-      console.log('tests: 0 passed, 1 failed');
+      await finish(0, 1);
       return 1;
     }
   }
@@ -97,10 +111,15 @@ async function main() {
     failed = Math.max(1, failed);
   }
   if (code !== 0 && failed === 0) failed = 1;
-  const summary = `tests: ${passed} passed, ${failed} failed`;
-  await writeFile(path.join(resultsDir, 'summary.txt'), `${summary}\n`);
-  console.log(summary);
+  await finish(passed, failed);
   return code;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (err) {
+  // An unexpected crash still ends with a (failing) summary instead of none.
+  console.error(err);
+  await finish(0, 1).catch(() => undefined);
+  process.exitCode = 1;
+}
