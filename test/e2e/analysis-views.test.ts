@@ -123,11 +123,21 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     await expectNoAxeViolations(page);
     await screenshot(page, 'query');
 
+    // The first example returns whole nodes and relationships (who leads what): shown as a graph too, and as its table.
     await page.getByTestId('query-example').first().click();
-    await expect.poll(() => input.inputValue()).not.toContain('ORDER BY id LIMIT 5');
-    await page.getByTestId('query-run').click();
+    await expect.poll(() => input.inputValue()).toContain('LEADS');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('query-error').count()).toBe(0);
+    const asGraph = page.getByTestId('query-graph');
+    await asGraph.waitFor();
+    await expect.poll(() => asGraph.getByTestId('graph-canvas').getAttribute('aria-label')).toMatch(/[1-9]\d* .*[1-9]\d*/);
+    await layoutDone(page);
+    await screenshot(page, 'query-graph');
+    await asGraph.getByRole('button', { name: 'Grafen som tabell' }).click();
+    // The table alternative holds the same graph: one relationship per result row (each row is one LEADS link).
+    const leads = await rows.count();
+    await expect.poll(() => asGraph.getByTestId('graph-table').locator('table').nth(1).locator('tbody tr').count()).toBe(leads);
+    await expectNoAxeViolations(page);
 
     await input.fill("CREATE (n:Agency {id:'x'})");
     await page.getByTestId('query-run').click();
