@@ -1,5 +1,6 @@
-// `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store) and writes
-// the figures into docs/benchmarks.md. Options: --quick (small graph, few iterations), --no-neo4j, --seeds=DIR.
+// `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
+// in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui, --quick (small graph,
+// few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,11 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
 const quick = args.has('--quick');
+const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'api' && only !== 'ui') {
+  console.error(`--only takes api or ui, not ${JSON.stringify(only)}`);
+  process.exit(2);
+}
 const DOC = 'docs/benchmarks.md';
 
 async function neo4jForBench(): Promise<{ uri: string; stop: () => Promise<void> } | null> {
@@ -64,26 +70,36 @@ async function writeSection(marker: string, body: string): Promise<void> {
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-const neo4j = await neo4jForBench();
-try {
-  const large = quick ? { nodes: 5_000, relationships: 25_000 } : { nodes: 50_000, relationships: 250_000 };
-  const results = await runApiBenchmarks({ neo4jUri: neo4j?.uri, seedsDir, large, iterations: quick ? 100 : 400 });
-  const body = [
-    '## API and stores',
-    '',
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (quick mode: small graph, few iterations — not the reference figures)' : ''}.`,
-    'Each route: sequential calls give p50/p95; the same number of calls with 4 in flight gives the throughput. "Direct" is the',
-    'same store method called in the same process, so the overhead column is what HTTP, validation and serialisation add.',
-    '',
-    table(results),
-    '',
-    '### Neo4j against the embedded store (direct calls, same process)',
-    '',
-    storeComparison(results),
-  ].join('\n');
-  // A quick run is for trying the harness, never reference figures.
-  if (!quick) await writeSection('api', body);
-  console.log(body);
-} finally {
-  await neo4j?.stop();
+
+async function apiBenchmarks(): Promise<void> {
+  const neo4j = await neo4jForBench();
+  try {
+    const large = quick ? { nodes: 5_000, relationships: 25_000 } : { nodes: 50_000, relationships: 250_000 };
+    const results = await runApiBenchmarks({ neo4jUri: neo4j?.uri, seedsDir, large, iterations: quick ? 100 : 400 });
+    const body = [
+      '## API and stores',
+      '',
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (quick mode: small graph, few iterations — not the reference figures)' : ''}.`,
+      'Each route: sequential calls give p50/p95; the same number of calls with 4 in flight gives the throughput. "Direct" is the',
+      'same store method called in the same process, so the overhead column is what HTTP, validation and serialisation add.',
+      'Gaps and coverage analyse the whole graph per call; on the generated graph they are measured with 10 calls, not 400.',
+      '',
+      table(results),
+      '',
+      '### Neo4j against the embedded store (direct calls, same process)',
+      '',
+      storeComparison(results),
+    ].join('\n');
+    // A quick run is for trying the harness, never reference figures.
+    if (!quick && !args.has('--no-write')) await writeSection('api', body);
+    console.log(body);
+  } finally {
+    await neo4j?.stop();
+  }
+}
+
+if (only !== 'ui') await apiBenchmarks();
+if (only !== 'api') {
+  const { runUiBenchmarks } = await import('./ui.js');
+  await runUiBenchmarks();
 }
