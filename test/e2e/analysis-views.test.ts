@@ -131,7 +131,7 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     const asGraph = page.getByTestId('query-graph');
     await asGraph.waitFor();
     await expect.poll(() => asGraph.getByTestId('graph-canvas').getAttribute('aria-label')).toMatch(/[1-9]\d* .*[1-9]\d*/);
-    await layoutDone(page);
+    await expect.poll(() => asGraph.getAttribute('data-layout-ms'), { timeout: 20_000 }).toMatch(/^\d+$/);
     await screenshot(page, 'query-graph');
     await asGraph.getByRole('button', { name: 'Grafen som tabell' }).click();
     // The table alternative holds the same graph: one relationship per result row (each row is one LEADS link).
