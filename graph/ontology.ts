@@ -47,7 +47,7 @@ export const NODE_KIND_LABELS: Record<NodeKind, { singular: Label; plural: Label
   Example: { singular: { nb: 'Eksempel', en: 'Example' }, plural: { nb: 'Eksempler', en: 'Examples' } },
 };
 
-/** Names of the node properties people see (details panel, tables), beyond id, name and provenance. */
+/** Names of node properties and of the figures gap findings give, as people see them (details panel, evidence). */
 export const PROPERTY_LABELS: Record<string, Label> = {
   description: { nb: 'Beskrivelse', en: 'Description' },
   number: { nb: 'Nummer', en: 'Number' },
@@ -65,6 +65,18 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   sourceText: { nb: 'Kildetekst', en: 'Source text' },
   date: { nb: 'Dato', en: 'Date' },
   location: { nb: 'Sted', en: 'Place' },
+  respondent: { nb: 'Respondent', en: 'Respondent' },
+  successFactors: { nb: 'Suksessfaktorer', en: 'Success factors' },
+  challenges: { nb: 'Utfordringer', en: 'Challenges' },
+  learnings: { nb: 'Læringspunkter', en: 'Learnings' },
+  nextTasks: { nb: 'Neste års oppgaver', en: 'Next year\u2019s tasks' },
+  complete: { nb: 'Fullstendig', en: 'Complete' },
+  missing: { nb: 'Mangler', en: 'Missing' },
+  initiatives: { nb: 'Initiativer', en: 'Initiatives' },
+  ofInitiatives: { nb: 'Av initiativer i alt', en: 'Of initiatives in all' },
+  share: { nb: 'Andel', en: 'Share' },
+  parts: { nb: 'Deler uten den', en: 'Parts without it' },
+  betweenness: { nb: 'Betweenness-sentralitet', en: 'Betweenness centrality' },
 };
 
 export const INITIATIVE_CATEGORY_LABELS: Record<(typeof INITIATIVE_CATEGORIES)[number], Label> = {

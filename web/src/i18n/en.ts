@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
   'app.loading': "Loading …",
   'app.error': "Something went wrong: {message}",
   'app.retry': "Try again",
+  'app.yes': 'Yes',
+  'app.no': 'No',
   'nav.label': "Views",
   'nav.explore': "Explore",
   'nav.paths': "Paths",

@@ -44,6 +44,9 @@ class I18n {
     return labels[key]?.[value]?.[this.lang] ?? value;
   };
 
+  /** "s. 7" / "p. 7", or that the source gives no page. */
+  page = (page: number | null | undefined): string => (page ? this.t('details.page', { page: String(page) }) : this.t('details.noPage'));
+
   /** A node's name in the current language, falling back to bokmål. */
   name = (node: { name: string; nameEn?: string | undefined }): string => (this.lang === 'en' && node.nameEn ? node.nameEn : node.name);
 }

@@ -9,6 +9,8 @@ export const nb = {
   'app.loading': 'Laster …',
   'app.error': 'Noe gikk galt: {message}',
   'app.retry': 'Prøv igjen',
+  'app.yes': 'Ja',
+  'app.no': 'Nei',
   'nav.label': 'Visninger',
   'nav.explore': 'Utforsk',
   'nav.paths': 'Stier',
