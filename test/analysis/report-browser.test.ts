@@ -1,4 +1,6 @@
 // The HTML report in a real browser: it lays out within an A4 page and prints to PDF without cut table rows.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
@@ -9,6 +11,8 @@ import { SEEDS_DIR } from './seed-expectations.js';
 const executablePath = process.env['STRATEGIGRAF_TEST_CHROMIUM'];
 /** A4 width less the 15 mm page margins, in CSS pixels (96 per inch). */
 const A4_CONTENT_WIDTH = Math.floor(((210 - 30) / 25.4) * 96);
+/** The printed report and a picture of its first screen, kept for a person to look at. */
+const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results/report');
 
 describe.runIf(executablePath)('HTML coverage report in Chromium', () => {
   let browser: Browser;
@@ -46,6 +50,9 @@ describe.runIf(executablePath)('HTML coverage report in Chromium', () => {
 
   it('prints to A4 pages', async () => {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await mkdir(OUT_DIR, { recursive: true });
+    await writeFile(path.join(OUT_DIR, 'skate-report.pdf'), pdf);
+    await page.screenshot({ path: path.join(OUT_DIR, 'skate-report-top.png') });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThan(3);
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+\s*\]/);
