@@ -54,6 +54,8 @@ export class LadybugStore implements GraphStore {
   private opening: Promise<void> | null = null;
   // This process is the file's only writer (Ladybug locks it), so a projection rebuilt after every replace stays exact.
   private projection: Promise<GraphProjection> | null = null;
+  /** The whole graph as last loaded, for the analyses and exports that read all of it; dropped with the projection. */
+  private snapshotCache: Promise<GraphSnapshot> | null = null;
 
   constructor(private readonly options: LadybugStoreOptions) {}
 
@@ -105,8 +107,14 @@ export class LadybugStore implements GraphStore {
     return this.projection;
   }
 
-  async close(): Promise<void> {
+  /** After a load commits (and on close): the next read builds the snapshot and projection from the file again. */
+  private forgetGraph(): void {
     this.projection = null;
+    this.snapshotCache = null;
+  }
+
+  async close(): Promise<void> {
+    this.forgetGraph();
     const opened = this.opening;
     this.opening = null;
     if (!opened) return;
@@ -191,7 +199,7 @@ export class LadybugStore implements GraphStore {
         await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
         await run(q.writeMeta, { key: 'dataset', json: datasetMetaJson(dataset) });
         await run(q.commit);
-        this.projection = null;
+        this.forgetGraph();
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
         throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
@@ -228,7 +236,25 @@ export class LadybugStore implements GraphStore {
     return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugCypher, name, params);
   }
 
-  async snapshot(): Promise<GraphSnapshot> {
+  /**
+   * Read once per load and shared: gaps, coverage and exports each need the whole graph, and reading 50,000 nodes from
+   * the file per request took seconds. The arrays are frozen so that no caller can change what the next one gets.
+   */
+  snapshot(): Promise<GraphSnapshot> {
+    this.snapshotCache ??= this.readSnapshot()
+      .then((snap) => {
+        Object.freeze(snap.nodes);
+        Object.freeze(snap.edges);
+        return snap;
+      })
+      .catch((err) => {
+        this.snapshotCache = null;
+        throw err;
+      });
+    return this.snapshotCache;
+  }
+
+  private async readSnapshot(): Promise<GraphSnapshot> {
     const nodes: GraphNode[] = [];
     for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
     const edges = [];
