@@ -16,11 +16,17 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       },
     },
     async (request) => {
-      const { rule, severity, kind } = request.query;
+      const { rule, severity, kind, limit, offset } = request.query;
       const snapshot = await store.snapshot();
       try {
         const findings = findGaps(snapshot, { ...(rule ? { rule } : {}), ...(severity ? { severity } : {}), ...(kind ? { kind } : {}) });
-        return { dataset: { name: snapshot.meta.name, version: snapshot.meta.version }, rules: [...GAP_RULES], summary: summarizeGaps(findings), findings };
+        return {
+          dataset: { name: snapshot.meta.name, version: snapshot.meta.version },
+          rules: [...GAP_RULES],
+          summary: summarizeGaps(findings),
+          findings: findings.slice(offset, offset + limit),
+          truncated: offset + limit < findings.length,
+        };
       } catch (err) {
         if (err instanceof UnknownRuleError) throw new ApiError(400, 'invalid_request', err.message, [{ field: 'rule', in: 'querystring', message: err.message }]);
         throw err;

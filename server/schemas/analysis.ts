@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../../graph/ontology.js';
+import { queryInt } from './common.js';
 import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset, GAP_SEVERITIES, GapFinding, GapRuleInfo } from '../../graph/schema/analysis.js';
 
 const kind = z.enum(NODE_KINDS, { error: (issue) => `unknown node kind ${JSON.stringify(issue.input)} (expected one of ${NODE_KINDS.join(', ')})` });
@@ -11,6 +12,9 @@ export const GapsQuery = z.strictObject({
     .optional()
     .describe('Only findings of this severity'),
   kind: kind.optional().describe('Only findings about nodes of this kind'),
+  // A large graph has tens of thousands of findings (48 MB of JSON at 50,000 nodes): the answer comes in pages.
+  limit: queryInt(1, 5000, 1000, 'Most findings in the answer'),
+  offset: queryInt(0, 10_000_000, 0, 'Findings to skip'),
 });
 
 export const GapReport = z
@@ -22,7 +26,8 @@ export const GapReport = z
       bySeverity: z.record(z.string(), z.number().int()),
       byRule: z.record(z.string(), z.number().int()),
     }),
-    findings: z.array(GapFinding).describe('Ordered by severity, then rule, then subject'),
+    findings: z.array(GapFinding).describe('Ordered by severity, then rule, then subject; the page that offset and limit select'),
+    truncated: z.boolean().describe('true when findings past offset + limit were left out; summary counts every finding that matches'),
   })
   .meta({ id: 'GapReport' });
 

@@ -22,6 +22,7 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     const body = res.json();
     expect(body.rules.length).toBeGreaterThanOrEqual(10);
     expect(body.summary.total).toBe(body.findings.length);
+    expect(body.truncated).toBe(false);
     const notStarted = body.findings.find((f: { rule: string }) => f.rule === 'focus-area-not-started');
     expect(notStarted.subject).toMatchObject({ id: 'okt-digital-kompetanse', kind: 'FocusArea' });
     expect(notStarted.severity).toBe('high');
@@ -39,6 +40,25 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     expect(high.findings.every((f: { severity: string }) => f.severity === 'high')).toBe(true);
     const focusAreas = (await sut.app.inject({ method: 'GET', url: '/api/gaps?kind=FocusArea' })).json();
     expect(focusAreas.findings.every((f: { subject: { kind: string } }) => f.subject.kind === 'FocusArea')).toBe(true);
+  });
+
+  it('pages the findings with limit and offset, counting every match in the summary', async () => {
+    const all = (await sut.app.inject({ method: 'GET', url: '/api/gaps' })).json();
+    expect(all.findings.length).toBeGreaterThan(12);
+    const first = (await sut.app.inject({ method: 'GET', url: '/api/gaps?limit=5' })).json();
+    expect(first.findings).toEqual(all.findings.slice(0, 5));
+    expect(first.truncated).toBe(true);
+    expect(first.summary).toEqual(all.summary);
+    const next = (await sut.app.inject({ method: 'GET', url: '/api/gaps?limit=5&offset=5' })).json();
+    expect(next.findings).toEqual(all.findings.slice(5, 10));
+    const last = (await sut.app.inject({ method: 'GET', url: `/api/gaps?limit=5&offset=${all.findings.length - 2}` })).json();
+    expect(last.findings).toHaveLength(2);
+    expect(last.truncated).toBe(false);
+    for (const bad of ['limit=0', 'limit=5001', 'offset=-1', 'limit=ten']) {
+      const res = await sut.app.inject({ method: 'GET', url: `/api/gaps?${bad}` });
+      expect(res.statusCode, bad).toBe(400);
+      expect(JSON.stringify(res.json().error.details), bad).toContain(`"field":"${bad.split('=')[0]}"`);
+    }
   });
 
   it('400s an unknown rule, severity or kind, naming the field', async () => {

@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'paths.pickBoth': "Pick both a start and a goal.",
   'gaps.heading': "Gaps in the action plan",
   'gaps.summary': "{total} findings: {high} high, {medium} medium, {low} low severity",
+  'gaps.truncated': 'Showing the first {shown} of {total} findings. All of them are in the API (/api/gaps with limit and offset) and in «strategigraf gaps».',
   'gaps.severity.high': "High",
   'gaps.severity.medium': "Medium",
   'gaps.severity.low': "Low",

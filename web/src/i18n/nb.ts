@@ -95,6 +95,7 @@ export const nb = {
   'paths.pickBoth': 'Velg både start og mål.',
   'gaps.heading': 'Hull i handlingsplanen',
   'gaps.summary': '{total} funn: {high} høy, {medium} middels, {low} lav alvorlighet',
+  'gaps.truncated': 'Viser de første {shown} av {total} funn. Alle finnes i API-et (/api/gaps med limit og offset) og med «strategigraf gaps».',
   'gaps.severity.high': 'Høy',
   'gaps.severity.medium': 'Middels',
   'gaps.severity.low': 'Lav',
