@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { ladybugDialect } from '../../graph/adapters/ladybug/dialect.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
+import { nodeRow } from '../../graph/store/records.js';
 import { fixtureDataset } from './contract.js';
 
 describe('LadybugDB engine traps', () => {
@@ -47,6 +48,31 @@ describe('LadybugDB engine traps', () => {
       const edge = (await sut.snapshot()).edges[0];
       expect(edge?.properties.page).toBeNull();
       expect(ladybugDialect.createRelationships('LEADS', 'Agency', 'Initiative')).toContain('page: CAST(r.page AS INT64)');
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('loads nodes whose optional fields differ and come in any order (bulk rows must share keys and key order)', async () => {
+    const base = fixture.nodes.find((n) => n.kind === 'Initiative')!;
+    // The same kind three ways: optional fields left out, given in a different order, and all given.
+    const bare = { ...base, id: 'bare-initiative', nameEn: undefined, description: undefined, statusNote: undefined, startDate: undefined };
+    const { name, kind, ...rest } = base;
+    const reordered = { ...rest, statusNote: 'Notat', id: 'reordered-initiative', description: 'Beskrivelse', kind, name };
+    const full = { ...base, id: 'full-initiative', nameEn: 'Full', description: 'Full beskrivelse', statusNote: 'Full status', startDate: '2020-06' };
+    const nodes = [...fixture.nodes, bare, reordered, full] as Dataset['nodes'];
+    const rows = [bare, reordered, full].map((n) => Object.keys(nodeRow(n as Dataset['nodes'][number])));
+    expect(rows[1]).toEqual(rows[0]);
+    expect(rows[2]).toEqual(rows[0]);
+
+    const sut = new LadybugStore({ path: ':memory:' });
+    try {
+      await sut.replaceDataset({ ...fixture, nodes });
+      const got = async (id: string) => (await sut.getNode(id))?.properties;
+      expect(await got('bare-initiative')).not.toHaveProperty('description');
+      expect(await got('reordered-initiative')).toMatchObject({ description: 'Beskrivelse', statusNote: 'Notat' });
+      expect(await got('full-initiative')).toMatchObject({ description: 'Full beskrivelse', statusNote: 'Full status', startDate: '2020-06' });
+      expect((await sut.getNode('full-initiative'))?.nameEn).toBe('Full');
     } finally {
       await sut.close();
     }
