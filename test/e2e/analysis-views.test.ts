@@ -151,6 +151,23 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     expect(check.status).toBe(404);
   });
 
+  it('fits a 768-wide window: no view scrolls sideways (the coverage matrix scrolls inside its own region)', async () => {
+    for (const view of ['gaps', 'coverage', 'timeline', 'query']) {
+      const page = await open(`/?view=${view}`, { width: 768, height: 1024 });
+      await page.locator('main h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10_000 });
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.page, view).toBeLessThanOrEqual(widths.viewport);
+      if (view === 'coverage') {
+        const region = page.getByTestId('coverage-region');
+        const inner = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        // The matrix is wider than the window, and its region, not the page, takes the overflow.
+        expect(inner.scroll).toBeGreaterThan(inner.client);
+      }
+      expect(formatViolations(await runAxe(page)), `axe on ${view} at 768 px`).toBe('');
+    }
+  });
+
   it('restores a query from a shared link', async () => {
     const q = 'MATCH (a:Agency) RETURN a.id AS id ORDER BY id LIMIT 3';
     const page = await open(`/?view=query&q=${encodeURIComponent(q)}&lang=en`);
