@@ -11,11 +11,11 @@ export interface ExportScope {
 
 /** The graph to export, or null when the focus node does not exist. */
 export async function exportScope(store: GraphStore, scope: ExportScope): Promise<GraphSnapshot | null> {
-  const full = await store.snapshot();
-  if (scope.focus === undefined) return full;
+  if (scope.focus === undefined) return store.snapshot();
+  // A neighbourhood needs the dataset header, not the whole graph (which Neo4j would read on every call).
   const sub = await store.neighbors(scope.focus, { depth: scope.depth ?? 1, limit: EXPORT_NODE_LIMIT });
   if (sub.nodes.length === 0) return null;
-  return { meta: full.meta, references: full.references, nodes: sub.nodes, edges: sub.edges };
+  return { ...(await store.datasetMeta()), nodes: sub.nodes, edges: sub.edges };
 }
 
 export function exportFileName(extension: string, scope: ExportScope): string {

@@ -61,6 +61,8 @@ export interface GraphStore {
   neighbors(id: string, options: NeighborOptions): Promise<Neighborhood>;
   shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
   snapshot(): Promise<GraphSnapshot>;
+  /** The dataset header and references alone: what a partial export needs, without reading the whole graph. */
+  datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>>;
   /** Runs one of the named relationship queries (graph/queries/named.ts) with validated parameters. */
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult>;
   /** Runs analyst Cypher that the store itself guarantees cannot write. */

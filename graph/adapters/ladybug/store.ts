@@ -254,6 +254,11 @@ export class LadybugStore implements GraphStore {
     return this.snapshotCache;
   }
 
+  async datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>> {
+    const { meta, references } = await this.snapshot();
+    return { meta, references };
+  }
+
   private async readSnapshot(): Promise<GraphSnapshot> {
     const nodes: GraphNode[] = [];
     for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));

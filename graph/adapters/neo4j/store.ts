@@ -242,6 +242,10 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  async datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>> {
+    return parseDatasetMeta(await this.read(q.readMeta));
+  }
+
   async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
     assertAnalystQueryAllowed(cypher);
     await this.ensureSchema();
