@@ -1,24 +1,15 @@
 // Gaps, Coverage, Timeline and Query in a real Chromium against the real app on the seed graph, each checked with
 // axe-core (WCAG 2.1 A/AA, serious and critical) and saved as a screenshot. Explore and Paths are in explorer.test.ts.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, layoutDone, param, runAxe, screenshot, startSession, type BrowserSession } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, layoutDone, param, runAxe, screenshot } from './support.js';
+import { useBrowserSession } from './session.js';
 
 const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
 
 describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, () => {
-  let session: BrowserSession;
-  const open = (path: string, viewport?: { width: number; height: number }) => session.open(path, viewport);
-
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    expect(await session.closePages(), 'uncaught errors in the page').toEqual([]);
-  });
+  const browser = useBrowserSession();
+  const open = browser.open;
 
   async function expectNoAxeViolations(page: Page): Promise<void> {
     const violations = await runAxe(page);
@@ -26,7 +17,7 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
   }
 
   async function nodeName(id: string): Promise<string> {
-    const res = await fetch(`${session.app.url}/api/nodes/${encodeURIComponent(id)}`);
+    const res = await fetch(`${browser.session.app.url}/api/nodes/${encodeURIComponent(id)}`);
     expect(res.status).toBe(200);
     return ((await res.json()) as { name: string }).name;
   }
@@ -114,7 +105,7 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     const rows = page.getByTestId('query-results').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
     // The table shows what the API answers for the same query, row by row.
-    const res = await fetch(`${session.app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher: typed }) });
+    const res = await fetch(`${browser.session.app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher: typed }) });
     const expected = ((await res.json()) as { rows: [string, string][] }).rows;
     expect(expected).toHaveLength(5);
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
@@ -147,7 +138,7 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     await expectNoAxeViolations(page);
     await screenshot(page, 'query-error');
     // Nothing was written.
-    const check = await fetch(`${session.app.url}/api/nodes/x`);
+    const check = await fetch(`${browser.session.app.url}/api/nodes/x`);
     expect(check.status).toBe(404);
   });
 

@@ -4,24 +4,15 @@
 // (npm test sets it when Chromium is installed; CI requires it).
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, layoutDone, param, runAxe, screenshot, settle, startSession, type BrowserSession } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, layoutDone, param, runAxe, screenshot, settle } from './support.js';
+import { useBrowserSession } from './session.js';
 
 const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
 
 describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
-  let session: BrowserSession;
-  const open = (path: string, viewport?: { width: number; height: number }) => session.open(path, viewport);
-
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    expect(await session.closePages(), 'uncaught errors in the page').toEqual([]);
-  });
+  const browser = useBrowserSession();
+  const open = browser.open;
 
   const nodeRows = (page: Page) => page.getByTestId('graph-table').locator('table').first().locator('tbody tr');
   const detailsHeading = (page: Page) => page.getByTestId('details-panel').locator('h2');
