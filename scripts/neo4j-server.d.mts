@@ -35,4 +35,5 @@ export declare function neo4jAvailable(): Promise<boolean>;
 export declare function launcherIsBuilt(): boolean;
 export declare function buildLauncher(options?: { log?: (line: string) => void }): Promise<void>;
 export declare function freePort(): Promise<number>;
+export declare function portInUse(port: number): Promise<boolean>;
 export declare function startNeo4j(options?: StartOptions): Promise<Neo4jServer>;

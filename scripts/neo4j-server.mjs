@@ -256,7 +256,8 @@ export async function freePort() {
   });
 }
 
-function portInUse(port) {
+/** Whether something accepts TCP connections on 127.0.0.1:port (one try, at most a second). */
+export function portInUse(port) {
   return new Promise((resolve) => {
     const sock = net.connect({ host: '127.0.0.1', port });
     sock.setTimeout(1000);

@@ -3,12 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/neo4j-server.mjs';
+import { freePort, portInUse } from '../../scripts/neo4j-server.mjs';
 import { neo4jTestConfig } from './neo4j-config.js';
 
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/neo4j.mjs');
@@ -32,21 +31,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = net.connect({ host: '127.0.0.1', port });
-    sock.setTimeout(1000, () => {
-      sock.destroy();
-      resolve(false);
-    });
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.once('error', () => resolve(false));
-  });
 }
 
 /** Polls until `check` holds; returns how long it took, or throws after `timeoutMs`. */
@@ -163,7 +147,7 @@ describe.runIf(neo4jTestConfig())('npm run neo4j: lifecycle of the launcher scri
     expect(server.output()).toContain(`neo4j: ${signal}, shutting down...`);
     // stop() resolves only after the JVM has exited, so both must already be true the moment the script is gone.
     expect(alive(server.javaPid)).toBe(false);
-    expect(await portOpen(port)).toBe(false);
+    expect(await portInUse(port)).toBe(false);
     expect(cleanStops(dataDir)).toBe(stopsBefore + 1);
   }
 
@@ -199,7 +183,7 @@ describe.runIf(neo4jTestConfig())('npm run neo4j: lifecycle of the launcher scri
     // ppid polling every second, then a clean stop: bounded well below the 30 s SIGKILL fallback.
     await within(STOP_WITHIN_MS, 'the Neo4j JVM exiting', () => !alive(server.javaPid));
     await within(5000, 'the launcher script exiting', () => !alive(launcherPid));
-    expect(await portOpen(port)).toBe(false);
+    expect(await portInUse(port)).toBe(false);
     await within(5000, 'the shutdown message', () => server.output().includes('neo4j: parent process exited, shutting down...'));
     expect(cleanStops(dataDir)).toBe(stopsBefore + 1);
   }, 240_000);
