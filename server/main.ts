@@ -29,19 +29,12 @@ export interface ServerConfig {
   requestTimeoutMs: number;
 }
 
-function perMinute(env: Env, name: string, fallback: number): number {
+/** A positive whole number from the environment, or the fallback when unset; `unit` names it in the error. */
+function positiveInt(env: Env, name: string, fallback: number, unit: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of requests a minute (got "${raw}")`);
-  return value;
-}
-
-function milliseconds(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of milliseconds (got "${raw}")`);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of ${unit} (got "${raw}")`);
   return value;
 }
 
@@ -66,10 +59,10 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     webRoot: DEFAULT_WEB_ROOT,
     seedsDir: env['STRATEGIGRAF_SEEDS'] || DEFAULT_SEEDS_DIR,
     rateLimits: {
-      query: perMinute(env, 'STRATEGIGRAF_QUERY_RATE_LIMIT', DEFAULT_RATE_LIMITS.query),
-      write: perMinute(env, 'STRATEGIGRAF_WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.write),
+      query: positiveInt(env, 'STRATEGIGRAF_QUERY_RATE_LIMIT', DEFAULT_RATE_LIMITS.query, 'requests a minute'),
+      write: positiveInt(env, 'STRATEGIGRAF_WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.write, 'requests a minute'),
     },
-    requestTimeoutMs: milliseconds(env, 'STRATEGIGRAF_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+    requestTimeoutMs: positiveInt(env, 'STRATEGIGRAF_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 'milliseconds'),
   };
 }
 
