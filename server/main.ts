@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
-import { createStore, describeStore, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
+import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEB_ROOT } from './app.js';
 import { DEFAULT_SEEDS_DIR } from './cli/paths.js';
@@ -27,15 +27,6 @@ export interface ServerConfig {
   seedsDir: string;
   rateLimits: RateLimitOptions;
   requestTimeoutMs: number;
-}
-
-/** A positive whole number from the environment, or the fallback when unset; `unit` names it in the error. */
-function positiveInt(env: Env, name: string, fallback: number, unit: string): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of ${unit} (got "${raw}")`);
-  return value;
 }
 
 function port(raw: string | undefined): number {

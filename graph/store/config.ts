@@ -36,11 +36,12 @@ export function storeConfigFromEnv(env: Env = process.env): StoreConfig {
   return { backend: 'ladybug', path: env['STRATEGIGRAF_DB'] || DEFAULT_LADYBUG_PATH };
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
+/** A positive whole number from the environment, or the fallback when unset; `unit`, if given, names it in the error. */
+export function positiveInt(env: Env, name: string, fallback: number, unit?: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number${unit ? ` of ${unit}` : ''} (got "${raw}")`);
   return value;
 }
 
