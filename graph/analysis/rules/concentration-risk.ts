@@ -72,11 +72,10 @@ export const concentrationRisk: GapRule = {
         );
       }
       if (partSizes) {
-        const sizes = partSizes;
         reasons.push(
           t(
-            `er et knutepunkt: uten den faller planen i ${partSizes.length} deler (med ${list(sizes.map(String), 'nb')} initiativer)`,
-            `is a bridge: without it the plan falls into ${partSizes.length} parts (with ${list(sizes.map(String), 'en')} initiatives)`,
+            `er et knutepunkt: uten den faller planen i ${partSizes.length} deler (med ${list(partSizes.map(String), 'nb')} initiativer)`,
+            `is a bridge: without it the plan falls into ${partSizes.length} parts (with ${list(partSizes.map(String), 'en')} initiatives)`,
           ),
         );
       }
