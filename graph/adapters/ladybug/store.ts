@@ -254,9 +254,9 @@ export class LadybugStore implements GraphStore {
     return this.snapshotCache;
   }
 
+  /** One row from the file: a neighbourhood export right after a load must not wait for the whole graph to be read. */
   async datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>> {
-    const { meta, references } = await this.snapshot();
-    return { meta, references };
+    return parseDatasetMeta(await this.read(q.readMeta));
   }
 
   private async readSnapshot(): Promise<GraphSnapshot> {
