@@ -1,10 +1,11 @@
 // `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
 // in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui, --quick (small graph,
 // few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runApiBenchmarks, type RouteResult } from './api.js';
+import { MACHINE, writeSection } from './doc.js';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -15,7 +16,6 @@ if (only !== undefined && only !== 'api' && only !== 'ui') {
   console.error(`--only takes api or ui, not ${JSON.stringify(only)}`);
   process.exit(2);
 }
-const DOC = 'docs/benchmarks.md';
 
 async function neo4jForBench(): Promise<{ uri: string; stop: () => Promise<void> } | null> {
   if (args.has('--no-neo4j')) return null;
@@ -66,17 +66,6 @@ function storeComparison(results: RouteResult[]): string {
   return lines.join('\n');
 }
 
-async function writeSection(marker: string, body: string): Promise<void> {
-  const start = `<!-- ${marker}:start -->`;
-  const end = `<!-- ${marker}:end -->`;
-  let doc = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; figures from one run on the machine named.\n');
-  const section = `${start}\n${body}\n${end}`;
-  doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`;
-  await writeFile(DOC, doc);
-}
-
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-
 async function apiBenchmarks(): Promise<void> {
   const neo4j = await neo4jForBench();
   try {
@@ -85,7 +74,7 @@ async function apiBenchmarks(): Promise<void> {
     const body = [
       '## API and stores',
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (quick mode: small graph, few iterations — not the reference figures)' : ''}.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}${quick ? ' (quick mode: small graph, few iterations — not the reference figures)' : ''}.`,
       'Each route: sequential calls give p50/p95; the same number of calls with 4 in flight gives the throughput. "Direct" is the',
       'same store method called in the same process, so the overhead column is what HTTP, validation and serialisation add.',
       'Gaps and coverage analyse the whole graph per call; on the generated graph they are measured with 5 calls (3 on Neo4j;',

@@ -12,20 +12,19 @@
 //    the UI honours it, otherwise on a copy of the laid-out graph made in the page with the same Cytoscape, styles and
 //    positions — canvas and WebGL renderer side by side in one browser started with SwiftShader allowed (no GPU here).
 // Options: --runs=N (default 5), --no-write (print only), --quick (3 runs, 1.5 s pans; never written).
-import { readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { generateDataset } from '../graph/generate/synthetic.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import { chromiumPath, ensureWebBuild, launchBrowser, REPO_ROOT, startApp, WEB_ROOT, type RunningApp } from '../test/e2e/support.js';
+import { DOC, MACHINE, writeSection } from './doc.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const runs = Number(argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? (quick ? 3 : 5));
 const panSeconds = quick ? 1.5 : 3;
-const DOC = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 const VIEWPORT = { width: 1280, height: 900 };
 const LARGE = { nodes: 5000, relationships: 20000, seed: 7 };
 /** How long a pan measurement waits for the canvas to go idle before it pans anyway (reported as "> N s"). */
@@ -288,17 +287,6 @@ async function initialJs(): Promise<{ files: { file: string; raw: number; gzip: 
   return { files, css: { raw: cssFiles.reduce((a, f) => a + f.raw, 0), gzip: cssFiles.reduce((a, f) => a + f.gzip, 0) } };
 }
 
-// --- document -------------------------------------------------------------------------------------------------------
-
-async function writeSection(body: string): Promise<void> {
-  const start = '<!-- ui:start -->';
-  const end = '<!-- ui:end -->';
-  let doc = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n');
-  const section = `${start}\n${body}\n${end}`;
-  doc = doc.includes(start) && doc.includes(end) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => section) : `${doc.trimEnd()}\n\n${section}\n`;
-  await writeFile(DOC, doc);
-}
-
 // --- main -----------------------------------------------------------------------------------------------------------
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -392,7 +380,6 @@ export async function runUiBenchmarks(): Promise<void> {
 
     // --- report ---
     const pick = (xs: LoadFigures[], k: keyof LoadFigures) => median(xs.map((x) => x[k] as number));
-    const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
     const largeMedian = {
       nodes: large[0]!.nodes,
       edges: large[0]!.edges,
@@ -409,7 +396,7 @@ export async function runUiBenchmarks(): Promise<void> {
     const lines = [
       '## Web UI in headless Chromium',
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; Chromium ${chromiumVersion} headless with \`--disable-gpu\` (software rendering), viewport ${VIEWPORT.width}×${VIEWPORT.height}${quick ? ' (quick mode)' : ''}.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}; Chromium ${chromiumVersion} headless with \`--disable-gpu\` (software rendering), viewport ${VIEWPORT.width}×${VIEWPORT.height}${quick ? ' (quick mode)' : ''}.`,
       'The real app (`buildApp` on an in-memory LadybugDB store) serves the production build in dist/web over 127.0.0.1.',
       '"Time to interactive" runs from navigation start to the moment Explore\'s canvas reports its first finished layout',
       '(GraphCanvas `onLayoutDone` → `body[data-layout-ms]`); it includes loading the bundle, the API calls and the layout.',
@@ -464,7 +451,7 @@ export async function runUiBenchmarks(): Promise<void> {
     console.log(body);
     // A quick run is for trying the harness, never reference figures.
     if (!argv.includes('--no-write') && !quick) {
-      await writeSection(body);
+      await writeSection('ui', body);
       log(`written to ${path.relative(REPO_ROOT, DOC)}`);
     }
   } finally {
