@@ -93,6 +93,13 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     for (const text of items) expect(text).toMatch(/\b20\d\d\b/);
     await expectNoAxeViolations(page);
     await screenshot(page, 'timeline');
+    // An initiative's link is a real link to Explore, and a plain click opens it there in the app.
+    const initiative = page.getByTestId('timeline-initiative').first();
+    const href = new URL((await initiative.getAttribute('href'))!, browser.session.app.url);
+    expect(href.searchParams.get('view')).toBe('explore');
+    await initiative.click();
+    await expect.poll(() => param(page, 'view')).toBe('explore');
+    expect(param(page, 'node')).toBe(href.searchParams.get('node'));
   });
 
   it('runs a typed query and an example query, and refuses a write as read-only', async () => {
