@@ -14,6 +14,8 @@ import { nb, type MessageKey } from './nb.js';
 
 export type Lang = 'nb' | 'en';
 const messages: Record<Lang, Record<MessageKey, string>> = { nb, en };
+/** Enumerated properties whose values the ontology names (statuses are UI messages). */
+const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> = { category: INITIATIVE_CATEGORY_LABELS, sector: AGENCY_SECTOR_LABELS };
 
 class I18n {
   lang = $state<Lang>('nb');
@@ -36,12 +38,11 @@ class I18n {
 
   /** An enumerated property value in words (status, category, sector); anything else as it is. */
   value = (key: string, value: string): string => {
-    const labels: Record<string, Record<string, { nb: string; en: string }>> = { category: INITIATIVE_CATEGORY_LABELS, sector: AGENCY_SECTOR_LABELS };
     if (key === 'status') {
       const message = `status.${value}`;
       return message in messages[this.lang] ? this.t(message as MessageKey) : value;
     }
-    return labels[key]?.[value]?.[this.lang] ?? value;
+    return VALUE_LABELS[key]?.[value]?.[this.lang] ?? value;
   };
 
   /** "s. 7" / "p. 7", or that the source gives no page. */
