@@ -25,7 +25,8 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
         summary: 'Download the graph, or the neighbourhood of one node, as JSON, GraphML, CSV or Cypher',
         description:
           'Answers with Content-Disposition: attachment and a file name. With focus, only the nodes within depth hops of the focus node ' +
-          'and the relationships between them; the dataset header and references always come along.',
+          'and the relationships between them; the dataset header and references always come along. ' +
+          '`depth` is only allowed together with `focus` (otherwise 400), and an unknown focus is a 404.',
         querystring: ExportQuery,
         response: {
           200: {

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../../graph/ontology.js';
+import { GAP_RULES } from '../../graph/analysis/gaps.js';
 import { queryInt } from './common.js';
 import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset, GAP_SEVERITIES, GapFinding, GapRuleInfo } from '../../graph/schema/analysis.js';
+
+/** The rule ids, as an enum so the OpenAPI document lists them and an unknown one is a validation error naming them. */
+const GAP_RULE_IDS = GAP_RULES.map((r) => r.id) as [string, ...string[]];
 
 const kind = z.enum(NODE_KINDS, { error: (issue) => `unknown node kind ${JSON.stringify(issue.input)} (expected one of ${NODE_KINDS.join(', ')})` });
 
 export const GapsQuery = z.strictObject({
-  rule: z.string().min(1).max(100).optional().describe('Only findings of this rule (ids in `rules` of the answer)'),
+  rule: z
+    .enum(GAP_RULE_IDS, { error: (issue) => `unknown gap rule ${JSON.stringify(issue.input)} (expected one of ${GAP_RULE_IDS.join(', ')})` })
+    .optional()
+    .describe('Only findings of this rule (the same ids as `rules` in the answer)'),
   severity: z
     .enum(GAP_SEVERITIES, { error: (issue) => `must be one of ${GAP_SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})` })
     .optional()
@@ -36,9 +43,9 @@ export const CoverageQuery = z
     preset: z
       .enum(COVERAGE_PRESET_IDS, { error: (issue) => `unknown preset ${JSON.stringify(issue.input)} (expected one of ${COVERAGE_PRESET_IDS.join(', ')})` })
       .optional()
-      .describe('A named matrix'),
-    rows: kind.optional().describe('Row kind, with cols, for any other matrix'),
-    cols: kind.optional().describe('Column kind, with rows'),
+      .describe('A named matrix; not together with rows and cols'),
+    rows: kind.optional().describe('Row kind, together with cols, for any other matrix (required when there is no preset)'),
+    cols: kind.optional().describe('Column kind, together with rows (required when there is no preset)'),
   })
   .superRefine((q, ctx) => {
     if (q.preset && (q.rows || q.cols)) ctx.addIssue({ code: 'custom', path: ['preset'], message: 'give either preset, or rows and cols, not both' });

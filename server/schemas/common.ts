@@ -102,30 +102,56 @@ export function errorResponses<const S extends readonly number[]>(...statuses: S
   >;
 }
 
+/**
+ * A whole number from the query string, bounded. Stricter than z.coerce.number, which reads "" and " " as 0 and
+ * "1e2" or "0x10" as numbers: only an optional sign and digits pass, and an empty value (`?offset=`) is refused by
+ * name rather than silently taken as 0. The OpenAPI document shows it as the integer it is (the preprocessing step
+ * would otherwise document as "anything").
+ */
+export function queryWholeNumber(min: number, max: number) {
+  return z
+    .preprocess(
+      (value, ctx) => {
+        if (typeof value !== 'string') return value;
+        if (value.trim() === '') {
+          ctx.issues.push({ code: 'custom', message: 'is empty: give a whole number or leave the parameter out', input: value });
+        } else if (!/^[+-]?\d+$/.test(value)) {
+          ctx.issues.push({ code: 'custom', message: 'must be a whole number', input: value });
+        } else return Number(value);
+        return value;
+      },
+      z
+        .number({ error: 'must be a whole number' })
+        .int('must be a whole number')
+        .min(min, `must be at least ${min}`)
+        .max(max, `must be at most ${max}`),
+    )
+    .meta({ type: 'integer', minimum: min, maximum: max });
+}
+
 /** A whole number from the query string, with bounds and a default. */
 export function queryInt(min: number, max: number, fallback: number, description: string) {
-  return z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
-    .default(fallback)
+  // prefault, not default: zod leaves a default out of the input schema of anything that transforms (this preprocesses);
+  // a prefault is parsed like a given value and documented as the default.
+  return queryWholeNumber(min, max)
+    .prefault(fallback)
     .describe(`${description} (${min}–${max}, default ${fallback})`);
 }
 
-/** A list from the query string: comma-separated, repeated, or both (`?kinds=Agency,Goal` or `?kinds=Agency&kinds=Goal`). */
+/**
+ * A list from the query string: repeated, comma-separated, or both (`?kinds=Agency&kinds=Goal` or `?kinds=Agency,Goal`).
+ * Documented as an array of the allowed values (repeated parameters, OpenAPI's default form style), so clients and
+ * fuzzers see the enum the server enforces; an empty entry (`?kinds=`) is refused like any other unknown value.
+ */
 export function queryList<const T extends readonly [string, ...string[]]>(values: T, what: string, description: string) {
   return z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((x) => x.split(','))
-        .map((x) => x.trim())
-        .filter((x) => x.length > 0),
+    .preprocess(
+      (v) => (typeof v === 'string' || Array.isArray(v) ? ([] as unknown[]).concat(v).flatMap((x) => (typeof x === 'string' ? x.split(',').map((p) => p.trim()) : [x])) : v),
+      z.array(z.enum(values, { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${values.join(', ')})` })),
     )
-    .pipe(z.array(z.enum(values, { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${values.join(', ')})` })))
     .optional()
-    .describe(`${description}; comma-separated or repeated. One or more of: ${values.join(', ')}`);
+    .meta({ type: 'array', items: { type: 'string', enum: [...values] } })
+    .describe(`${description}; repeated or comma-separated. One or more of: ${values.join(', ')}`);
 }
 
 /** `true` or `false` in the query string. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, type ExportFormat } from '../../graph/export/index.js';
-import { NodeIdText } from './common.js';
+import { NodeIdText, queryWholeNumber } from './common.js';
 
 export const ExportQuery = z
   .strictObject({
@@ -9,13 +9,7 @@ export const ExportQuery = z
       .default('json')
       .describe('json (the dataset format), graphml, csv or cypher (CREATE statements)'),
     focus: NodeIdText.optional().describe('Export only the neighbourhood of this node'),
-    depth: z.coerce
-      .number({ error: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(3, 'must be at most 3')
-      .optional()
-      .describe('Hops around focus (1–3, default 1); only with focus'),
+    depth: queryWholeNumber(1, 3).optional().describe('Hops around focus (1–3, default 1); only together with focus, otherwise 400'),
   })
   .refine((q) => q.depth === undefined || q.focus !== undefined, { path: ['depth'], message: 'is only allowed together with focus' });
 

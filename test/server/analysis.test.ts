@@ -54,7 +54,7 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     const last = (await sut.app.inject({ method: 'GET', url: `/api/gaps?limit=5&offset=${all.findings.length - 2}` })).json();
     expect(last.findings).toHaveLength(2);
     expect(last.truncated).toBe(false);
-    for (const bad of ['limit=0', 'limit=5001', 'offset=-1', 'limit=ten']) {
+    for (const bad of ['limit=0', 'limit=5001', 'offset=-1', 'limit=ten', 'offset=', 'limit=']) {
       const res = await sut.app.inject({ method: 'GET', url: `/api/gaps?${bad}` });
       expect(res.statusCode, bad).toBe(400);
       expect(JSON.stringify(res.json().error.details), bad).toContain(`"field":"${bad.split('=')[0]}"`);
@@ -65,6 +65,7 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     const rule = await sut.app.inject({ method: 'GET', url: '/api/gaps?rule=everything' });
     expect(rule.statusCode).toBe(400);
     expect(rule.json().error.message).toContain('unknown gap rule "everything"');
+    expect(rule.json().error.details).toEqual([{ field: 'rule', in: 'querystring', message: expect.stringContaining('expected one of focus-area-not-started') }]);
     const severity = await sut.app.inject({ method: 'GET', url: '/api/gaps?severity=urgent' });
     expect(severity.statusCode).toBe(400);
     expect(JSON.stringify(severity.json().error.details)).toContain('"field":"severity"');

@@ -64,6 +64,7 @@ describe('GET /api/export', () => {
     [{ depth: '2' }, 'depth', 'is only allowed together with focus'],
     [{ focus: 'digdir', depth: '4' }, 'depth', 'must be at most 3'],
     [{ focus: 'digdir', depth: 'deep' }, 'depth', 'must be a whole number'],
+    [{ focus: 'digdir', depth: '' }, 'depth', 'is empty: give a whole number or leave the parameter out'],
   ])('refuses %j with a 400 naming %s', async (query, field, message) => {
     const res = await exportGraph(query as Record<string, string>);
     expect(res.statusCode).toBe(400);

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COVERAGE_PRESETS, GAP_RULES } from '../../graph/analysis/index.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import { body, build, type TestApp } from './helpers.js';
 
 const COMMITTED = path.resolve(import.meta.dirname, '../../openapi.json');
@@ -76,6 +78,35 @@ describe('the OpenAPI document', () => {
       expect(served.components.schemas, name).toHaveProperty(name);
     }
     expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Neighborhood');
+  });
+
+  // What the server enforces, the document says: a fuzzer (or a client generator) working from it alone gets no surprises.
+  const param = (p: string, name: string) => {
+    const op = served.paths[p]!['get'] as unknown as { parameters: { name: string; schema: Record<string, unknown> }[] };
+    return op.parameters.find((x) => x.name === name)!.schema;
+  };
+
+  it('documents every enum the server enforces, lists included', () => {
+    expect(param('/api/nodes/{id}/neighbors', 'kinds')).toEqual({ type: 'array', items: { type: 'string', enum: [...NODE_KINDS] } });
+    expect(param('/api/nodes/{id}/neighbors', 'types')).toEqual({ type: 'array', items: { type: 'string', enum: [...RELATIONSHIP_TYPES] } });
+    expect(param('/api/gaps', 'rule')).toEqual({ type: 'string', enum: GAP_RULES.map((r) => r.id) });
+    expect(param('/api/gaps', 'severity')['enum']).toEqual(['high', 'medium', 'low']);
+    expect(param('/api/coverage', 'preset')['enum']).toEqual(COVERAGE_PRESETS.map((p) => p.id));
+    expect(param('/api/export', 'format')['enum']).toEqual(['json', 'graphml', 'csv', 'cypher']);
+  });
+
+  it('documents numeric query parameters as bounded integers with their defaults', () => {
+    expect(param('/api/nodes', 'offset')).toEqual({ type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 });
+    expect(param('/api/nodes', 'limit')).toEqual({ type: 'integer', minimum: 1, maximum: 500, default: 50 });
+    expect(param('/api/gaps', 'offset')).toMatchObject({ type: 'integer', minimum: 0, default: 0 });
+    expect(param('/api/export', 'depth')).toEqual({ type: 'integer', minimum: 1, maximum: 3 });
+  });
+
+  it('states the rules between parameters that OpenAPI cannot express, and that they answer 400', () => {
+    const description = (p: string) => (served.paths[p]!['get'] as unknown as { description: string }).description;
+    expect(description('/api/export')).toMatch(/`depth` is only allowed together with `focus` \(otherwise 400\)/);
+    expect(description('/api/coverage')).toMatch(/either `preset`, or both `rows` and `cols`.*400/);
+    expect(description('/api/paths')).toMatch(/`from` and `to` must differ \(otherwise 400\)/);
   });
 
   it('documents the dataset upload as YAML or JSON with the admin bearer token', () => {
