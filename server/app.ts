@@ -8,6 +8,7 @@ import type { QueryLimits } from '../graph/store/config.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { PROJECT_ROOT } from './cli/paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
+import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
@@ -71,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   registerCors(app, options.corsOrigin ? { origins: ([] as string[]).concat(options.corsOrigin) } : undefined);
   await registerRateLimit(app);
+  // After CORS (a preflight is answered there) and before any route, so every route is known to it.
+  registerMethodNotAllowed(app);
   await registerOpenApi(app);
 
   await app.register(apiRoutes, {

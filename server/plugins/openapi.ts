@@ -13,7 +13,8 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`,
 const DESCRIPTION = `The knowledge graph of Norway's digitalisation strategy «Én digital offentlig sektor» and its action plan.
 
 Every response is JSON unless stated; every error is \`{"error": {"code", "message", "details"?}}\` with a 4xx status for a problem
-with the request and a 5xx status only for a fault on the server. Node ids are lowercase slugs (e.g. \`digdir\`).
+with the request and a 5xx status only for a fault on the server. A path listed here, asked with a method it does not list,
+answers 405 with an \`Allow\` header; an unknown path answers 404. Node ids are lowercase slugs (e.g. \`digdir\`).
 Write routes need \`Authorization: Bearer <token>\` matching the server's STRATEGIGRAF_ADMIN_TOKEN.`;
 
 type Json = Record<string, unknown>;

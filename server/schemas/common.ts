@@ -16,6 +16,7 @@ export type FieldIssue = z.infer<typeof FieldIssue>;
 export const ERROR_CODES = [
   'invalid_request',
   'not_found',
+  'method_not_allowed',
   'unauthorized',
   'writes_disabled',
   'payload_too_large',

@@ -61,7 +61,9 @@ describe('CORS', () => {
         headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       });
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-      expect(preflight.statusCode).toBe(404);
+      // No CORS: a plain OPTIONS on a known path, so 405 with what the path does answer.
+      expect(preflight.statusCode).toBe(405);
+      expect(preflight.headers['allow']).toBe('POST');
     } finally {
       await t.close();
     }
@@ -99,14 +101,44 @@ describe('unknown routes and faults', () => {
   it.each([
     ['GET', '/api/nope'],
     ['GET', '/api'],
-    ['DELETE', '/api/nodes/digdir'],
-    ['POST', '/api/nodes'],
     ['GET', '/api/nodes/digdir/neighbours'],
+    ['TRACE', '/api/nope'],
   ])('answers %s %s with a JSON 404', async (method, url) => {
     const res = await t.app.inject({ method: method as 'GET', url });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(body(res).error.code).toBe('not_found');
+  });
+
+  it.each([
+    ['TRACE', '/api/health', 'GET, HEAD'],
+    ['DELETE', '/api/nodes/digdir', 'GET, HEAD'],
+    ['PATCH', '/api/nodes/digdir/neighbors/', 'GET, HEAD'],
+    ['POST', '/api/nodes', 'GET, HEAD'],
+    ['OPTIONS', '/api/gaps', 'GET, HEAD'],
+    ['GET', '/api/query', 'POST'],
+    ['PUT', '/api/query', 'POST'],
+    ['POST', '/api/dataset', 'PUT'],
+    ['DELETE', '/openapi.json', 'GET, HEAD'],
+  ])('answers %s %s, a known path with another method, with a 405 and Allow: %s', async (method, url, allow) => {
+    const res = await t.app.inject({ method: method as 'GET', url });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers['allow']).toBe(allow);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(body(res).error).toEqual({ code: 'method_not_allowed', message: expect.stringContaining(`${method} is not allowed on ${url}; it answers ${allow}`) });
+  });
+
+  it('answers the 405 before reading a body, so a QUERY without a content type still gets it', async () => {
+    const res = await t.app.inject({ method: 'QUERY' as 'GET', url: '/api/nodes/digdir', payload: 'x' });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('answers HEAD on a POST-only path with a 405 and no body', async () => {
+    const res = await t.app.inject({ method: 'HEAD', url: '/api/query' });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers['allow']).toBe('POST');
+    expect(res.body).toBe('');
   });
 
   it('answers a malformed URL with a 400 in the error envelope', async () => {
