@@ -48,7 +48,8 @@ function documentDatasetBody(doc: OpenApiDoc): OpenApiDoc {
   const content = put?.requestBody?.content;
   if (!content) return doc;
   for (const type of Object.keys(content)) {
-    if (type === 'application/json') content[type] = { schema: { $ref: '#/components/schemas/DatasetFile' } };
+    // One seed file may leave the header to another file, but the upload is the whole dataset in one file: it needs it.
+    if (type === 'application/json') content[type] = { schema: { allOf: [{ $ref: '#/components/schemas/DatasetFile' }, { type: 'object', required: ['dataset'] }] } };
     else content[type] = { schema: { type: 'string', description: 'A seed file in YAML with the same fields as DatasetFile' } };
   }
   const datasetFile = z.toJSONSchema(DatasetFile, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json;

@@ -113,7 +113,9 @@ describe('the OpenAPI document', () => {
     const put = served.paths['/api/dataset']!['put'] as unknown as { security: unknown; requestBody: { content: Record<string, unknown> } };
     expect(put.security).toEqual([{ adminToken: [] }]);
     expect(Object.keys(put.requestBody.content)).toEqual(expect.arrayContaining(['application/yaml', 'application/json']));
-    expect(put.requestBody.content['application/json']).toEqual({ schema: { $ref: '#/components/schemas/DatasetFile' } });
+    expect(put.requestBody.content['application/json']).toEqual({
+      schema: { allOf: [{ $ref: '#/components/schemas/DatasetFile' }, { type: 'object', required: ['dataset'] }] },
+    });
   });
 });
 
