@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: provides a real Neo4j for the Neo4j suites (NEO4J_URI, or a local one started here), checks for a
-// browser, runs vitest, and ends with one line `tests: N passed, N failed`.
+// browser and for schemathesis (the API fuzzing suite), runs vitest, and ends with one line `tests: N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { findSchemathesis, SCHEMATHESIS_VERSION } from './schemathesis.mjs';
 
 const env = { ...process.env };
 const requireNeo4j = env.REQUIRE_NEO4J === '1';
 const requireBrowser = env.REQUIRE_BROWSER === '1';
+const requireSchemathesis = env.REQUIRE_SCHEMATHESIS === '1';
 const resultsDir = path.resolve('test-results');
 const summaryFile = path.join(resultsDir, 'summary.txt');
 const loud = (lines) => console.error(['', '='.repeat(78), ...lines.map((l) => `!! ${l}`), '='.repeat(78), ''].join('\n'));
@@ -77,6 +79,20 @@ async function main() {
   else {
     loud(['BROWSER SUITES NOT RUN: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).']);
     if (requireBrowser) {
+      await neo4j?.stop();
+      await finish(0, 1);
+      return 1;
+    }
+  }
+
+  const schemathesis = findSchemathesis(env);
+  if (schemathesis) env.STRATEGIGRAF_TEST_SCHEMATHESIS = schemathesis.path;
+  else {
+    loud([
+      'SCHEMATHESIS SUITE NOT RUN: no schemathesis found (STRATEGIGRAF_SCHEMATHESIS, .venv-ci/bin/schemathesis or PATH).',
+      `Install it as .ci/run does: python3 -m venv .venv-ci && .venv-ci/bin/pip install schemathesis==${SCHEMATHESIS_VERSION}`,
+    ]);
+    if (requireSchemathesis) {
       await neo4j?.stop();
       await finish(0, 1);
       return 1;
