@@ -66,6 +66,10 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Settles once the server has shut down (after close() or a signal). */
   closed: Promise<void>;
+  /** Why the store could not be opened or seeded at start, or null when it was; requests needing it answer 503 meanwhile. */
+  storeProblem: string | null;
+  /** The store as the messages name it, e.g. "LadybugDB at data/strategigraf.lbug". */
+  storeDescription: string;
 }
 
 export interface StartOptions {
@@ -73,6 +77,25 @@ export interface StartOptions {
   handleSignals?: boolean;
   /** Overrides for the configuration read from the environment. */
   config?: Partial<ServerConfig>;
+  /** The user id the process runs as (default process.getuid()); tests pass 0 to see the root warning. */
+  uid?: number;
+  /** Where the log goes (default standard output); tests pass a stream to read it. */
+  logStream?: { write(line: string): void };
+}
+
+/** The warning for a server started as root, or null for any other user. */
+export function rootWarning(uid: number | undefined): string | null {
+  if (uid !== 0) return null;
+  return 'running as root (uid 0): a flaw in the server or a dependency would own the whole machine; run it as an unprivileged user (see deploy/strategigraf.service)';
+}
+
+/** What the server says once it listens: ready, or listening while its store is unavailable, why, and what that means. */
+export function startMessage(url: string, store: string, storeProblem: string | null): string {
+  if (storeProblem === null) return `Strategigraf is running at ${url} (API docs at ${url}/docs)`;
+  return (
+    `Strategigraf is listening at ${url}, but its store (${store}) is unavailable: ${storeProblem}. ` +
+    'Requests that need the graph answer 503 until it is fixed; every request retries the store and /api/health says when it is back'
+  );
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -108,15 +131,19 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
   });
 
   appLog = app.log;
+  const warning = rootWarning(options.uid ?? process.getuid?.());
+  if (warning) app.log.warn(warning);
+  let storeProblem: string | null = null;
   try {
     await store.open();
     await seedIfEmpty(store, config.seedsDir, app.log);
   } catch (err) {
-    // Serve anyway: /api/health reports 503 until the store comes back, and every store call retries opening it.
+    // Serve anyway (Neo4j may come back): /api/health reports 503 until the store is back, and every store call retries it.
+    storeProblem = err instanceof Error ? err.message : String(err);
     app.log.error({ err, store: describeStore(storeConfig) }, 'the store could not be opened or seeded');
   }
 
@@ -162,6 +189,9 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };
   const host = listening.family === 'IPv6' ? `[${listening.address}]` : listening.address;
   const url = `http://${host}:${listening.port}`;
-  app.log.info({ url, store: describeStore(storeConfig), docs: `${url}/docs` }, 'Strategigraf is ready');
-  return { app, store, url, close, closed };
+  const storeDescription = describeStore(storeConfig);
+  const message = startMessage(url, storeDescription, storeProblem);
+  if (storeProblem === null) app.log.info({ url, store: storeDescription, docs: `${url}/docs` }, message);
+  else app.log.error({ url, store: storeDescription, reason: storeProblem }, message);
+  return { app, store, url, close, closed, storeProblem, storeDescription };
 }

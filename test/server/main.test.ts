@@ -1,10 +1,10 @@
 // The server process: configuration from the environment, seeding an empty store, listening, graceful shutdown.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverConfigFromEnv, startServer } from '../../server/main.js';
+import { rootWarning, serverConfigFromEnv, startMessage, startServer } from '../../server/main.js';
 import { FIXTURE_DIR } from './helpers.js';
 
 describe('serverConfigFromEnv', () => {
@@ -42,6 +42,28 @@ describe('serverConfigFromEnv', () => {
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_ROW_CAP: '-1' })).toThrow(/STRATEGIGRAF_QUERY_ROW_CAP/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RATE_LIMIT: 'lots' })).toThrow(/STRATEGIGRAF_QUERY_RATE_LIMIT/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_REQUEST_TIMEOUT_MS: '0' })).toThrow(/STRATEGIGRAF_REQUEST_TIMEOUT_MS must be a positive whole number of milliseconds/);
+  });
+});
+
+/** A log stream that keeps the lines, parsed. */
+function captureLog() {
+  const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
+  return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+}
+
+describe('startMessage and rootWarning', () => {
+  it('says running when the store opened, and otherwise that it is unavailable, why, and that requests answer 503', () => {
+    expect(startMessage('http://127.0.0.1:3000', 'LadybugDB at x', null)).toBe('Strategigraf is running at http://127.0.0.1:3000 (API docs at http://127.0.0.1:3000/docs)');
+    const down = startMessage('http://127.0.0.1:3000', 'Neo4j at bolt://db:7687', 'connection refused');
+    expect(down).toMatch(/^Strategigraf is listening at http:\/\/127\.0\.0\.1:3000, but its store \(Neo4j at bolt:\/\/db:7687\) is unavailable: connection refused\./);
+    expect(down).toContain('answer 503 until it is fixed');
+    expect(down).not.toMatch(/is running/);
+  });
+
+  it('warns about root only', () => {
+    expect(rootWarning(0)).toMatch(/^running as root \(uid 0\).*unprivileged user/);
+    expect(rootWarning(1000)).toBeNull();
+    expect(rootWarning(undefined)).toBeNull();
   });
 });
 
@@ -96,6 +118,46 @@ describe('startServer', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('still starts when the store cannot be opened, but says so instead of running, and health answers 503', async () => {
+    // A database path below a regular file can never be opened.
+    await writeFile(path.join(dir, 'not-a-dir'), '');
+    const log = captureLog();
+    const server = await startServer(
+      { STRATEGIGRAF_DB: path.join(dir, 'not-a-dir', 'db.lbug'), PORT: '0', LOG_LEVEL: 'info' },
+      { handleSignals: false, logStream: log.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } },
+    );
+    try {
+      expect(server.storeProblem).toBeTruthy();
+      const last = log.lines.at(-1)!;
+      expect(last.level).toBe(50);
+      expect(last.msg).toContain(`Strategigraf is listening at ${server.url}, but its store (LadybugDB at ${path.join(dir, 'not-a-dir', 'db.lbug')}) is unavailable: `);
+      expect(last.msg).toContain('answer 503 until it is fixed');
+      expect(log.lines.some((l) => /Strategigraf is (running|ready)/.test(l.msg))).toBe(false);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect((await fetch(`${server.url}/api/nodes`)).status).toBe(503);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('logs that it is running once the store is open, and warns when started as root', async () => {
+    const log = captureLog();
+    const server = await startServer({ ...envFor('root.lbug'), LOG_LEVEL: 'info' }, { handleSignals: false, uid: 0, logStream: log.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } });
+    try {
+      expect(server.storeProblem).toBeNull();
+      expect(log.lines.find((l) => l.level === 40 && /running as root \(uid 0\)/.test(l.msg))).toBeDefined();
+      expect(log.lines.at(-1)).toMatchObject({ level: 30, msg: `Strategigraf is running at ${server.url} (API docs at ${server.url}/docs)` });
+    } finally {
+      await server.close();
+    }
+    const quiet = captureLog();
+    const other = await startServer({ ...envFor('user.lbug'), LOG_LEVEL: 'info' }, { handleSignals: false, uid: 1000, logStream: quiet.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } });
+    await other.close();
+    expect(quiet.lines.length).toBeGreaterThan(0);
+    expect(quiet.lines.filter((l) => /root/.test(l.msg))).toEqual([]);
   });
 
   it('shuts down gracefully on SIGTERM', async () => {

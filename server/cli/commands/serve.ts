@@ -87,9 +87,11 @@ export const serveCommand: Command = {
     }
     if (values['build-web']) await buildWebIfStale(io);
     // Loaded here so the other commands start without the HTTP stack.
-    const { startServer } = await import('../../main.js');
+    const { rootWarning, startMessage, startServer } = await import('../../main.js');
+    const warning = rootWarning(process.getuid?.());
+    if (warning) io.err(`serve: warning: ${warning}`);
     const server = await startServer(env);
-    io.err(`serve: Strategigraf is running at ${server.url} (API docs at ${server.url}/docs); press Ctrl-C to stop`);
+    io.err(`serve: ${startMessage(server.url, server.storeDescription, server.storeProblem)}; press Ctrl-C to stop`);
     await server.closed;
     return EXIT.ok;
   },
