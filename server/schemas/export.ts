@@ -8,7 +8,7 @@ export const ExportQuery = z
       .enum(EXPORT_FORMATS, { error: (issue) => `must be one of ${EXPORT_FORMATS.join(', ')} (got ${JSON.stringify(issue.input)})` })
       .default('json')
       .describe('json (the dataset format), graphml, csv or cypher (CREATE statements)'),
-    focus: NodeIdText.optional().describe('Export only the neighbourhood of this node'),
+    focus: NodeIdText.optional().describe('Export only the neighbourhood of this node').meta({ example: 'digdir' }),
     depth: queryWholeNumber(1, 3).optional().describe('Hops around focus (1–3, default 1); only together with focus, otherwise 400'),
   })
   .refine((q) => q.depth === undefined || q.focus !== undefined, { path: ['depth'], message: 'is only allowed together with focus' });

@@ -26,7 +26,7 @@ export const NodeList = z
   })
   .meta({ id: 'NodeList' });
 
-export const NodeIdParams = z.strictObject({ id: NodeIdText.describe('Node id, e.g. "digdir"') });
+export const NodeIdParams = z.strictObject({ id: NodeIdText.describe('Node id, e.g. "digdir"').meta({ example: 'digdir' }) });
 
 export const NeighborsQuery = z.strictObject({
   depth: queryInt(1, 3, 1, 'How many hops from the node'),
