@@ -34,6 +34,9 @@ export function formatProblem(p: Problem): string {
 
 type PathPart = string | number;
 
+/** yaml's own default: expanding more aliases than this is treated as an alias bomb and refused. */
+const MAX_ALIAS_COUNT = 100;
+
 function formatPath(parts: readonly PathPart[]): string {
   return parts.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
@@ -116,7 +119,21 @@ class FileReader {
       }
       return null;
     }
-    const raw: unknown = this.doc.toJS();
+    let raw: unknown;
+    try {
+      raw = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      // yaml refuses to expand an alias bomb ("billion laughs") by throwing; that is a problem with the file, not a crash.
+      const message = err instanceof Error ? err.message : String(err);
+      this.problems.push({
+        file: this.file.name,
+        path: '',
+        message: /alias count/i.test(message)
+          ? `the YAML expands its aliases (*name) too often (a limit of ${MAX_ALIAS_COUNT} guards against alias bombs); write the values out instead of repeating aliases`
+          : `the YAML could not be read: ${message.split('\n')[0]}`,
+      });
+      return null;
+    }
     if (raw === null || raw === undefined) return {};
     const parsed = DatasetFile.safeParse(raw);
     if (!parsed.success) {
