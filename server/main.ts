@@ -117,7 +117,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     await seedIfEmpty(store, config.seedsDir, app.log);
   } catch (err) {
     // Serve anyway: /api/health reports 503 until the store comes back, and every store call retries opening it.
-    app.log.error({ err, store: describeStore(storeConfig) }, 'the store could not be opened or seeded');
+    // The store's own message says what is wrong and what to do (e.g. a write-ahead log that cannot be replayed).
+    app.log.error({ err, store: describeStore(storeConfig) }, `the store could not be opened or seeded: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   let closing: Promise<void> | null = null;

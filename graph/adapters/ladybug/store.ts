@@ -18,6 +18,7 @@ import { ladybugCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
 import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
+import { claimFile, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
 
@@ -69,9 +70,19 @@ export class LadybugStore implements GraphStore {
   }
 
   private async doOpen(): Promise<void> {
-    if (this.options.path !== ':memory:') await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    const inFile = this.options.path !== ':memory:';
+    if (inFile) await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    // throwOnWalReplayFailure stays true (the default): false makes the engine replay up to the bad record, drop the
+    // rest and truncate the log, losing acknowledged writes silently. Failing is better: `strategigraf recover` keeps it.
     const db = new lbug.Database(this.options.path);
-    await db.init();
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      if (inFile && isWalReplayFailure(err) && ((await fileSize(walPath(this.options.path))) ?? 0) > 0) throw new UnreplayableWalError(this.options.path, err);
+      throw err;
+    }
+    if (inFile) await claimFile(this.options.path);
     const connect = async (): Promise<PooledConnection> => {
       const conn = new lbug.Connection(db);
       await conn.init();
@@ -139,6 +150,7 @@ export class LadybugStore implements GraphStore {
     await opened.catch(() => undefined);
     for (const pooled of [this.writer, this.analyst, ...this.readers]) await pooled?.conn.close();
     await this.db?.close();
+    if (this.options.path !== ':memory:') await releaseFile(this.options.path);
     this.db = this.writer = this.analyst = null;
     this.readers = [];
   }
