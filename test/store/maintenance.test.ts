@@ -85,6 +85,25 @@ describe('strategigraf recover', () => {
     expect(await withStore(db, describeGraph)).toEqual(expectedA);
   });
 
+  it('the server starts anyway, logs the one line at start, and /api/health answers 503 and logs it again', async () => {
+    const db = path.join(dir, 'served.lbug');
+    await poisoned(db, 'A');
+    const server = Child.cli(db, ['serve', '--port', '0']);
+    try {
+      const failure = JSON.parse(await server.waitForLineWith('could not be opened')) as { msg: string };
+      expect(failure.msg).toContain(`the database's write-ahead log at ${db}.wal cannot be replayed`);
+      expect(failure.msg).toContain('run `strategigraf recover`');
+      const { url } = JSON.parse(await server.waitForLineWith('Strategigraf is ready')) as { url: string };
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(503);
+      // The response keeps store details to itself (it is public); the log line carries them.
+      expect(await health.json()).toMatchObject({ status: 'unavailable' });
+      expect(await server.waitForLineWith('health check: store unavailable')).toContain('run `strategigraf recover`');
+    } finally {
+      await server.kill();
+    }
+  });
+
   it('refuses when there is nothing to recover', async () => {
     const db = path.join(dir, 'healthy.lbug');
     await withStore(db, async (store) => store.replaceDataset(await crashDataset('A')));

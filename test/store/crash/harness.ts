@@ -12,8 +12,12 @@ export class Child {
   readonly exited: Promise<number | null>;
   private readonly proc: ChildProcess;
 
-  constructor(script: string, args: string[]) {
-    this.proc = spawn(process.execPath, [RUN_TS, script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+    this.proc = spawn(process.execPath, [script.endsWith('.ts') ? RUN_TS : null, script, ...args].filter((a): a is string => a !== null), {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buffered = '';
     this.proc.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
@@ -31,6 +35,24 @@ export class Child {
 
   static store(db: string, which: 'A' | 'B' | 'seed' | 'none'): Child {
     return new Child('test/store/crash/child.ts', [db, which]);
+  }
+
+  /** The strategigraf CLI, e.g. `serve`, on the LadybugDB file `db`. */
+  static cli(db: string, args: string[]): Child {
+    const env = { ...process.env, STRATEGIGRAF_DB: db };
+    delete env['NEO4J_URI'];
+    return new Child('bin/strategigraf.mjs', args, env);
+  }
+
+  /** The first line containing `text` (anywhere, unlike waitFor), waiting for it. */
+  async waitForLineWith(text: string, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.lines.find((l) => l.includes(text));
+      if (line !== undefined) return line;
+      if (this.proc.exitCode !== null || Date.now() > deadline) throw new Error(`no line with "${text}"; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** The first line starting with `prefix`, waiting for it; fails if the child exits first or `timeoutMs` passes. */
