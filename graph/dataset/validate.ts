@@ -2,10 +2,13 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
+import { searchColumns } from '../store/search.js';
 import {
   DatasetFile,
   DatasetRelationship,
+  MAX_TEXT_BYTES,
   NODE_SCHEMAS,
+  utf8Bytes,
   type Dataset,
   type DatasetNode,
   type Reference,
@@ -188,6 +191,12 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
         for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
         declare();
         return;
+      }
+      // The stores keep id, name, nameEn and shortName folded into one search column; it too must stay below the limit
+      // (folding can make text longer, e.g. Hangul syllables decompose into three-byte letters).
+      const searchBytes = utf8Bytes(searchColumns(parsed.data as DatasetNode & { shortName?: string }).searchText);
+      if (searchBytes > MAX_TEXT_BYTES) {
+        reader.problem([...path, 'name'], `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`);
       }
       nodes.push(reader.locate(parsed.data as DatasetNode, path));
       declare(parsed.data as DatasetNode);

@@ -47,6 +47,13 @@ describe('dataset validation', () => {
     ]);
   });
 
+  it('refuses names whose folded search key would reach the limit, though each name is short enough', () => {
+    const hangul = '한'.repeat(333); // 999 bytes; folded for search, each syllable becomes three three-byte letters
+    expect(check(`nodes:\n${node(`, nameEn: "${hangul}", shortName: "${hangul}"`)}`)).toEqual([
+      expect.stringMatching(/^case\.yaml:2 nodes\[0\]\.name: id, name, nameEn and shortName together make a search key of [\d,]+ UTF-8 bytes; the limit is 3,999/),
+    ]);
+  });
+
   it('reports malformed YAML with its line number', () => {
     const problems = check('nodes:\n  - kind: Agency\n    name: a: b\n    sector: state\n');
     expect(problems).toEqual(['case.yaml:3: malformed YAML: Nested mappings are not allowed in compact mappings']);
