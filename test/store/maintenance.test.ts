@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function cli(db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, STRATEGIGRAF_DB: db };
+  const env: NodeJS.ProcessEnv = { ...process.env, STRATEGIGRAF_DB: db };
   delete env['NEO4J_URI'];
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/strategigraf.mjs'), ...args], { env, cwd: ROOT });

@@ -39,7 +39,7 @@ export class Child {
 
   /** The strategigraf CLI, e.g. `serve`, on the LadybugDB file `db`. */
   static cli(db: string, args: string[]): Child {
-    const env = { ...process.env, STRATEGIGRAF_DB: db };
+    const env: NodeJS.ProcessEnv = { ...process.env, STRATEGIGRAF_DB: db };
     delete env['NEO4J_URI'];
     return new Child('bin/strategigraf.mjs', args, env);
   }
