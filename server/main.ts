@@ -143,8 +143,9 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     await seedIfEmpty(store, config.seedsDir, app.log);
   } catch (err) {
     // Serve anyway (Neo4j may come back): /api/health reports 503 until the store is back, and every store call retries it.
+    // The store's own message says what is wrong and what to do (e.g. a write-ahead log that cannot be replayed).
     storeProblem = err instanceof Error ? err.message : String(err);
-    app.log.error({ err, store: describeStore(storeConfig) }, 'the store could not be opened or seeded');
+    app.log.error({ err, store: describeStore(storeConfig) }, `the store could not be opened or seeded: ${storeProblem}`);
   }
 
   let closing: Promise<void> | null = null;

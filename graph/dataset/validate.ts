@@ -2,10 +2,13 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
+import { searchColumns } from '../store/search.js';
 import {
   DatasetFile,
   DatasetRelationship,
+  MAX_TEXT_BYTES,
   NODE_SCHEMAS,
+  utf8Bytes,
   type Dataset,
   type DatasetNode,
   type Reference,
@@ -33,6 +36,9 @@ export function formatProblem(p: Problem): string {
 }
 
 type PathPart = string | number;
+
+/** yaml's own default: expanding more aliases than this is treated as an alias bomb and refused. */
+const MAX_ALIAS_COUNT = 100;
 
 function formatPath(parts: readonly PathPart[]): string {
   return parts.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
@@ -116,7 +122,21 @@ class FileReader {
       }
       return null;
     }
-    const raw: unknown = this.doc.toJS();
+    let raw: unknown;
+    try {
+      raw = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      // yaml refuses to expand an alias bomb ("billion laughs") by throwing; that is a problem with the file, not a crash.
+      const message = err instanceof Error ? err.message : String(err);
+      this.problems.push({
+        file: this.file.name,
+        path: '',
+        message: /alias count/i.test(message)
+          ? `the YAML expands its aliases (*name) too often (a limit of ${MAX_ALIAS_COUNT} guards against alias bombs); write the values out instead of repeating aliases`
+          : `the YAML could not be read: ${message.split('\n')[0]}`,
+      });
+      return null;
+    }
     if (raw === null || raw === undefined) return {};
     const parsed = DatasetFile.safeParse(raw);
     if (!parsed.success) {
@@ -171,6 +191,12 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
         for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
         declare();
         return;
+      }
+      // The stores keep id, name, nameEn and shortName folded into one search column; it too must stay below the limit
+      // (folding can make text longer, e.g. Hangul syllables decompose into three-byte letters).
+      const searchBytes = utf8Bytes(searchColumns(parsed.data as DatasetNode & { shortName?: string }).searchText);
+      if (searchBytes > MAX_TEXT_BYTES) {
+        reader.problem([...path, 'name'], `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`);
       }
       nodes.push(reader.locate(parsed.data as DatasetNode, path));
       declare(parsed.data as DatasetNode);

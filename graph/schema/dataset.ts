@@ -25,13 +25,41 @@ export const PartialDate = z
 
 const Page = z.number().int('must be a whole page number').min(1).nullable();
 const Quote = z.string().min(1).max(MAX_QUOTE_LENGTH, `must be at most ${MAX_QUOTE_LENGTH} characters`).nullable();
-const Text = z.string().min(1);
+/**
+ * Text fields are limited in UTF-8 bytes, not characters: LadybugDB 0.19.1 cannot replay a write-ahead-log record holding
+ * a string of about 4 KB (test/store/engine-defects.test.ts), so a longer value would leave the file unopenable after a
+ * crash. Names are kept shorter because the store joins id, name, nameEn and shortName into one search column.
+ */
+export const MAX_TEXT_BYTES = 3999;
+export const MAX_NAME_BYTES = 1000;
+
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+const withinBytes = (limit: number, what: string) => (text: string, ctx: z.RefinementCtx) => {
+  const bytes = utf8Bytes(text);
+  if (bytes > limit) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is ${bytes.toLocaleString('en')} UTF-8 bytes long; ${what} may be at most ${limit.toLocaleString('en')} bytes (the embedded store cannot safely hold longer strings) — shorten it`,
+    });
+  }
+};
+
+const Text = z.string().min(1).superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field'));
+const NameText = z.string().min(1).superRefine(withinBytes(MAX_NAME_BYTES, 'a name'));
 
 /** Fields every node has: identity, names, and where the node itself is attested. */
 const nodeBase = {
   id: Slug,
-  name: Text.describe('Name in Norwegian bokmål'),
-  nameEn: Text.optional().describe('Name in English'),
+  name: NameText.describe('Name in Norwegian bokmål'),
+  nameEn: NameText.optional().describe('Name in English'),
   description: Text.optional(),
   descriptionEn: Text.optional(),
   source: Slug.describe('Id of the Report node or reference that attests this node'),
@@ -62,7 +90,7 @@ export const NODE_SCHEMAS = {
   }),
   LifeEvent: kindSchema('LifeEvent', {}),
   Agency: kindSchema('Agency', {
-    shortName: Text.optional(),
+    shortName: NameText.optional(),
     sector: z.enum(AGENCY_SECTORS),
   }),
   Driver: kindSchema('Driver', {
@@ -88,7 +116,7 @@ export const NODE_SCHEMAS = {
     learnings: Text.nullable(),
     nextTasks: Text.nullable(),
     complete: z.boolean().describe('false where the report left answers as "…" or placeholders'),
-    missing: z.array(z.string()).optional().describe('Which answers are missing or placeholders'),
+    missing: z.array(z.string().superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field'))).optional().describe('Which answers are missing or placeholders'),
   }),
   Milestone: kindSchema('Milestone', {
     date: PartialDate,

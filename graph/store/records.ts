@@ -114,13 +114,50 @@ export async function countGraph(
   return { backend, nodes, relationships };
 }
 
-/** The dataset header and references, stored beside the graph as one JSON value under the key "dataset". */
-export function datasetMetaJson(dataset: Dataset): string {
-  return JSON.stringify({ meta: dataset.dataset, references: dataset.references });
+/**
+ * Every stored string stays below this many UTF-8 bytes. LadybugDB 0.19.1 cannot replay a write-ahead-log record holding
+ * a string of about 4 KB (test/store/engine-defects.test.ts), so one long value would make the file unopenable after a
+ * crash; the dataset validation refuses longer text fields (MAX_TEXT_BYTES) and the meta JSON is split below it.
+ */
+export const META_CHUNK_BYTES = 3000;
+
+/** The key of the i-th part of the dataset meta JSON: "dataset:0", "dataset:1", … */
+const metaChunkKey = (i: number) => `dataset:${i}`;
+
+/** The dataset header and references as JSON, split into parts of at most META_CHUNK_BYTES UTF-8 bytes (never inside a character). */
+export function datasetMetaRows(dataset: Dataset): { key: string; json: string }[] {
+  const json = JSON.stringify({ meta: dataset.dataset, references: dataset.references });
+  const chunks: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const char of json) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > META_CHUNK_BYTES) {
+      chunks.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += char;
+    bytes += size;
+  }
+  chunks.push(current);
+  return chunks.map((part, i) => ({ key: metaChunkKey(i), json: part }));
 }
 
+/** Reassembles the parts datasetMetaRows wrote; also reads the single "dataset" row that files written before the split hold. */
 export function parseDatasetMeta(rows: Record<string, unknown>[]): Pick<GraphSnapshot, 'meta' | 'references'> {
-  const row = rows.find((r) => r['key'] === 'dataset');
-  const stored = row ? (JSON.parse(String(row['json'])) as Pick<GraphSnapshot, 'meta' | 'references'>) : null;
+  const legacy = rows.find((r) => r['key'] === 'dataset');
+  const parts = new Map<number, string>();
+  for (const r of rows) {
+    const match = /^dataset:(\d+)$/.exec(String(r['key']));
+    if (match) parts.set(Number(match[1]), String(r['json']));
+  }
+  let json: string | null = legacy ? String(legacy['json']) : null;
+  if (parts.size > 0) {
+    const ordered = Array.from({ length: parts.size }, (_, i) => parts.get(i));
+    if (ordered.some((p) => p === undefined)) throw new Error(`the stored dataset meta is incomplete: parts ${[...parts.keys()].sort((a, b) => a - b).join(', ')} of ${parts.size}`);
+    json = ordered.join('');
+  }
+  const stored = json === null ? null : (JSON.parse(json) as Pick<GraphSnapshot, 'meta' | 'references'>);
   return { meta: stored?.meta ?? { name: 'empty', version: '0' }, references: stored?.references ?? [] };
 }

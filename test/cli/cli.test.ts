@@ -67,6 +67,12 @@ describe('strategigraf CLI', () => {
     expect(stderr).toContain('dataset.yaml:7 relationships[0].source: unknown source "nowhere"');
   });
 
+  it('refuses a YAML alias bomb as a problem, exit 1', async () => {
+    const { code, stderr } = await cli('validate', 'test/fixtures/alias-bomb');
+    expect(code).toBe(1);
+    expect(stderr).toContain('test/fixtures/alias-bomb/dataset.yaml: the YAML expands its aliases (*name) too often');
+  });
+
   it('loads a dataset and reports counts as JSON', async () => {
     const load = await cli('load', 'test/fixtures/small');
     expect(load.code).toBe(0);

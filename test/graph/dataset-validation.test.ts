@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateDataset, type SourceFile } from '../../graph/dataset/validate.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
+import { readFileSync } from 'node:fs';
 
 const HEADER = `dataset:\n  name: Test\n  version: "1"\nreferences:\n  - id: ref-a\n    title: A reference\n`;
 
@@ -20,6 +21,37 @@ describe('dataset validation', () => {
   it('accepts the small fixture', async () => {
     const result = await loadDatasetDir('test/fixtures/small');
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('refuses an alias bomb as a problem with the file instead of throwing', () => {
+    expect(check(readFileSync('test/fixtures/alias-bomb/dataset.yaml', 'utf8'))).toEqual([
+      'case.yaml: the YAML expands its aliases (*name) too often (a limit of 100 guards against alias bombs); write the values out instead of repeating aliases',
+    ]);
+  });
+
+  it('refuses text of 4,000 UTF-8 bytes or more, counting bytes rather than characters, and names the node and field', () => {
+    const longest = `${'ø'.repeat(1999)}x`; // 2,000 characters, 3,999 bytes: allowed
+    expect(check(`nodes:\n${node(`, description: "${longest}"`)}`)).toEqual([]);
+    const tooLong = 'ø'.repeat(2000); // 2,000 characters, 4,000 bytes
+    expect(check(`nodes:\n${node(`, description: "${tooLong}"`)}`)).toEqual([
+      'case.yaml:2 nodes[0].description: is 4,000 UTF-8 bytes long; a text field may be at most 3,999 bytes (the embedded store cannot safely hold longer strings) — shorten it',
+    ]);
+    expect(check(`relationships:\n  - { type: LEADS, from: digdir, to: digdir, source: ref-a, page: null, quote: null, basis: inferred, note: "${'x'.repeat(4000)}" }\n`)).toContainEqual(
+      expect.stringMatching(/^case\.yaml:2 relationships\[0\]\.note: is 4,000 UTF-8 bytes long; a text field may be at most 3,999 bytes/),
+    );
+  });
+
+  it('keeps names below 1,000 bytes, since the store joins them into one search column', () => {
+    expect(check(`nodes:\n${node(`, nameEn: "${'n'.repeat(1001)}"`)}`)).toEqual([
+      'case.yaml:2 nodes[0].nameEn: is 1,001 UTF-8 bytes long; a name may be at most 1,000 bytes (the embedded store cannot safely hold longer strings) — shorten it',
+    ]);
+  });
+
+  it('refuses names whose folded search key would reach the limit, though each name is short enough', () => {
+    const hangul = '한'.repeat(333); // 999 bytes; folded for search, each syllable becomes three three-byte letters
+    expect(check(`nodes:\n${node(`, nameEn: "${hangul}", shortName: "${hangul}"`)}`)).toEqual([
+      expect.stringMatching(/^case\.yaml:2 nodes\[0\]\.name: id, name, nameEn and shortName together make a search key of [\d,]+ UTF-8 bytes; the limit is 3,999/),
+    ]);
   });
 
   it('reports malformed YAML with its line number', () => {

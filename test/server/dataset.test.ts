@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, auth, body, build, type TestApp } from './helpers.js';
 
@@ -138,6 +139,14 @@ describe('PUT /api/dataset with a token', () => {
     expect(res.statusCode).toBe(422);
     expect(body(res).error.details[0]).toMatchObject({ file: 'request body', message: expect.stringMatching(/^malformed YAML/) });
     expect(body(res).error.details[0].line).toBeGreaterThan(0);
+  });
+
+  it('refuses a YAML alias bomb with a 422 problem, not a 500, and keeps the old graph', async () => {
+    const res = await put(t, readFileSync('test/fixtures/alias-bomb/dataset.yaml', 'utf8'), auth());
+    expect(res.statusCode).toBe(422);
+    expect(body(res).error.code).toBe('invalid_dataset');
+    expect(body(res).error.details[0]).toEqual({ file: 'request body', path: '', message: expect.stringContaining('expands its aliases (*name) too often') });
+    expect(await nodeCount(t)).toBe(23);
   });
 
   it('refuses an empty body with every problem listed', async () => {

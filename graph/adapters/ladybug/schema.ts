@@ -1,4 +1,5 @@
 // LadybugDB DDL derived from the ontology: a node table per kind, a rel table per type with all its FROM/TO pairs.
+import { createHash } from 'node:crypto';
 import { NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
 import { INTERNAL_NODE_COLUMNS, nodeColumns, RELATIONSHIP_COLUMNS, type ColumnType } from '../../schema/columns.js';
 
@@ -22,8 +23,16 @@ export function schemaStatements(): string[] {
   return [...nodeTables, ...relTables, `CREATE NODE TABLE IF NOT EXISTS ${META_TABLE}(key STRING PRIMARY KEY, json STRING)`];
 }
 
-/** Changes whenever the derived schema changes, so an old database file is rebuilt rather than half-matching. */
+/**
+ * Changes whenever the derived schema changes, so an old database file is rebuilt rather than half-matching. A sha256 of
+ * the DDL, not the DDL itself (6.8 KB): LadybugDB cannot replay a log record holding a string of about 4 KB.
+ */
 export function schemaFingerprint(): string {
+  return `sha256:${createHash('sha256').update(legacySchemaFingerprint()).digest('hex')}`;
+}
+
+/** What files written before the hash hold: the DDL itself. Such a file matches and gets the hash written over it. */
+export function legacySchemaFingerprint(): string {
   return schemaStatements().join(';');
 }
 

@@ -8,7 +8,7 @@ import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, countGraph, datasetMetaJson, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { relationshipId } from '../../dataset/validate.js';
 import { searchKey } from '../../store/search.js';
 import { GraphProjection } from '../../store/projection.js';
@@ -16,8 +16,9 @@ import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
-import { dropStatements, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
+import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
 import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
+import { claimFile, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
 
@@ -69,9 +70,19 @@ export class LadybugStore implements GraphStore {
   }
 
   private async doOpen(): Promise<void> {
-    if (this.options.path !== ':memory:') await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    const inFile = this.options.path !== ':memory:';
+    if (inFile) await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    // throwOnWalReplayFailure stays true (the default): false makes the engine replay up to the bad record, drop the
+    // rest and truncate the log, losing acknowledged writes silently. Failing is better: `strategigraf recover` keeps it.
     const db = new lbug.Database(this.options.path);
-    await db.init();
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      if (inFile && isWalReplayFailure(err) && ((await fileSize(walPath(this.options.path))) ?? 0) > 0) throw new UnreplayableWalError(this.options.path, err);
+      throw err;
+    }
+    if (inFile) await claimFile(this.options.path);
     const connect = async (): Promise<PooledConnection> => {
       const conn = new lbug.Connection(db);
       await conn.init();
@@ -88,12 +99,30 @@ export class LadybugStore implements GraphStore {
     const tables = (await this.exec(this.writer!, 'CALL show_tables() RETURN name')).map((r) => String(r['name']));
     if (tables.includes(META_TABLE)) {
       const rows = await this.exec(this.writer!, `MATCH (m:${META_TABLE} {key: 'schema'}) RETURN m.json AS json`);
-      if (rows[0]?.['json'] === schemaFingerprint()) return;
+      const stored = rows[0]?.['json'];
+      if (stored === schemaFingerprint()) return;
+      if (stored === legacySchemaFingerprint()) {
+        // Written before the fingerprint became a hash: same tables, so keep the graph and store the short form.
+        await this.exec(this.writer!, `MATCH (m:${META_TABLE} {key: 'schema'}) SET m.json = $json`, { json: schemaFingerprint() });
+        await this.checkpoint();
+        return;
+      }
       // The ontology changed since this file was written: rebuild rather than run against mismatched tables.
       for (const stmt of dropStatements()) await this.exec(this.writer!, stmt);
     }
     for (const stmt of schemaStatements()) await this.exec(this.writer!, stmt);
     await this.exec(this.writer!, q.writeMeta, { key: 'schema', json: schemaFingerprint() });
+    await this.checkpoint();
+  }
+
+  /**
+   * Folds the write-ahead log into the database file after every committed write, so that a crash leaves at most the
+   * write in flight to replay, never a log of every load since the last automatic checkpoint. A failed checkpoint does
+   * not undo the commit (the log still holds it), so it is not an error of the write.
+   */
+  private async checkpoint(): Promise<void> {
+    if (this.options.path === ':memory:') return;
+    await this.exec(this.writer!, 'CHECKPOINT').catch(() => undefined);
   }
 
   /** Node records and adjacency in memory: look-ups, neighbourhoods and paths without materialising nodes per query. */
@@ -121,6 +150,7 @@ export class LadybugStore implements GraphStore {
     await opened.catch(() => undefined);
     for (const pooled of [this.writer, this.analyst, ...this.readers]) await pooled?.conn.close();
     await this.db?.close();
+    if (this.options.path !== ':memory:') await releaseFile(this.options.path);
     this.db = this.writer = this.analyst = null;
     this.readers = [];
   }
@@ -197,7 +227,7 @@ export class LadybugStore implements GraphStore {
           }
         }
         await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
-        await run(q.writeMeta, { key: 'dataset', json: datasetMetaJson(dataset) });
+        for (const row of datasetMetaRows(dataset)) await run(q.writeMeta, row);
         await run(q.commit);
         this.forgetGraph();
       } catch (err) {
@@ -205,6 +235,7 @@ export class LadybugStore implements GraphStore {
         throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
       }
     });
+    await this.checkpoint();
   }
 
   stats(): Promise<GraphStats> {

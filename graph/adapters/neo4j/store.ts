@@ -9,7 +9,7 @@ import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
 import type { Neo4jConfig } from '../../store/config.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, countGraph, datasetMetaJson, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
+import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { searchKey } from '../../store/search.js';
 import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
 import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
@@ -162,7 +162,7 @@ export class Neo4jStore implements GraphStore {
             }
           }
         }
-        await tx.run(q.writeMeta, { key: 'dataset', json: datasetMetaJson(dataset) });
+        for (const row of datasetMetaRows(dataset)) await tx.run(q.writeMeta, row);
       });
       this.noteAvailability(true);
     } catch (err) {

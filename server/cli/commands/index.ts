@@ -3,10 +3,11 @@ import type { Command } from '../command.js';
 import { exportCommand } from './export.js';
 import { gapsCommand } from './gaps.js';
 import { loadCommand } from './load.js';
+import { compactCommand, recoverCommand } from './maintenance.js';
 import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
-export const commands: Command[] = [validateCommand, loadCommand, statsCommand, queryCommand, exportCommand, gapsCommand, reportCommand, serveCommand];
+export const commands: Command[] = [validateCommand, loadCommand, statsCommand, queryCommand, exportCommand, gapsCommand, reportCommand, serveCommand, recoverCommand, compactCommand];

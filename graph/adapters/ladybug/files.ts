@@ -1,0 +1,70 @@
+// The files beside a LadybugDB database: its write-ahead log, and a lock file naming the process that has it open.
+// LadybugDB 0.19.1 takes no lock of its own (a second process opens the same file without complaint), so the store
+// records its process id, and `strategigraf recover` and `compact` refuse to touch a file a live process holds.
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+
+export const walPath = (db: string) => `${db}.wal`;
+export const lockPath = (db: string) => `${db}.lock`;
+
+/** What LadybugDB says when the log cannot be replayed (a record it cannot read, or a torn write). */
+export function isWalReplayFailure(err: unknown): boolean {
+  return /corrupted wal|wal record|wal file|replay/i.test(err instanceof Error ? err.message : String(err));
+}
+
+/** The one line an operator needs when the file will not open because of its log: what it means and what to do. */
+export class UnreplayableWalError extends Error {
+  constructor(
+    readonly db: string,
+    cause?: unknown,
+  ) {
+    super(
+      `the database's write-ahead log at ${walPath(db)} cannot be replayed (an engine defect with long strings, or a torn write); ` +
+        `the last checkpoint in ${db} is intact; stop the server and run \`strategigraf recover\` to move the log aside and reopen — writes after the last checkpoint will be lost`,
+      { cause },
+    );
+    this.name = 'UnreplayableWalError';
+  }
+}
+
+export async function fileSize(file: string): Promise<number | null> {
+  return (await stat(file).catch(() => null))?.size ?? null;
+}
+
+export interface FileHolder {
+  pid: number;
+  since: string;
+}
+
+/** Records that this process has the database open. */
+export async function claimFile(db: string): Promise<void> {
+  const holder: FileHolder = { pid: process.pid, since: new Date().toISOString() };
+  await writeFile(lockPath(db), `${JSON.stringify(holder)}\n`);
+}
+
+/** Removes the record, if it is this process's. */
+export async function releaseFile(db: string): Promise<void> {
+  const holder = await readHolder(db);
+  if (holder?.pid === process.pid) await rm(lockPath(db), { force: true });
+}
+
+async function readHolder(db: string): Promise<FileHolder | null> {
+  try {
+    const parsed = JSON.parse(await readFile(lockPath(db), 'utf8')) as Partial<FileHolder>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, since: String(parsed.since ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Another live process that has the database open, or null (a lock left by a killed process does not count). */
+export async function fileHolder(db: string): Promise<FileHolder | null> {
+  const holder = await readHolder(db);
+  if (!holder || holder.pid === process.pid) return null;
+  try {
+    process.kill(holder.pid, 0);
+    return holder;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else; it still holds the file.
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? holder : null;
+  }
+}
