@@ -6,6 +6,8 @@
 // - every query has a deadline from its arrival; one still waiting at its deadline fails with query_timeout and never runs.
 import { queueTimeout, tooManyQueries } from './errors.js';
 
+const MAX_REMEMBERED_CLIENTS = 10_000;
+
 export interface FairQueueOptions {
   concurrency: number;
   perClient: number;
@@ -17,9 +19,16 @@ interface Waiting {
 }
 
 export class FairQueue {
-  /** Waiting queries per client; a Map keeps insertion order, and a served client goes to the back. */
+  /** Waiting queries per client, in the order the clients arrived. */
   private readonly waiting = new Map<string, Waiting[]>();
   private readonly active = new Map<string, number>();
+  /**
+   * The turn at which each client was last served. The next query is taken from the waiting client served longest
+   * ago (never served counts as longest): a client that just ran goes behind everyone waiting, even one that finished
+   * and sent its next query at once. Kept after a client's queue empties, so that coming back does not jump the line.
+   */
+  private readonly lastServed = new Map<string, number>();
+  private turn = 0;
   private running = 0;
 
   constructor(private readonly options: FairQueueOptions) {}
@@ -70,13 +79,19 @@ export class FairQueue {
 
   private dispatch(): void {
     while (this.running < this.options.concurrency) {
-      const next = [...this.waiting.keys()].find((c) => !this.active.has(c));
+      let next: string | undefined;
+      for (const client of this.waiting.keys()) {
+        if (this.active.has(client)) continue;
+        if (next === undefined || (this.lastServed.get(client) ?? 0) < (this.lastServed.get(next) ?? 0)) next = client;
+      }
       if (next === undefined) return;
       const list = this.waiting.get(next)!;
       const entry = list.shift()!;
-      // To the back of the line: the other waiting clients each get a turn before this one's next query.
-      this.waiting.delete(next);
-      if (list.length > 0) this.waiting.set(next, list);
+      if (list.length === 0) this.waiting.delete(next);
+      this.lastServed.delete(next);
+      this.lastServed.set(next, ++this.turn);
+      // Bounded memory: forget the clients served longest ago (a Map iterates in insertion order, oldest first).
+      if (this.lastServed.size > MAX_REMEMBERED_CLIENTS) this.lastServed.delete(this.lastServed.keys().next().value!);
       entry.start();
     }
   }
