@@ -2,6 +2,9 @@
 // query is stopped within its timeout plus grace and the server's memory stays put; results are capped in size; one
 // client's backlog does not hold up another's query; a worker killed mid-query costs only that query; and memory stays
 // flat over many requests (2,000 by default; STRATEGIGRAF_QUERY_SOAK=20000 for the long run).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +17,15 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 const ownRssMb = () => process.memoryUsage().rss / 1024 / 1024;
+/** Running, not exited (a zombie whose parent has not reaped it yet counts as exited). */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return false;
   }
 };
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 interface Bounded extends TestApp {
   store: LadybugStore;
@@ -201,6 +205,27 @@ describe('a worker that dies', () => {
     expect(body(res).error.message).toMatch(/the query engine stopped while running this query \(killed by SIGKILL\); it has been restarted/);
     expect(body(await query(t, 'MATCH (n:Agency) RETURN count(n) AS c')).rows).toEqual([[expect.any(Number)]]);
     expect(t.store.analystWorkerPids()).not.toContain(pid);
+  });
+
+  it('a worker does not outlive its server, even one killed with SIGKILL', async () => {
+    const script = [
+      "import { LadybugStore } from './graph/adapters/ladybug/store.ts';",
+      "const store = new LadybugStore({ path: ':memory:' });",
+      'await store.open();',
+      "await store.readQuery('RETURN 1', {}, { timeoutMs: 5000, rowCap: 10 });",
+      'console.log(store.analystWorkerPids()[0]);',
+      'setInterval(() => {}, 1000);',
+    ].join('\n');
+    const server = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      server.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+      server.once('exit', (code) => reject(new Error(`the server script exited (${code}) before starting a worker`)));
+    });
+    expect(alive(pid)).toBe(true);
+    server.kill('SIGKILL');
+    const until = Date.now() + 5_000;
+    while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(pid)).toBe(false);
   });
 
   it('closing the store kills its workers', async () => {
