@@ -237,6 +237,26 @@ describe('a worker that dies', () => {
   });
 });
 
+describe('the workers follow the graph', () => {
+  it('after a new dataset is loaded, analyst queries see it (the worker reloads its copy)', async () => {
+    const t = await bounded({ timeoutMs: 5_000, rowCap: 5000 }, { workers: 1 });
+    try {
+      const count = async () => body(await query(t, 'MATCH (a:Agency) RETURN count(a) AS c')).rows[0][0] as number;
+      const before = await count();
+      const dataset = await fixtureDataset();
+      const [gone] = dataset.nodes.filter((n) => n.kind === 'Agency');
+      await t.store.replaceDataset({
+        ...dataset,
+        nodes: dataset.nodes.filter((n) => n.id !== gone!.id),
+        relationships: dataset.relationships.filter((r) => r.from !== gone!.id && r.to !== gone!.id),
+      });
+      expect(await count()).toBe(before - 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('memory over many requests', () => {
   const COUNT = Number(process.env['STRATEGIGRAF_QUERY_SOAK'] ?? 2_000);
   const WARM_UP = 500;
