@@ -16,9 +16,43 @@ export interface Neo4jConfig {
 export type StoreConfig = { backend: 'ladybug'; path: string } | ({ backend: 'neo4j' } & Neo4jConfig);
 
 export interface QueryLimits {
+  /** One deadline per analyst query, from arrival: waiting for a turn, parsing and running all count. */
   timeoutMs: number;
   rowCap: number;
+  /** Largest result, in bytes of JSON, before the query is stopped with response_too_large. */
+  responseBytes?: number;
+  /** Queries that may run at once (the embedded store runs this many worker processes). */
+  concurrency?: number;
+  /** Queries one client (IP address) may have waiting; past it the API answers 429. */
+  queuePerClient?: number;
 }
+
+/** The embedded store's analyst worker processes (graph/adapters/ladybug/analyst-pool.ts). */
+export interface AnalystWorkerLimits {
+  /** Resident memory of one worker process; past it the running query is stopped with query_too_costly. */
+  memoryMb: number;
+  /** Worker processes, at most; one query runs in each at a time. */
+  workers: number;
+  /** A worker is replaced after this many queries, so that anything the engine leaks is returned. */
+  recycleAfter: number;
+  /** How long past a query's deadline the engine gets to stop it itself before its process is killed. */
+  graceMs: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: Required<QueryLimits> = {
+  timeoutMs: 5000,
+  rowCap: 5000,
+  responseBytes: 4 * 1024 * 1024,
+  concurrency: 2,
+  queuePerClient: 4,
+};
+
+export const DEFAULT_ANALYST_WORKER_LIMITS: AnalystWorkerLimits = {
+  memoryMb: 1024,
+  workers: DEFAULT_QUERY_LIMITS.concurrency,
+  recycleAfter: 5000,
+  graceMs: 1000,
+};
 
 type Env = Record<string, string | undefined>;
 
@@ -45,10 +79,24 @@ export function positiveInt(env: Env, name: string, fallback: number, unit?: str
   return value;
 }
 
-export function queryLimitsFromEnv(env: Env = process.env): QueryLimits {
+export function queryLimitsFromEnv(env: Env = process.env): Required<QueryLimits> {
+  const d = DEFAULT_QUERY_LIMITS;
   return {
-    timeoutMs: positiveInt(env, 'STRATEGIGRAF_QUERY_TIMEOUT_MS', 5000),
-    rowCap: positiveInt(env, 'STRATEGIGRAF_QUERY_ROW_CAP', 5000),
+    timeoutMs: positiveInt(env, 'STRATEGIGRAF_QUERY_TIMEOUT_MS', d.timeoutMs, 'milliseconds'),
+    rowCap: positiveInt(env, 'STRATEGIGRAF_QUERY_ROW_CAP', d.rowCap, 'rows'),
+    responseBytes: positiveInt(env, 'STRATEGIGRAF_QUERY_RESPONSE_BYTES', d.responseBytes, 'bytes'),
+    concurrency: positiveInt(env, 'STRATEGIGRAF_QUERY_WORKERS', d.concurrency),
+    queuePerClient: positiveInt(env, 'STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT', d.queuePerClient, 'queries'),
+  };
+}
+
+export function analystWorkerLimitsFromEnv(env: Env = process.env): AnalystWorkerLimits {
+  const d = DEFAULT_ANALYST_WORKER_LIMITS;
+  return {
+    memoryMb: positiveInt(env, 'STRATEGIGRAF_QUERY_MEMORY_MB', d.memoryMb, 'megabytes'),
+    workers: positiveInt(env, 'STRATEGIGRAF_QUERY_WORKERS', d.workers),
+    recycleAfter: positiveInt(env, 'STRATEGIGRAF_QUERY_WORKER_RECYCLE', d.recycleAfter, 'queries'),
+    graceMs: positiveInt(env, 'STRATEGIGRAF_QUERY_GRACE_MS', d.graceMs, 'milliseconds'),
   };
 }
 

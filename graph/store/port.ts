@@ -28,8 +28,13 @@ export interface PathOptions {
 }
 
 export interface ReadQueryOptions {
+  /** The limit named in errors; the query is stopped at whichever comes first of this and `deadline`. */
   timeoutMs: number;
   rowCap: number;
+  /** Epoch ms by which the query must be done, when time was already spent on it (waiting in the API's queue). */
+  deadline?: number;
+  /** Largest result in bytes of JSON; past it the query fails with response_too_large. */
+  maxResponseBytes?: number;
 }
 
 export interface StoreHealth {

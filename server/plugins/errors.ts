@@ -11,6 +11,10 @@ const STORE_ERROR_STATUS: Record<StoreErrorCode, number> = {
   query_timeout: 400,
   row_cap_exceeded: 400,
   query_invalid: 400,
+  response_too_large: 400,
+  query_too_costly: 400,
+  query_crashed: 503,
+  too_many_queries: 429,
   load_failed: 500,
 };
 
@@ -108,6 +112,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (err.code === 'store_unavailable') {
         request.log.error({ err }, 'graph store unavailable');
         return reply.code(status).send(errorBody(err.code, 'the graph store is unavailable; try again shortly'));
+      }
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err.code === 'query_crashed') {
+        // The worker process died, not the server: the message says so and holds nothing internal.
+        request.log.warn({ err }, 'the analyst query worker died');
+        return reply.code(status).send(errorBody(err.code, err.message));
       }
       if (status >= 500) {
         request.log.error({ err }, 'store fault');

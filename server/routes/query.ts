@@ -3,8 +3,13 @@ import { CypherResult } from '../../graph/schema/graph.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { QueryRequest } from '../schemas/query.js';
 import type { ApiContext } from './context.js';
+import { DEFAULT_QUERY_LIMITS } from '../../graph/store/config.js';
+import { FairQueue } from '../../graph/store/fair-queue.js';
 
-export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, limits, rateLimits }) => {
+export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, limits: given, rateLimits }) => {
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...given };
+  // Anyone may call this route without a token, so its queries take turns fairly per client (see fair-queue.ts).
+  const queue = new FairQueue({ concurrency: limits.concurrency, perClient: limits.queuePerClient });
   app.post(
     '/query',
     {
@@ -17,11 +22,22 @@ export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
           `A query that would write is refused (400, code read_only) and the graph stays unchanged. ` +
           `A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap ` +
           `(STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. ` +
+          `The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). ` +
+          `A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, ` +
+          `a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. ` +
+          `Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries ` +
+          `already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 ` +
+          `(code query_crashed) and the next query runs on a fresh engine. ` +
           `LOAD, COPY, EXPORT, IMPORT, ATTACH, INSTALL, USE, CHECKPOINT and PROFILE are not allowed, nor more than one statement.`,
         body: QueryRequest,
         response: { 200: json(CypherResult, 'The columns and the rows'), ...errorResponses(400, 413, 415, 429, 500, 503) },
       },
     },
-    async (request) => store.readQuery(request.body.cypher, request.body.params, limits),
+    async (request, reply) => {
+      // The deadline counts from the request's arrival, so time spent waiting for a turn is part of the timeout.
+      const deadline = Date.now() - reply.elapsedTime + limits.timeoutMs;
+      const options = { timeoutMs: limits.timeoutMs, rowCap: limits.rowCap, maxResponseBytes: limits.responseBytes, deadline };
+      return queue.run(request.ip, deadline, limits.timeoutMs, () => store.readQuery(request.body.cypher, request.body.params, options));
+    },
   );
 };

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analystWorkerLimitsFromEnv } from '../../graph/store/config.js';
 import { rootWarning, serverConfigFromEnv, startMessage, startServer } from '../../server/main.js';
 import { FIXTURE_DIR } from './helpers.js';
 
@@ -21,6 +22,9 @@ describe('serverConfigFromEnv', () => {
       STRATEGIGRAF_CORS_ORIGIN: 'https://a.example, https://b.example',
       STRATEGIGRAF_QUERY_TIMEOUT_MS: '250',
       STRATEGIGRAF_QUERY_ROW_CAP: '10',
+      STRATEGIGRAF_QUERY_RESPONSE_BYTES: '1000',
+      STRATEGIGRAF_QUERY_WORKERS: '3',
+      STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT: '7',
       STRATEGIGRAF_QUERY_RATE_LIMIT: '600',
       STRATEGIGRAF_WRITE_RATE_LIMIT: '2',
       STRATEGIGRAF_REQUEST_TIMEOUT_MS: '1500',
@@ -30,7 +34,7 @@ describe('serverConfigFromEnv', () => {
       host: '0.0.0.0',
       adminToken: 'secret',
       corsOrigin: ['https://a.example', 'https://b.example'],
-      limits: { timeoutMs: 250, rowCap: 10 },
+      limits: { timeoutMs: 250, rowCap: 10, responseBytes: 1000, concurrency: 3, queuePerClient: 7 },
       rateLimits: { query: 600, write: 2 },
       requestTimeoutMs: 1500,
     });
@@ -41,6 +45,9 @@ describe('serverConfigFromEnv', () => {
     expect(() => serverConfigFromEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_ROW_CAP: '-1' })).toThrow(/STRATEGIGRAF_QUERY_ROW_CAP/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RATE_LIMIT: 'lots' })).toThrow(/STRATEGIGRAF_QUERY_RATE_LIMIT/);
+    expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RESPONSE_BYTES: '4MB' })).toThrow(/STRATEGIGRAF_QUERY_RESPONSE_BYTES must be a positive whole number of bytes/);
+    expect(() => analystWorkerLimitsFromEnv({ STRATEGIGRAF_QUERY_MEMORY_MB: '0' })).toThrow(/STRATEGIGRAF_QUERY_MEMORY_MB must be a positive whole number of megabytes/);
+    expect(analystWorkerLimitsFromEnv({ STRATEGIGRAF_QUERY_MEMORY_MB: '256', STRATEGIGRAF_QUERY_WORKERS: '1' })).toMatchObject({ memoryMb: 256, workers: 1 });
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_REQUEST_TIMEOUT_MS: '0' })).toThrow(/STRATEGIGRAF_REQUEST_TIMEOUT_MS must be a positive whole number of milliseconds/);
   });
 });

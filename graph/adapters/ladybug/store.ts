@@ -3,21 +3,22 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type NodeKind } from '../../ontology.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../ontology.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
-import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
-import { relationshipId } from '../../dataset/validate.js';
-import { searchKey } from '../../store/search.js';
+import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { GraphProjection } from '../../store/projection.js';
 import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
+import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../../store/config.js';
+import { AnalystPool } from './analyst-pool.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
+import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
-import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
+import { fromLadybugValue } from './values.js';
 import { claimFile, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
@@ -44,6 +45,8 @@ export interface LadybugStoreOptions {
   /** A database file path, or ":memory:". */
   path: string;
   readConnections?: number;
+  /** Bounds on the analyst worker processes; from the environment when not given. */
+  analyst?: AnalystWorkerLimits;
 }
 
 export class LadybugStore implements GraphStore {
@@ -57,6 +60,8 @@ export class LadybugStore implements GraphStore {
   private projection: Promise<GraphProjection> | null = null;
   /** The whole graph as last loaded, for the analyses and exports that read all of it; dropped with the projection. */
   private snapshotCache: Promise<GraphSnapshot> | null = null;
+  /** Runs analyst Cypher (readQuery) in worker processes; started on the first such query. */
+  private analystPool: AnalystPool | null = null;
 
   constructor(private readonly options: LadybugStoreOptions) {}
 
@@ -143,6 +148,8 @@ export class LadybugStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.analystPool?.close();
+    this.analystPool = null;
     this.forgetGraph();
     const opened = this.opening;
     this.opening = null;
@@ -209,25 +216,7 @@ export class LadybugStore implements GraphStore {
       await run(q.begin);
       try {
         await run(q.deleteAll);
-        for (const kind of NODE_KINDS) {
-          const rows = dataset.nodes.filter((n) => n.kind === kind).map(nodeRow);
-          if (rows.length > 0) await run(q.createNodes(kind), { rows });
-        }
-        const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
-        const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
-        if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
-        for (const type of RELATIONSHIP_TYPES) {
-          for (const [from, to] of RELATIONSHIP_RULES[type]) {
-            const rows = dataset.relationships
-              .filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to)
-              .map(edgeRow);
-            if (rows.length === 0) continue;
-            const created = Number((await run(q.createRelationships(type, from, to), { rows }))[0]?.['created'] ?? 0);
-            assertAllCreated(type, rows.length, created);
-          }
-        }
-        await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
-        for (const row of datasetMetaRows(dataset)) await run(q.writeMeta, row);
+        await writeGraph(run, dataset);
         await run(q.commit);
         this.forgetGraph();
       } catch (err) {
@@ -302,62 +291,27 @@ export class LadybugStore implements GraphStore {
     };
   }
 
+  /**
+   * Analyst Cypher runs in worker processes holding a copy of the current graph (analyst-pool.ts explains why): the
+   * server's process, its memory and its connections are out of the query's reach, and a hard deadline is possible.
+   */
   async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
     assertAnalystQueryAllowed(cypher);
     await this.open();
-    const pooled = this.analyst!;
-    return pooled.queue.run(async () => {
-      const { conn } = pooled;
-      const prepared = await conn.prepare(cypher).catch((err: unknown) => {
-        throw queryInvalid(`the query is not valid Cypher: ${err instanceof Error ? err.message : String(err)}`);
-      });
-      if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${prepared.getErrorMessage()}`);
-      if (!prepared.isReadOnly()) throw readOnlyViolation();
-      conn.setQueryTimeout(options.timeoutMs);
-      // Belt and braces: besides the planner's read-only verdict, the engine's read-only transaction refuses writes.
-      await rawQuery(conn, q.beginReadOnly);
-      try {
-        let result: QueryResult;
-        try {
-          result = lastResult(await conn.execute(prepared, params as never));
-        } catch (err) {
-          throw classifyExecutionError(err, options.timeoutMs);
-        }
-        try {
-          const columns = await result.getColumnNames();
-          const rows: unknown[][] = [];
-          while (result.hasNext()) {
-            if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
-            const row = await result.getNext();
-            if (!row) break;
-            rows.push(columns.map((c) => serialiseValue(row[c])));
-          }
-          return { columns, rows };
-        } finally {
-          result.close();
-        }
-      } finally {
-        await rawQuery(conn, q.rollback).catch(() => undefined);
-      }
-    });
+    this.analystPool ??= new AnalystPool(this.options.analyst ?? analystWorkerLimitsFromEnv());
+    return this.analystPool.run(() => this.snapshot(), cypher, params, options);
   }
-}
 
-async function rawQuery(conn: Connection, statement: string): Promise<void> {
-  lastResult(await conn.query(statement)).close();
+  /** Process ids of the analyst workers running now; for tests and diagnostics. */
+  analystWorkerPids(): number[] {
+    return this.analystPool?.pids() ?? [];
+  }
 }
 
 function lastResult(result: QueryResult | QueryResult[]): QueryResult {
   if (!Array.isArray(result)) return result;
   for (const r of result.slice(0, -1)) r.close();
   return result[result.length - 1]!;
-}
-
-function classifyExecutionError(err: unknown, timeoutMs: number): StoreError {
-  const message = err instanceof Error ? err.message : String(err);
-  if (/interrupt|timeout/i.test(message)) return queryTimeout(timeoutMs);
-  if (/read-only|read only/i.test(message)) return readOnlyViolation();
-  return queryInvalid(`the query failed: ${message}`, err);
 }
 
 function fromLadybugRow(row: Record<string, unknown>): Record<string, unknown> {
@@ -374,18 +328,4 @@ function nodeFromValue(value: unknown): GraphNode {
 function edgeFromValue(value: unknown): ReturnType<typeof toGraphEdge> {
   const props = value as Record<string, unknown>;
   return toGraphEdge(String(props['_label']), props);
-}
-
-/** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */
-function serialiseValue(value: unknown): unknown {
-  const v = fromLadybugValue(value);
-  if (isNodeValue(v)) return v['_label'] === META_TABLE ? null : nodeFromValue(v);
-  if (isRelValue(v)) return edgeFromValue(v);
-  if (v && typeof v === 'object' && '_nodes' in v && '_rels' in v) {
-    const rec = v as { _nodes: unknown[]; _rels: unknown[] };
-    return { nodes: rec._nodes.map(nodeFromValue), edges: rec._rels.map(edgeFromValue) };
-  }
-  if (Array.isArray(v)) return v.map(serialiseValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serialiseValue(x)]));
-  return v;
 }

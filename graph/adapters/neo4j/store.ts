@@ -11,6 +11,7 @@ import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, 
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
 import { searchKey } from '../../store/search.js';
+import { ResponseBudget } from '../../store/response-budget.js';
 import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
 import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
 import { neo4jCypher } from '../../queries/dialect.js';
@@ -251,7 +252,10 @@ export class Neo4jStore implements GraphStore {
     await this.ensureSchema();
     // A READ-mode session makes Neo4j itself refuse writes; EXPLAIN first gives a clear error before anything runs.
     const session = this.session('READ');
-    const tx = session.beginTransaction({ timeout: options.timeoutMs });
+    // The server enforces the transaction timeout; it gets what is left of the query's deadline (queueing counts).
+    const timeout = Math.max(1, Math.min(options.timeoutMs, (options.deadline ?? Infinity) - Date.now()));
+    const tx = session.beginTransaction({ timeout });
+    const budget = new ResponseBudget(options.maxResponseBytes);
     try {
       const plan = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
       if (plan.summary.queryType !== 'r') throw readOnlyViolation();
@@ -260,7 +264,9 @@ export class Neo4jStore implements GraphStore {
       const rows: unknown[][] = [];
       for await (const record of result) {
         if (rows.length >= options.rowCap) throw rowCapExceeded(options.rowCap);
-        rows.push(columns.map((c) => serialiseValue(record.get(c))));
+        const row = columns.map((c) => serialiseValue(record.get(c)));
+        budget.add(row);
+        rows.push(row);
       }
       return { columns, rows };
     } catch (err) {

@@ -65,7 +65,7 @@ export const queryCommand: Command = {
     return withStore(io, async (store) => {
       let result: CypherResult;
       try {
-        result = await store.readQuery(positionals[0]!, params, limits);
+        result = await store.readQuery(positionals[0]!, params, { timeoutMs: limits.timeoutMs, rowCap: limits.rowCap, maxResponseBytes: limits.responseBytes });
       } catch (err) {
         if (err instanceof StoreError && err.code !== 'store_unavailable' && err.code !== 'load_failed') {
           io.err(`query refused (${err.code}): ${err.message}`);

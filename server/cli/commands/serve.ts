@@ -72,8 +72,8 @@ export const serveCommand: Command = {
     '  --build-web   build the web UI first when dist/web is missing or older than web/',
     '',
     'Environment: STRATEGIGRAF_ADMIN_TOKEN enables the write routes; STRATEGIGRAF_CORS_ORIGIN (comma-separated)',
-    'allows browser calls from other origins; STRATEGIGRAF_QUERY_TIMEOUT_MS and STRATEGIGRAF_QUERY_ROW_CAP bound',
-    'POST /api/query; STRATEGIGRAF_QUERY_RATE_LIMIT (60) and STRATEGIGRAF_WRITE_RATE_LIMIT (10) cap requests a minute',
+    'allows browser calls from other origins; STRATEGIGRAF_QUERY_TIMEOUT_MS, STRATEGIGRAF_QUERY_ROW_CAP and the other',
+    'STRATEGIGRAF_QUERY_* variables in the README bound POST /api/query; STRATEGIGRAF_QUERY_RATE_LIMIT (60) and STRATEGIGRAF_WRITE_RATE_LIMIT (10) cap requests a minute',
     'per client; LOG_LEVEL sets the log level. Stop with Ctrl-C: running requests finish and the store closes.',
   ].join('\n'),
   async run(argv, io) {

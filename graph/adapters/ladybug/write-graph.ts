@@ -1,0 +1,31 @@
+// Writes a dataset's nodes, relationships and meta rows into an empty LadybugDB graph: the store's replace and the
+// analyst worker's copy load through this one function, so the copy cannot drift from the store.
+import { isAllowed, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
+import { relationshipId } from '../../dataset/validate.js';
+import type { Dataset } from '../../schema/dataset.js';
+import { StoreError } from '../../store/errors.js';
+import { assertAllCreated, datasetMetaRows, edgeRow, nodeRow } from '../../store/records.js';
+import { ladybugDialect as q } from './dialect.js';
+import { schemaFingerprint } from './schema.js';
+
+export type RunStatement = (statement: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+export async function writeGraph(run: RunStatement, dataset: Dataset): Promise<void> {
+  for (const kind of NODE_KINDS) {
+    const rows = dataset.nodes.filter((n) => n.kind === kind).map(nodeRow);
+    if (rows.length > 0) await run(q.createNodes(kind), { rows });
+  }
+  const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
+  const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
+  if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+  for (const type of RELATIONSHIP_TYPES) {
+    for (const [from, to] of RELATIONSHIP_RULES[type]) {
+      const rows = dataset.relationships.filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to).map(edgeRow);
+      if (rows.length === 0) continue;
+      const created = Number((await run(q.createRelationships(type, from, to), { rows }))[0]?.['created'] ?? 0);
+      assertAllCreated(type, rows.length, created);
+    }
+  }
+  await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
+  for (const row of datasetMetaRows(dataset)) await run(q.writeMeta, row);
+}
