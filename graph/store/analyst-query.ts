@@ -53,6 +53,7 @@ const FORBIDDEN_FUNCTIONS = new Set([
 ]);
 const FUNCTION_NAMESPACES = new Set(['point', 'date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration', 'vector', 'vector.similarity']);
 
+const CLAUSE_LIST = 'MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP, LIMIT, UNION, CALL';
 const where = (t: { line: number; column: number }) => `at line ${t.line}, column ${t.column}`;
 const upper = (t: Token | undefined) => (t?.kind === 'word' ? t.value.toUpperCase() : '');
 const notAllowed = (what: string, t: Token) => queryInvalid(`${what} ${where(t)} is not allowed in analyst queries`);
@@ -66,6 +67,7 @@ export function assertAnalystQueryAllowed(cypher: string): void {
     tokens = tokenizeCypher(cypher, ANALYST_QUERY_LIMITS.maxTokens).tokens;
   } catch (err) {
     if (err instanceof TokenLimitError) {
+      checkNesting(err.tokens); // 3,000 parentheses are over both caps: name the one that protects the engine
       throw queryInvalid(`the query has more than ${err.limit} tokens, the limit for analyst queries; shorten it`);
     }
     if (err instanceof CypherLexError) throw queryInvalid(`the query is not valid Cypher: ${err.message}`);
@@ -187,7 +189,9 @@ function checkClauses(tokens: Token[]): void {
     const detachDelete = word === 'DETACH' && upper(tokens[i + 1]) === 'DELETE';
     if ((WRITES.has(word) || detachDelete) && (clauseStart || !bound.has(t.value))) throw writes(detachDelete ? 'DETACH DELETE' : word, t);
     if (FORBIDDEN.has(word) && (clauseStart || !bound.has(t.value))) throw notAllowed(`the clause ${word}`, t);
-    if (clauseStart && !CLAUSES.has(word) && !CONTINUATIONS.has(word)) throw notAllowed(`the clause ${word}`, t);
+    if (clauseStart && !CLAUSES.has(word) && !CONTINUATIONS.has(word)) {
+      throw queryInvalid(`"${t.value}" ${where(t)} does not start a clause analyst queries may use (${CLAUSE_LIST})`);
+    }
     if (word === 'CALL' && (clauseStart || upper(tokens[i - 1]) === 'OPTIONAL')) checkCall(tokens, i);
   }
 }

@@ -34,7 +34,11 @@ export class CypherLexError extends Error {
 
 /** More tokens than this and the lexer stops, so a huge body costs no more than the cap. */
 export class TokenLimitError extends Error {
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    /** The tokens up to the limit, for checks that can already fail on them. */
+    readonly tokens: Token[],
+  ) {
     super(`more than ${limit} tokens`);
     this.name = 'TokenLimitError';
   }
@@ -75,7 +79,7 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
     i = to;
   };
   const push = (kind: TokenKind, start: number, end: number, value: string, l: number, c: number) => {
-    if (tokens.length >= maxTokens) throw new TokenLimitError(maxTokens);
+    if (tokens.length >= maxTokens) throw new TokenLimitError(maxTokens, tokens);
     tokens.push({ kind, text: src.slice(start, end), value, line: l, column: c });
   };
 

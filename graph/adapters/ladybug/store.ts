@@ -12,7 +12,7 @@ import { assertAllCreated, byId, countGraph, datasetMetaJson, edgeRow, nodeRow, 
 import { relationshipId } from '../../dataset/validate.js';
 import { searchKey } from '../../store/search.js';
 import { GraphProjection } from '../../store/projection.js';
-import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
+import { assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../store/analyst-query.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
@@ -278,9 +278,9 @@ export class LadybugStore implements GraphStore {
     return pooled.queue.run(async () => {
       const { conn } = pooled;
       const prepared = await conn.prepare(cypher).catch((err: unknown) => {
-        throw queryInvalid(`the query is not valid Cypher: ${err instanceof Error ? err.message : String(err)}`);
+        throw queryInvalid(`the query is not valid Cypher: ${engineMessageForAnalyst(err instanceof Error ? err.message : String(err))}`);
       });
-      if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${prepared.getErrorMessage()}`);
+      if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${engineMessageForAnalyst(prepared.getErrorMessage())}`);
       if (!prepared.isReadOnly()) throw readOnlyViolation();
       conn.setQueryTimeout(options.timeoutMs);
       // Belt and braces: besides the planner's read-only verdict, the engine's read-only transaction refuses writes.
@@ -326,7 +326,7 @@ function classifyExecutionError(err: unknown, timeoutMs: number): StoreError {
   const message = err instanceof Error ? err.message : String(err);
   if (/interrupt|timeout/i.test(message)) return queryTimeout(timeoutMs);
   if (/read-only|read only/i.test(message)) return readOnlyViolation();
-  return queryInvalid(`the query failed: ${message}`, err);
+  return queryInvalid(`the query failed: ${engineMessageForAnalyst(message)}`, err);
 }
 
 function fromLadybugRow(row: Record<string, unknown>): Record<string, unknown> {
