@@ -62,6 +62,9 @@ const writes = (word: string, t: Token) =>
 
 /** Throws query_invalid (or read_only for a write clause) unless the query is one read-only statement within the caps. */
 export function assertAnalystQueryAllowed(cypher: string): void {
+  // The engines read the query as a C string: a NUL would end it early for them but not for the lexer.
+  const nul = cypher.indexOf('\0');
+  if (nul >= 0) throw queryInvalid(`the query contains a NUL character (at offset ${nul})`);
   let tokens: Token[];
   try {
     tokens = tokenizeCypher(cypher, ANALYST_QUERY_LIMITS.maxTokens).tokens;

@@ -44,7 +44,8 @@ export class TokenLimitError extends Error {
   }
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+// The letters are case-insensitive in LadybugDB's grammar (\R is a carriage return, as \r).
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', B: '\b', F: '\f', N: '\n', R: '\r', T: '\t' };
 const WORD_START = /[\p{ID_Start}_]/u;
 const WORD_PART = /[\p{ID_Continue}\p{Sc}]/u;
 const DIGIT = /[0-9]/;
@@ -94,6 +95,10 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
     if (ch === '/' && src[i + 1] === '/') {
       let end = i + 2;
       while (end < src.length && src[end] !== '\n' && src[end] !== '\r') end++;
+      // LadybugDB ends a // comment only at \n, \r\n or the end: after a lone \r it is not a comment at all.
+      if (src[end] === '\r' && end + 1 < src.length && src[end + 1] !== '\n') {
+        throw new CypherLexError('the // comment ends with a lone carriage return (\\r); end the line with \\n', startLine, startCol);
+      }
       comments.push({ text: src.slice(i, end), line: startLine, column: startCol });
       advanceTo(end);
       continue;
@@ -101,6 +106,11 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
     if (ch === '/' && src[i + 1] === '*') {
       const close = src.indexOf('*/', i + 2);
       if (close < 0) throw new CypherLexError('the comment /* is never closed', startLine, startCol);
+      // Neo4j ends the comment at the first */. LadybugDB's grammar pairs each * with the character after it
+      // unless that is /, so in "/* a **/" the first */ does not end it there. Where the two differ, refuse.
+      if (ladybugCommentEnd(src, i) !== close + 2) {
+        throw new CypherLexError('the comment /* is closed by a */ that LadybugDB and Neo4j read differently (a * right before */ pairs with another *)', startLine, startCol);
+      }
       comments.push({ text: src.slice(i, close + 2), line: startLine, column: startCol });
       advanceTo(close + 2);
       continue;
@@ -167,6 +177,17 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
     push('punct', start, i, src.slice(start, i), startLine, startCol);
   }
   return { tokens, comments };
+}
+
+/** Where LadybugDB's lexer ends the /* comment opening at `at` ('/*' ( ~[*] | '*' ~[/] )* '*\/'), or -1. */
+function ladybugCommentEnd(src: string, at: number): number {
+  let k = at + 2;
+  while (k < src.length) {
+    if (src[k] !== '*') k++;
+    else if (src[k + 1] === '/') return k + 2;
+    else k += 2;
+  }
+  return -1;
 }
 
 /** Reads the `name` opening at `at` (`` inside stands for one backtick); null when it never closes. */
