@@ -336,7 +336,7 @@ interface PlanNode {
 }
 
 /** Refuses an EXPLAIN plan with LOAD CSV, a write or schema operator, or a call of a procedure not on the guard's allow-list. */
-function assertAnalystPlanAllowed(plan: PlanNode): void {
+export function assertAnalystPlanAllowed(plan: PlanNode): void {
   const operator = plan.operatorType.replace(/@.*$/, '');
   if (REFUSED_OPERATORS.test(operator)) {
     if (operator === 'LoadCSV') throw queryInvalid('the clause LOAD CSV is not allowed in analyst queries (found in the query plan)');
