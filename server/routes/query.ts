@@ -28,7 +28,15 @@ export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
           `Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries ` +
           `already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 ` +
           `(code query_crashed) and the next query runs on a fresh engine. ` +
-          `LOAD, COPY, EXPORT, IMPORT, ATTACH, INSTALL, USE, CHECKPOINT and PROFILE are not allowed, nor more than one statement.`,
+          `Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): ` +
+          `clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); ` +
+          `a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and ` +
+          `db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, ` +
+          `EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; ` +
+          `CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. ` +
+          `Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. ` +
+          `Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. ` +
+          `Engine error messages are passed on without file paths or file content.`,
         body: QueryRequest,
         response: { 200: json(CypherResult, 'The columns and the rows'), ...errorResponses(400, 413, 415, 429, 500, 503) },
       },

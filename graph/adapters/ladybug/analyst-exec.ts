@@ -2,6 +2,7 @@
 // process (analyst-worker.ts), never on the server's own connections: see analyst-pool.ts for why.
 import type { Connection, QueryResult } from '@ladybugdb/core';
 import type { CypherResult, GraphNode } from '../../schema/graph.js';
+import { engineMessageForAnalyst } from '../../store/analyst-query.js';
 import { queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, StoreError } from '../../store/errors.js';
 import { toGraphEdge, toGraphNode } from '../../store/records.js';
 import { ResponseBudget } from '../../store/response-budget.js';
@@ -22,9 +23,9 @@ export async function runAnalystQuery(conn: Connection, cypher: string, params: 
   // Prepared statements are freed only with their connection (the JS API has no close for them); the worker replaces
   // its connection every so many queries for that reason.
   const prepared = await conn.prepare(cypher).catch((err: unknown) => {
-    throw queryInvalid(`the query is not valid Cypher: ${err instanceof Error ? err.message : String(err)}`);
+    throw queryInvalid(`the query is not valid Cypher: ${engineMessageForAnalyst(err instanceof Error ? err.message : String(err))}`);
   });
-  if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${prepared.getErrorMessage()}`);
+  if (!prepared.isSuccess()) throw queryInvalid(`the query is not valid Cypher: ${engineMessageForAnalyst(prepared.getErrorMessage())}`);
   if (!prepared.isReadOnly()) throw readOnlyViolation();
   conn.setQueryTimeout(Math.max(1, Math.floor(options.engineTimeoutMs)));
   // Belt and braces: besides the planner's read-only verdict, the engine's read-only transaction refuses writes.
@@ -73,7 +74,7 @@ function classifyExecutionError(err: unknown, timeoutMs: number): StoreError {
   const message = err instanceof Error ? err.message : String(err);
   if (/interrupt|timeout/i.test(message)) return queryTimeout(timeoutMs);
   if (/read-only|read only/i.test(message)) return readOnlyViolation();
-  return queryInvalid(`the query failed: ${message}`, err);
+  return queryInvalid(`the query failed: ${engineMessageForAnalyst(message)}`, err);
 }
 
 function nodeFromValue(value: unknown): GraphNode {

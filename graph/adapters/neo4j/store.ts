@@ -5,7 +5,7 @@ import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYP
 import { relationshipId } from '../../dataset/validate.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
-import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
+import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../store/analyst-query.js';
 import type { Neo4jConfig } from '../../store/config.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
@@ -259,6 +259,8 @@ export class Neo4jStore implements GraphStore {
     try {
       const plan = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
       if (plan.summary.queryType !== 'r') throw readOnlyViolation();
+      // Second opinion from Neo4j's own plan, for anything the guard's reading of the text missed.
+      if (plan.summary.plan) assertAnalystPlanAllowed(plan.summary.plan);
       const result = tx.run(cypher, toNeo4jParams(params));
       const columns = (await result.keys()).map(String);
       const rows: unknown[][] = [];
@@ -272,7 +274,7 @@ export class Neo4jStore implements GraphStore {
     } catch (err) {
       const translated = this.translate(err);
       if (translated instanceof StoreError && translated.code === 'query_timeout') throw queryTimeout(options.timeoutMs);
-      throw translated;
+      throw forAnalyst(translated);
     } finally {
       await tx.rollback().catch(() => undefined);
       await session.close();
@@ -328,3 +330,37 @@ function serialiseValue(value: unknown): unknown {
   if (plain && typeof plain === 'object') return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, serialiseValue(v)]));
   return plain;
 }
+
+/** Plan operators that read files, call procedures, write data or change the schema (names without the @neo4j suffix). */
+const REFUSED_OPERATORS = /^(LoadCSV|Create|Merge|LockingMerge|Set|Delete|DetachDelete|Remove|Foreach|Transaction|Drop|DoNothingIfExists|Show|Terminate)/;
+const ALLOWED_PROCEDURE_NAMES = new Set(ALLOWED_PROCEDURES.map((p) => p.toLowerCase()));
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+/** Refuses an EXPLAIN plan with LOAD CSV, a write or schema operator, or a call of a procedure not on the guard's allow-list. */
+export function assertAnalystPlanAllowed(plan: PlanNode): void {
+  const operator = plan.operatorType.replace(/@.*$/, '');
+  if (REFUSED_OPERATORS.test(operator)) {
+    if (operator === 'LoadCSV') throw queryInvalid('the clause LOAD CSV is not allowed in analyst queries (found in the query plan)');
+    throw readOnlyViolation();
+  }
+  if (operator === 'ProcedureCall') {
+    const details = String(plan.arguments['Details'] ?? '');
+    const name = /^\s*([\w.`]+)\s*\(/.exec(details)?.[1]?.replace(/`/g, '') ?? details;
+    if (!ALLOWED_PROCEDURE_NAMES.has(name.toLowerCase())) {
+      throw queryInvalid(`the procedure ${name} is not allowed in analyst queries (allowed: ${ALLOWED_PROCEDURES.join(', ')})`);
+    }
+  }
+  for (const child of plan.children ?? []) assertAnalystPlanAllowed(child);
+}
+
+/** An analyst sees the engine's parse message (line, column, "Invalid input …") but no file paths or file content. */
+function forAnalyst(err: unknown): unknown {
+  if (!(err instanceof StoreError) || err.code !== 'query_invalid') return err;
+  return queryInvalid(engineMessageForAnalyst(err.message), err.cause);
+}
+

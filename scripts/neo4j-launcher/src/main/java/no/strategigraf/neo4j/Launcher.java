@@ -89,6 +89,12 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                     // Smaller (pre-allocated) transaction log files than the 256 MiB default.
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 32L * 1024 * 1024)
+                    // LOAD CSV must never read the server's files (dbms.security.allow_csv_import_from_file_urls=false);
+                    // the analyst guard refuses LOAD CSV too, this holds even if a query gets past it.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    // One transaction may not take the whole heap (db.memory.transaction.max): a heavy analyst query
+                    // fails with a memory error instead of starving the DBMS.
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 256L * 1024 * 1024)
                     // No phoning home.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // Bolt shutdown otherwise waits two 5 s Netty quiet periods (~10 s per stop).
