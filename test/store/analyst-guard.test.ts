@@ -140,6 +140,13 @@ describe('caps before the engine sees the query', () => {
     expect((await query(t, `RETURN 1${' + 1'.repeat(2400)} AS x`)).statusCode).toBe(200);
   });
 
+  // Schemathesis found it: 19,999 zeros kept the engine's parser busy for seconds before its 400.
+  it('refuses text that starts no statement before the engine parses it, quoting only its start', async () => {
+    const res = await expectRefused('0'.repeat(19_999), /starts with one of MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL; this one starts with "0{40}…" at line 1, column 1/);
+    expect(res.body.length).toBeLessThan(400);
+    await expectRefused("WHERE true RETURN 1", /this one starts with "WHERE" at line 1, column 1/);
+  });
+
   // KNOWN ENGINE DEFECT: LadybugDB's parser overflows its stack on deep nesting. This runs the raw engine, without
   // the guard, in a child process and expects it to die by a signal. When it stops crashing, upstream has fixed it.
   it('KNOWN ENGINE DEFECT: the raw engine still dies on 3,000 nested parentheses (revisit the guard’s nesting cap when this fails)', () => {
@@ -170,6 +177,12 @@ describe('engine errors without server internals', () => {
     expect(body(res).error.code).toBe('query_invalid');
     expect(body(res).error.message).toMatch(/Could not convert "<path>" to INT64/);
     expect(res.body).not.toContain('/home/analyst');
+  });
+
+  it('cuts an engine message that echoes a long input to 500 characters', () => {
+    const echoed = engineMessageForAnalyst(`Conversion exception: Cast failed. Could not convert "${'1'.repeat(19_000)}" to INT64.`);
+    expect(echoed.length).toBeLessThanOrEqual(501);
+    expect(echoed.endsWith('…')).toBe(true);
   });
 
   it('keeps the engine’s line and offset of a parse error', async () => {
