@@ -53,7 +53,6 @@ export class LadybugStore implements GraphStore {
   readonly backend = 'ladybug' as const;
   private db: Database | null = null;
   private writer: PooledConnection | null = null;
-  private analyst: PooledConnection | null = null;
   private readers: PooledConnection[] = [];
   private opening: Promise<void> | null = null;
   // This process is the file's only writer (Ladybug locks it), so a projection rebuilt after every replace stays exact.
@@ -95,7 +94,6 @@ export class LadybugStore implements GraphStore {
     };
     this.db = db;
     this.writer = await connect();
-    this.analyst = await connect();
     this.readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
     await this.ensureSchema();
   }
@@ -155,10 +153,10 @@ export class LadybugStore implements GraphStore {
     this.opening = null;
     if (!opened) return;
     await opened.catch(() => undefined);
-    for (const pooled of [this.writer, this.analyst, ...this.readers]) await pooled?.conn.close();
+    for (const pooled of [this.writer, ...this.readers]) await pooled?.conn.close();
     await this.db?.close();
     if (this.options.path !== ':memory:') await releaseFile(this.options.path);
-    this.db = this.writer = this.analyst = null;
+    this.db = this.writer = null;
     this.readers = [];
   }
 
