@@ -8,7 +8,7 @@ import type { Dataset } from '../../graph/schema/dataset.js';
 import type { GraphStore } from '../../graph/store/port.js';
 
 /** Two graphs that differ in every count, most names and the header, large enough that a replace takes a while. */
-export function twoDatasets(size = 3_000): { a: Dataset; b: Dataset } {
+export function twoDatasets(size = 2_000): { a: Dataset; b: Dataset } {
   const a = generateDataset({ nodes: size, relationships: size * 4, seed: 11 });
   const b = generateDataset({ nodes: Math.round(size * 0.8), relationships: size * 3, seed: 12 });
   return { a: { ...a, dataset: { ...a.dataset, version: 'A' } }, b: { ...b, dataset: { ...b.dataset, version: 'B' } } };
@@ -88,7 +88,7 @@ export interface RaceResult {
  * Loads A, records every probe's answer; loads B, the same; then replaces B, A, B, … `replaces` times while `readers`
  * loops run the probes round-robin until the last replace is done. The store is left holding the last graph loaded.
  */
-export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: Dataset; replaces: number; readers: number }): Promise<RaceResult> {
+export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: Dataset; replaces: number; readers: number; pauseMs?: number }): Promise<RaceResult> {
   const app = await buildApp({ store, webRoot: null });
   await app.ready();
   try {
@@ -130,6 +130,8 @@ export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: 
           answer = { digest: 'threw', problem: `threw ${err instanceof Error ? err.message : String(err)}` };
         }
         result.reads++;
+        // Paced: answers from memory are quick, and unpaced readers would starve the replace they are meant to overlap.
+        await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? 20));
         const isA = answer.digest === refA.get(name);
         const isB = answer.digest === refB.get(name);
         if (isA) result.seen.a++;
