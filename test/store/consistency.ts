@@ -19,11 +19,22 @@ interface Answer {
   digest: string;
   /** A problem seen in the answer itself, whatever graph it came from. */
   problem?: string;
+  /** The start of the answer, for the failure message. */
+  shown?: string;
 }
 
 type Probe = (store: GraphStore, app: FastifyInstance) => Promise<Answer>;
 
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** Object keys sorted, so that two answers with the same content in another key order digest alike. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+
+const answer = (value: unknown): Answer => ({ digest: digest(value), shown: JSON.stringify(value).slice(0, 300) });
 
 /** An export whose edges point at nodes it does not contain was read from two graphs. */
 function danglingEdges(exported: { nodes: { id: string }[]; relationships: { from: string; to: string }[] }): string | undefined {
@@ -37,7 +48,7 @@ async function http(app: FastifyInstance, url: string, check?: (json: any) => st
   if (res.statusCode !== 200) return { digest: `status ${res.statusCode}`, problem: `${res.statusCode} ${res.body.slice(0, 160)}` };
   const json = JSON.parse(res.body);
   const problem = check?.(json);
-  return { digest: digest(json), ...(problem ? { problem } : {}) };
+  return { digest: digest(json), shown: res.body.slice(0, 200), ...(problem ? { problem } : {}) };
 }
 
 /** Ids of nodes both graphs have (with different edges): a mix of the two shows in their details and neighbourhoods. */
@@ -51,20 +62,23 @@ function sharedIds(a: Dataset, b: Dataset): string[] {
 function probes(sharedIds: string[]): Record<string, Probe> {
   const [first, second] = sharedIds as [string, string];
   return {
-    stats: async (s) => ({ digest: digest(await s.stats()) }),
+    stats: async (s) => {
+      const stats = await s.stats();
+      return { digest: digest(stats), shown: JSON.stringify(stats).slice(0, 200) };
+    },
     snapshot: async (s) => {
       const snap = await s.snapshot();
       const ids = new Set(snap.nodes.map((n) => n.id));
       const dangling = snap.edges.filter((e) => !ids.has(e.from) || !ids.has(e.to)).length;
       return { digest: digest(snap), ...(dangling ? { problem: `${dangling} edges with a missing endpoint` } : {}) };
     },
-    datasetMeta: async (s) => ({ digest: digest(await s.datasetMeta()) }),
-    searchAll: async (s) => ({ digest: digest(await s.searchNodes({ limit: 20, offset: 40 })) }),
-    searchText: async (s) => ({ digest: digest(await s.searchNodes({ q: 'digital', limit: 10, offset: 3 })) }),
-    searchKind: async (s) => ({ digest: digest(await s.searchNodes({ kind: 'Initiative', limit: 10, offset: 0 })) }),
-    getNode: async (s) => ({ digest: digest(await s.getNode(first)) }),
-    getNode2: async (s) => ({ digest: digest(await s.getNode(second)) }),
-    neighbors: async (s) => ({ digest: digest(await s.neighbors(first, { depth: 2, limit: 400 })) }),
+    datasetMeta: async (s) => answer(await s.datasetMeta()),
+    searchAll: async (s) => answer(await s.searchNodes({ limit: 20, offset: 40 })),
+    searchText: async (s) => answer(await s.searchNodes({ q: 'digital', limit: 10, offset: 3 })),
+    searchKind: async (s) => answer(await s.searchNodes({ kind: 'Initiative', limit: 10, offset: 0 })),
+    getNode: async (s) => answer(await s.getNode(first)),
+    getNode2: async (s) => answer(await s.getNode(second)),
+    neighbors: async (s) => answer(await s.neighbors(first, { depth: 2, limit: 400 })),
     'GET /api/health': (_s, app) => http(app, '/api/health'),
     'GET /api/nodes': (_s, app) => http(app, '/api/nodes?limit=25&offset=10'),
     [`GET /api/nodes/${second}`]: (_s, app) => http(app, `/api/nodes/${second}`),
@@ -88,7 +102,7 @@ export interface RaceResult {
  * Loads A, records every probe's answer; loads B, the same; then replaces B, A, B, … `replaces` times while `readers`
  * loops run the probes round-robin until the last replace is done. The store is left holding the last graph loaded.
  */
-export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: Dataset; replaces: number; readers: number; pauseMs?: number }): Promise<RaceResult> {
+export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: Dataset; replaces: number; readers: number; pauseMs?: number; replaceGapMs?: number }): Promise<RaceResult> {
   const app = await buildApp({ store, webRoot: null });
   await app.ready();
   try {
@@ -115,6 +129,8 @@ export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: 
         for (let i = 0; i < options.replaces; i++) {
           await store.replaceDataset(i % 2 === 0 ? options.a : options.b);
           result.replaces++;
+          // A store whose readers wait out a replace (Neo4j) needs time between replaces for reads to get through.
+          if (options.replaceGapMs) await new Promise((resolve) => setTimeout(resolve, options.replaceGapMs));
         }
       } finally {
         done = true;
@@ -138,7 +154,7 @@ export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: 
         if (isB) result.seen.b++;
         if (answer.problem || (!isA && !isB)) {
           result.failures[name] = (result.failures[name] ?? 0) + 1;
-          if (result.examples.length < 8) result.examples.push(`${name}: ${answer.problem ?? 'matches neither A nor B'}`);
+          if (result.examples.length < 8) result.examples.push(`${name}: ${answer.problem ?? 'matches neither A nor B'}${answer.shown ? `: ${answer.shown}` : ''}`);
         }
       }
     };
