@@ -12,10 +12,9 @@ export interface ExportScope {
 /** The graph to export, or null when the focus node does not exist. */
 export async function exportScope(store: GraphStore, scope: ExportScope): Promise<GraphSnapshot | null> {
   if (scope.focus === undefined) return store.snapshot();
-  // A neighbourhood needs the dataset header, not the whole graph (which Neo4j would read on every call).
-  const sub = await store.neighbors(scope.focus, { depth: scope.depth ?? 1, limit: EXPORT_NODE_LIMIT });
-  if (sub.nodes.length === 0) return null;
-  return { ...(await store.datasetMeta()), nodes: sub.nodes, edges: sub.edges };
+  // A neighbourhood needs the dataset header, not the whole graph (which Neo4j would read on every call); one store call,
+  // so that the header and the neighbourhood come from the same graph even while a replace commits.
+  return store.neighborhoodSnapshot(scope.focus, { depth: scope.depth ?? 1, limit: EXPORT_NODE_LIMIT });
 }
 
 export function exportFileName(extension: string, scope: ExportScope): string {

@@ -51,6 +51,10 @@ export interface GraphSnapshot {
   edges: GraphEdge[];
 }
 
+/**
+ * Consistency: every method's answer comes from one committed graph — the one before a concurrent replaceDataset or the
+ * one after it, never part of each — however many statements it takes. Two calls may see different graphs.
+ */
 export interface GraphStore {
   readonly backend: BackendName;
   /** Connects and creates the schema derived from the ontology; idempotent. */
@@ -66,8 +70,13 @@ export interface GraphStore {
   neighbors(id: string, options: NeighborOptions): Promise<Neighborhood>;
   shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
   snapshot(): Promise<GraphSnapshot>;
-  /** The dataset header and references alone: what a partial export needs, without reading the whole graph. */
+  /** The dataset header and references alone, without reading the whole graph. */
   datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>>;
+  /**
+   * What a partial export needs: the neighbourhood of one node with the dataset header and references, all read from
+   * the same graph (a header and a neighbourhood read apart could straddle a replace). Null when there is no such node.
+   */
+  neighborhoodSnapshot(id: string, options: NeighborOptions): Promise<GraphSnapshot | null>;
   /** Runs one of the named relationship queries (graph/queries/named.ts) with validated parameters. */
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult>;
   /** Runs analyst Cypher that the store itself guarantees cannot write. */

@@ -23,8 +23,11 @@ export const ladybugDialect = {
   deleteAll: 'MATCH (n) DETACH DELETE n',
   writeMeta: `CREATE (:${META_TABLE} {key: $key, json: $json})`,
   readMeta: `MATCH (m:${META_TABLE}) RETURN m.key AS key, m.json AS json`,
-  countNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN count(n) AS c`,
-  countRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN count(r) AS c`,
+  // Counted by a column every row has, not count(r): in Ladybug 0.19.1 a read transaction begun before another one
+  // commits counts that one's new relationships too with count(r), but not with count(r.fromId) (see
+  // test/store/ladybug-consistency.test.ts); nodes are counted the same way to be safe.
+  countNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN count(n.id) AS c`,
+  countRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN count(r.fromId) AS c`,
   allNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN n ORDER BY n.id`,
   allRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN r ORDER BY r.fromId, r.toId`,
   search(kind: NodeKind | undefined, withQuery: boolean): { items: string; total: string } {

@@ -55,10 +55,13 @@ export class LadybugStore implements GraphStore {
   private writer: PooledConnection | null = null;
   private readers: PooledConnection[] = [];
   private opening: Promise<void> | null = null;
-  // This process is the file's only writer (Ladybug locks it), so a projection rebuilt after every replace stays exact.
-  private projection: Promise<GraphProjection> | null = null;
-  /** The whole graph as last loaded, for the analyses and exports that read all of it; dropped with the projection. */
-  private snapshotCache: Promise<GraphSnapshot> | null = null;
+  /**
+   * The whole graph as last committed, read in one read-only transaction, with its projection: gaps, coverage, exports,
+   * look-ups, neighbourhoods and paths all answer from it, so each answer comes from one graph. This process is the
+   * file's only writer (Ladybug locks it), so replaceDataset swaps in the new graph after its commit, and until then
+   * readers keep being served the old one instead of waiting.
+   */
+  private graph: Promise<LoadedGraph> | null = null;
   /** Runs analyst Cypher (readQuery) in worker processes; started on the first such query. */
   private analystPool: AnalystPool | null = null;
 
@@ -128,21 +131,37 @@ export class LadybugStore implements GraphStore {
     await this.exec(this.writer!, 'CHECKPOINT').catch(() => undefined);
   }
 
-  /** Node records and adjacency in memory: look-ups, neighbourhoods and paths without materialising nodes per query. */
-  private project(): Promise<GraphProjection> {
-    this.projection ??= this.snapshot()
-      .then((snap) => new GraphProjection(snap.nodes, snap.edges))
-      .catch((err) => {
-        this.projection = null;
-        throw err;
-      });
-    return this.projection;
+  /** The graph in memory, read from the file on first use (or after a failed swap). */
+  private loaded(): Promise<LoadedGraph> {
+    if (this.graph) return this.graph;
+    const loading = this.loadGraph();
+    this.graph = loading;
+    // A failed read is not cached; the guard keeps it from dropping a graph a replace has swapped in meanwhile.
+    loading.catch(() => {
+      if (this.graph === loading) this.graph = null;
+    });
+    return loading;
   }
 
-  /** After a load commits (and on close): the next read builds the snapshot and projection from the file again. */
+  /**
+   * Reading 50,000 nodes from the file per request took seconds, so the graph is read once per load and shared. The
+   * arrays are frozen so that no caller can change what the next one gets.
+   */
+  private async loadGraph(): Promise<LoadedGraph> {
+    const snapshot = await this.readSnapshot();
+    Object.freeze(snapshot.nodes);
+    Object.freeze(snapshot.edges);
+    return { snapshot, projection: new GraphProjection(snapshot.nodes, snapshot.edges) };
+  }
+
+  /** Node records and adjacency in memory: look-ups, neighbourhoods and paths without materialising nodes per query. */
+  private async project(): Promise<GraphProjection> {
+    return (await this.loaded()).projection;
+  }
+
+  /** On close: the next open reads the graph from the file again. */
   private forgetGraph(): void {
-    this.projection = null;
-    this.snapshotCache = null;
+    this.graph = null;
   }
 
   async close(): Promise<void> {
@@ -172,31 +191,44 @@ export class LadybugStore implements GraphStore {
   private async exec(pooled: PooledConnection, statement: string, params: Params = {}): Promise<Record<string, unknown>[]> {
     pooled.pending++;
     try {
-      return await pooled.queue.run(async () => {
-        let prepared = pooled.prepared.get(statement);
-        if (!prepared) {
-          prepared = await pooled.conn.prepare(statement);
-          if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
-          pooled.prepared.set(statement, prepared);
-        }
-        const last = lastResult(await pooled.conn.execute(prepared, params as never));
-        try {
-          return (await last.getAll()).map((row) => fromLadybugRow(row));
-        } finally {
-          // An unclosed result keeps the WAL in use: reopening the file in the same process then finds it corrupt.
-          last.close();
-        }
-      });
+      return await pooled.queue.run(() => execNow(pooled, statement, params));
     } finally {
       pooled.pending--;
     }
   }
 
+  /** One statement, in its own (auto-commit) transaction: it sees one committed graph. */
   private async read(statement: string, params: Params = {}): Promise<Record<string, unknown>[]> {
     await this.open();
-    // The least busy reader keeps concurrent API requests from queueing behind one another.
-    const pooled = this.readers.reduce((best, c) => (c.pending < best.pending ? c : best));
-    return this.exec(pooled, statement, params);
+    return this.exec(this.leastBusyReader(), statement, params);
+  }
+
+  /** The least busy reader keeps concurrent API requests from queueing behind one another. */
+  private leastBusyReader(): PooledConnection {
+    return this.readers.reduce((best, c) => (c.pending < best.pending ? c : best));
+  }
+
+  /**
+   * Several statements in one read-only transaction on one connection. Ladybug's transactions are serializable (MVCC):
+   * a reader keeps seeing the graph that was committed when it began, whatever commits meanwhile, so the statements
+   * together see graph A or graph B, never part of each (test/store/ladybug-consistency.test.ts checks both).
+   */
+  private async readTransaction<T>(work: (read: (statement: string, params?: Params) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+    await this.open();
+    const pooled = this.leastBusyReader();
+    pooled.pending++;
+    try {
+      return await pooled.queue.run(async () => {
+        await rawQuery(pooled.conn, q.beginReadOnly);
+        try {
+          return await work((statement, params = {}) => execNow(pooled, statement, params));
+        } finally {
+          await rawQuery(pooled.conn, q.rollback).catch(() => undefined);
+        }
+      });
+    } finally {
+      pooled.pending--;
+    }
   }
 
   async replaceDataset(dataset: Dataset): Promise<void> {
@@ -216,18 +248,38 @@ export class LadybugStore implements GraphStore {
         await run(q.deleteAll);
         await writeGraph(run, dataset);
         await run(q.commit);
-        this.forgetGraph();
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
         throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
       }
+      await this.swapGraph();
     });
     await this.checkpoint();
   }
 
+  /**
+   * After a commit: reads the new graph and only then replaces the old one in memory, in one assignment. Readers are
+   * served the old graph meanwhile (each answer still from one graph), and the load returns only once a read of the
+   * store is sure to see the new graph. A read of the old graph begun before the commit is never kept: whatever it
+   * cached is replaced here, and it cannot replace this.
+   */
+  private async swapGraph(): Promise<void> {
+    const next = this.loadGraph();
+    try {
+      await next;
+      this.graph = next;
+    } catch {
+      // The load is committed; the next read tries to read the graph again.
+      this.graph = null;
+    }
+  }
+
+  /** From the file, not the graph in memory, so a health check need not read the whole graph; one transaction for all counts. */
   stats(): Promise<GraphStats> {
-    const count = async (statement: string) => Number((await this.read(statement))[0]?.['c'] ?? 0);
-    return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+    return this.readTransaction((read) => {
+      const count = async (statement: string) => Number((await read(statement))[0]?.['c'] ?? 0);
+      return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+    });
   }
 
   async getNode(id: string): Promise<NodeDetail | null> {
@@ -254,22 +306,17 @@ export class LadybugStore implements GraphStore {
     return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugCypher, name, params);
   }
 
-  /**
-   * Read once per load and shared: gaps, coverage and exports each need the whole graph, and reading 50,000 nodes from
-   * the file per request took seconds. The arrays are frozen so that no caller can change what the next one gets.
-   */
-  snapshot(): Promise<GraphSnapshot> {
-    this.snapshotCache ??= this.readSnapshot()
-      .then((snap) => {
-        Object.freeze(snap.nodes);
-        Object.freeze(snap.edges);
-        return snap;
-      })
-      .catch((err) => {
-        this.snapshotCache = null;
-        throw err;
-      });
-    return this.snapshotCache;
+  /** Read once per load and shared: gaps, coverage and exports each need the whole graph. */
+  async snapshot(): Promise<GraphSnapshot> {
+    return (await this.loaded()).snapshot;
+  }
+
+  async neighborhoodSnapshot(id: string, options: NeighborOptions): Promise<GraphSnapshot | null> {
+    // Header and neighbourhood from the same graph in memory.
+    const { snapshot, projection } = await this.loaded();
+    const sub = await projection.neighbors(id, options);
+    if (sub.nodes.length === 0) return null;
+    return { meta: snapshot.meta, references: snapshot.references, nodes: sub.nodes, edges: sub.edges };
   }
 
   /** One row from the file: a neighbourhood export right after a load must not wait for the whole graph to be read. */
@@ -277,16 +324,19 @@ export class LadybugStore implements GraphStore {
     return parseDatasetMeta(await this.read(q.readMeta));
   }
 
-  private async readSnapshot(): Promise<GraphSnapshot> {
-    const nodes: GraphNode[] = [];
-    for (const kind of NODE_KINDS) for (const row of await this.read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
-    const edges = [];
-    for (const type of RELATIONSHIP_TYPES) for (const row of await this.read(q.allRelationships(type))) edges.push(edgeFromValue(row['r']));
-    return {
-      ...parseDatasetMeta(await this.read(q.readMeta)),
-      nodes: nodes.sort(byId),
-      edges: edges.sort(byId),
-    };
+  /** Every kind, every type and the header in one read transaction: an edge is never read without its endpoints. */
+  private readSnapshot(): Promise<GraphSnapshot> {
+    return this.readTransaction(async (read) => {
+      const nodes: GraphNode[] = [];
+      for (const kind of NODE_KINDS) for (const row of await read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
+      const edges = [];
+      for (const type of RELATIONSHIP_TYPES) for (const row of await read(q.allRelationships(type))) edges.push(edgeFromValue(row['r']));
+      return {
+        ...parseDatasetMeta(await read(q.readMeta)),
+        nodes: nodes.sort(byId),
+        edges: edges.sort(byId),
+      };
+    });
   }
 
   /**
@@ -304,6 +354,32 @@ export class LadybugStore implements GraphStore {
   analystWorkerPids(): number[] {
     return this.analystPool?.pids() ?? [];
   }
+}
+
+interface LoadedGraph {
+  snapshot: GraphSnapshot;
+  projection: GraphProjection;
+}
+
+/** Runs one statement on a connection the caller holds (inside its queue), prepared once per connection. */
+async function execNow(pooled: PooledConnection, statement: string, params: Params): Promise<Record<string, unknown>[]> {
+  let prepared = pooled.prepared.get(statement);
+  if (!prepared) {
+    prepared = await pooled.conn.prepare(statement);
+    if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
+    pooled.prepared.set(statement, prepared);
+  }
+  const last = lastResult(await pooled.conn.execute(prepared, params as never));
+  try {
+    return (await last.getAll()).map((row) => fromLadybugRow(row));
+  } finally {
+    // An unclosed result keeps the WAL in use: reopening the file in the same process then finds it corrupt.
+    last.close();
+  }
+}
+
+async function rawQuery(conn: Connection, statement: string): Promise<void> {
+  lastResult(await conn.query(statement)).close();
 }
 
 function lastResult(result: QueryResult | QueryResult[]): QueryResult {

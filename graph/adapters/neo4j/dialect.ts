@@ -1,9 +1,19 @@
 // Neo4j's Cypher for the port's operations, as pure functions so tests can pin the text.
 import type { NodeKind, RelationshipType } from '../../ontology.js';
-import { META_LABEL, NODE_LABEL } from './schema.js';
+import { GENERATION_KEY, META_LABEL, NODE_LABEL } from './schema.js';
 
 export const neo4jDialect = {
-  deleteAllInTransaction: 'MATCH (n) DETACH DELETE n',
+  // Everything but the generation counter, which outlives every load (see readGeneration).
+  deleteAllInTransaction: `MATCH (n) WHERE NOT (n:${META_LABEL} AND n.key = '${GENERATION_KEY}') DETACH DELETE n`,
+  /**
+   * The dataset generation, a seqlock: odd while a replace runs, even otherwise, and changed by every replace.
+   * `age` (ms, by the server's clock) tells an odd value left behind by a writer that died from one still running.
+   */
+  readGeneration: `OPTIONAL MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) RETURN g.value AS value, timestamp() - g.since AS age`,
+  /** Before the replace, in a transaction of its own: makes the generation odd (and different from any before it). */
+  markReplacing: `MERGE (g:${META_LABEL} {key: '${GENERATION_KEY}'}) SET g.value = CASE WHEN coalesce(g.value, 0) % 2 = 0 THEN coalesce(g.value, 0) + 1 ELSE g.value + 2 END, g.since = timestamp()`,
+  /** After the replace's commit (or its failure), in a transaction of its own: even again. */
+  markReplaced: `MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) WHERE g.value % 2 = 1 SET g.value = g.value + 1`,
   createNodes: (kind: NodeKind) => `UNWIND $rows AS r CREATE (n:${kind}:${NODE_LABEL}) SET n = r`,
   createRelationships: (type: RelationshipType, from: NodeKind, to: NodeKind) =>
     `UNWIND $rows AS r MATCH (a:${from} {id: r.fromId}), (b:${to} {id: r.toId}) CREATE (a)-[x:${type}]->(b) SET x = r RETURN count(x) AS created`,

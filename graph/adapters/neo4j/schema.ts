@@ -5,6 +5,8 @@ import { NODE_KINDS } from '../../ontology.js';
 export const NODE_LABEL = 'StrategigrafNode';
 /** Holds the dataset header and references; not a node kind of the ontology. */
 export const META_LABEL = 'StrategigrafMeta';
+/** The key of the meta node that counts replaces, so that a multi-statement read can tell when one committed under it. */
+export const GENERATION_KEY = 'generation';
 
 export function constraintStatements(): string[] {
   return [

@@ -25,6 +25,25 @@ type Row = Record<string, unknown>;
 
 // Big enough for one round trip per batch, small enough to keep each parameter message modest.
 const WRITE_BATCH = 5000;
+/** How long a read keeps retrying while a replace runs before it gives up as unavailable. */
+const CONSISTENT_READ_PATIENCE_MS = 60_000;
+/** An odd generation older than this was left by a writer that died mid-replace: ignore it. */
+const ABANDONED_MARK_MS = 5 * 60_000;
+
+type Run = (statement: string, params?: Params) => Promise<Row[]>;
+
+/**
+ * Thrown inside a read when what it read shows that the graph changed under it (a node deleted after it was matched
+ * comes back from Neo4j with no labels and no properties); the read is retried from the start.
+ */
+class GraphChangedDuringRead extends Error {
+  constructor(what: string) {
+    super(`the graph changed while it was read (${what}); the read is retried`);
+  }
+}
+
+/** Unique: a read that must be retried. */
+const RETRY = Symbol('retry');
 
 export interface Neo4jStoreOptions extends Neo4jConfig {
   /** How long to wait for a connection before a request fails as "unavailable". */
@@ -138,13 +157,66 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /**
+   * Runs a read of one or more statements so that it sees ONE committed graph, even in other processes' presence.
+   *
+   * Neo4j is read-committed: even one statement, let alone several in one transaction, can see part of a replace that
+   * commits meanwhile, and a node matched just before its deletion comes back without labels ("a node of unknown
+   * kind"). Worse, while the replace is still uncommitted, label scans (MATCH (n:Label)) already miss the nodes it has
+   * deleted, though look-ups by key still find them (seen on 5.26). So the graph carries a generation (a seqlock, see
+   * q.readGeneration): replaceDataset makes it odd in a transaction of its own before it deletes anything, and even
+   * in another after its commit has returned (inside the commit, the even value was seen before all of the graph). A read reads the generation first and last in its transaction and counts only when both
+   * are the same even number; otherwise (or when it met a half-deleted entity) it runs again after a short pause.
+   * Any overlap with a replace, from its first delete to the end of its commit, shows as an odd or changed generation.
+   * This holds across processes (several API servers on one Neo4j) because the mark lives in the database, not in
+   * this process. The price: reads wait while a replace runs (seconds), up to CONSISTENT_READ_PATIENCE_MS, then fail
+   * as unavailable; a writer that dies mid-replace leaves the mark, ignored after ABANDONED_MARK_MS or cleared by the
+   * next replace. Only writers that use this adapter mark: other writes to the database are not detected.
+   */
+  private async readConsistent<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    await this.ensureSchema();
+    const deadline = Date.now() + CONSISTENT_READ_PATIENCE_MS;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.session('READ');
+      let outcome: { value: T } | typeof RETRY;
+      try {
+        outcome = await session.executeRead(async (tx) => {
+          const run: Run = async (statement, params = {}) => toRows(await tx.run(statement, toNeo4jParams(params)));
+          const before = (await run(q.readGeneration))[0];
+          let value: T;
+          try {
+            value = await work(run);
+          } catch (err) {
+            if (err instanceof GraphChangedDuringRead) return RETRY;
+            throw err;
+          }
+          const after = (await run(q.readGeneration))[0];
+          return isStable(before, after) ? { value } : RETRY;
+        });
+        this.noteAvailability(true);
+      } catch (err) {
+        throw this.translate(err);
+      } finally {
+        await session.close();
+      }
+      if (outcome !== RETRY) return outcome.value;
+      if (Date.now() > deadline) throw storeUnavailable(this.backend, new Error('the graph kept being replaced while it was read'));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 2 ** attempt, 200)));
+    }
+  }
+
   async replaceDataset(dataset: Dataset): Promise<void> {
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
     const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
     if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
     await this.ensureSchema();
     const session = this.session('WRITE');
+    let marked = false;
     try {
+      // Readers (readConsistent) wait from here until the commit has applied: marked in a transaction of its own, so
+      // that the mark is visible before anything this replace does.
+      await this.markGeneration(q.markReplacing);
+      marked = true;
       // One write transaction for the whole replace: any failure rolls everything back and the old graph stays.
       await session.executeWrite(async (tx) => {
         await tx.run(q.deleteAllInTransaction);
@@ -165,8 +237,14 @@ export class Neo4jStore implements GraphStore {
         }
         for (const row of datasetMetaRows(dataset)) await tx.run(q.writeMeta, row);
       });
+      // Unmarked only after the commit, in a transaction of its own: a change to the generation made inside the replace
+      // was seen by readers before label scans saw all of the new graph (5.26).
+      await this.markGeneration(q.markReplaced);
+      marked = false;
       this.noteAvailability(true);
     } catch (err) {
+      // Rolled back: the old graph stays, and readers must not wait for a commit that will not come.
+      if (marked) await this.markGeneration(q.markReplaced).catch(() => undefined);
       const translated = this.translate(err);
       if (translated instanceof StoreError && translated.code === 'store_unavailable') throw translated;
       throw loadFailed(err);
@@ -175,76 +253,105 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  stats(): Promise<GraphStats> {
-    const count = async (statement: string) => Number((await this.read(statement))[0]?.['c'] ?? 0);
-    return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+  /** A generation mark in a transaction of its own (see readConsistent). */
+  private async markGeneration(statement: string): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.executeWrite((tx) => tx.run(statement));
+    } finally {
+      await session.close();
+    }
   }
 
-  async getNode(id: string): Promise<NodeDetail | null> {
-    const row = (await this.read(q.nodeById, { id }))[0];
-    if (!row) return null;
-    const degree: NodeDetail['degree'] = {};
-    for (const d of await this.read(q.degree, { id })) {
-      const entry = (degree[String(d['type'])] ??= { out: 0, in: 0 });
-      if (d['outgoing'] === true) entry.out += Number(d['c']);
-      else entry.in += Number(d['c']);
-    }
-    return { ...nodeFromValue(row['n']), degree };
+  // Every read below is one readConsistent transaction, so each answer comes from one graph (see there).
+
+  stats(): Promise<GraphStats> {
+    return this.readConsistent((run) => {
+      const count = async (statement: string) => Number((await run(statement))[0]?.['c'] ?? 0);
+      return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+    });
+  }
+
+  getNode(id: string): Promise<NodeDetail | null> {
+    return this.readConsistent(async (run) => {
+      const row = (await run(q.nodeById, { id }))[0];
+      if (!row) return null;
+      const degree: NodeDetail['degree'] = {};
+      for (const d of await run(q.degree, { id })) {
+        const entry = (degree[String(d['type'])] ??= { out: 0, in: 0 });
+        if (d['outgoing'] === true) entry.out += Number(d['c']);
+        else entry.in += Number(d['c']);
+      }
+      return { ...nodeFromValue(row['n']), degree };
+    });
   }
 
   async getNodes(ids: readonly string[]): Promise<GraphNode[]> {
     if (ids.length === 0) return [];
-    return (await this.read(q.nodesByIds, { ids: [...ids] })).map((r) => nodeFromValue(r['n'])).sort(byId);
+    return this.readConsistent(async (run) => (await run(q.nodesByIds, { ids: [...ids] })).map((r) => nodeFromValue(r['n'])).sort(byId));
   }
 
-  async searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }> {
+  searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }> {
     const query = options.q ? searchKey(options.q) : '';
     const text = q.search(options.kind, query.length > 0);
     const params: Params = query ? { q: query } : {};
-    const [rows, totalRows] = await Promise.all([
-      this.read(text.items, { ...params, offset: options.offset, limit: options.limit }),
-      this.read(text.total, params),
-    ]);
-    return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
+    return this.readConsistent(async (run) => {
+      const rows = await run(text.items, { ...params, offset: options.offset, limit: options.limit });
+      const totalRows = await run(text.total, params);
+      return { items: rows.map((r) => nodeFromValue(r['n'])), total: Number(totalRows[0]?.['c'] ?? 0) };
+    });
   }
 
-  async neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
-    const [start] = await this.getNodes([id]);
+  neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
+    return this.readConsistent((run) => this.neighborhoodIn(run, id, options));
+  }
+
+  /** The start node and every frontier expansion, through the caller's transaction. */
+  private async neighborhoodIn(run: Run, id: string, options: NeighborOptions): Promise<Neighborhood> {
+    const start = (await run(q.nodesByIds, { ids: [id] })).map((r) => nodeFromValue(r['n']))[0];
     if (!start) return { nodes: [], edges: [], truncated: false };
     return neighborhood(start, options, async (frontier, filter) => {
       const statement = q.expand({ types: Boolean(filter.types?.length), basis: Boolean(filter.basis), kinds: Boolean(filter.kinds?.length) });
-      const rows = await this.read(statement, { frontier, types: filter.types ?? [], basis: filter.basis ?? null, kinds: filter.kinds ?? [] });
+      const rows = await run(statement, { frontier, types: filter.types ?? [], basis: filter.basis ?? null, kinds: filter.kinds ?? [] });
       return rows.map((row): Hop => ({ edge: edgeFromValue(row['r']), neighbor: nodeFromValue(row['b']) }));
+    });
+  }
+
+  neighborhoodSnapshot(id: string, options: NeighborOptions): Promise<GraphSnapshot | null> {
+    return this.readConsistent(async (run) => {
+      const sub = await this.neighborhoodIn(run, id, options);
+      if (sub.nodes.length === 0) return null;
+      return { ...parseDatasetMeta(await run(q.readMeta)), nodes: sub.nodes, edges: sub.edges };
     });
   }
 
   async shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]> {
     if (from === to) return [];
     // Fetch them all (up to a cap) and choose the first `limit` in a stable order, as the embedded store does.
-    const rows = await this.read(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: MAX_ENUMERATED_PATHS });
-    return sortPaths(
-      rows.map((row) => ({
-        nodes: (row['ns'] as unknown[]).map(nodeFromValue),
-        edges: (row['rs'] as unknown[]).map(edgeFromValue),
-      })),
-    ).slice(0, options.limit);
+    const rows = await this.readConsistent(async (run) => {
+      const found = await run(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: MAX_ENUMERATED_PATHS });
+      // Converted inside the transaction, so that a half-deleted entity makes the read run again.
+      return found.map((row) => ({ nodes: (row['ns'] as unknown[]).map(nodeFromValue), edges: (row['rs'] as unknown[]).map(edgeFromValue) }));
+    });
+    return sortPaths(rows).slice(0, options.limit);
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
-    return runNamedQuery((cypher, p) => this.read(cypher, p), neo4jCypher, name, params);
+    return this.readConsistent((run) => runNamedQuery(run, neo4jCypher, name, params));
   }
 
-  async snapshot(): Promise<GraphSnapshot> {
-    const [nodeRows, edgeRows, metaRows] = await Promise.all([this.read(q.allNodes), this.read(q.allRelationships), this.read(q.readMeta)]);
-    return {
-      ...parseDatasetMeta(metaRows),
-      nodes: nodeRows.map((r) => nodeFromValue(r['n'])).sort(byId),
-      edges: edgeRows.map((r) => edgeFromValue(r['r'])).sort(byId),
-    };
+  /** Nodes, relationships and header in one transaction (they were three parallel sessions, each its own graph). */
+  snapshot(): Promise<GraphSnapshot> {
+    return this.readConsistent(async (run) => {
+      const metaRows = await run(q.readMeta);
+      const nodes = (await run(q.allNodes)).map((r) => nodeFromValue(r['n'])).sort(byId);
+      const edges = (await run(q.allRelationships)).map((r) => edgeFromValue(r['r'])).sort(byId);
+      return { ...parseDatasetMeta(metaRows), nodes, edges };
+    });
   }
 
   async datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>> {
-    return parseDatasetMeta(await this.read(q.readMeta));
+    return this.readConsistent(async (run) => parseDatasetMeta(await run(q.readMeta)));
   }
 
   async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
@@ -304,14 +411,34 @@ function kindOfLabels(labels: string[]): string {
   return labels.find(isNodeKind) ?? labels[0] ?? 'unknown';
 }
 
+function toRows(result: { records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[] }): Row[] {
+  return result.records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = fromNeo4jValue(record.get(key));
+    return row;
+  });
+}
+
+/** The same even generation at the start and the end of a read: no replace committed, or was committing, meanwhile. */
+function isStable(before: Row | undefined, after: Row | undefined): boolean {
+  const value = before?.['value'] ?? null;
+  if (value !== (after?.['value'] ?? null)) return false;
+  if (value === null || Number(value) % 2 === 0) return true;
+  return Number(after?.['age'] ?? 0) > ABANDONED_MARK_MS;
+}
+
 function nodeFromValue(value: unknown): GraphNode {
   const node = value as Node;
+  // Every node the adapter's reads match has a kind label: none at all means it was deleted after it was matched.
+  if (node.labels.length === 0) throw new GraphChangedDuringRead(`node ${String(node.elementId)} was deleted`);
   return toGraphNode(kindOfLabels(node.labels), plainProperties(node));
 }
 
 function edgeFromValue(value: unknown): GraphEdge {
   const rel = value as Relationship;
-  return toGraphEdge(rel.type, plainProperties(rel));
+  const props = plainProperties(rel);
+  if (props['fromId'] === undefined) throw new GraphChangedDuringRead(`relationship ${String(rel.elementId)} was deleted`);
+  return toGraphEdge(rel.type, props);
 }
 
 /** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */
