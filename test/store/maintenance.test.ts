@@ -93,7 +93,8 @@ describe('strategigraf recover', () => {
       const failure = JSON.parse(await server.waitForLineWith('could not be opened')) as { msg: string };
       expect(failure.msg).toContain(`the database's write-ahead log at ${db}.wal cannot be replayed`);
       expect(failure.msg).toContain('run `strategigraf recover`');
-      const { url } = JSON.parse(await server.waitForLineWith('Strategigraf is ready')) as { url: string };
+      const { url, msg } = JSON.parse(await server.waitForLineWith('Strategigraf is listening at')) as { url: string; msg: string };
+      expect(msg).toContain('is unavailable');
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(503);
       // The response keeps store details to itself (it is public); the log line carries them.
