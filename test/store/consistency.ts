@@ -102,15 +102,21 @@ export interface RaceResult {
  * Loads A, records every probe's answer; loads B, the same; then replaces B, A, B, … `replaces` times while `readers`
  * loops run the probes round-robin until the last replace is done. The store is left holding the last graph loaded.
  */
-export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: Dataset; replaces: number; readers: number; pauseMs?: number; replaceGapMs?: number }): Promise<RaceResult> {
+export async function raceReplaces(
+  store: GraphStore,
+  options: { a: Dataset; b: Dataset; replaces: number; readers: number; pauseMs?: number; replaceGapMs?: number; gapInSlowestReads?: number },
+): Promise<RaceResult> {
   const app = await buildApp({ store, webRoot: null });
   await app.ready();
   try {
     const all = Object.entries(probes(sharedIds(options.a, options.b)));
+    let slowestReadMs = 0;
     const reference = async () => {
       const out = new Map<string, string>();
       for (const [name, probe] of all) {
+        const started = performance.now();
         const answer = await probe(store, app);
+        slowestReadMs = Math.max(slowestReadMs, performance.now() - started);
         if (answer.problem) throw new Error(`${name} fails even without a concurrent replace: ${answer.problem}`);
         out.set(name, answer.digest);
       }
@@ -123,6 +129,9 @@ export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: 
     for (const [name] of all) if (refA.get(name) === refB.get(name)) throw new Error(`probe ${name} cannot tell A from B`);
 
     const result: RaceResult = { replaces: 0, reads: 0, failures: {}, examples: [], seen: { a: 0, b: 0 } };
+    // A gap measured in reads of this machine, not fixed: on a loaded machine a snapshot read outlasted a fixed 700 ms gap,
+    // and readers that wait out replaces then never found a quiet moment (an honest 503, but not what is tested here).
+    const gapMs = Math.max(options.replaceGapMs ?? 0, (options.gapInSlowestReads ?? 0) * slowestReadMs);
     let done = false;
     const writer = (async () => {
       try {
@@ -130,7 +139,7 @@ export async function raceReplaces(store: GraphStore, options: { a: Dataset; b: 
           await store.replaceDataset(i % 2 === 0 ? options.a : options.b);
           result.replaces++;
           // A store whose readers wait out a replace (Neo4j) needs time between replaces for reads to get through.
-          if (options.replaceGapMs) await new Promise((resolve) => setTimeout(resolve, options.replaceGapMs));
+          if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
         }
       } finally {
         done = true;
