@@ -30,4 +30,15 @@ describe('web/src/api/schema.d.ts', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it("leaves the analysts' console (POST /api/query) to the Query view: every other view reads through a typed route", () => {
+    const web = path.join(ROOT, 'web', 'src');
+    const callers = readdirSync(web, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|svelte)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((file) => /\bapi\s*\.query\s*\(|['"]\/api\/query['"]/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file))
+      .sort();
+    expect(callers).toEqual(['web/src/api/client.ts', 'web/src/views/QueryView.svelte']);
+  });
 });

@@ -1,5 +1,5 @@
 // The Explore graph: the union of the neighbourhoods of the expanded nodes, fetched with the current filters.
-import { api, ApiFailure } from '../api/client.js';
+import { api, ApiFailure, asFailure } from '../api/client.js';
 import type { Edge, NeighborhoodResult, Node } from '../api/types.js';
 
 /** The filters as the URL gives them. */
@@ -59,7 +59,7 @@ export class ExploreGraph {
       this.edges = [...edges.values()];
       this.truncated = truncated;
     } catch (err) {
-      this.error = err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err));
+      this.error = asFailure(err);
     } finally {
       this.loading = false;
     }
