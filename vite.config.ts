@@ -1,11 +1,35 @@
 // Builds the web UI (web/ → dist/web) and configures vitest for the whole repository.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { clearWebBuildStamp, WEB_BUILD_DIR, webBuildInputs, writeWebBuildStamp } from './server/cli/web-build.js';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** Records the inputs a build was made from (as they were when it started), so `npm start` knows when to rebuild. */
+function recordBuildInputs(): Plugin {
+  const outDir = path.join(ROOT, WEB_BUILD_DIR);
+  let inputs: Record<string, string> = {};
+  return {
+    name: 'strategigraf-build-inputs',
+    apply: 'build',
+    buildStart() {
+      inputs = webBuildInputs(ROOT);
+      clearWebBuildStamp(outDir);
+    },
+    // After every file of the bundle is written; a failed build never gets here, so it leaves no record.
+    writeBundle() {
+      writeWebBuildStamp(outDir, inputs);
+    },
+  };
+}
 
 export default defineConfig({
   root: 'web',
   base: '/',
-  plugins: [svelte()],
+  plugins: [svelte(), recordBuildInputs()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
+import { timeline } from '../../graph/analysis/timeline.js';
 import { renderReport } from '../../graph/report/index.js';
 import { GapFinding } from '../../graph/schema/analysis.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
@@ -38,6 +39,13 @@ export function defineSeedExpectations(label: string, makeStore: () => Promise<G
     it('gives the same findings as the seed files themselves, each a valid GapFinding', () => {
       expect(findings).toEqual(findGaps(snapshotFromDataset(dataset)));
       expect(() => GapFinding.array().parse(findings)).not.toThrow();
+    });
+
+    it('gives the same timeline as the seed files, partial dates kept as given', () => {
+      const milestones = timeline(snapshot);
+      expect(milestones).toEqual(timeline(snapshotFromDataset(dataset)));
+      expect(milestones.find((m) => m.id === 'milepael-programkontor-opprettet')).toMatchObject({ date: '2020-06', page: null });
+      expect(milestones.find((m) => m.id === 'milepael-ki-strategi-lagt-fram')!.initiatives.map((i) => i.id)).toEqual(['ki-strategi']);
     });
 
     it('finds «Økt digital kompetanse i offentlig sektor» not started', () => {

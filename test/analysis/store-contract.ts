@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COVERAGE_PRESETS, coverageByPreset } from '../../graph/analysis/coverage.js';
 import { findGaps, GAP_RULES } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
+import { timeline } from '../../graph/analysis/timeline.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import { renderReport } from '../../graph/report/index.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
@@ -59,6 +60,10 @@ export function defineAnalysisStoreContract(label: string, makeStore: () => Prom
       for (const preset of COVERAGE_PRESETS) expect(coverageByPreset(snapshot, preset.id), preset.id).toEqual(coverageByPreset(reference, preset.id));
       const options = { format: 'html', generatedAt: '2021-03-01T09:00:00Z' } as const;
       expect(renderReport(snapshot, options)).toBe(renderReport(reference, options));
+    });
+
+    it('gives the same timeline', async () => {
+      expect(timeline(await store.snapshot())).toEqual(timeline(snapshotFromDataset(dataset)));
     });
 
     it('triggers the rules the fixture is built for', async () => {

@@ -4,8 +4,8 @@
 // Vitest runs every test file in its own process, so the build is guarded by a lock directory (mkdir is atomic): the
 // first process that finds dist/web stale builds it, the others wait for the lock and then find it current.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import { buildApp } from '../../server/app.js';
+import { webBuildReason } from '../../server/cli/web-build.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_SRC = path.join(REPO_ROOT, 'web');
@@ -34,28 +35,9 @@ export const CHROMIUM_ARGS = [
 
 const run = promisify(execFile);
 
-async function newestMtime(target: string): Promise<number> {
-  const info = await stat(target);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of await readdir(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, await newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-/** Everything the bundle is built from: web/, the ontology it imports, and the Vite config. */
-async function sourcesMtime(): Promise<number> {
-  const inputs = [WEB_SRC, path.join(REPO_ROOT, 'graph', 'ontology.ts'), path.join(REPO_ROOT, 'vite.config.ts')];
-  const times = await Promise.all(inputs.filter((p) => existsSync(p)).map(newestMtime));
-  return Math.max(...times);
-}
-
+/** The same rule as `npm start`: built from exactly the inputs there are now (server/cli/web-build.ts). */
 async function buildIsCurrent(): Promise<boolean> {
-  const index = path.join(WEB_ROOT, 'index.html');
-  if (!existsSync(index)) return false;
-  return statSync(index).mtimeMs >= (await sourcesMtime());
+  return webBuildReason(REPO_ROOT, WEB_ROOT) === null;
 }
 
 const LOCK = path.join(os.tmpdir(), 'strategigraf-web-build.lock');
@@ -80,7 +62,7 @@ async function acquireLock(): Promise<void> {
 
 let building: Promise<void> | null = null;
 
-/** Builds the UI (vite build) when dist/web is missing or older than its sources; safe to call from parallel processes. */
+/** Builds the UI (vite build) when dist/web is missing or any input changed; safe to call from parallel processes. */
 export function ensureWebBuild(): Promise<void> {
   building ??= (async () => {
     if (await buildIsCurrent()) return;

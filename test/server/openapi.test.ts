@@ -55,6 +55,7 @@ describe('the OpenAPI document', () => {
         'GET /api/gaps',
         'GET /api/coverage',
         'GET /api/coverage/presets',
+        'GET /api/timeline',
         'GET /api/export',
         'PUT /api/dataset',
       ].sort(),

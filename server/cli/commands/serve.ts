@@ -1,31 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { WEB_BUILD_DIR, webBuildReason } from '../web-build.js';
 
 const WEB_SOURCE = path.join(PROJECT_ROOT, 'web');
-const WEB_BUILD_INDEX = path.join(PROJECT_ROOT, 'dist', 'web', 'index.html');
-
-/** Newest modification time of any file below dir (node_modules left out). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.parentPath.split(path.sep).includes('node_modules')) continue;
-    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Why the UI needs building, or null when dist/web is up to date. */
-export function webBuildReason(webSource = WEB_SOURCE, buildIndex = WEB_BUILD_INDEX): string | null {
-  if (!existsSync(buildIndex)) return 'dist/web is missing';
-  const built = statSync(buildIndex).mtimeMs;
-  const config = path.join(path.dirname(webSource), 'vite.config.ts');
-  const sources = Math.max(newestMtime(webSource), existsSync(config) ? statSync(config).mtimeMs : 0);
-  return sources > built ? 'web/ changed since the last build' : null;
-}
+const WEB_BUILD_INDEX = path.join(PROJECT_ROOT, WEB_BUILD_DIR, 'index.html');
 
 function runViteBuild(): Promise<number> {
   const require = createRequire(import.meta.url);
@@ -37,13 +19,13 @@ function runViteBuild(): Promise<number> {
   });
 }
 
-/** Builds the web UI when it is missing or older than its sources; a failed build leaves the API serving. */
+/** Builds the web UI when it is missing or any input changed (server/cli/web-build.ts); a failed build leaves the API serving. */
 async function buildWebIfStale(io: CliIO): Promise<void> {
   if (!existsSync(WEB_SOURCE)) {
     io.err('serve: there is no web/ directory yet, so no web UI to build; serving the API only');
     return;
   }
-  const reason = webBuildReason();
+  const reason = webBuildReason(PROJECT_ROOT);
   if (!reason) return;
   io.err(`serve: building the web UI (${reason})…`);
   try {
@@ -69,7 +51,8 @@ export const serveCommand: Command = {
     '',
     '  --port N      port to listen on (default: PORT or 3000; 0 picks a free one)',
     '  --host H      address to bind (default: HOST or 127.0.0.1; 0.0.0.0 exposes it to the network)',
-    '  --build-web   build the web UI first when dist/web is missing or older than web/',
+    '  --build-web   build the web UI first when dist/web is missing or any input of it changed (web/, graph/ontology.ts,',
+    '                vite.config.ts, package-lock.json)',
     '',
     'Environment: STRATEGIGRAF_ADMIN_TOKEN enables the write routes; STRATEGIGRAF_CORS_ORIGIN (comma-separated)',
     'allows browser calls from other origins; STRATEGIGRAF_QUERY_TIMEOUT_MS, STRATEGIGRAF_QUERY_ROW_CAP and the other',

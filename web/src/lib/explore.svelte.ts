@@ -1,12 +1,22 @@
 // The Explore graph: the union of the neighbourhoods of the expanded nodes, fetched with the current filters.
-import { api, ApiFailure } from '../api/client.js';
+import { api, ApiFailure, asFailure } from '../api/client.js';
 import type { Edge, NeighborhoodResult, Node } from '../api/types.js';
 
+/** The filters as the URL gives them. */
 export interface Filters {
   kinds: string[];
   types: string[];
   basis: string;
 }
+
+type NeighborOptions = NonNullable<Parameters<typeof api.neighbors>[1]>;
+
+/** URL values go to the server as written: an unknown kind or type is its 400, shown with the message naming the known ones. */
+const neighborFilters = (filters: Filters): NeighborOptions => ({
+  kinds: filters.kinds as NeighborOptions['kinds'],
+  types: filters.types as NeighborOptions['types'],
+  basis: (filters.basis || undefined) as NeighborOptions['basis'],
+});
 
 export class ExploreGraph {
   nodes = $state.raw<Node[]>([]);
@@ -29,7 +39,7 @@ export class ExploreGraph {
     try {
       const missing = expanded.filter((id) => !this.cache.has(id));
       const fetched = await Promise.all(
-        missing.map((id) => api.neighbors(id, { depth: 1, kinds: filters.kinds, types: filters.types, basis: filters.basis || undefined }).catch((err: unknown) => {
+        missing.map((id) => api.neighbors(id, { depth: 1, ...neighborFilters(filters) }).catch((err: unknown) => {
           // An id in a shared link may no longer exist; the rest of the view still loads.
           if (err instanceof ApiFailure && err.status === 404) return { nodes: [], edges: [], truncated: false };
           throw err;
@@ -49,7 +59,7 @@ export class ExploreGraph {
       this.edges = [...edges.values()];
       this.truncated = truncated;
     } catch (err) {
-      this.error = err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err));
+      this.error = asFailure(err);
     } finally {
       this.loading = false;
     }

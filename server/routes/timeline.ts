@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { timeline } from '../../graph/analysis/index.js';
+import { errorResponses, json } from '../schemas/common.js';
+import { Timeline } from '../schemas/timeline.js';
+import type { ApiContext } from './context.js';
+
+export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
+  app.get(
+    '/timeline',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Every milestone on a time axis, with the initiatives that have it',
+        description:
+          'Dates are kept as the sources give them: a year (2020), a month (2020-06) or a day (2020-01-14). ' +
+          'Each milestone carries where it is attested (source, page, quote) and its initiatives (HAS_MILESTONE).',
+        response: { 200: json(Timeline, 'The milestones, ordered by date then id; undated ones last'), ...errorResponses(500, 503) },
+      },
+    },
+    async () => ({ items: timeline(await store.snapshot()) }),
+  );
+};

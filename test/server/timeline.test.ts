@@ -1,0 +1,59 @@
+// GET /api/timeline on the real embedded store holding the seed graph: what the Timeline view shows. (Its 503 with the
+// store down is in health.test.ts, which calls every route documenting one.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+import type { Dataset } from '../../graph/schema/dataset.js';
+import { build, type TestApp } from './helpers.js';
+
+interface Milestone {
+  id: string;
+  name: string;
+  nameEn?: string;
+  date: string | null;
+  source: string | null;
+  page: number | null;
+  quote: string | null;
+  initiatives: { id: string; name: string; nameEn?: string }[];
+}
+
+describe('GET /api/timeline on the 2020 dataset', () => {
+  let sut: TestApp;
+  let seeds: Dataset;
+  beforeAll(async () => {
+    const loaded = await loadDatasetDir('seeds');
+    if (!loaded.ok) throw new Error('seeds/ is invalid');
+    seeds = loaded.dataset;
+    const store = new LadybugStore({ path: ':memory:' });
+    await store.replaceDataset(seeds);
+    sut = await build({ store });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('lists every milestone once, ordered by date then id, with its provenance and initiatives', async () => {
+    const res = await sut.app.inject({ method: 'GET', url: '/api/timeline' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: Milestone[] }>().items;
+    const milestones = seeds.nodes.filter((n) => n.kind === 'Milestone');
+    expect(items.map((m) => m.id).sort()).toEqual(milestones.map((m) => m.id).sort());
+    // Date (as a string: "2020" before "2020-01" before "2020-01-14"), then id; undated last.
+    for (const [a, b] of items.slice(1).map((m, i) => [items[i]!, m] as const)) {
+      const [da, db] = [a.date ?? '\uffff', b.date ?? '\uffff'];
+      expect(da < db || (da === db && a.id < b.id), `${a.id} before ${b.id}`).toBe(true);
+    }
+
+    const ai = items.find((m) => m.id === 'milepael-ki-strategi-lagt-fram')!;
+    expect(ai).toMatchObject({ date: '2020-01-14', source: 'erfaringsrapport-2020', page: 8, nameEn: 'AI strategy presented' });
+    expect(ai.quote).toContain('14. januar');
+    expect(ai.initiatives.map((i) => i.id)).toEqual(['ki-strategi']);
+    // A month alone is kept as given, and a milestone without a page says so.
+    expect(items.find((m) => m.id === 'milepael-programkontor-opprettet')).toMatchObject({ date: '2020-06', page: null });
+    // Events the ontology cannot tie to an initiative stand alone.
+    expect(items.find((m) => m.id === 'milepael-hjemmekontor-12-mars')!.initiatives).toEqual([]);
+    // Every HAS_MILESTONE link in the data is on its milestone.
+    const links = seeds.relationships.filter((r) => r.type === 'HAS_MILESTONE').map((r) => `${r.from}>${r.to}`).sort();
+    expect(items.flatMap((m) => m.initiatives.map((i) => `${i.id}>${m.id}`)).sort()).toEqual(links);
+  });
+});
