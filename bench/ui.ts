@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { generateDataset } from '../graph/generate/synthetic.js';
+import { generateDataset } from './synthetic/dataset.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import { chromiumPath, ensureWebBuild, launchBrowser, REPO_ROOT, startApp, WEB_ROOT, type RunningApp } from '../test/e2e/support.js';
 import { DOC, MACHINE, writeSection } from './doc.js';

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { relationshipId, validateDataset } from '../../graph/dataset/validate.js';
-import { generateDataset, kindCounts, mulberry32 } from '../../graph/generate/synthetic.js';
+import { generateDataset, kindCounts, mulberry32 } from '../../bench/synthetic/dataset.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
 import { toDatasetNode, toDatasetRelationship } from '../../graph/store/records.js';
 import { DatasetRelationship, NODE_SCHEMAS, SLUG_PATTERN, type Dataset } from '../../graph/schema/dataset.js';

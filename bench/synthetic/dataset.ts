@@ -23,8 +23,8 @@ import {
   RELATIONSHIP_TYPES,
   type NodeKind,
   type RelationshipType,
-} from '../ontology.js';
-import type { Dataset, DatasetNode, DatasetRelationship } from '../schema/dataset.js';
+} from '../../graph/ontology.js';
+import type { Dataset, DatasetNode, DatasetRelationship } from '../../graph/schema/dataset.js';
 
 export interface SyntheticOptions {
   /** Number of nodes, at least one per kind (14). */
