@@ -8,7 +8,7 @@ import { LadybugStore } from '../graph/adapters/ladybug/store.js';
 import { Neo4jStore } from '../graph/adapters/neo4j/store.js';
 import { loadDatasetDir } from '../graph/dataset/load.js';
 import { generateDataset } from './synthetic/dataset.js';
-import { mulberry32 } from './synthetic/dataset.js';
+import { mulberry32 } from './synthetic/rng.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { coverageByPreset, findGaps, summarizeGaps } from '../graph/analysis/index.js';
