@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { generateDataset } from '../graph/generate/synthetic.js';
+import { generateDataset } from './synthetic/dataset.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import { chromiumPath, ensureWebBuild, launchBrowser, REPO_ROOT, startApp, WEB_ROOT, type RunningApp } from '../test/e2e/support.js';
 import { DOC, MACHINE, writeSection } from './doc.js';
@@ -287,7 +287,7 @@ async function initialJs(): Promise<{ files: { file: string; raw: number; gzip: 
   return { files, css: { raw: cssFiles.reduce((a, f) => a + f.raw, 0), gzip: cssFiles.reduce((a, f) => a + f.gzip, 0) } };
 }
 
-// --- main -----------------------------------------------------------------------------------------------------------
+// --- measuring steps ----------------------------------------------------------------------------------------------
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -297,12 +297,181 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** Step 1: the seed graph, each run cold (a fresh context) then warm (the same context again). */
+async function measureSeed(browser: Browser, url: string): Promise<{ cold: LoadFigures[]; warm: LoadFigures[] }> {
+  const cold: LoadFigures[] = [];
+  const warm: LoadFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await newPage(browser);
+    cold.push(await measureLoad(page, url, 30_000));
+    warm.push(await measureLoad(page, url, 30_000));
+    await page.context().close();
+    log(`seed run ${i + 1}/${runs}: cold TTI ${fmt(cold.at(-1)!.tti)} ms, warm ${fmt(warm.at(-1)!.tti)} ms`);
+  }
+  return { cold, warm };
+}
+
+interface LargeFigures {
+  large: (LoadFigures & { pan: PanFigures })[];
+  concentric: LoadFigures;
+  concentricPan: PanFigures;
+}
+
+/** Step 3: the generated graph with the default layout (a few runs) and once with the concentric layout. */
+async function measureLarge(browser: Browser, largeUrl: string): Promise<LargeFigures> {
+  const large: (LoadFigures & { pan: PanFigures })[] = [];
+  const largeRuns = quick ? 1 : Math.min(3, runs);
+  for (let i = 0; i < largeRuns; i++) {
+    const page = await newPage(browser);
+    const load = await measureLoad(page, largeUrl, 600_000);
+    const pan = await measurePan(page, '[data-testid="graph-canvas"]', panSeconds);
+    large.push({ ...load, pan });
+    await page.context().close();
+    log(`large run ${i + 1}/${largeRuns}: ${load.nodes} nodes, ${load.edges} edges, TTI ${fmt(load.tti)} ms, layout ${fmt(load.layoutMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
+  }
+  const concentricPage = await newPage(browser);
+  const concentric = await measureLoad(concentricPage, `${largeUrl}&layout=concentric`, 600_000);
+  const concentricPan = await measurePan(concentricPage, '[data-testid="graph-canvas"]', panSeconds);
+  await concentricPage.context().close();
+  log(`concentric: layout ${fmt(concentric.layoutMs)} ms, pan ${fmt(concentricPan.fps, 1)} fps`);
+  return { large, concentric, concentricPan };
+}
+
+/**
+ * Step 4: WebGL needs a WebGL context, which without a GPU means SwiftShader (software), allowed by a flag on
+ * `glBrowser`. Each variant gets a page of its own (the concentric layout of the large graph, loaded afresh), so a
+ * renderer that crashes its page is recorded as such and the others still run.
+ */
+async function measureRenderers(glBrowser: Browser, concentricUrl: string): Promise<{ webglAvailable: boolean; webglRows: WebglRow[] }> {
+  const probe = await newPage(glBrowser);
+  const webglAvailable = await probe.evaluate(() => Boolean(document.createElement('canvas').getContext('webgl2')));
+  await probe.context().close();
+  const webglRows: WebglRow[] = [];
+  for (const variant of CLONE_VARIANTS) {
+    if (variant.core['webgl'] && !webglAvailable) continue;
+    const page = await newPage(glBrowser);
+    try {
+      await measureLoad(page, concentricUrl, 600_000);
+      const clone = await cloneGraph(page, variant);
+      const pan = await measurePan(page, '#bench-clone', panSeconds);
+      webglRows.push({ how: variant.name, renderer: clone.webglActive ? 'webgl' : variant.core['webgl'] ? 'canvas (WebGL refused)' : 'canvas', firstFrameMs: clone.firstFrameMs, pan });
+      log(`copy, ${variant.name}: first frame ${fmt(clone.firstFrameMs)} ms, settled after ${fmt(pan.settleMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+      webglRows.push({ how: variant.name, renderer: variant.core['webgl'] ? 'webgl' : 'canvas', failed: reason });
+      log(`copy, ${variant.name}: failed: ${reason}`);
+    } finally {
+      await page.context().close().catch(() => undefined);
+    }
+  }
+  return { webglAvailable, webglRows };
+}
+
+// --- report ---------------------------------------------------------------------------------------------------------
+
+type Bundle = Awaited<ReturnType<typeof initialJs>>;
+
+function seedSection(chromiumVersion: string, seed: { cold: LoadFigures[]; warm: LoadFigures[] }, bundle: Bundle): string[] {
+  const { cold, warm } = seed;
+  const pick = (xs: LoadFigures[], k: keyof LoadFigures) => median(xs.map((x) => x[k] as number));
+  const jsGzip = bundle.files.reduce((a, f) => a + f.gzip, 0);
+  const jsRaw = bundle.files.reduce((a, f) => a + f.raw, 0);
+  const requested = [...new Set(cold[0]!.jsRequested)];
+  return [
+    '## Web UI in headless Chromium',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}; Chromium ${chromiumVersion} headless with \`--disable-gpu\` (software rendering), viewport ${VIEWPORT.width}×${VIEWPORT.height}${quick ? ' (quick mode)' : ''}.`,
+    'The real app (`buildApp` on an in-memory LadybugDB store) serves the production build in dist/web over 127.0.0.1.',
+    '"Time to interactive" runs from navigation start to the moment Explore\'s canvas reports its first finished layout',
+    '(GraphCanvas `onLayoutDone` → `body[data-layout-ms]`); it includes loading the bundle, the API calls and the layout.',
+    `Cold: a fresh browser context (empty cache); warm: the same context loading the page again. Medians of ${runs} runs.`,
+    '',
+    '| measure | seed graph, cold | seed graph, warm |',
+    '| --- | ---: | ---: |',
+    `| graph on the canvas | ${cold[0]!.nodes} nodes, ${cold[0]!.edges} relationships | same |`,
+    `| first contentful paint | ${fmt(pick(cold, 'fcp'))} ms | ${fmt(pick(warm, 'fcp'))} ms |`,
+    `| DOMContentLoaded | ${fmt(pick(cold, 'domContentLoaded'))} ms | ${fmt(pick(warm, 'domContentLoaded'))} ms |`,
+    `| time to interactive (first layout done) | ${fmt(pick(cold, 'tti'))} ms | ${fmt(pick(warm, 'tti'))} ms |`,
+    `| first layout alone (fcose) | ${fmt(pick(cold, 'layoutMs'))} ms | ${fmt(pick(warm, 'layoutMs'))} ms |`,
+    `| first frame of the laid-out graph | ${fmt(pick(cold, 'firstFrame'))} ms | ${fmt(pick(warm, 'firstFrame'))} ms |`,
+    '',
+    `Initial JavaScript (the entry module and its modulepreloads in dist/web/index.html, gzip level 6): **${kib(jsGzip)} gzipped** (${kib(jsRaw)} raw) in ${bundle.files.length} file${bundle.files.length === 1 ? '' : 's'}; CSS ${kib(bundle.css.gzip)} gzipped.`,
+    `JavaScript the browser actually fetched on the first visit: ${requested.map((f) => `\`${path.basename(f)}\``).join(', ')} (the other views are lazy chunks).`,
+    '',
+  ];
+}
+
+function largeSection(dataset: Dataset, cover: { ids: string[]; covered: number }, figures: LargeFigures): string[] {
+  const { large, concentric, concentricPan } = figures;
+  const largeMedian = {
+    nodes: large[0]!.nodes,
+    edges: large[0]!.edges,
+    tti: median(large.map((l) => l.tti)),
+    layoutMs: median(large.map((l) => l.layoutMs)),
+    fps: median(large.map((l) => l.pan.fps)),
+    p95: median(large.map((l) => l.pan.p95FrameMs)),
+    longest: Math.max(...large.map((l) => l.pan.longestFrameMs)),
+    panEvents: median(large.map((l) => l.pan.panEvents)),
+    moves: median(large.map((l) => l.pan.mouseMoves)),
+    settle: median(large.map((l) => l.pan.settleMs)),
+    seconds: median(large.map((l) => l.pan.seconds)),
+  };
+  return [
+    `### ${LARGE.nodes.toLocaleString('en')} nodes / ${LARGE.relationships.toLocaleString('en')} relationships (generated, seed ${LARGE.seed})`,
+    '',
+    `Explore opened with \`expanded\` set to ${cover.ids.length} hub ids chosen greedily so their depth-1 neighbourhoods (as Explore`,
+    `fetches them) cover ${cover.covered} of ${dataset.nodes.length} nodes: **${largeMedian.nodes} nodes and ${largeMedian.edges} relationships on the canvas**.`,
+    '"Settles" is how long after the layout the page keeps drawing long frames (Cytoscape fills its label and element',
+    'texture caches over many frames) until 10 frames in a row take under 50 ms. Panning starts after that: mouse drags',
+    `(page.mouse; each move waits until the page has taken it) in a circle from empty background for ${panSeconds} s and at`,
+    'least 8 moves; frames counted with requestAnimationFrame. Medians of the runs named.',
+    '',
+    '| layout | runs | time to interactive | layout time | settles after | pan fps | p95 frame | longest frame | pan events / mouse moves (s) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| fcose (default; \`quality: draft\` above 800 nodes) | ${large.length} | ${fmt(largeMedian.tti)} ms | ${fmt(largeMedian.layoutMs)} ms | ${settled(largeMedian.settle)} | ${fmt(largeMedian.fps, 1)} | ${fmt(largeMedian.p95)} ms | ${fmt(largeMedian.longest)} ms | ${fmt(largeMedian.panEvents)} / ${fmt(largeMedian.moves)} (${fmt(largeMedian.seconds, 1)}) |`,
+    `| concentric (\`layout=concentric\`) | 1 | ${fmt(concentric.tti)} ms | ${fmt(concentric.layoutMs)} ms | ${settled(concentricPan.settleMs)} | ${fmt(concentricPan.fps, 1)} | ${fmt(concentricPan.p95FrameMs)} ms | ${fmt(concentricPan.longestFrameMs)} ms | ${concentricPan.panEvents} / ${concentricPan.mouseMoves} (${fmt(concentricPan.seconds, 1)}) |`,
+    '',
+  ];
+}
+
+function rendererSection({ webglAvailable, webglRows }: { webglAvailable: boolean; webglRows: WebglRow[] }): string[] {
+  return [
+    '### Renderer options and Cytoscape\'s WebGL renderer',
+    '',
+    'Cytoscape 3.35 has an experimental WebGL renderer (core option `webgl: true`, since 3.31; options `webglTexSize`,',
+    '`webglTexRows`, `webglBatchSize`, `webglTexPerBatch`). Without a GPU, Chromium offers WebGL only through SwiftShader',
+    `(software), allowed here with \`--enable-unsafe-swiftshader\`; WebGL2 ${webglAvailable ? 'was' : 'was **not**'} available. ` +
+      'Every row is a copy of the laid-out graph (concentric layout, the same nodes) made in a fresh page with the same Cytoscape build, styles and positions, with only the option named changed.',
+    '',
+    '| variant | renderer | first frame | settles after | pan fps | p95 frame | longest frame | pan events / mouse moves (s) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...webglRows.map((r) =>
+      'failed' in r
+        ? `| ${r.how} | ${r.renderer} | failed: ${r.failed.replace(/\|/g, '/')} | | | | | |`
+        : `| ${r.how} | ${r.renderer} | ${fmt(r.firstFrameMs)} ms | ${settled(r.pan.settleMs)} | ${fmt(r.pan.fps, 1)} | ${fmt(r.pan.p95FrameMs)} ms | ${fmt(r.pan.longestFrameMs)} ms | ${r.pan.panEvents} / ${r.pan.mouseMoves} (${fmt(r.pan.seconds, 1)}) |`,
+    ),
+    ...(webglRows.length === 0 ? ['| — | — | not measured | | | | | |'] : []),
+    '',
+    'Software WebGL says little about a real GPU: read the WebGL rows as "it works and how it compares on this machine", not',
+    'as what users with a graphics card will see.',
+  ];
+}
+
+/** Prints the section and, unless --no-write or --quick (a quick run is for trying the harness), writes it to the doc. */
+async function publish(body: string): Promise<void> {
+  console.log(body);
+  if (!argv.includes('--no-write') && !quick) {
+    await writeSection('ui', body);
+    log(`written to ${path.relative(REPO_ROOT, DOC)}`);
+  }
+}
+
+// --- main -----------------------------------------------------------------------------------------------------------
+
 export async function runUiBenchmarks(): Promise<void> {
   log(`Chromium ${chromiumPath()}; building the UI if stale…`);
   await ensureWebBuild();
   const bundle = await initialJs();
-  const jsGzip = bundle.files.reduce((a, f) => a + f.gzip, 0);
-  const jsRaw = bundle.files.reduce((a, f) => a + f.raw, 0);
 
   let seedApp: RunningApp | null = null;
   let largeApp: RunningApp | null = null;
@@ -312,148 +481,22 @@ export async function runUiBenchmarks(): Promise<void> {
     seedApp = await startApp();
     browser = await launchBrowser();
     const chromiumVersion = browser.version();
+    const seed = await measureSeed(browser, `${seedApp.url}/`);
 
-    // 1. Seed graph, cold and warm.
-    const cold: LoadFigures[] = [];
-    const warm: LoadFigures[] = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await newPage(browser);
-      cold.push(await measureLoad(page, `${seedApp.url}/`, 30_000));
-      warm.push(await measureLoad(page, `${seedApp.url}/`, 30_000));
-      await page.context().close();
-      log(`seed run ${i + 1}/${runs}: cold TTI ${fmt(cold.at(-1)!.tti)} ms, warm ${fmt(warm.at(-1)!.tti)} ms`);
-    }
-    const requested = [...new Set(cold[0]!.jsRequested)];
-
-    // 3. The generated graph.
     log('generating the 5,000-node graph and loading it…');
     const dataset = generateDataset(LARGE);
     largeApp = await startApp(dataset);
     const cover = hubsCovering(dataset, dataset.nodes.length, MAX_HUBS);
     const largeUrl = `${largeApp.url}/?view=explore&lang=en&expanded=${cover.ids.join(',')}`;
     log(`${cover.ids.length} hubs cover ${cover.covered} nodes; URL ${largeUrl.length} characters`);
-
-    const large: (LoadFigures & { pan: PanFigures })[] = [];
-    const largeRuns = quick ? 1 : Math.min(3, runs);
-    for (let i = 0; i < largeRuns; i++) {
-      const page = await newPage(browser);
-      const load = await measureLoad(page, largeUrl, 600_000);
-      const pan = await measurePan(page, '[data-testid="graph-canvas"]', panSeconds);
-      large.push({ ...load, pan });
-      await page.context().close();
-      log(`large run ${i + 1}/${largeRuns}: ${load.nodes} nodes, ${load.edges} edges, TTI ${fmt(load.tti)} ms, layout ${fmt(load.layoutMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
-    }
-    const concentricPage = await newPage(browser);
-    const concentric = await measureLoad(concentricPage, `${largeUrl}&layout=concentric`, 600_000);
-    const concentricPan = await measurePan(concentricPage, '[data-testid="graph-canvas"]', panSeconds);
-    await concentricPage.context().close();
-    log(`concentric: layout ${fmt(concentric.layoutMs)} ms, pan ${fmt(concentricPan.fps, 1)} fps`);
+    const largeFigures = await measureLarge(browser, largeUrl);
     await browser.close();
     browser = null;
 
-    // 4. WebGL: needs a WebGL context, which without a GPU means SwiftShader (software), allowed by a flag. Each variant
-    //    gets a page of its own (the concentric layout of the large graph, loaded afresh), so a renderer that crashes
-    //    its page is recorded as such and the others still run.
     glBrowser = await launchBrowser(['--enable-unsafe-swiftshader']);
-    const probe = await newPage(glBrowser);
-    const webglAvailable = await probe.evaluate(() => Boolean(document.createElement('canvas').getContext('webgl2')));
-    await probe.context().close();
-    const concentricUrl = `${largeUrl}&layout=concentric`;
-    const webglRows: WebglRow[] = [];
-    for (const variant of CLONE_VARIANTS) {
-      if (variant.core['webgl'] && !webglAvailable) continue;
-      const page = await newPage(glBrowser);
-      try {
-        await measureLoad(page, concentricUrl, 600_000);
-        const clone = await cloneGraph(page, variant);
-        const pan = await measurePan(page, '#bench-clone', panSeconds);
-        webglRows.push({ how: variant.name, renderer: clone.webglActive ? 'webgl' : variant.core['webgl'] ? 'canvas (WebGL refused)' : 'canvas', firstFrameMs: clone.firstFrameMs, pan });
-        log(`copy, ${variant.name}: first frame ${fmt(clone.firstFrameMs)} ms, settled after ${fmt(pan.settleMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
-      } catch (err) {
-        const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-        webglRows.push({ how: variant.name, renderer: variant.core['webgl'] ? 'webgl' : 'canvas', failed: reason });
-        log(`copy, ${variant.name}: failed: ${reason}`);
-      } finally {
-        await page.context().close().catch(() => undefined);
-      }
-    }
+    const renderers = await measureRenderers(glBrowser, `${largeUrl}&layout=concentric`);
 
-    // --- report ---
-    const pick = (xs: LoadFigures[], k: keyof LoadFigures) => median(xs.map((x) => x[k] as number));
-    const largeMedian = {
-      nodes: large[0]!.nodes,
-      edges: large[0]!.edges,
-      tti: median(large.map((l) => l.tti)),
-      layoutMs: median(large.map((l) => l.layoutMs)),
-      fps: median(large.map((l) => l.pan.fps)),
-      p95: median(large.map((l) => l.pan.p95FrameMs)),
-      longest: Math.max(...large.map((l) => l.pan.longestFrameMs)),
-      panEvents: median(large.map((l) => l.pan.panEvents)),
-      moves: median(large.map((l) => l.pan.mouseMoves)),
-      settle: median(large.map((l) => l.pan.settleMs)),
-      seconds: median(large.map((l) => l.pan.seconds)),
-    };
-    const lines = [
-      '## Web UI in headless Chromium',
-      '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}; Chromium ${chromiumVersion} headless with \`--disable-gpu\` (software rendering), viewport ${VIEWPORT.width}×${VIEWPORT.height}${quick ? ' (quick mode)' : ''}.`,
-      'The real app (`buildApp` on an in-memory LadybugDB store) serves the production build in dist/web over 127.0.0.1.',
-      '"Time to interactive" runs from navigation start to the moment Explore\'s canvas reports its first finished layout',
-      '(GraphCanvas `onLayoutDone` → `body[data-layout-ms]`); it includes loading the bundle, the API calls and the layout.',
-      `Cold: a fresh browser context (empty cache); warm: the same context loading the page again. Medians of ${runs} runs.`,
-      '',
-      '| measure | seed graph, cold | seed graph, warm |',
-      '| --- | ---: | ---: |',
-      `| graph on the canvas | ${cold[0]!.nodes} nodes, ${cold[0]!.edges} relationships | same |`,
-      `| first contentful paint | ${fmt(pick(cold, 'fcp'))} ms | ${fmt(pick(warm, 'fcp'))} ms |`,
-      `| DOMContentLoaded | ${fmt(pick(cold, 'domContentLoaded'))} ms | ${fmt(pick(warm, 'domContentLoaded'))} ms |`,
-      `| time to interactive (first layout done) | ${fmt(pick(cold, 'tti'))} ms | ${fmt(pick(warm, 'tti'))} ms |`,
-      `| first layout alone (fcose) | ${fmt(pick(cold, 'layoutMs'))} ms | ${fmt(pick(warm, 'layoutMs'))} ms |`,
-      `| first frame of the laid-out graph | ${fmt(pick(cold, 'firstFrame'))} ms | ${fmt(pick(warm, 'firstFrame'))} ms |`,
-      '',
-      `Initial JavaScript (the entry module and its modulepreloads in dist/web/index.html, gzip level 6): **${kib(jsGzip)} gzipped** (${kib(jsRaw)} raw) in ${bundle.files.length} file${bundle.files.length === 1 ? '' : 's'}; CSS ${kib(bundle.css.gzip)} gzipped.`,
-      `JavaScript the browser actually fetched on the first visit: ${requested.map((f) => `\`${path.basename(f)}\``).join(', ')} (the other views are lazy chunks).`,
-      '',
-      `### ${LARGE.nodes.toLocaleString('en')} nodes / ${LARGE.relationships.toLocaleString('en')} relationships (generated, seed ${LARGE.seed})`,
-      '',
-      `Explore opened with \`expanded\` set to ${cover.ids.length} hub ids chosen greedily so their depth-1 neighbourhoods (as Explore`,
-      `fetches them) cover ${cover.covered} of ${dataset.nodes.length} nodes: **${largeMedian.nodes} nodes and ${largeMedian.edges} relationships on the canvas**.`,
-      '"Settles" is how long after the layout the page keeps drawing long frames (Cytoscape fills its label and element',
-      'texture caches over many frames) until 10 frames in a row take under 50 ms. Panning starts after that: mouse drags',
-      `(page.mouse; each move waits until the page has taken it) in a circle from empty background for ${panSeconds} s and at`,
-      'least 8 moves; frames counted with requestAnimationFrame. Medians of the runs named.',
-      '',
-      '| layout | runs | time to interactive | layout time | settles after | pan fps | p95 frame | longest frame | pan events / mouse moves (s) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| fcose (default; \`quality: draft\` above 800 nodes) | ${large.length} | ${fmt(largeMedian.tti)} ms | ${fmt(largeMedian.layoutMs)} ms | ${settled(largeMedian.settle)} | ${fmt(largeMedian.fps, 1)} | ${fmt(largeMedian.p95)} ms | ${fmt(largeMedian.longest)} ms | ${fmt(largeMedian.panEvents)} / ${fmt(largeMedian.moves)} (${fmt(largeMedian.seconds, 1)}) |`,
-      `| concentric (\`layout=concentric\`) | 1 | ${fmt(concentric.tti)} ms | ${fmt(concentric.layoutMs)} ms | ${settled(concentricPan.settleMs)} | ${fmt(concentricPan.fps, 1)} | ${fmt(concentricPan.p95FrameMs)} ms | ${fmt(concentricPan.longestFrameMs)} ms | ${concentricPan.panEvents} / ${concentricPan.mouseMoves} (${fmt(concentricPan.seconds, 1)}) |`,
-      '',
-      '### Renderer options and Cytoscape\'s WebGL renderer',
-      '',
-      'Cytoscape 3.35 has an experimental WebGL renderer (core option `webgl: true`, since 3.31; options `webglTexSize`,',
-      '`webglTexRows`, `webglBatchSize`, `webglTexPerBatch`). Without a GPU, Chromium offers WebGL only through SwiftShader',
-      `(software), allowed here with \`--enable-unsafe-swiftshader\`; WebGL2 ${webglAvailable ? 'was' : 'was **not**'} available. ` +
-        'Every row is a copy of the laid-out graph (concentric layout, the same nodes) made in a fresh page with the same Cytoscape build, styles and positions, with only the option named changed.',
-      '',
-      '| variant | renderer | first frame | settles after | pan fps | p95 frame | longest frame | pan events / mouse moves (s) |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...webglRows.map((r) =>
-        'failed' in r
-          ? `| ${r.how} | ${r.renderer} | failed: ${r.failed.replace(/\|/g, '/')} | | | | | |`
-          : `| ${r.how} | ${r.renderer} | ${fmt(r.firstFrameMs)} ms | ${settled(r.pan.settleMs)} | ${fmt(r.pan.fps, 1)} | ${fmt(r.pan.p95FrameMs)} ms | ${fmt(r.pan.longestFrameMs)} ms | ${r.pan.panEvents} / ${r.pan.mouseMoves} (${fmt(r.pan.seconds, 1)}) |`,
-      ),
-      ...(webglRows.length === 0 ? ['| — | — | not measured | | | | | |'] : []),
-      '',
-      'Software WebGL says little about a real GPU: read the WebGL rows as "it works and how it compares on this machine", not',
-      'as what users with a graphics card will see.',
-    ];
-    const body = lines.join('\n');
-    console.log(body);
-    // A quick run is for trying the harness, never reference figures.
-    if (!argv.includes('--no-write') && !quick) {
-      await writeSection('ui', body);
-      log(`written to ${path.relative(REPO_ROOT, DOC)}`);
-    }
+    await publish([...seedSection(chromiumVersion, seed, bundle), ...largeSection(dataset, cover, largeFigures), ...rendererSection(renderers)].join('\n'));
   } finally {
     await browser?.close();
     await glBrowser?.close();
@@ -461,4 +504,3 @@ export async function runUiBenchmarks(): Promise<void> {
     await largeApp?.close();
   }
 }
-

@@ -23,6 +23,8 @@ export const INITIATIVE_STATUSES = ['planned', 'not_started', 'in_progress', 'co
 export const INITIATIVE_CATEGORIES = ['action_plan', 'supporting', 'proposed'] as const;
 export const AGENCY_SECTORS = ['state', 'municipal', 'county', 'private', 'voluntary', 'council', 'international'] as const;
 export const BASES = ['stated', 'inferred'] as const;
+/** How serious a gap finding is, most serious first. */
+export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Basis = (typeof BASES)[number];
 
 interface Label {
@@ -93,6 +95,13 @@ export const AGENCY_SECTOR_LABELS: Record<(typeof AGENCY_SECTORS)[number], Label
   voluntary: { nb: 'Frivillig', en: 'Voluntary' },
   council: { nb: 'Råd eller utvalg', en: 'Council or committee' },
   international: { nb: 'Internasjonal', en: 'International' },
+};
+
+/** Severity words: the report, the CLI and the UI name gap severities from here. */
+export const GAP_SEVERITY_LABELS: Record<(typeof GAP_SEVERITIES)[number], Label> = {
+  high: { nb: 'Høy', en: 'High' },
+  medium: { nb: 'Middels', en: 'Medium' },
+  low: { nb: 'Lav', en: 'Low' },
 };
 
 /** Allowed (from kind, to kind) pairs for every relationship type. */

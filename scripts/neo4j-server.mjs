@@ -296,9 +296,7 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
   if ((await javaMajorVersion()) < 17) throw new Error('Neo4j 5.26 needs Java 17 or newer on PATH (or in JAVA_HOME)');
   await buildLauncher({ log });
 
-  let boltPort = port ?? (process.env.NEO4J_BOLT_PORT ? Number(process.env.NEO4J_BOLT_PORT) : 7687);
-  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) throw new Error(`Invalid Neo4j port: ${port}`);
-  if (boltPort === 0) boltPort = await freePort();
+  const boltPort = await resolveBoltPort(port);
   const home = path.resolve(dataDir ?? DEFAULT_DATA_DIR);
   await fsp.mkdir(home, { recursive: true });
 
@@ -314,62 +312,11 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
     const started = Date.now();
     const proc = spawn(javaCommand(), args, { cwd: home, stdio: ['pipe', 'pipe', 'pipe'] });
     child = proc;
-    const tail = [];
-    const remember = (line) => {
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-    };
     // A write to a child that is gone must not crash us.
     proc.stdin.on('error', () => {});
-
-    await new Promise((resolve, reject) => {
-      let ready = false;
-      const fail = (err) => {
-        if (ready) return;
-        ready = true;
-        clearTimeout(timer);
-        reject(err);
-      };
-      const timer = setTimeout(() => {
-        fail(new Error(`Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000} s. Last output:\n${tail.join('\n')}`));
-        proc.kill('SIGKILL');
-      }, READY_TIMEOUT_MS);
-      lineReader(proc.stdout, (line) => {
-        remember(line);
-        if (!ready && READY_RE.test(line)) {
-          ready = true;
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      lineReader(proc.stderr, (line) => {
-        remember(line);
-        // The launcher's stderr is quiet (Neo4j warnings only); pass it on after startup, keep it for errors before.
-        if (ready) log(`[neo4j] ${line}`);
-      });
-      proc.once('error', (err) => fail(new Error(`Could not run ${javaCommand()}: ${err.message}`)));
-      proc.once('exit', (code, signal) => {
-        // Let the stdout/stderr 'end' events deliver the last lines first.
-        setImmediate(() => {
-          const cause = tail.findLast((l) => l.startsWith('neo4j-launcher: failed to start Neo4j: '));
-          fail(
-            new Error(
-              `Neo4j exited before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`})` +
-                `${cause ? `: ${cause.slice('neo4j-launcher: failed to start Neo4j: '.length)}` : ''}\n` +
-                `Last output:\n${tail.join('\n')}`,
-            ),
-          );
-        });
-      });
-    });
-
+    await waitUntilReady(proc, log);
     log(`[neo4j] Neo4j ${NEO4J_VERSION} ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${proc.pid}, data ${home})`);
-    if (!keepAlive) {
-      proc.unref();
-      proc.stdin.unref?.();
-      proc.stdout.unref?.();
-      proc.stderr.unref?.();
-    }
+    if (!keepAlive) detach(proc);
   }
 
   const running = () => child !== null && child.exitCode === null && child.signalCode === null;
@@ -391,20 +338,7 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
     /** SIGTERM (clean shutdown), SIGKILL after 30 s; resolves when the process has exited. */
     async stop() {
       if (!running()) return;
-      const proc = child;
-      const exited = waitForExit(proc);
-      proc.kill('SIGTERM');
-      let timer;
-      const timedOut = await Promise.race([
-        exited.then(() => false),
-        new Promise((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS))),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) {
-        log(`[neo4j] Neo4j (pid ${proc.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; sending SIGKILL`);
-        proc.kill('SIGKILL');
-        await exited;
-      }
+      await stopGracefully(child, log);
     },
     /** SIGKILL (no clean shutdown, like a crash); resolves when the process has exited. */
     async kill() {
@@ -422,4 +356,89 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
 
   await launch();
   return handle;
+}
+
+/** The Bolt port to use: the one asked for, else env NEO4J_BOLT_PORT, else 7687; 0 picks a free port. */
+async function resolveBoltPort(port) {
+  const boltPort = port ?? (process.env.NEO4J_BOLT_PORT ? Number(process.env.NEO4J_BOLT_PORT) : 7687);
+  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) throw new Error(`Invalid Neo4j port: ${port}`);
+  return boltPort === 0 ? freePort() : boltPort;
+}
+
+/**
+ * Resolves when the launcher prints its ready line; rejects when it exits first, cannot be run, or is not ready within
+ * READY_TIMEOUT_MS (then it is killed). The last lines of its output go into the error; once ready, its stderr goes to
+ * `log`.
+ */
+function waitUntilReady(proc, log) {
+  const tail = [];
+  const remember = (line) => {
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+  };
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    const fail = (err) => {
+      if (ready) return;
+      ready = true;
+      clearTimeout(timer);
+      reject(err);
+    };
+    const timer = setTimeout(() => {
+      fail(new Error(`Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000} s. Last output:\n${tail.join('\n')}`));
+      proc.kill('SIGKILL');
+    }, READY_TIMEOUT_MS);
+    lineReader(proc.stdout, (line) => {
+      remember(line);
+      if (!ready && READY_RE.test(line)) {
+        ready = true;
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    lineReader(proc.stderr, (line) => {
+      remember(line);
+      // The launcher's stderr is quiet (Neo4j warnings only); pass it on after startup, keep it for errors before.
+      if (ready) log(`[neo4j] ${line}`);
+    });
+    proc.once('error', (err) => fail(new Error(`Could not run ${javaCommand()}: ${err.message}`)));
+    proc.once('exit', (code, signal) => {
+      // Let the stdout/stderr 'end' events deliver the last lines first.
+      setImmediate(() => {
+        const cause = tail.findLast((l) => l.startsWith('neo4j-launcher: failed to start Neo4j: '));
+        fail(
+          new Error(
+            `Neo4j exited before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`})` +
+              `${cause ? `: ${cause.slice('neo4j-launcher: failed to start Neo4j: '.length)}` : ''}\n` +
+              `Last output:\n${tail.join('\n')}`,
+          ),
+        );
+      });
+    });
+  });
+}
+
+/** Lets Node exit while the server runs: the child and its pipes no longer hold the event loop open. */
+function detach(proc) {
+  proc.unref();
+  proc.stdin.unref?.();
+  proc.stdout.unref?.();
+  proc.stderr.unref?.();
+}
+
+/** SIGTERM (clean shutdown), SIGKILL after STOP_TIMEOUT_MS; resolves when the process has exited. */
+async function stopGracefully(proc, log) {
+  const exited = waitForExit(proc);
+  proc.kill('SIGTERM');
+  let timer;
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (timedOut) {
+    log(`[neo4j] Neo4j (pid ${proc.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; sending SIGKILL`);
+    proc.kill('SIGKILL');
+    await exited;
+  }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run neo4j`: runs a local Neo4j Community 5.26 (Bolt on 127.0.0.1) in the foreground until Ctrl-C.
 import path from 'node:path';
+import { parsePort } from '../server/port.mjs';
 import { DEFAULT_DATA_DIR, NEO4J_VERSION, neo4jAvailable, startNeo4j } from './neo4j-server.mjs';
 
 const USAGE = `Usage: npm run neo4j -- [--port N] [--data DIR]
@@ -35,8 +36,8 @@ function parseArgs(argv) {
         break;
       case '--port': {
         const v = value();
-        const port = Number(v);
-        if (!/^\d+$/.test(v) || port > 65535) throw new Error(`invalid --port: ${v}`);
+        const port = parsePort(v);
+        if (port === undefined) throw new Error(`invalid --port: ${v}`);
         opts.port = port;
         break;
       }

@@ -151,101 +151,158 @@ class FileReader {
   }
 }
 
-export function validateDataset(files: readonly SourceFile[]): ValidationResult {
-  const problems: Problem[] = [];
-  const nodes: Located<DatasetNode>[] = [];
+type Declared = Located<{ id: string; node?: DatasetNode }>;
+
+/** What the files hold, each item with where it stands. */
+interface Collected {
+  headers: Located<Dataset['dataset']>[];
+  references: Located<Reference>[];
+  nodes: Located<DatasetNode>[];
   // Ids of nodes that failed their schema still count as declared, so one mistake does not cascade into
   // "unknown node id" on every relationship that names them, and their duplicates are still caught.
-  const declared: Located<{ id: string; node?: DatasetNode }>[] = [];
-  const relationships: Located<DatasetRelationship>[] = [];
-  const references: Located<Reference>[] = [];
-  const headers: Located<Dataset['dataset']>[] = [];
-  const report = (at: { file: string; line?: number; path: string }, message: string) =>
-    problems.push({ file: at.file, line: at.line, path: at.path, message });
+  declared: Declared[];
+  relationships: Located<DatasetRelationship>[];
+}
+
+type Report = (at: { file: string; line?: number; path: string }, message: string) => void;
+
+/** Where an item was first defined, for "duplicate …" problems: "file:line". */
+const firstAt = (first: { file: string; line?: number }) => `${first.file}${first.line ? `:${first.line}` : ''}`;
+
+export function validateDataset(files: readonly SourceFile[]): ValidationResult {
+  const problems: Problem[] = [];
+  const report: Report = (at, message) => problems.push({ file: at.file, line: at.line, path: at.path, message });
 
   if (files.length === 0) problems.push({ file: '(dataset)', path: '', message: 'no seed files found (expected .yaml, .yml or .json files)' });
+  const collected = collect(files, problems);
+  checkHeaders(files, collected.headers, problems, report);
+  const declaredById = checkDuplicateIds(collected.declared, report);
+  const nodeById = new Map<string, Located<DatasetNode>>();
+  for (const node of collected.nodes) if (declaredById.get(node.value.id)?.value.node === node.value) nodeById.set(node.value.id, node);
+  const referenceIds = checkReferenceIds(collected.references, declaredById, report);
+  const isSource = (id: string) => referenceIds.has(id) || nodeById.get(id)?.value.kind === 'Report';
+  checkNodeSources(collected.nodes, nodeById, isSource, report);
+  checkRelationships(collected.relationships, declaredById, nodeById, isSource, report);
 
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    dataset: {
+      dataset: collected.headers[0]!.value,
+      references: collected.references.map((r) => r.value),
+      nodes: collected.nodes.map((n) => n.value),
+      relationships: collected.relationships.map((r) => r.value),
+    },
+  };
+}
+
+/** Reads every file in order; problems in a file's YAML, header, nodes and relationships are recorded as met. */
+function collect(files: readonly SourceFile[], problems: Problem[]): Collected {
+  const collected: Collected = { headers: [], references: [], nodes: [], declared: [], relationships: [] };
   for (const file of files) {
     const reader = new FileReader(file, problems);
     const content = reader.read();
     if (!content) continue;
-    if (content.dataset) headers.push(reader.locate(content.dataset, ['dataset']));
-    content.references?.forEach((ref, i) => references.push(reader.locate(ref, ['references', i])));
+    if (content.dataset) collected.headers.push(reader.locate(content.dataset, ['dataset']));
+    content.references?.forEach((ref, i) => collected.references.push(reader.locate(ref, ['references', i])));
     const defaults = content.defaults ?? {};
-
-    content.nodes?.forEach((raw, i) => {
-      const path: PathPart[] = ['nodes', i];
-      const kind = raw['kind'];
-      const rawId = raw['id'];
-      const declare = (node?: DatasetNode) => {
-        if (typeof rawId === 'string') declared.push(reader.locate({ id: rawId, node }, path));
-      };
-      if (typeof kind !== 'string' || !isNodeKind(kind)) {
-        declare();
-        reader.problem([...path, 'kind'], kind === undefined ? 'is required' : `unknown node kind ${describe(kind)} (expected one of ${NODE_KINDS.join(', ')})`);
-        return;
-      }
-      const withDefaults = { ...(defaults.source ? { source: defaults.source } : {}), ...raw };
-      const parsed = NODE_SCHEMAS[kind].safeParse(withDefaults);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
-        declare();
-        return;
-      }
-      // The stores keep id, name, nameEn and shortName folded into one search column; it too must stay below the limit
-      // (folding can make text longer, e.g. Hangul syllables decompose into three-byte letters).
-      const searchBytes = utf8Bytes(searchColumns(parsed.data as DatasetNode & { shortName?: string }).searchText);
-      if (searchBytes > MAX_TEXT_BYTES) {
-        reader.problem([...path, 'name'], `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`);
-      }
-      nodes.push(reader.locate(parsed.data as DatasetNode, path));
-      declare(parsed.data as DatasetNode);
-    });
-
-    content.relationships?.forEach((raw, i) => {
-      const path: PathPart[] = ['relationships', i];
-      const withDefaults = { ...defaults, ...raw };
-      const parsed = DatasetRelationship.safeParse(withDefaults);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
-        return;
-      }
-      relationships.push(reader.locate(parsed.data, path));
-    });
+    content.nodes?.forEach((raw, i) => readNode(reader, raw, ['nodes', i], defaults, collected));
+    content.relationships?.forEach((raw, i) => readRelationship(reader, raw, ['relationships', i], defaults, collected));
   }
+  return collected;
+}
 
+type Defaults = NonNullable<DatasetFile['defaults']>;
+
+function readNode(reader: FileReader, raw: Record<string, unknown>, path: PathPart[], defaults: Defaults, collected: Collected): void {
+  const kind = raw['kind'];
+  const rawId = raw['id'];
+  const declare = (node?: DatasetNode) => {
+    if (typeof rawId === 'string') collected.declared.push(reader.locate({ id: rawId, node }, path));
+  };
+  if (typeof kind !== 'string' || !isNodeKind(kind)) {
+    declare();
+    reader.problem([...path, 'kind'], kind === undefined ? 'is required' : `unknown node kind ${describe(kind)} (expected one of ${NODE_KINDS.join(', ')})`);
+    return;
+  }
+  const withDefaults = { ...(defaults.source ? { source: defaults.source } : {}), ...raw };
+  const parsed = NODE_SCHEMAS[kind].safeParse(withDefaults);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
+    declare();
+    return;
+  }
+  // The stores keep id, name, nameEn and shortName folded into one search column; it too must stay below the limit
+  // (folding can make text longer, e.g. Hangul syllables decompose into three-byte letters).
+  const searchBytes = utf8Bytes(searchColumns(parsed.data as DatasetNode & { shortName?: string }).searchText);
+  if (searchBytes > MAX_TEXT_BYTES) {
+    reader.problem([...path, 'name'], `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`);
+  }
+  collected.nodes.push(reader.locate(parsed.data as DatasetNode, path));
+  declare(parsed.data as DatasetNode);
+}
+
+function readRelationship(reader: FileReader, raw: Record<string, unknown>, path: PathPart[], defaults: Defaults, collected: Collected): void {
+  const withDefaults = { ...defaults, ...raw };
+  const parsed = DatasetRelationship.safeParse(withDefaults);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reader.problem([...path, ...(issue.path as PathPart[])], issueMessage(issue, withDefaults));
+    return;
+  }
+  collected.relationships.push(reader.locate(parsed.data, path));
+}
+
+/** Exactly one file declares the dataset header. */
+function checkHeaders(files: readonly SourceFile[], headers: Collected['headers'], problems: Problem[], report: Report): void {
   if (files.length > 0 && headers.length === 0) {
     problems.push({ file: files[0]!.name, path: 'dataset', message: 'no file declares the dataset header (dataset: {name, version})' });
   }
   for (const extra of headers.slice(1)) {
     report(extra, `the dataset header is declared again (first in ${headers[0]!.file}); declare it once`);
   }
+}
 
-  const declaredById = new Map<string, Located<{ id: string; node?: DatasetNode }>>();
+/** Every node id once; returns the first declaration of each id. */
+function checkDuplicateIds(declared: readonly Declared[], report: Report): Map<string, Declared> {
+  const declaredById = new Map<string, Declared>();
   for (const entry of declared) {
     const first = declaredById.get(entry.value.id);
-    if (first) report(entry, `duplicate id "${entry.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    if (first) report(entry, `duplicate id "${entry.value.id}" (first defined at ${firstAt(first)})`);
     else declaredById.set(entry.value.id, entry);
   }
-  const nodeById = new Map<string, Located<DatasetNode>>();
-  for (const node of nodes) if (declaredById.get(node.value.id)?.value.node === node.value) nodeById.set(node.value.id, node);
+  return declaredById;
+}
+
+/** Every reference id once and none that is also a node id; returns the references kept. */
+function checkReferenceIds(references: Collected['references'], declaredById: ReadonlyMap<string, Declared>, report: Report): Map<string, Located<Reference>> {
   const referenceIds = new Map<string, Located<Reference>>();
   for (const ref of references) {
     const first = referenceIds.get(ref.value.id);
-    if (first) report(ref, `duplicate reference id "${ref.value.id}" (first defined at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    if (first) report(ref, `duplicate reference id "${ref.value.id}" (first defined at ${firstAt(first)})`);
     else if (declaredById.has(ref.value.id)) report(ref, `reference id "${ref.value.id}" is already a node id`);
     else referenceIds.set(ref.value.id, ref);
   }
+  return referenceIds;
+}
 
-  const isSource = (id: string) => referenceIds.has(id) || nodeById.get(id)?.value.kind === 'Report';
-  const sourceProblem = (id: string) =>
-    `unknown source "${id}": a source must be the id of a Report node or of a reference`;
+const sourceProblem = (id: string) => `unknown source "${id}": a source must be the id of a Report node or of a reference`;
 
+/** Every node kept cites a known source. */
+function checkNodeSources(nodes: Collected['nodes'], nodeById: ReadonlyMap<string, Located<DatasetNode>>, isSource: (id: string) => boolean, report: Report): void {
   for (const node of nodes) {
     if (nodeById.get(node.value.id) !== node) continue;
     if (!isSource(node.value.source)) report({ ...node, path: `${node.path}.source` }, sourceProblem(node.value.source));
   }
+}
 
+/** Every relationship joins declared nodes the ontology allows it between, cites a known source, and is not repeated. */
+function checkRelationships(
+  relationships: Collected['relationships'],
+  declaredById: ReadonlyMap<string, Declared>,
+  nodeById: ReadonlyMap<string, Located<DatasetNode>>,
+  isSource: (id: string) => boolean,
+  report: Report,
+): void {
   const relationshipKeys = new Map<string, Located<DatasetRelationship>>();
   for (const rel of relationships) {
     const { type, from, to, source } = rel.value;
@@ -260,20 +317,9 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
     if (!isSource(source)) report({ ...rel, path: `${rel.path}.source` }, sourceProblem(source));
     const key = relationshipId(rel.value);
     const first = relationshipKeys.get(key);
-    if (first) report(rel, `duplicate relationship ${type} from "${from}" to "${to}" (first at ${first.file}${first.line ? `:${first.line}` : ''})`);
+    if (first) report(rel, `duplicate relationship ${type} from "${from}" to "${to}" (first at ${firstAt(first)})`);
     else relationshipKeys.set(key, rel);
   }
-
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    dataset: {
-      dataset: headers[0]!.value,
-      references: references.map((r) => r.value),
-      nodes: nodes.map((n) => n.value),
-      relationships: relationships.map((r) => r.value),
-    },
-  };
 }
 
 /** Stable id of a relationship: one relationship per type between two nodes. */

@@ -1,5 +1,10 @@
 // The fixed wording of the coverage report, in Norwegian bokmål and English.
+import { GAP_SEVERITIES, GAP_SEVERITY_LABELS } from '../ontology.js';
 import type { GapSeverity, Language } from '../schema/analysis.js';
+
+const severityLabels = (lang: Language) => Object.fromEntries(GAP_SEVERITIES.map((s) => [s, GAP_SEVERITY_LABELS[s][lang]])) as Record<GapSeverity, string>;
+/** "høy 2 · middels 0 · lav 5": counts in GAP_SEVERITIES order. */
+const severityBreakdown = (lang: Language, counts: readonly number[]) => GAP_SEVERITIES.map((s, i) => `${GAP_SEVERITY_LABELS[s][lang].toLowerCase()} ${counts[i]}`).join(' · ');
 
 export interface ReportStrings {
   title: string;
@@ -79,12 +84,12 @@ const nb: ReportStrings = {
   statusReports: 'Statusrapporter i siste rapport',
   statusReportsOf: (r, c, t) => `${r} av ${t} initiativer i handlingsplanen (${c} fullstendige)`,
   findings: 'Funn',
-  findingsBreakdown: (h, m, l) => `høy ${h} · middels ${m} · lav ${l}`,
+  findingsBreakdown: (h, m, l) => severityBreakdown('nb', [h, m, l]),
   gaps: 'Hull etter alvorlighet',
   gapsIntro: 'Hvert funn viser sitatene og sidene i kilden som ligger bak. Utledede koblinger (inferred) er analytikerens forslag, ikke uttalt i kilden.',
   noFindings: 'Ingen funn.',
-  severity: { high: 'Høy', medium: 'Middels', low: 'Lav' },
-  severityHeading: (s, n) => `${{ high: 'Høy', medium: 'Middels', low: 'Lav' }[s]} alvorlighet (${n})`,
+  severity: severityLabels('nb'),
+  severityHeading: (s, n) => `${GAP_SEVERITY_LABELS[s].nb} alvorlighet (${n})`,
   findingCount: (n) => (n === 1 ? '1 funn' : `${n} funn`),
   sources: 'Kilder',
   page: (p) => `s. ${p}`,
@@ -132,12 +137,12 @@ const en: ReportStrings = {
   statusReports: 'Status reports in the latest report',
   statusReportsOf: (r, c, t) => `${r} of ${t} action-plan initiatives (${c} complete)`,
   findings: 'Findings',
-  findingsBreakdown: (h, m, l) => `high ${h} · medium ${m} · low ${l}`,
+  findingsBreakdown: (h, m, l) => severityBreakdown('en', [h, m, l]),
   gaps: 'Gaps by severity',
   gapsIntro: 'Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst\'s suggestions, not stated in the source.',
   noFindings: 'No findings.',
-  severity: { high: 'High', medium: 'Medium', low: 'Low' },
-  severityHeading: (s, n) => `${{ high: 'High', medium: 'Medium', low: 'Low' }[s]} severity (${n})`,
+  severity: severityLabels('en'),
+  severityHeading: (s, n) => `${GAP_SEVERITY_LABELS[s].en} severity (${n})`,
   findingCount: (n) => (n === 1 ? '1 finding' : `${n} findings`),
   sources: 'Sources',
   page: (p) => `p. ${p}`,

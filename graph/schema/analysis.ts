@@ -1,10 +1,10 @@
 // zod schemas of the gap and coverage analysis: rule descriptions, findings with their evidence, coverage matrices.
 // The API serves these shapes; `.meta({id})` names them in the OpenAPI document.
 import { z } from 'zod';
-import { INITIATIVE_CATEGORIES, INITIATIVE_STATUSES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
+import { GAP_SEVERITIES, INITIATIVE_CATEGORIES, INITIATIVE_STATUSES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
 import { PropertyValue, Provenance } from './graph.js';
 
-export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
+export { GAP_SEVERITIES };
 export const GapSeverity = z.enum(GAP_SEVERITIES).meta({ id: 'GapSeverity' });
 export type GapSeverity = z.infer<typeof GapSeverity>;
 

@@ -1,7 +1,7 @@
 // The linear-time bridge search against the definition it implements: remove the node, count the parts left apart.
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../graph/generate/synthetic.js';
+import { mulberry32 } from '../../bench/synthetic/rng.js';
 import { bridgeNodes, components } from '../../graph/analysis/network.js';
 
 /** By definition, and slowly: every node removed in turn, the parts of its component that hold counted nodes. */

@@ -5,7 +5,7 @@ import { validateDataset } from '../../graph/dataset/validate.js';
 import { CSV_BOM } from '../../graph/export/csv.js';
 import { splitCypherScript } from '../../graph/export/cypher.js';
 import { exportGraph } from '../../graph/export/index.js';
-import { generateDataset } from '../../graph/generate/synthetic.js';
+import { generateDataset } from '../../bench/synthetic/dataset.js';
 import { NODE_KINDS } from '../../graph/ontology.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
 import { snapshotOf } from './helpers.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
-import { generateDataset } from '../../graph/generate/synthetic.js';
+import { generateDataset } from '../../bench/synthetic/dataset.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import type { GraphStore } from '../../graph/store/port.js';
 

@@ -1,5 +1,5 @@
 // Property names and enumerated values read as words in both languages, and every value the ontology allows has one.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AGENCY_SECTORS, FOCUS_AREA_STATUSES, INITIATIVE_CATEGORIES, INITIATIVE_STATUSES } from '../../graph/ontology.js';
 import { NODE_SCHEMAS } from '../../graph/schema/dataset.js';
 import { i18n } from '../../web/src/i18n/i18n.svelte.js';
@@ -8,6 +8,12 @@ import { i18n } from '../../web/src/i18n/i18n.svelte.js';
 const SHOWN_ELSEWHERE = new Set(['kind', 'id', 'name', 'nameEn', 'descriptionEn', 'source', 'page', 'quote', 'respondent', 'successFactors', 'challenges', 'learnings', 'nextTasks', 'complete', 'missing']);
 
 describe('property and value labels', () => {
+  // The language is global UI state: put it back even when a case fails halfway through a language switch.
+  const initialLang = i18n.lang;
+  afterEach(() => {
+    i18n.lang = initialLang;
+  });
+
   it('names every node property of the ontology in both languages', () => {
     const keys = new Set(Object.values(NODE_SCHEMAS).flatMap((schema) => Object.keys(schema.shape)));
     for (const lang of ['nb', 'en'] as const) {
@@ -15,7 +21,6 @@ describe('property and value labels', () => {
       const unnamed = [...keys].filter((k) => !SHOWN_ELSEWHERE.has(k) && i18n.prop(k) === k);
       expect(unnamed, `properties without a ${lang} label`).toEqual([]);
     }
-    i18n.lang = 'nb';
   });
 
   it('puts statuses, categories and sectors into words, and leaves other values alone', () => {
@@ -30,7 +35,6 @@ describe('property and value labels', () => {
     i18n.lang = 'en';
     expect(i18n.value('category', 'action_plan')).toBe('In the action plan');
     expect(i18n.prop('sector')).toBe('Sector');
-    i18n.lang = 'nb';
   });
 
   it('has words for every status, category and sector the ontology allows', () => {
@@ -43,6 +47,5 @@ describe('property and value labels', () => {
       i18n.lang = lang;
       for (const [key, values] of cases) for (const v of values) expect(i18n.value(key, v), `${lang} ${key}=${v}`).not.toBe(v);
     }
-    i18n.lang = 'nb';
   });
 });

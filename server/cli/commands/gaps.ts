@@ -1,13 +1,11 @@
 import { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError } from '../../../graph/analysis/gaps.js';
-import { isNodeKind } from '../../../graph/ontology.js';
+import { GAP_SEVERITY_LABELS, isNodeKind } from '../../../graph/ontology.js';
 import { GAP_SEVERITIES, LANGUAGES, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { withStore } from '../store-session.js';
 
-const SEVERITY_LABEL: Record<Language, Record<GapSeverity, string>> = {
-  nb: { high: 'HØY', medium: 'MIDDELS', low: 'LAV' },
-  en: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' },
-};
+/** A severity as the listing shows it: in capitals ("HØY"). */
+const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
@@ -57,7 +55,7 @@ export const gapsCommand: Command = {
 
     if (values.rules) {
       if (values.json) io.out(JSON.stringify(GAP_RULES, null, 2));
-      else for (const r of GAP_RULES) io.out(`${r.id.padEnd(34)} ${SEVERITY_LABEL[lang][r.severity].padEnd(8)} ${r.title[lang]}`);
+      else for (const r of GAP_RULES) io.out(`${r.id.padEnd(34)} ${severityLabel(r.severity, lang).padEnd(8)} ${r.title[lang]}`);
       return EXIT.ok;
     }
 
@@ -73,14 +71,14 @@ export const gapsCommand: Command = {
         io.out(JSON.stringify({ dataset: snapshot.meta, summary, findings }, null, 2));
         return EXIT.ok;
       }
-      const counts = GAP_SEVERITIES.map((s) => `${SEVERITY_LABEL[lang][s].toLowerCase()} ${summary.bySeverity[s]}`).join(', ');
+      const counts = GAP_SEVERITIES.map((s) => `${severityLabel(s, lang).toLowerCase()} ${summary.bySeverity[s]}`).join(', ');
       const noun = lang === 'nb' ? 'funn' : summary.total === 1 ? 'finding' : 'findings';
       io.out(`${snapshot.meta.name} ${snapshot.meta.version} (${description}): ${summary.total} ${noun} (${counts})`);
       let current: GapSeverity | null = null;
       for (const f of findings) {
         if (f.severity !== current) {
           current = f.severity;
-          io.out(`\n${SEVERITY_LABEL[lang][current]}`);
+          io.out(`\n${severityLabel(current, lang)}`);
         }
         io.out(`  [${f.rule}] ${f.message[lang]}`);
         const quote = firstQuote(f, lang);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parsePort } from '../../port.mjs';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { WEB_BUILD_DIR, webBuildReason } from '../web-build.js';
@@ -38,8 +39,8 @@ async function buildWebIfStale(io: CliIO): Promise<void> {
 
 function portOption(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (got "${raw}")`);
+  const value = parsePort(raw);
+  if (value === undefined) throw new UsageError(`--port must be a port number from 0 to 65535 (got "${raw}")`);
   return String(value);
 }
 

@@ -1,0 +1,2 @@
+// Types for server/port.mjs.
+export declare function parsePort(raw: string): number | undefined;
