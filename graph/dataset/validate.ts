@@ -3,6 +3,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
 import { searchColumns } from '../store/search.js';
+import { relationshipId } from './ids.js';
 import {
   DatasetFile,
   DatasetRelationship,
@@ -274,11 +275,6 @@ export function validateDataset(files: readonly SourceFile[]): ValidationResult 
       relationships: relationships.map((r) => r.value),
     },
   };
-}
-
-/** Stable id of a relationship: one relationship per type between two nodes. */
-export function relationshipId(rel: { type: string; from: string; to: string }): string {
-  return `${rel.from}:${rel.type}:${rel.to}`;
 }
 
 export function kindsOf(dataset: Dataset): Map<string, NodeKind> {

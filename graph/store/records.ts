@@ -4,7 +4,7 @@ import { INTERNAL_NODE_COLUMNS, nodeColumns } from '../schema/columns.js';
 import type { Dataset, DatasetNode, DatasetRelationship } from '../schema/dataset.js';
 import type { GraphEdge, GraphNode, GraphStats, PropertyValue } from '../schema/graph.js';
 import type { GraphSnapshot } from './port.js';
-import { relationshipId } from '../dataset/validate.js';
+import { relationshipId } from '../dataset/ids.js';
 import { searchColumns } from './search.js';
 
 const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);

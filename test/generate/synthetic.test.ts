@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
-import { relationshipId, validateDataset } from '../../graph/dataset/validate.js';
+import { relationshipId } from '../../graph/dataset/ids.js';
+import { validateDataset } from '../../graph/dataset/validate.js';
 import { generateDataset, kindCounts, mulberry32 } from '../../graph/generate/synthetic.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
 import { toDatasetNode, toDatasetRelationship } from '../../graph/store/records.js';

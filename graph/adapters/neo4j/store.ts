@@ -2,7 +2,7 @@
 import neo4j, { isNode, isPath, isRelationship, Neo4jError } from 'neo4j-driver';
 import type { Driver, ManagedTransaction, Node, Path, Relationship, Session } from 'neo4j-driver';
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
-import { relationshipId } from '../../dataset/validate.js';
+import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../store/analyst-query.js';
