@@ -3,8 +3,8 @@
 // test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
 import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../schema/graph.js';
 import type { NeighborOptions, PathOptions, SearchOptions } from './port.js';
-import { searchColumns, searchKey, type SearchColumns } from './search.js';
-import { neighborhood, sortPaths, type Hop } from './traversal.js';
+import { searchColumns, searchKey, type SearchColumns } from '../adapters/shared/search.js';
+import { neighborhood, sortPaths, type Hop } from '../adapters/shared/traversal.js';
 
 /** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
 export const MAX_ENUMERATED_PATHS = 1000;

@@ -5,7 +5,7 @@ import { relationshipId } from '../../graph/dataset/ids.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { generateDataset, kindCounts, mulberry32 } from '../../graph/generate/synthetic.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
-import { toDatasetNode, toDatasetRelationship } from '../../graph/store/records.js';
+import { toDatasetNode, toDatasetRelationship } from '../../graph/adapters/shared/records.js';
 import { DatasetRelationship, NODE_SCHEMAS, SLUG_PATTERN, type Dataset } from '../../graph/schema/dataset.js';
 
 /** Everything validateDataset checks, without its YAML parsing, so it scales to big samples. */

@@ -1,6 +1,6 @@
 // Breadth-first neighbourhood built from one-hop expansions, so every adapter applies depth, filters and limits alike.
-import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
-import type { GraphEdge, GraphNode, Neighborhood } from '../schema/graph.js';
+import type { NodeKind, RelationshipType, Basis } from '../../ontology.js';
+import type { GraphEdge, GraphNode, Neighborhood } from '../../schema/graph.js';
 import { byId } from './records.js';
 
 export interface HopFilter {
