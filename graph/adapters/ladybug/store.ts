@@ -9,7 +9,7 @@ import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighb
 import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
-import { GraphProjection } from '../../store/projection.js';
+import { GraphProjection } from './projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
 import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../../store/config.js';
 import { AnalystPool } from './analyst-pool.js';

@@ -13,7 +13,7 @@ import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, 
 import { searchKey } from '../shared/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
 import { neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
-import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
+import { MAX_ENUMERATED_PATHS } from '../ladybug/projection.js';
 import { neo4jCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
