@@ -4,10 +4,7 @@
 import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../../schema/graph.js';
 import type { NeighborOptions, PathOptions, SearchOptions } from '../../store/port.js';
 import { searchColumns, searchKey, type SearchColumns } from '../shared/search.js';
-import { neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
-
-/** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
-export const MAX_ENUMERATED_PATHS = 1000;
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
 
 export class GraphProjection {
   private readonly nodes = new Map<string, GraphNode>();

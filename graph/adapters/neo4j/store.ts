@@ -12,8 +12,7 @@ import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQuery
 import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
 import { searchKey } from '../shared/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
-import { neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
-import { MAX_ENUMERATED_PATHS } from '../ladybug/projection.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
 import { neo4jCypher } from '../../queries/dialect.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';

@@ -52,6 +52,9 @@ export async function neighborhood(
   return { nodes: [...nodes.values()], edges: [...edges.values()].sort(byId), truncated };
 }
 
+/** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
+export const MAX_ENUMERATED_PATHS = 1000;
+
 /** Shortest first, then by the ids of their edges, so both stores list equal paths in the same order. */
 export function sortPaths<P extends { nodes: unknown[]; edges: { id: string }[] }>(paths: P[]): P[] {
   const key = (p: P) => p.edges.map((e) => e.id).join('|');
