@@ -4,7 +4,7 @@ import { errorResponses, json } from '../schemas/common.js';
 import { QueryRequest } from '../schemas/query.js';
 import type { ApiContext } from './context.js';
 import { DEFAULT_QUERY_LIMITS } from '../../graph/store/config.js';
-import { FairQueue } from '../../graph/store/fair-queue.js';
+import { FairQueue } from '../analyst-queue.js';
 
 export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, limits: given, rateLimits }) => {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...given };
