@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { QueryLimits } from '../graph/store/config.js';
+import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { PROJECT_ROOT } from './cli/paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';

@@ -11,7 +11,8 @@ import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQuery
 import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
 import { GraphProjection } from './projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
-import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../../store/config.js';
+import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
+import type { LadybugConfig } from './config.js';
 import { AnalystPool } from './analyst-pool.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugCypher } from '../../queries/dialect.js';
@@ -41,9 +42,7 @@ interface PooledConnection {
   prepared: Map<string, PreparedStatement>;
 }
 
-export interface LadybugStoreOptions {
-  /** A database file path, or ":memory:". */
-  path: string;
+export interface LadybugStoreOptions extends LadybugConfig {
   readConnections?: number;
   /** Bounds on the analyst worker processes; from the environment when not given. */
   analyst?: AnalystWorkerLimits;

@@ -6,7 +6,7 @@ import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../shared/analyst-query.js';
-import type { Neo4jConfig } from '../../store/config.js';
+import type { Neo4jConfig } from './config.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
