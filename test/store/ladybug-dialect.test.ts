@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ladybugDialect } from '../../graph/adapters/ladybug/dialect.js';
 import { dropStatements, schemaStatements } from '../../graph/adapters/ladybug/schema.js';
 import { NAMED_QUERIES } from '../../graph/queries/named.js';
-import { ladybugCypher } from '../../graph/queries/dialect.js';
+import { ladybugNamedQueries } from '../../graph/adapters/ladybug/named-queries.js';
 import { NODE_KINDS, RELATIONSHIP_TYPES, allowedPairs } from '../../graph/ontology.js';
 
 const KINDS = [...NODE_KINDS, undefined];
@@ -45,6 +45,6 @@ describe('LadybugDB dialect: the generated Cypher text', () => {
   });
 
   it('named queries: one text per query', () => {
-    expect(Object.fromEntries(NAMED_QUERIES.map((q) => [q.name, q.cypher(ladybugCypher)]))).toMatchSnapshot();
+    expect(Object.fromEntries(NAMED_QUERIES.map((q) => [q.name, ladybugNamedQueries[q.name]]))).toMatchSnapshot();
   });
 });

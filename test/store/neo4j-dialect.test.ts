@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { neo4jDialect } from '../../graph/adapters/neo4j/dialect.js';
 import { constraintStatements } from '../../graph/adapters/neo4j/schema.js';
 import { NAMED_QUERIES } from '../../graph/queries/named.js';
-import { neo4jCypher } from '../../graph/queries/dialect.js';
+import { neo4jNamedQueries } from '../../graph/adapters/neo4j/named-queries.js';
 import { NODE_KINDS, RELATIONSHIP_TYPES, allowedPairs } from '../../graph/ontology.js';
 
 const KINDS = [...NODE_KINDS, undefined];
@@ -58,6 +58,6 @@ describe('Neo4j dialect: the generated Cypher text', () => {
   });
 
   it('named queries: one text per query', () => {
-    expect(Object.fromEntries(NAMED_QUERIES.map((q) => [q.name, q.cypher(neo4jCypher)]))).toMatchSnapshot();
+    expect(Object.fromEntries(NAMED_QUERIES.map((q) => [q.name, neo4jNamedQueries[q.name]]))).toMatchSnapshot();
   });
 });

@@ -15,7 +15,7 @@ import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.
 import type { LadybugConfig } from './config.js';
 import { AnalystPool } from './analyst-pool.js';
 import { ladybugDialect as q } from './dialect.js';
-import { ladybugCypher } from '../../queries/dialect.js';
+import { ladybugNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
@@ -302,7 +302,7 @@ export class LadybugStore implements GraphStore {
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
-    return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugCypher, name, params);
+    return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugNamedQueries, name, params);
   }
 
   /** Read once per load and shared: gaps, coverage and exports each need the whole graph. */

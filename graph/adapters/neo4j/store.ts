@@ -13,7 +13,7 @@ import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, 
 import { searchKey } from '../shared/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
 import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
-import { neo4jCypher } from '../../queries/dialect.js';
+import { neo4jNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
 import { constraintStatements, META_LABEL } from './schema.js';
@@ -336,7 +336,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
-    return this.readConsistent((run) => runNamedQuery(run, neo4jCypher, name, params));
+    return this.readConsistent((run) => runNamedQuery(run, neo4jNamedQueries, name, params));
   }
 
   /** Nodes, relationships and header in one transaction (they were three parallel sessions, each its own graph). */
