@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../../paths.js';
 
 const WEB_SOURCE = path.join(PROJECT_ROOT, 'web');
 const WEB_BUILD_INDEX = path.join(PROJECT_ROOT, 'dist', 'web', 'index.html');
