@@ -6,8 +6,8 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
-import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEB_ROOT } from './app.js';
-import { DEFAULT_SEEDS_DIR } from './paths.js';
+import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 
 type Env = Record<string, string | undefined>;
