@@ -4,11 +4,11 @@ import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../server/cli/command.js';
-import { webBuildReason } from '../../server/cli/commands/serve.js';
-import { formatTable } from '../../server/cli/commands/query.js';
-import { main } from '../../server/cli/main.js';
-import { FIXTURE_DIR } from './helpers.js';
+import type { CliIO } from '../../../server/cli/command.js';
+import { webBuildReason } from '../../../server/cli/commands/serve.js';
+import { formatTable } from '../../../server/cli/commands/query.js';
+import { main } from '../../../server/cli/main.js';
+import { FIXTURE_DIR } from '../../server/helpers.js';
 
 function capture(env: Record<string, string>): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
