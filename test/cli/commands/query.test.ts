@@ -1,20 +1,13 @@
-// The `query` and `serve` commands of the CLI.
+// The `query` command of the CLI.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../server/cli/command.js';
-import { webBuildReason } from '../../../server/cli/commands/serve.js';
 import { formatTable } from '../../../server/cli/commands/query.js';
 import { main } from '../../../server/cli/main.js';
 import { FIXTURE_DIR } from '../../server/helpers.js';
-
-function capture(env: Record<string, string>): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env };
-}
+import { capture } from '../capture.js';
 
 describe('strategigraf query', () => {
   let dir: string;
@@ -67,40 +60,5 @@ describe('strategigraf query', () => {
       rows: [[{ id: 'ks', kind: 'Agency', name: 'KS', properties: {} }, [1, 2], null]],
     });
     expect(table.split('\n')[2]).toBe('(Agency ks)  [1,2]');
-  });
-});
-
-describe('strategigraf serve', () => {
-  it('lists its options', async () => {
-    const io = capture({});
-    expect(await main(['serve', '--help'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/--port N[\s\S]*--host H[\s\S]*--build-web/);
-  });
-
-  it('refuses a bad port or an unknown option', async () => {
-    expect(await main(['serve', '--port', 'eighty'], capture({}))).toBe(2);
-    expect(await main(['serve', '--port', '99999'], capture({}))).toBe(2);
-    expect(await main(['serve', '--verbose'], capture({}))).toBe(2);
-  });
-
-  it('rebuilds the web UI only when dist/web is missing or older than web/', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-web-build-'));
-    try {
-      const web = path.join(root, 'web');
-      const index = path.join(root, 'dist', 'web', 'index.html');
-      await mkdir(path.join(web, 'src'), { recursive: true });
-      await writeFile(path.join(web, 'src', 'App.svelte'), '<p>hi</p>');
-      expect(webBuildReason(web, index)).toBe('dist/web is missing');
-      await mkdir(path.dirname(index), { recursive: true });
-      await writeFile(index, '<html></html>');
-      const past = new Date(Date.now() - 60_000);
-      await utimes(path.join(web, 'src', 'App.svelte'), past, past);
-      expect(webBuildReason(web, index)).toBeNull();
-      const future = new Date(Date.now() + 60_000);
-      await utimes(path.join(web, 'src', 'App.svelte'), future, future);
-      expect(webBuildReason(web, index)).toBe('web/ changed since the last build');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 });
