@@ -16,7 +16,7 @@ describe('strategigraf query', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-cli-'));
     env = { STRATEGIGRAF_DB: path.join(dir, 'graph.lbug') };
     // Loaded by another process: this one then only reads the file, opening it once per command.
-    const cli = path.resolve(import.meta.dirname, '../../bin/strategigraf.mjs');
+    const cli = path.resolve(import.meta.dirname, '../../../bin/strategigraf.mjs');
     const loaded = spawnSync(process.execPath, [cli, 'load', FIXTURE_DIR], { env: { ...process.env, ...env }, encoding: 'utf8' });
     expect(loaded.status, loaded.stderr).toBe(0);
   });
