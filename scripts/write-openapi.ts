@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LadybugStore } from '../graph/adapters/ladybug/store.js';
 import { buildApp } from '../server/app.js';
-import { PROJECT_ROOT } from '../server/cli/paths.js';
+import { PROJECT_ROOT } from '../server/paths.js';
 
 const OPENAPI_FILE = path.join(PROJECT_ROOT, 'openapi.json');
 

@@ -1,12 +1,11 @@
 // The whole HTTP app as one Fastify instance: security, the /api routes, OpenAPI at /openapi.json and /docs, and the web UI.
 // It never listens; server/main.ts (and the tests, through inject) decide what to do with it.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { QueryLimits } from '../graph/store/config.js';
+import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
-import { PROJECT_ROOT } from './cli/paths.js';
+import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
 import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -14,7 +13,6 @@ import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityH
 import { registerWeb } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
 
-export const DEFAULT_WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 export const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 5000, rowCap: 5000 };
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_DATASET_BODY_LIMIT = 16 * 1024 * 1024;

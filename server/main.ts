@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
-import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/store/config.js';
+import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
-import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEB_ROOT } from './app.js';
-import { DEFAULT_SEEDS_DIR } from './cli/paths.js';
+import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 
 type Env = Record<string, string | undefined>;

@@ -2,7 +2,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
-import { searchColumns } from '../store/search.js';
+import { searchColumns } from '../adapters/shared/search.js';
+import { relationshipId } from './ids.js';
 import {
   DatasetFile,
   DatasetRelationship,
@@ -320,11 +321,6 @@ function checkRelationships(
     if (first) report(rel, `duplicate relationship ${type} from "${from}" to "${to}" (first at ${firstAt(first)})`);
     else relationshipKeys.set(key, rel);
   }
-}
-
-/** Stable id of a relationship: one relationship per type between two nodes. */
-export function relationshipId(rel: { type: string; from: string; to: string }): string {
-  return `${rel.from}:${rel.type}:${rel.to}`;
 }
 
 export function kindsOf(dataset: Dataset): Map<string, NodeKind> {

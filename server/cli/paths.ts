@@ -1,6 +1,3 @@
-// Locations inside the installed package, independent of the working directory.
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
-export const DEFAULT_SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
+// Moved to server/paths.ts (the server must not import the CLI). Kept only for scripts/write-openapi.ts, which another
+// change owns; delete this file once that script imports ../server/paths.js.
+export { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../paths.js';

@@ -1,5 +1,5 @@
 // Opens the configured store for one command and always closes it.
-import { createStore, describeStore, storeConfigFromEnv } from '../../graph/store/config.js';
+import { createStore, describeStore, storeConfigFromEnv } from '../../graph/adapters/index.js';
 import type { GraphStore } from '../../graph/store/port.js';
 import type { CliIO } from './command.js';
 

@@ -1,5 +1,5 @@
 // What the API routes need from the app: the store and the configured limits.
-import type { QueryLimits } from '../../graph/store/config.js';
+import type { QueryLimits } from '../../graph/adapters/index.js';
 import type { GraphStore } from '../../graph/store/port.js';
 import type { RateLimitOptions } from '../plugins/security.js';
 

@@ -3,8 +3,8 @@ import { CypherResult } from '../../graph/schema/graph.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { QueryRequest } from '../schemas/query.js';
 import type { ApiContext } from './context.js';
-import { DEFAULT_QUERY_LIMITS } from '../../graph/store/config.js';
-import { FairQueue } from '../../graph/store/fair-queue.js';
+import { DEFAULT_QUERY_LIMITS } from '../../graph/adapters/index.js';
+import { FairQueue } from '../analyst-queue.js';
 
 export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, limits: given, rateLimits }) => {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...given };

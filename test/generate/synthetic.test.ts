@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
-import { relationshipId, validateDataset } from '../../graph/dataset/validate.js';
+import { relationshipId } from '../../graph/dataset/ids.js';
+import { validateDataset } from '../../graph/dataset/validate.js';
 import { kindCounts } from '../../bench/synthetic/counts.js';
 import { generateDataset } from '../../bench/synthetic/dataset.js';
 import { mulberry32 } from '../../bench/synthetic/rng.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
-import { toDatasetNode, toDatasetRelationship } from '../../graph/store/records.js';
+import { toDatasetNode, toDatasetRelationship } from '../../graph/adapters/shared/records.js';
 import { DatasetRelationship, NODE_SCHEMAS, SLUG_PATTERN, type Dataset } from '../../graph/schema/dataset.js';
 
 /** Everything validateDataset checks, without its YAML parsing, so it scales to big samples. */

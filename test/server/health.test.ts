@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { NAMED_QUERIES } from '../../graph/queries/named.js';
-import { PROJECT_ROOT } from '../../server/cli/paths.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
 import { ADMIN_TOKEN, auth, body, build, fixtureDataset, type TestApp } from './helpers.js';
 
 describe('GET /api/health', () => {

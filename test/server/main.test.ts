@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analystWorkerLimitsFromEnv } from '../../graph/store/config.js';
+import { analystWorkerLimitsFromEnv } from '../../graph/adapters/index.js';
 import { rootWarning, serverConfigFromEnv, startMessage, startServer } from '../../server/main.js';
 import { FIXTURE_DIR } from './helpers.js';
 

@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { residentMb } from '../../graph/adapters/ladybug/analyst-pool.js';
-import { DEFAULT_ANALYST_WORKER_LIMITS, type AnalystWorkerLimits, type QueryLimits } from '../../graph/store/config.js';
+import { DEFAULT_ANALYST_WORKER_LIMITS, type AnalystWorkerLimits, type QueryLimits } from '../../graph/adapters/index.js';
 import { body, build, fixtureDataset, type TestApp } from './helpers.js';
 
 v8.setFlagsFromString('--expose-gc');

@@ -8,8 +8,8 @@ import lbug from '@ladybugdb/core';
 import type { Connection, Database, QueryResult } from '@ladybugdb/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertAnalystQueryAllowed } from '../../graph/store/analyst-query.js';
-import { tokenizeCypher, type Token } from '../../graph/store/cypher-lexer.js';
+import { assertAnalystQueryAllowed } from '../../graph/adapters/shared/analyst-query.js';
+import { tokenizeCypher, type Token } from '../../graph/adapters/shared/cypher-lexer.js';
 
 let db: Database;
 let conn: Connection;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYST_QUERY_LIMITS, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../graph/store/analyst-query.js';
+import { ANALYST_QUERY_LIMITS, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../graph/adapters/shared/analyst-query.js';
 import { StoreError } from '../../graph/store/errors.js';
 import { body, build, type TestApp } from '../server/helpers.js';
 

@@ -2,7 +2,7 @@
 // LadybugDB 0.19.1 (the newest published when this was written) cannot replay a write-ahead-log record holding a string
 // of about 4 KB: after an unclean exit the database refuses to open with "Corrupted wal file. Read out invalid WAL record
 // type". The store works around it: no stored string reaches 4,000 bytes (MAX_TEXT_BYTES in graph/schema/dataset.ts,
-// META_CHUNK_BYTES in graph/store/records.ts, a hashed schema fingerprint) and it checkpoints after every write.
+// META_CHUNK_BYTES in graph/adapters/shared/records.ts, a hashed schema fingerprint) and it checkpoints after every write.
 // When the first test fails because the log now replays, the engine is fixed: say so, and the limits may be relaxed.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -6,7 +6,7 @@ import lbug from '@ladybugdb/core';
 import { describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { legacySchemaFingerprint, META_TABLE, schemaFingerprint } from '../../graph/adapters/ladybug/schema.js';
-import { datasetMetaRows, META_CHUNK_BYTES, parseDatasetMeta } from '../../graph/store/records.js';
+import { datasetMetaRows, META_CHUNK_BYTES, parseDatasetMeta } from '../../graph/adapters/shared/records.js';
 import { crashDataset } from './crash/datasets.js';
 
 describe('dataset meta in parts', () => {

@@ -1,5 +1,5 @@
 // The Neo4j the test runner provides (scripts/run-tests.mjs), or none: suites that need it run only when it is there.
-import { DEFAULT_NEO4J_PASSWORD, DEFAULT_NEO4J_USER, type Neo4jConfig } from '../../graph/store/config.js';
+import { DEFAULT_NEO4J_PASSWORD, DEFAULT_NEO4J_USER, type Neo4jConfig } from '../../graph/adapters/neo4j/config.js';
 
 export function neo4jTestConfig(): Neo4jConfig | undefined {
   const uri = process.env['STRATEGIGRAF_TEST_NEO4J_URI'];

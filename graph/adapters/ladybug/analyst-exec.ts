@@ -2,10 +2,10 @@
 // process (analyst-worker.ts), never on the server's own connections: see analyst-pool.ts for why.
 import type { Connection, QueryResult } from '@ladybugdb/core';
 import type { CypherResult, GraphNode } from '../../schema/graph.js';
-import { engineMessageForAnalyst } from '../../store/analyst-query.js';
+import { engineMessageForAnalyst } from '../shared/analyst-query.js';
 import { queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, StoreError } from '../../store/errors.js';
-import { toGraphEdge, toGraphNode } from '../../store/records.js';
-import { ResponseBudget } from '../../store/response-budget.js';
+import { toGraphEdge, toGraphNode } from '../shared/records.js';
+import { ResponseBudget } from '../shared/response-budget.js';
 import { ladybugDialect as q } from './dialect.js';
 import { META_TABLE } from './schema.js';
 import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';

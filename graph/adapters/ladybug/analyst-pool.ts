@@ -14,7 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CypherResult } from '../../schema/graph.js';
-import type { AnalystWorkerLimits } from '../../store/config.js';
+import type { AnalystWorkerLimits } from '../limits.js';
 import { StoreError, queryCrashed, queryInvalid, queryTimeout, queryTooCostly, queueTimeout, storeUnavailable, type StoreErrorCode } from '../../store/errors.js';
 import type { GraphSnapshot, ReadQueryOptions } from '../../store/port.js';
 import type { FromWorker, ToWorker } from './analyst-worker.js';

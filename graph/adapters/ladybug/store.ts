@@ -8,13 +8,14 @@ import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
-import { GraphProjection } from '../../store/projection.js';
-import { assertAnalystQueryAllowed } from '../../store/analyst-query.js';
-import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../../store/config.js';
+import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
+import { GraphProjection } from './projection.js';
+import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
+import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
+import type { LadybugConfig } from './config.js';
 import { AnalystPool } from './analyst-pool.js';
 import { ladybugDialect as q } from './dialect.js';
-import { ladybugCypher } from '../../queries/dialect.js';
+import { ladybugNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
@@ -41,9 +42,7 @@ interface PooledConnection {
   prepared: Map<string, PreparedStatement>;
 }
 
-export interface LadybugStoreOptions {
-  /** A database file path, or ":memory:". */
-  path: string;
+export interface LadybugStoreOptions extends LadybugConfig {
   readConnections?: number;
   /** Bounds on the analyst worker processes; from the environment when not given. */
   analyst?: AnalystWorkerLimits;
@@ -303,7 +302,7 @@ export class LadybugStore implements GraphStore {
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
-    return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugCypher, name, params);
+    return runNamedQuery((cypher, p) => this.read(cypher, p), ladybugNamedQueries, name, params);
   }
 
   /** Read once per load and shared: gaps, coverage and exports each need the whole graph. */

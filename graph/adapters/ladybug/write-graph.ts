@@ -1,10 +1,10 @@
 // Writes a dataset's nodes, relationships and meta rows into an empty LadybugDB graph: the store's replace and the
 // analyst worker's copy load through this one function, so the copy cannot drift from the store.
 import { isAllowed, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
-import { relationshipId } from '../../dataset/validate.js';
+import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import { StoreError } from '../../store/errors.js';
-import { assertAllCreated, datasetMetaRows, edgeRow, nodeRow } from '../../store/records.js';
+import { assertAllCreated, datasetMetaRows, edgeRow, nodeRow } from '../shared/records.js';
 import { ladybugDialect as q } from './dialect.js';
 import { schemaFingerprint } from './schema.js';
 

@@ -2,19 +2,18 @@
 import neo4j, { isNode, isPath, isRelationship, Neo4jError } from 'neo4j-driver';
 import type { Driver, ManagedTransaction, Node, Path, Relationship, Session } from 'neo4j-driver';
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
-import { relationshipId } from '../../dataset/validate.js';
+import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
-import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../../store/analyst-query.js';
-import type { Neo4jConfig } from '../../store/config.js';
+import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../shared/analyst-query.js';
+import type { Neo4jConfig } from './config.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../../store/records.js';
-import { searchKey } from '../../store/search.js';
-import { ResponseBudget } from '../../store/response-budget.js';
-import { neighborhood, sortPaths, type Hop } from '../../store/traversal.js';
-import { MAX_ENUMERATED_PATHS } from '../../store/projection.js';
-import { neo4jCypher } from '../../queries/dialect.js';
+import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
+import { searchKey } from '../shared/search.js';
+import { ResponseBudget } from '../shared/response-budget.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
+import { neo4jNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
 import { constraintStatements, META_LABEL } from './schema.js';
@@ -337,7 +336,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult> {
-    return this.readConsistent((run) => runNamedQuery(run, neo4jCypher, name, params));
+    return this.readConsistent((run) => runNamedQuery(run, neo4jNamedQueries, name, params));
   }
 
   /** Nodes, relationships and header in one transaction (they were three parallel sessions, each its own graph). */

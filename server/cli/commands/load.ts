@@ -1,7 +1,7 @@
 import { loadDatasetDir } from '../../../graph/dataset/load.js';
 import { formatProblem } from '../../../graph/dataset/validate.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
-import { DEFAULT_SEEDS_DIR } from '../paths.js';
+import { DEFAULT_SEEDS_DIR } from '../../paths.js';
 import { withStore } from '../store-session.js';
 
 export const loadCommand: Command = {

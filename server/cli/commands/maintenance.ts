@@ -1,5 +1,5 @@
 // `strategigraf recover` and `strategigraf compact`: maintenance of the embedded LadybugDB file, run while no server has it open.
-import { describeStore, storeConfigFromEnv } from '../../../graph/store/config.js';
+import { describeStore, storeConfigFromEnv } from '../../../graph/adapters/index.js';
 import type { GraphSummary } from '../../../graph/adapters/ladybug/maintenance.js';
 import { EXIT, parseCommandArgs, type CliIO, type Command } from '../command.js';
 

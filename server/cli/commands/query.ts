@@ -1,4 +1,4 @@
-import { queryLimitsFromEnv } from '../../../graph/store/config.js';
+import { queryLimitsFromEnv } from '../../../graph/adapters/index.js';
 import { StoreError } from '../../../graph/store/errors.js';
 import type { CypherResult } from '../../../graph/schema/graph.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';

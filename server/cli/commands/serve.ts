@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parsePort } from '../../port.mjs';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../../paths.js';
 import { WEB_BUILD_DIR, webBuildReason } from '../web-build.js';
 
 const WEB_SOURCE = path.join(PROJECT_ROOT, 'web');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadDatasetDir } from '../../../graph/dataset/load.js';
 import { formatProblem } from '../../../graph/dataset/validate.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
-import { DEFAULT_SEEDS_DIR } from '../paths.js';
+import { DEFAULT_SEEDS_DIR } from '../../paths.js';
 
 export const validateCommand: Command = {
   name: 'validate',

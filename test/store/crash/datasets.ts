@@ -2,7 +2,7 @@
 import { loadDatasetDir } from '../../../graph/dataset/load.js';
 import type { Dataset } from '../../../graph/schema/dataset.js';
 import type { GraphStore } from '../../../graph/store/port.js';
-import { relationshipId } from '../../../graph/dataset/validate.js';
+import { relationshipId } from '../../../graph/dataset/ids.js';
 
 export interface GraphDescription {
   name: string;

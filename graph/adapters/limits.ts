@@ -1,19 +1,4 @@
-// Which store to use, from the environment: Neo4j when NEO4J_URI is set, otherwise the embedded LadybugDB file.
-import type { GraphStore } from './port.js';
-
-export const DEFAULT_LADYBUG_PATH = 'data/strategigraf.lbug';
-/** The credentials `npm run neo4j` sets up; the CLI and server assume them when NEO4J_USER/NEO4J_PASSWORD are unset. */
-export const DEFAULT_NEO4J_USER = 'neo4j';
-export const DEFAULT_NEO4J_PASSWORD = 'strategigraf-dev';
-
-export interface Neo4jConfig {
-  uri: string;
-  user: string;
-  password: string;
-  database?: string;
-}
-
-export type StoreConfig = { backend: 'ladybug'; path: string } | ({ backend: 'neo4j' } & Neo4jConfig);
+// Bounds on analysts' queries and the embedded store's worker processes, from the environment.
 
 export interface QueryLimits {
   /** One deadline per analyst query, from arrival: waiting for a turn, parsing and running all count. */
@@ -54,21 +39,7 @@ export const DEFAULT_ANALYST_WORKER_LIMITS: AnalystWorkerLimits = {
   graceMs: 1000,
 };
 
-type Env = Record<string, string | undefined>;
-
-export function storeConfigFromEnv(env: Env = process.env): StoreConfig {
-  const uri = env['NEO4J_URI']?.trim();
-  if (uri) {
-    return {
-      backend: 'neo4j',
-      uri,
-      user: env['NEO4J_USER'] || DEFAULT_NEO4J_USER,
-      password: env['NEO4J_PASSWORD'] || DEFAULT_NEO4J_PASSWORD,
-      ...(env['NEO4J_DATABASE'] ? { database: env['NEO4J_DATABASE'] } : {}),
-    };
-  }
-  return { backend: 'ladybug', path: env['STRATEGIGRAF_DB'] || DEFAULT_LADYBUG_PATH };
-}
+export type Env = Record<string, string | undefined>;
 
 /** A positive whole number from the environment, or the fallback when unset; `unit`, if given, names it in the error. */
 export function positiveInt(env: Env, name: string, fallback: number, unit?: string): number {
@@ -98,25 +69,4 @@ export function analystWorkerLimitsFromEnv(env: Env = process.env): AnalystWorke
     recycleAfter: positiveInt(env, 'STRATEGIGRAF_QUERY_WORKER_RECYCLE', d.recycleAfter, 'queries'),
     graceMs: positiveInt(env, 'STRATEGIGRAF_QUERY_GRACE_MS', d.graceMs, 'milliseconds'),
   };
-}
-
-export type StoreLog = (level: 'info' | 'warn', message: string) => void;
-
-/** Outages are worth a line on standard error; that the store is fine is not. */
-const warningsToStderr: StoreLog = (level, message) => {
-  if (level === 'warn') console.error(`warning: ${message}`);
-};
-
-/** Builds the configured adapter; each adapter's driver is loaded only when chosen. */
-export async function createStore(config: StoreConfig, options: { log?: StoreLog } = {}): Promise<GraphStore> {
-  if (config.backend === 'neo4j') {
-    const { Neo4jStore } = await import('../adapters/neo4j/store.js');
-    return new Neo4jStore({ ...config, log: options.log ?? warningsToStderr });
-  }
-  const { LadybugStore } = await import('../adapters/ladybug/store.js');
-  return new LadybugStore({ path: config.path });
-}
-
-export function describeStore(config: StoreConfig): string {
-  return config.backend === 'neo4j' ? `Neo4j at ${config.uri}${config.database ? ` (database ${config.database})` : ''}` : `LadybugDB at ${config.path}`;
 }

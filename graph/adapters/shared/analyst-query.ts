@@ -3,7 +3,7 @@
 // LadybugDB's planner calls LOAD FROM, COPY … TO and EXPORT DATABASE read-only, so a read-only transaction alone
 // does not stop file access. The stores' own read-only enforcement stays behind it as belt and braces.
 import { CypherLexError, TokenLimitError, tokenizeCypher, type Token } from './cypher-lexer.js';
-import { StoreError, queryInvalid } from './errors.js';
+import { StoreError, queryInvalid } from '../../store/errors.js';
 
 /** Caps checked before an engine sees the query: deep nesting crashes LadybugDB's parser, nested CASE makes it exponential. */
 export const ANALYST_QUERY_LIMITS = { maxTokens: 5000, maxNesting: 64, maxCaseNesting: 10 } as const;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GAP_FIXTURE } from './store-contract.js';
+import { GAP_FIXTURE } from '../../analysis/store-contract.js';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 // The fair queue on its own, with plain tasks: who runs when, the per-client cap and the queue deadline.
 import { describe, expect, it } from 'vitest';
-import { FairQueue } from '../../graph/store/fair-queue.js';
+import { FairQueue } from '../../server/analyst-queue.js';
 import { StoreError } from '../../graph/store/errors.js';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,13 +1,10 @@
 // An in-memory projection of the whole graph: node records and adjacency, for stores that own their data outright.
 // Neighbourhoods and shortest paths over it mean exactly what the Cypher of the other store means (the equivalence
 // test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
-import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../schema/graph.js';
-import type { NeighborOptions, PathOptions, SearchOptions } from './port.js';
-import { searchColumns, searchKey, type SearchColumns } from './search.js';
-import { neighborhood, sortPaths, type Hop } from './traversal.js';
-
-/** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
-export const MAX_ENUMERATED_PATHS = 1000;
+import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../../schema/graph.js';
+import type { NeighborOptions, PathOptions, SearchOptions } from '../../store/port.js';
+import { searchColumns, searchKey, type SearchColumns } from '../shared/search.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
 
 export class GraphProjection {
   private readonly nodes = new Map<string, GraphNode>();

@@ -1,6 +1,6 @@
 // Breadth-first neighbourhood built from one-hop expansions, so every adapter applies depth, filters and limits alike.
-import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
-import type { GraphEdge, GraphNode, Neighborhood } from '../schema/graph.js';
+import type { NodeKind, RelationshipType, Basis } from '../../ontology.js';
+import type { GraphEdge, GraphNode, Neighborhood } from '../../schema/graph.js';
 import { byId } from './records.js';
 
 export interface HopFilter {
@@ -51,6 +51,9 @@ export async function neighborhood(
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()].sort(byId), truncated };
 }
+
+/** More shortest paths than this between two nodes are not enumerated; the best `limit` of these are returned. */
+export const MAX_ENUMERATED_PATHS = 1000;
 
 /** Shortest first, then by the ids of their edges, so both stores list equal paths in the same order. */
 export function sortPaths<P extends { nodes: unknown[]; edges: { id: string }[] }>(paths: P[]): P[] {

@@ -4,7 +4,7 @@
 // - waiting clients are served round-robin, one query each per turn, not in arrival order;
 // - a client may have at most `perClient` queries waiting; the next is refused at once (429 with Retry-After);
 // - every query has a deadline from its arrival; one still waiting at its deadline fails with query_timeout and never runs.
-import { queueTimeout, tooManyQueries } from './errors.js';
+import { queueTimeout, tooManyQueries } from '../graph/store/errors.js';
 
 const MAX_REMEMBERED_CLIENTS = 10_000;
 

@@ -1,10 +1,10 @@
 // Conversions between dataset records, store rows and the node/edge shapes the port returns; shared by every adapter.
-import { isNodeKind, isRelationshipType, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../ontology.js';
-import { INTERNAL_NODE_COLUMNS, nodeColumns } from '../schema/columns.js';
-import type { Dataset, DatasetNode, DatasetRelationship } from '../schema/dataset.js';
-import type { GraphEdge, GraphNode, GraphStats, PropertyValue } from '../schema/graph.js';
-import type { GraphSnapshot } from './port.js';
-import { relationshipId } from '../dataset/validate.js';
+import { isNodeKind, isRelationshipType, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../../ontology.js';
+import { INTERNAL_NODE_COLUMNS, nodeColumns } from '../../schema/columns.js';
+import type { Dataset, DatasetNode, DatasetRelationship } from '../../schema/dataset.js';
+import type { GraphEdge, GraphNode, GraphStats, PropertyValue } from '../../schema/graph.js';
+import type { GraphSnapshot } from '../../store/port.js';
+import { relationshipId } from '../../dataset/ids.js';
 import { searchColumns } from './search.js';
 
 const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
