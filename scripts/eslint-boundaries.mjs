@@ -99,7 +99,8 @@ const doors = {
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => check(node.source, literal(node.source)),
-      TSImportType: (node) => check(node.argument, literal(node.argument?.literal ?? node.argument)),
+      // typescript-eslint 8.x names the specifier `source`; older versions had it as `argument` (a literal type).
+      TSImportType: (node) => (node.source ? check(node.source, literal(node.source)) : check(node.argument, literal(node.argument?.literal))),
       TSExternalModuleReference: (node) => check(node.expression, literal(node.expression)),
       'CallExpression[callee.type="Identifier"][callee.name="require"]': (node) => check(node.arguments[0], literal(node.arguments[0])),
     };
