@@ -137,7 +137,7 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
     if (ch === '$') {
       const start = i;
       let end = i + 1;
-      let value = '';
+      let value: string;
       if (src[end] === '`') {
         // $`odd name`: the quoted name is the parameter's name.
         const sub = readQuotedName(src, end);

@@ -16,7 +16,7 @@ export function loadPrism(): Promise<PrismLike | null> {
       w.Prism = { ...w.Prism, manual: true, disableWorkerMessageHandler: true };
       const prism = (await import('prismjs')).default as unknown as PrismLike;
       // The grammar registers itself on the global Prism.
-      // @ts-ignore -- prism's language components ship no type declarations
+      // @ts-expect-error -- prism's language components ship no type declarations
       await import('prismjs/components/prism-cypher');
       return prism.languages['cypher'] ? prism : null;
     } catch {
