@@ -4,7 +4,7 @@
 // Vitest runs every test file in its own process, so the build is guarded by a lock directory (mkdir is atomic): the
 // first process that finds dist/web stale builds it, the others wait for the lock and then find it current.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';

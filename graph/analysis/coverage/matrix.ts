@@ -87,7 +87,12 @@ function tally(rowNodes: readonly GraphNode[], colNodes: readonly GraphNode[], c
       if (!found) continue;
       found.sort((a, b) => compareIds(a.map((e) => e.id).join(' '), b.map((e) => e.id).join(' ')));
       const ids = new Set<string>();
-      for (const chain of found) for (const e of chain) (ids.add(e.id), edges.set(e.id, e));
+      for (const chain of found) {
+        for (const e of chain) {
+          ids.add(e.id);
+          edges.set(e.id, e);
+        }
+      }
       cells.push({
         row: row.id,
         col: col.id,
