@@ -156,7 +156,9 @@ export async function benchmarkGraph(options: {
   const t0 = performance.now();
   await store.open();
   await store.replaceDataset(dataset);
-  console.error(`  loaded ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships into ${store.backend} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(
+    `  loaded ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships into ${store.backend} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const random = mulberry32(options.seed);
   const ids = Array.from({ length: 200 }, () => dataset.nodes[Math.floor(random() * dataset.nodes.length)]!.id);
@@ -214,12 +216,35 @@ export async function runApiBenchmarks(options: {
       console.error(`${g.graph} on LadybugDB`);
       // A whole-graph analysis of the large graph takes seconds: a few calls give its figures.
       const heavyIterations = i === 0 ? options.iterations : 5;
-      results.push(...(await benchmarkGraph({ ...g, store: new LadybugStore({ path: path.join(dir, `g${i}.lbug`) }), iterations: options.iterations, heavyIterations, concurrency: 4, seed: 7 })));
+      results.push(
+        ...(await benchmarkGraph({
+          ...g,
+          store: new LadybugStore({ path: path.join(dir, `g${i}.lbug`) }),
+          iterations: options.iterations,
+          heavyIterations,
+          concurrency: 4,
+          seed: 7,
+        })),
+      );
       if (options.neo4jUri) {
         console.error(`${g.graph} on Neo4j`);
-        const store = new Neo4jStore({ uri: options.neo4jUri, user: process.env['NEO4J_USER'] || 'neo4j', password: process.env['NEO4J_PASSWORD'] || 'strategigraf-dev', log: () => undefined });
+        const store = new Neo4jStore({
+          uri: options.neo4jUri,
+          user: process.env['NEO4J_USER'] || 'neo4j',
+          password: process.env['NEO4J_PASSWORD'] || 'strategigraf-dev',
+          log: () => undefined,
+        });
         // Neo4j reads the whole graph for each such call (about 15 s at 50,000 nodes): three calls there.
-        results.push(...(await benchmarkGraph({ ...g, store, iterations: options.iterations, heavyIterations: i === 0 ? options.iterations : 3, concurrency: 4, seed: 7 })));
+        results.push(
+          ...(await benchmarkGraph({
+            ...g,
+            store,
+            iterations: options.iterations,
+            heavyIterations: i === 0 ? options.iterations : 3,
+            concurrency: 4,
+            seed: 7,
+          })),
+        );
       }
     }
   } finally {

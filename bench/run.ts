@@ -20,7 +20,7 @@ if (only !== undefined && only !== 'api' && only !== 'ui') {
 async function neo4jForBench(): Promise<{ uri: string; stop: () => Promise<void> } | null> {
   if (args.has('--no-neo4j')) return null;
   if (process.env['NEO4J_URI']) return { uri: process.env['NEO4J_URI'], stop: async () => {} };
-    const { neo4jAvailable, startNeo4j } = await import('../scripts/neo4j-server.mjs');
+  const { neo4jAvailable, startNeo4j } = await import('../scripts/neo4j-server.mjs');
   if (!(await neo4jAvailable())) return null;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-bench-neo4j-'));
   const server = await startNeo4j({ port: 0, dataDir, heap: '2g', log: () => undefined });

@@ -78,7 +78,9 @@ async function measureLoad(page: Page, url: string, timeout: number): Promise<Lo
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
     const label = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-label') ?? '';
     const [, nodes, edges] = /(\d+)\D+(\d+)/.exec(label) ?? [];
-    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => new URL(r.name).pathname.endsWith('.js')).map((r) => new URL(r.name).pathname);
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => new URL(r.name).pathname);
     return {
       tti: w.__layoutDoneAt,
       firstFrame: w.__firstGraphFrameAt,
@@ -178,7 +180,10 @@ async function measurePan(page: Page, selector: string, seconds: number): Promis
     return { events: w.__pan.events, frames: w.__pan.frames };
   });
   const frames = result.frames;
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  const intervals = frames
+    .slice(1)
+    .map((t, i) => t - frames[i]!)
+    .sort((a, b) => a - b);
   const span = frames.length > 1 ? frames[frames.length - 1]! - frames[0]! : NaN;
   return {
     settleMs,
@@ -216,7 +221,15 @@ async function cloneGraph(page: Page, variant: CloneVariant): Promise<{ firstFra
     const rect = source.getBoundingClientRect();
     const host = document.createElement('div');
     host.id = 'bench-clone';
-    Object.assign(host.style, { position: 'fixed', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`, background: '#fff', zIndex: '1000' });
+    Object.assign(host.style, {
+      position: 'fixed',
+      left: `${rect.left}px`,
+      top: `${rect.top}px`,
+      width: `${rect.width}px`,
+      height: `${rect.height}px`,
+      background: '#fff',
+      zIndex: '1000',
+    });
     document.body.append(host);
     const started = performance.now();
     const Core = cy.constructor;
@@ -276,7 +289,9 @@ async function initialJs(): Promise<{ files: { file: string; raw: number; gzip: 
   const html = await readFile(path.join(WEB_ROOT, 'index.html'), 'utf8');
   const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1]!, m[2] ?? '']));
   const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => ({ name: m[1]!, attrs: attrs(m[0]) }));
-  const js = tags.filter((t) => (t.name === 'script' && t.attrs['type'] === 'module' && t.attrs['src']) || (t.name === 'link' && t.attrs['rel'] === 'modulepreload')).map((t) => t.attrs['src'] ?? t.attrs['href']!);
+  const js = tags
+    .filter((t) => (t.name === 'script' && t.attrs['type'] === 'module' && t.attrs['src']) || (t.name === 'link' && t.attrs['rel'] === 'modulepreload'))
+    .map((t) => t.attrs['src'] ?? t.attrs['href']!);
   const css = tags.filter((t) => t.name === 'link' && t.attrs['rel'] === 'stylesheet').map((t) => t.attrs['href']!);
   const sized = async (href: string) => {
     const bytes = await readFile(path.join(WEB_ROOT, href.replace(/^\//, '')));
@@ -327,7 +342,9 @@ async function measureLarge(browser: Browser, largeUrl: string): Promise<LargeFi
     const pan = await measurePan(page, '[data-testid="graph-canvas"]', panSeconds);
     large.push({ ...load, pan });
     await page.context().close();
-    log(`large run ${i + 1}/${largeRuns}: ${load.nodes} nodes, ${load.edges} edges, TTI ${fmt(load.tti)} ms, layout ${fmt(load.layoutMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
+    log(
+      `large run ${i + 1}/${largeRuns}: ${load.nodes} nodes, ${load.edges} edges, TTI ${fmt(load.tti)} ms, layout ${fmt(load.layoutMs)} ms, pan ${fmt(pan.fps, 1)} fps`,
+    );
   }
   const concentricPage = await newPage(browser);
   const concentric = await measureLoad(concentricPage, `${largeUrl}&layout=concentric`, 600_000);
@@ -354,14 +371,22 @@ async function measureRenderers(glBrowser: Browser, concentricUrl: string): Prom
       await measureLoad(page, concentricUrl, 600_000);
       const clone = await cloneGraph(page, variant);
       const pan = await measurePan(page, '#bench-clone', panSeconds);
-      webglRows.push({ how: variant.name, renderer: clone.webglActive ? 'webgl' : variant.core['webgl'] ? 'canvas (WebGL refused)' : 'canvas', firstFrameMs: clone.firstFrameMs, pan });
+      webglRows.push({
+        how: variant.name,
+        renderer: clone.webglActive ? 'webgl' : variant.core['webgl'] ? 'canvas (WebGL refused)' : 'canvas',
+        firstFrameMs: clone.firstFrameMs,
+        pan,
+      });
       log(`copy, ${variant.name}: first frame ${fmt(clone.firstFrameMs)} ms, settled after ${fmt(pan.settleMs)} ms, pan ${fmt(pan.fps, 1)} fps`);
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
       webglRows.push({ how: variant.name, renderer: variant.core['webgl'] ? 'webgl' : 'canvas', failed: reason });
       log(`copy, ${variant.name}: failed: ${reason}`);
     } finally {
-      await page.context().close().catch(() => undefined);
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
     }
   }
   return { webglAvailable, webglRows };
@@ -436,7 +461,7 @@ function largeSection(dataset: Dataset, cover: { ids: string[]; covered: number 
 
 function rendererSection({ webglAvailable, webglRows }: { webglAvailable: boolean; webglRows: WebglRow[] }): string[] {
   return [
-    '### Renderer options and Cytoscape\'s WebGL renderer',
+    "### Renderer options and Cytoscape's WebGL renderer",
     '',
     'Cytoscape 3.35 has an experimental WebGL renderer (core option `webgl: true`, since 3.31; options `webglTexSize`,',
     '`webglTexRows`, `webglBatchSize`, `webglTexPerBatch`). Without a GPU, Chromium offers WebGL only through SwiftShader',

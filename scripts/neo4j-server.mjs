@@ -431,10 +431,7 @@ async function stopGracefully(proc, log) {
   const exited = waitForExit(proc);
   proc.kill('SIGTERM');
   let timer;
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS))),
-  ]);
+  const timedOut = await Promise.race([exited.then(() => false), new Promise((r) => (timer = setTimeout(() => r(true), STOP_TIMEOUT_MS)))]);
   clearTimeout(timer);
   if (timedOut) {
     log(`[neo4j] Neo4j (pid ${proc.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; sending SIGKILL`);

@@ -102,9 +102,7 @@ async function main() {
   console.log(`Neo4j 5.26 ready at ${server.uri} (export NEO4J_URI=${server.uri})`);
 
   // Stay in the foreground until a signal stops us or the server dies on its own.
-  const { code, signal } = await new Promise((resolve) =>
-    server.process.once('exit', (c, s) => resolve({ code: c, signal: s })),
-  );
+  const { code, signal } = await new Promise((resolve) => server.process.once('exit', (c, s) => resolve({ code: c, signal: s })));
   if (stopping) return new Promise(() => {}); // onSignal exits the process
   console.error(`neo4j: the Neo4j process exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`);
   return 1;

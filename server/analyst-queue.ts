@@ -55,15 +55,18 @@ export class FairQueue {
               this.dispatch();
             });
         },
-        timer: setTimeout(() => {
-          const list = this.waiting.get(client);
-          const at = list?.indexOf(entry) ?? -1;
-          if (list && at >= 0) {
-            list.splice(at, 1);
-            if (list.length === 0) this.waiting.delete(client);
-          }
-          reject(queueTimeout(timeoutMs));
-        }, Math.max(0, deadline - Date.now())),
+        timer: setTimeout(
+          () => {
+            const list = this.waiting.get(client);
+            const at = list?.indexOf(entry) ?? -1;
+            if (list && at >= 0) {
+              list.splice(at, 1);
+              if (list.length === 0) this.waiting.delete(client);
+            }
+            reject(queueTimeout(timeoutMs));
+          },
+          Math.max(0, deadline - Date.now()),
+        ),
       };
       entry.timer.unref?.();
       mine.push(entry);

@@ -110,11 +110,17 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
   }
   const result = await loadDatasetDir(seedsDir);
   if (!result.ok) {
-    log.error({ seedsDir, problems: result.problems.map(formatProblem) }, `the seed dataset has ${result.problems.length} problems; starting with an empty graph`);
+    log.error(
+      { seedsDir, problems: result.problems.map(formatProblem) },
+      `the seed dataset has ${result.problems.length} problems; starting with an empty graph`,
+    );
     return;
   }
   await store.replaceDataset(result.dataset);
-  log.info({ seedsDir, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length }, 'loaded the seed dataset into the empty store');
+  log.info(
+    { seedsDir, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length },
+    'loaded the seed dataset into the empty store',
+  );
 }
 
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {

@@ -62,7 +62,7 @@ describe('deploy/strategigraf.service', () => {
     expect(one('Environment')).not.toMatch(/TOKEN|PASSWORD/);
   });
 
-  it('starts this package\'s CLI without --build-web (the code is read-only to the service) and stops it with SIGTERM', () => {
+  it("starts this package's CLI without --build-web (the code is read-only to the service) and stops it with SIGTERM", () => {
     const exec = one('ExecStart').split(/\s+/);
     expect(exec.slice(-2)).toEqual(['/opt/strategigraf/bin/strategigraf.mjs', 'serve']);
     expect(existsSync(path.join(ROOT, 'bin', 'strategigraf.mjs'))).toBe(true);

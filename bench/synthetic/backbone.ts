@@ -49,7 +49,10 @@ export function placeBackbone(ctx: Ctx, groups: Group[], relCount: number): void
       const j = i + ctx.rng.int(picks.length - i);
       [picks[i], picks[j]] = [picks[j]!, picks[i]!];
     }
-    structure = picks.slice(0, relCount).sort((a, b) => a - b).map((i) => structure[i]!);
+    structure = picks
+      .slice(0, relCount)
+      .sort((a, b) => a - b)
+      .map((i) => structure[i]!);
   }
   for (const [g, f, t] of structure) add(ctx, g, f, t);
 }

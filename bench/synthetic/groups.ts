@@ -44,7 +44,13 @@ export const EXTRA_WEIGHTS: Partial<Record<`${RelationshipType}:${NodeKind}:${No
   'PART_OF:Initiative:FocusArea': 2,
 };
 export const HUB_SKEW: Partial<Record<NodeKind, number>> = { Agency: 2, Initiative: 1.4, Report: 1.5, Recommendation: 1.2, Example: 1.1 };
-export const INFERRED_SHARE: Partial<Record<RelationshipType, number>> = { CONTRIBUTES_TO: 0.6, DEPENDS_ON: 0.4, INFLUENCES: 0.5, SERVES: 0.3, ILLUSTRATES: 0.3 };
+export const INFERRED_SHARE: Partial<Record<RelationshipType, number>> = {
+  CONTRIBUTES_TO: 0.6,
+  DEPENDS_ON: 0.4,
+  INFLUENCES: 0.5,
+  SERVES: 0.3,
+  ILLUSTRATES: 0.3,
+};
 
 export function makeGroups(): Group[] {
   return RELATIONSHIP_TYPES.flatMap((type) =>
@@ -89,4 +95,3 @@ export function add(ctx: Ctx, g: Group, fromIndex: number, toIndex: number): boo
   g.edges.push({ type: g.type, from: ctx.ids[g.from][fromIndex]!, to: ctx.ids[g.to][toIndex]!, ...provenance(ctx, g) });
   return true;
 }
-

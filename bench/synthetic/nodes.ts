@@ -59,7 +59,11 @@ type NodeMaker = (ctx: Ctx, i: number, topic: string, topicEn: string) => Record
 function strategy(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
   const start = 2019 + 4 * (i % 5);
   const name = i === 0 ? 'Én digital offentlig sektor' : `Digitaliseringsstrategi ${start}–${start + 6}`;
-  return { ...base(ctx, 'Strategy', i, name, topic, i === 0 ? 'One digital public sector' : `Digitalisation strategy ${start}–${start + 6}`), startYear: start, endYear: start + 6 };
+  return {
+    ...base(ctx, 'Strategy', i, name, topic, i === 0 ? 'One digital public sector' : `Digitalisation strategy ${start}–${start + 6}`),
+    startYear: start,
+    endYear: start + 6,
+  };
 }
 
 function actionPlan(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
@@ -79,9 +83,14 @@ function initiative(ctx: Ctx, i: number, topic: string, topicEn: string): Record
   const { rng } = ctx;
   const [pre, preEn] = rng.pick(INITIATIVE_PATTERNS);
   const node = base(ctx, 'Initiative', i, `${pre} ${topic}${rng.pick(SCOPES)}`, topic, rng.chance(0.4) ? `${preEn} ${topicEn}` : undefined);
-  node['category'] = rng.weighted([['action_plan', 5], ['supporting', 3.5], ['proposed', 1.5]] as const);
+  node['category'] = rng.weighted([
+    ['action_plan', 5],
+    ['supporting', 3.5],
+    ['proposed', 1.5],
+  ] as const);
   node['status'] = rng.pick(INITIATIVE_STATUSES);
-  if (rng.chance(0.3)) node['statusNote'] = `Status for ${topic}: ${rng.pick(['leveranse i rute', 'venter på finansiering', 'ferdigstilt', 'ny fase planlagt'])}.`;
+  if (rng.chance(0.3))
+    node['statusNote'] = `Status for ${topic}: ${rng.pick(['leveranse i rute', 'venter på finansiering', 'ferdigstilt', 'ny fase planlagt'])}.`;
   if (rng.chance(0.6)) {
     const start = partialDate(rng, 2019, 2026);
     node['startDate'] = start;
@@ -99,7 +108,9 @@ function lifeEvent(ctx: Ctx, i: number, topic: string): Record<string, unknown> 
 
 function agency(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
   const { rng } = ctx;
-  const sector = rng.weighted(AGENCY_SECTORS.map((s) => [s, { state: 4, municipal: 5, county: 1.5, private: 1.5, voluntary: 0.5, council: 0.3, international: 0.2 }[s]] as const));
+  const sector = rng.weighted(
+    AGENCY_SECTORS.map((s) => [s, { state: 4, municipal: 5, county: 1.5, private: 1.5, voluntary: 0.5, council: 0.3, international: 0.2 }[s]] as const),
+  );
   const place = rng.pick(PLACES);
   const domain = rng.pick(AGENCY_DOMAINS);
   const name = {
@@ -113,7 +124,11 @@ function agency(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
   }[sector];
   const node = base(ctx, 'Agency', i, name, topic);
   node['sector'] = sector;
-  if (rng.chance(0.4)) node['shortName'] = name.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join('');
+  if (rng.chance(0.4))
+    node['shortName'] = name
+      .split(/\s+/)
+      .map((w) => w.charAt(0).toUpperCase())
+      .join('');
   return node;
 }
 
@@ -146,7 +161,13 @@ function recommendation(ctx: Ctx, i: number, topic: string): Record<string, unkn
 function report(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
   const { rng } = ctx;
   const year = 2019 + (i % 12);
-  const node = base(ctx, 'Report', i, `${REPORT_TITLES[i % REPORT_TITLES.length]} ${year}${i >= REPORT_TITLES.length * 12 ? ` (${Math.floor(i / 60) + 1})` : ''}`, topic);
+  const node = base(
+    ctx,
+    'Report',
+    i,
+    `${REPORT_TITLES[i % REPORT_TITLES.length]} ${year}${i >= REPORT_TITLES.length * 12 ? ` (${Math.floor(i / 60) + 1})` : ''}`,
+    topic,
+  );
   node['year'] = year;
   node['publisher'] = rng.pick(PUBLISHERS);
   return node;

@@ -17,7 +17,6 @@ export function slugWord(text: string): string {
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-
 export function partialDate(rng: Rng, fromYear: number, toYear: number): string {
   const year = rng.between(fromYear, toYear);
   const r = rng.float();

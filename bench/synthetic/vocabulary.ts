@@ -54,24 +54,101 @@ export const INITIATIVE_PATTERNS: readonly (readonly [string, string])[] = [
 export const SCOPES = ['', ' i kommunene', ' i staten', ' for innbyggere', ' for næringslivet', ' i helsesektoren', ' – fase 2', ' i Nord-Norge'];
 
 export const PLACES = [
-  'Oslo', 'Bergen', 'Trondheim', 'Stavanger', 'Tromsø', 'Bodø', 'Kristiansand', 'Drammen', 'Fredrikstad', 'Ålesund', 'Hamar',
-  'Lillehammer', 'Molde', 'Alta', 'Harstad', 'Gjøvik', 'Arendal', 'Skien', 'Haugesund', 'Sandnes', 'Asker', 'Bærum',
-  'Lørenskog', 'Steinkjer', 'Førde', 'Vadsø', 'Hammerfest', 'Kongsberg', 'Larvik', 'Tønsberg', 'Narvik', 'Mo i Rana',
+  'Oslo',
+  'Bergen',
+  'Trondheim',
+  'Stavanger',
+  'Tromsø',
+  'Bodø',
+  'Kristiansand',
+  'Drammen',
+  'Fredrikstad',
+  'Ålesund',
+  'Hamar',
+  'Lillehammer',
+  'Molde',
+  'Alta',
+  'Harstad',
+  'Gjøvik',
+  'Arendal',
+  'Skien',
+  'Haugesund',
+  'Sandnes',
+  'Asker',
+  'Bærum',
+  'Lørenskog',
+  'Steinkjer',
+  'Førde',
+  'Vadsø',
+  'Hammerfest',
+  'Kongsberg',
+  'Larvik',
+  'Tønsberg',
+  'Narvik',
+  'Mo i Rana',
 ];
-export const COUNTIES = ['Viken', 'Vestland', 'Trøndelag', 'Nordland', 'Innlandet', 'Agder', 'Rogaland', 'Troms', 'Finnmark', 'Vestfold', 'Telemark', 'Møre og Romsdal'];
+export const COUNTIES = [
+  'Viken',
+  'Vestland',
+  'Trøndelag',
+  'Nordland',
+  'Innlandet',
+  'Agder',
+  'Rogaland',
+  'Troms',
+  'Finnmark',
+  'Vestfold',
+  'Telemark',
+  'Møre og Romsdal',
+];
 export const AGENCY_DOMAINS = [
-  'digitalisering', 'helse', 'skatt', 'arbeid og velferd', 'utdanning', 'samfunnssikkerhet', 'byggkvalitet', 'kartverk',
-  'statistikk', 'forvaltning og økonomistyring', 'likestilling', 'eiendom', 'kultur', 'miljø', 'fiskeri', 'jernbane',
+  'digitalisering',
+  'helse',
+  'skatt',
+  'arbeid og velferd',
+  'utdanning',
+  'samfunnssikkerhet',
+  'byggkvalitet',
+  'kartverk',
+  'statistikk',
+  'forvaltning og økonomistyring',
+  'likestilling',
+  'eiendom',
+  'kultur',
+  'miljø',
+  'fiskeri',
+  'jernbane',
 ];
 
 export const LIFE_EVENTS = [
-  'Få barn', 'Alvorlig sykt barn', 'Starte og drive en bedrift', 'Dødsfall og arv', 'Flytte', 'Miste og finne jobb',
-  'Bli pensjonist', 'Starte skole', 'Bygge hus', 'Ny i Norge', 'Endre sivilstand', 'Bli syk', 'Ta utdanning', 'Bli ufør',
-  'Kjøpe bolig', 'Bli pårørende', 'Avvikle bedrift', 'Bli alvorlig syk',
+  'Få barn',
+  'Alvorlig sykt barn',
+  'Starte og drive en bedrift',
+  'Dødsfall og arv',
+  'Flytte',
+  'Miste og finne jobb',
+  'Bli pensjonist',
+  'Starte skole',
+  'Bygge hus',
+  'Ny i Norge',
+  'Endre sivilstand',
+  'Bli syk',
+  'Ta utdanning',
+  'Bli ufør',
+  'Kjøpe bolig',
+  'Bli pårørende',
+  'Avvikle bedrift',
+  'Bli alvorlig syk',
 ];
 export const DRIVERS = [
-  'Teknologisk utvikling', 'Endrede forventninger fra innbyggerne', 'Demografiske endringer', 'Klimaendringer',
-  'Knapphet på arbeidskraft', 'Globalisering', 'Sikkerhetspolitisk uro', 'Stramme økonomiske rammer',
+  'Teknologisk utvikling',
+  'Endrede forventninger fra innbyggerne',
+  'Demografiske endringer',
+  'Klimaendringer',
+  'Knapphet på arbeidskraft',
+  'Globalisering',
+  'Sikkerhetspolitisk uro',
+  'Stramme økonomiske rammer',
 ];
 export const TRENDS: readonly (readonly [string, string])[] = [
   ['Kunstig intelligens', 'Artificial intelligence'],
@@ -104,10 +181,40 @@ export const GOALS: readonly (readonly [string, string])[] = [
   ['Fred, rettferdighet og velfungerende institusjoner', 'Peace, justice and strong institutions'],
   ['Samarbeid for å nå målene', 'Partnerships for the goals'],
 ];
-export const REPORT_TITLES = ['Erfaringsrapport', 'Statusrapport for handlingsplanen', 'Evaluering av digitaliseringsstrategien', 'Digitaliseringsrundskrivet', 'Tilstandsrapport'];
-export const PUBLISHERS = ['Digitaliseringsdirektoratet', 'Kommunal- og distriktsdepartementet', 'KS', 'Riksrevisjonen', 'Direktoratet for forvaltning og økonomistyring'];
-export const MILESTONE_EVENTS = ['forprosjekt ferdig', 'pilot satt i drift', 'anskaffelse gjennomført', 'lovendring vedtatt', 'løsningen lansert', 'evaluering levert', 'første kommune koblet på', 'nasjonal utrulling'];
-export const RECOMMENDATION_VERBS = ['Styrk samordningen av', 'Prioriter', 'Finansier', 'Gjenbruk løsninger for', 'Avklar ansvaret for', 'Mål effekten av', 'Involver kommunene i', 'Synliggjør'];
+export const REPORT_TITLES = [
+  'Erfaringsrapport',
+  'Statusrapport for handlingsplanen',
+  'Evaluering av digitaliseringsstrategien',
+  'Digitaliseringsrundskrivet',
+  'Tilstandsrapport',
+];
+export const PUBLISHERS = [
+  'Digitaliseringsdirektoratet',
+  'Kommunal- og distriktsdepartementet',
+  'KS',
+  'Riksrevisjonen',
+  'Direktoratet for forvaltning og økonomistyring',
+];
+export const MILESTONE_EVENTS = [
+  'forprosjekt ferdig',
+  'pilot satt i drift',
+  'anskaffelse gjennomført',
+  'lovendring vedtatt',
+  'løsningen lansert',
+  'evaluering levert',
+  'første kommune koblet på',
+  'nasjonal utrulling',
+];
+export const RECOMMENDATION_VERBS = [
+  'Styrk samordningen av',
+  'Prioriter',
+  'Finansier',
+  'Gjenbruk løsninger for',
+  'Avklar ansvaret for',
+  'Mål effekten av',
+  'Involver kommunene i',
+  'Synliggjør',
+];
 export const VERBS = ['videreutvikle', 'samordne', 'styrke', 'forenkle', 'ta i bruk', 'etablere', 'utrede', 'sikre'];
 export const OUTCOMES = ['til beste for innbyggerne', 'på tvers av sektorer', 'i hele landet', 'innen 2025', 'sammen med KS', 'med brukeren i sentrum'];
 export const NOTES = [

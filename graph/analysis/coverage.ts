@@ -29,7 +29,10 @@ export function coverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageM
     if (preset) return buildMatrix(ctx, preset.rows, preset.cols, preset.path, preset.id, preset.title);
   }
   const path = spec.path === undefined ? defaultPath(spec.rows, spec.cols) : isAlternatives(spec.path) ? spec.path : [spec.path];
-  const title = t(`${kindLabel(spec.rows, true).nb} × ${kindLabel(spec.cols, true).nb.toLowerCase()}`, `${kindLabel(spec.rows, true).en} × ${kindLabel(spec.cols, true).en.toLowerCase()}`);
+  const title = t(
+    `${kindLabel(spec.rows, true).nb} × ${kindLabel(spec.cols, true).nb.toLowerCase()}`,
+    `${kindLabel(spec.rows, true).en} × ${kindLabel(spec.cols, true).en.toLowerCase()}`,
+  );
   return buildMatrix(ctx, spec.rows, spec.cols, path, null, title);
 }
 

@@ -20,7 +20,8 @@ export interface TimelineMilestone extends TimelineInitiative {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
-const named = (node: GraphNode): TimelineInitiative => (node.nameEn === undefined ? { id: node.id, name: node.name } : { id: node.id, name: node.name, nameEn: node.nameEn });
+const named = (node: GraphNode): TimelineInitiative =>
+  node.nameEn === undefined ? { id: node.id, name: node.name } : { id: node.id, name: node.name, nameEn: node.nameEn };
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -48,5 +49,7 @@ export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): Time
         initiatives: [...new Map((owners.get(node.id) ?? []).map((i) => [i.id, named(i)])).values()].sort((a, b) => byCodePoint(a.id, b.id)),
       };
     });
-  return milestones.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : byCodePoint(a.date, b.date)) || byCodePoint(a.id, b.id));
+  return milestones.sort(
+    (a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : byCodePoint(a.date, b.date)) || byCodePoint(a.id, b.id),
+  );
 }

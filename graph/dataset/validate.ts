@@ -119,7 +119,12 @@ class FileReader {
     if (this.doc.errors.length > 0) {
       for (const err of this.doc.errors) {
         const line = err.linePos?.[0]?.line;
-        this.problems.push({ file: this.file.name, line, path: '', message: `malformed YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+        this.problems.push({
+          file: this.file.name,
+          line,
+          path: '',
+          message: `malformed YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        });
       }
       return null;
     }
@@ -237,7 +242,10 @@ function readNode(reader: FileReader, raw: Record<string, unknown>, path: PathPa
   // (folding can make text longer, e.g. Hangul syllables decompose into three-byte letters).
   const searchBytes = utf8Bytes(searchColumns(parsed.data as DatasetNode & { shortName?: string }).searchText);
   if (searchBytes > MAX_TEXT_BYTES) {
-    reader.problem([...path, 'name'], `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`);
+    reader.problem(
+      [...path, 'name'],
+      `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`,
+    );
   }
   collected.nodes.push(reader.locate(parsed.data as DatasetNode, path));
   declare(parsed.data as DatasetNode);
@@ -289,7 +297,12 @@ function checkReferenceIds(references: Collected['references'], declaredById: Re
 const sourceProblem = (id: string) => `unknown source "${id}": a source must be the id of a Report node or of a reference`;
 
 /** Every node kept cites a known source. */
-function checkNodeSources(nodes: Collected['nodes'], nodeById: ReadonlyMap<string, Located<DatasetNode>>, isSource: (id: string) => boolean, report: Report): void {
+function checkNodeSources(
+  nodes: Collected['nodes'],
+  nodeById: ReadonlyMap<string, Located<DatasetNode>>,
+  isSource: (id: string) => boolean,
+  report: Report,
+): void {
   for (const node of nodes) {
     if (nodeById.get(node.value.id) !== node) continue;
     if (!isSource(node.value.source)) report({ ...node, path: `${node.path}.source` }, sourceProblem(node.value.source));
@@ -312,7 +325,9 @@ function checkRelationships(
     if (!declaredById.has(from)) report({ ...rel, path: `${rel.path}.from` }, `unknown node id "${from}"`);
     if (!declaredById.has(to)) report({ ...rel, path: `${rel.path}.to` }, `unknown node id "${to}"`);
     if (fromNode && toNode && !isAllowed(type, fromNode.kind, toNode.kind)) {
-      const allowed = allowedPairs(type).map(([f, t]) => `${f} → ${t}`).join(', ');
+      const allowed = allowedPairs(type)
+        .map(([f, t]) => `${f} → ${t}`)
+        .join(', ');
       report(rel, `${type} from ${fromNode.kind} "${from}" to ${toNode.kind} "${to}" is not allowed (allowed: ${allowed})`);
     }
     if (!isSource(source)) report({ ...rel, path: `${rel.path}.source` }, sourceProblem(source));

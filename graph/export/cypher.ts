@@ -36,8 +36,7 @@ const STRING_ESCAPES: Record<string, string> = {
   '\b': '\\b',
   '\f': '\\f',
 };
-const NEEDS_ESCAPE =
-  /[\\'\u0000-\u001F\u007F\u0085\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NEEDS_ESCAPE = /[\\'\u0000-\u001F\u007F\u0085\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const SIMPLE = /^[^\\'\u0000-\u001F\u007F\u0085\u2028\u2029\uD800-\uDFFF]*$/;
 

@@ -108,10 +108,7 @@ function declareKeys(domain: Domain, rows: Attrs[], preferredOrder: readonly str
       types.set(name, widen(types.get(name), valueType(value)));
     }
   }
-  const names = [
-    ...preferredOrder.filter((n) => types.has(n)),
-    ...[...types.keys()].filter((n) => !preferredOrder.includes(n)).sort(compareStrings),
-  ];
+  const names = [...preferredOrder.filter((n) => types.has(n)), ...[...types.keys()].filter((n) => !preferredOrder.includes(n)).sort(compareStrings)];
   return new Map(names.map((name, i) => [name, { id: `${KEY_PREFIX[domain]}${i}`, domain, name, type: types.get(name)! }]));
 }
 

@@ -99,7 +99,9 @@ function matrixBlock(view: MatrixView, m: ReportModel): string {
   const body = view.rows
     .map((row) => {
       const cells = row.cells
-        .map((c) => (c ? `<td class="n hit${c.inferred ? ' inferred' : ''}">${c.count}${c.inferred ? '*' : ''}</td>` : `<td class="n empty">${esc(m.s.noLink)}</td>`))
+        .map((c) =>
+          c ? `<td class="n hit${c.inferred ? ' inferred' : ''}">${c.count}${c.inferred ? '*' : ''}</td>` : `<td class="n empty">${esc(m.s.noLink)}</td>`,
+        )
         .join('');
       return `<tr${row.total === 0 ? ' class="zero"' : ''}><th scope="row">${esc(row.label)}</th>${cells}<td class="n sum">${row.total || esc(m.s.noLink)}</td></tr>`;
     })

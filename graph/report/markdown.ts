@@ -3,7 +3,13 @@ import type { FindingView, MatrixView, ReportModel, SourceLine } from './model.j
 
 /** Text inside a table cell or list item: no line breaks, no table pipes, no stray HTML. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/([*_`[\]])/g, '\\$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/([*_`[\]])/g, '\\$1')
+    .trim();
 }
 
 function source(line: SourceLine, m: ReportModel): string {

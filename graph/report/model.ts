@@ -147,9 +147,13 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
   const reported = latest ? planInitiatives.map((i) => statusReportsIn(ctx, i.id, latest.id)).filter((r) => r.length > 0) : [];
   const complete = reported.filter((r) => r.every((x) => x.statusReport.properties['complete'] !== false && unansweredFields(x.statusReport).length === 0));
   const stated = focusAreas.filter((fa) => ctx.out(fa.id, 'CONTRIBUTES_TO').some((e) => e.properties.basis === 'stated'));
-  const subjectsOf = (rule: string, kind?: NodeKind) => new Set(findings.filter((f) => f.rule === rule && (!kind || f.subject.kind === kind)).map((f) => f.subject.id)).size;
+  const subjectsOf = (rule: string, kind?: NodeKind) =>
+    new Set(findings.filter((f) => f.rule === rule && (!kind || f.subject.kind === kind)).map((f) => f.subject.id)).size;
   const summary = [
-    { label: s.focusAreas, value: `${focusAreas.length} (${s.focusAreasNotStarted(focusAreas.filter((fa) => fa.properties['status'] === 'not_started').length)})` },
+    {
+      label: s.focusAreas,
+      value: `${focusAreas.length} (${s.focusAreasNotStarted(focusAreas.filter((fa) => fa.properties['status'] === 'not_started').length)})`,
+    },
     {
       label: s.initiatives,
       value: `${initiatives.length} (${s.initiativeBreakdown(planInitiatives.length, byCategory('supporting').length, byCategory('proposed').length)})`,
@@ -219,14 +223,26 @@ function placeholderLines(f: GapFinding, patterns: RegExp[], lang: Language, sou
         if (typeof text !== 'string') continue;
         const at = patterns.map((p) => text.search(p)).filter((i) => i >= 0);
         if (at.length === 0) continue;
-        lines.push({ text: excerpt(text, Math.min(...at)), about: `${nameIn(n, lang)} · ${fieldLabel(field)[lang]}`, source: sourceLabel(n.source), page: n.page, inferred: false });
+        lines.push({
+          text: excerpt(text, Math.min(...at)),
+          about: `${nameIn(n, lang)} · ${fieldLabel(field)[lang]}`,
+          source: sourceLabel(n.source),
+          page: n.page,
+          inferred: false,
+        });
       }
     }
   }
   for (const e of f.evidence.edges) {
     const text = e.properties.quote ?? e.properties.note ?? '';
     if (text) {
-      lines.push({ text: excerpt(text, 0), about: `${e.fromName} —${typeLabel(e.type)[lang]}→ ${e.toName}`, source: sourceLabel(e.properties.source), page: e.properties.page, inferred: false });
+      lines.push({
+        text: excerpt(text, 0),
+        about: `${e.fromName} —${typeLabel(e.type)[lang]}→ ${e.toName}`,
+        source: sourceLabel(e.properties.source),
+        page: e.properties.page,
+        inferred: false,
+      });
     }
   }
   return lines;
@@ -264,7 +280,8 @@ function matrixView(m: CoverageMatrix, nodeOf: (id: string) => GraphNode | undef
     colAxis = colAxis.filter((c) => c.total > 0);
     notes[1] += s.omitted;
   }
-  const numbered = (kind: NodeKind) => NUMBERED.has(kind) && (kind === m.rows ? m.rowNodes : m.colNodes).every((n) => typeof nodeOf(n.id)?.properties['number'] === 'number');
+  const numbered = (kind: NodeKind) =>
+    NUMBERED.has(kind) && (kind === m.rows ? m.rowNodes : m.colNodes).every((n) => typeof nodeOf(n.id)?.properties['number'] === 'number');
   const fits = (kind: NodeKind, n: number) => n <= (numbered(kind) ? 18 : 9);
   const transpose = !fits(colKind, colAxis.length) && fits(rowKind, rowAxis.length) && rowAxis.length < colAxis.length;
   if (transpose) [rowAxis, colAxis, rowKind, colKind] = [colAxis, rowAxis, colKind, rowKind];

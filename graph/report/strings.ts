@@ -4,7 +4,8 @@ import type { GapSeverity, Language } from '../schema/analysis.js';
 
 const severityLabels = (lang: Language) => Object.fromEntries(GAP_SEVERITIES.map((s) => [s, GAP_SEVERITY_LABELS[s][lang]])) as Record<GapSeverity, string>;
 /** "høy 2 · middels 0 · lav 5": counts in GAP_SEVERITIES order. */
-const severityBreakdown = (lang: Language, counts: readonly number[]) => GAP_SEVERITIES.map((s, i) => `${GAP_SEVERITY_LABELS[s][lang].toLowerCase()} ${counts[i]}`).join(' · ');
+const severityBreakdown = (lang: Language, counts: readonly number[]) =>
+  GAP_SEVERITIES.map((s, i) => `${GAP_SEVERITY_LABELS[s][lang].toLowerCase()} ${counts[i]}`).join(' · ');
 
 export interface ReportStrings {
   title: string;
@@ -139,7 +140,7 @@ const en: ReportStrings = {
   findings: 'Findings',
   findingsBreakdown: (h, m, l) => severityBreakdown('en', [h, m, l]),
   gaps: 'Gaps by severity',
-  gapsIntro: 'Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst\'s suggestions, not stated in the source.',
+  gapsIntro: "Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst's suggestions, not stated in the source.",
   noFindings: 'No findings.',
   severity: severityLabels('en'),
   severityHeading: (s, n) => `${GAP_SEVERITY_LABELS[s].en} severity (${n})`,

@@ -102,18 +102,16 @@ export const GapConfig = z
       minInitiatives: z.number().int().min(1).describe('…and in at least this many'),
       bridgeKinds: z.array(NodeKindEnum).describe('Node kinds of the plan network searched for bridge nodes'),
       bridgeTypes: z.array(z.enum(RELATIONSHIP_TYPES)).describe('Relationship types of the plan network'),
-      bridgeMinCutOff: z
-        .number()
-        .int()
-        .min(1)
-        .describe('A bridge must cut at least this many initiatives off from the largest remaining part of the plan'),
+      bridgeMinCutOff: z.number().int().min(1).describe('A bridge must cut at least this many initiatives off from the largest remaining part of the plan'),
     }),
     dependency: z.object({
       notStartedStatuses: z.array(z.enum(INITIATIVE_STATUSES)).describe('Initiative statuses that count as not started'),
     }),
     placeholders: z.object({
       patterns: z
-        .array(z.object({ id: z.string(), label: LocalizedText, regex: z.string().describe('JavaScript regular expression source, matched case-insensitively') }))
+        .array(
+          z.object({ id: z.string(), label: LocalizedText, regex: z.string().describe('JavaScript regular expression source, matched case-insensitively') }),
+        )
         .describe('Template placeholders looked for in every text of the dataset'),
     }),
   })
@@ -177,15 +175,17 @@ export const CoverageMatrix = z
     rowNodes: z.array(CoverageAxisNode),
     colNodes: z.array(CoverageAxisNode),
     cells: z.array(CoverageCell).describe('Only cells with at least one link, in row then column order'),
-    edges: z.array(
-      z.object({
-        id: z.string(),
-        type: z.enum(RELATIONSHIP_TYPES),
-        from: z.string(),
-        to: z.string(),
-        properties: Provenance,
-      }),
-    ).describe('Every relationship any cell refers to, with provenance'),
+    edges: z
+      .array(
+        z.object({
+          id: z.string(),
+          type: z.enum(RELATIONSHIP_TYPES),
+          from: z.string(),
+          to: z.string(),
+          properties: Provenance,
+        }),
+      )
+      .describe('Every relationship any cell refers to, with provenance'),
     totals: z.object({
       links: z.number().int().describe('Sum of all cell counts'),
       cells: z.number().int().describe('Cells with at least one link'),

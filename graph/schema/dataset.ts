@@ -19,9 +19,7 @@ export const Slug = z
   .max(120);
 
 /** A calendar date, a month or a year: 2020-06-15, 2020-06 or 2020. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
 const Page = z.number().int('must be a whole page number').min(1).nullable();
 const Quote = z.string().min(1).max(MAX_QUOTE_LENGTH, `must be at most ${MAX_QUOTE_LENGTH} characters`).nullable();
@@ -67,8 +65,7 @@ const nodeBase = {
   quote: Quote.optional(),
 };
 
-const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) =>
-  z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
+const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) => z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
 
 export const NODE_SCHEMAS = {
   Strategy: kindSchema('Strategy', {
@@ -116,7 +113,10 @@ export const NODE_SCHEMAS = {
     learnings: Text.nullable(),
     nextTasks: Text.nullable(),
     complete: z.boolean().describe('false where the report left answers as "…" or placeholders'),
-    missing: z.array(z.string().superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field'))).optional().describe('Which answers are missing or placeholders'),
+    missing: z
+      .array(z.string().superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field')))
+      .optional()
+      .describe('Which answers are missing or placeholders'),
   }),
   Milestone: kindSchema('Milestone', {
     date: PartialDate,
@@ -128,10 +128,7 @@ export const NODE_SCHEMAS = {
 
 export const DatasetNode = z.discriminatedUnion(
   'kind',
-  NODE_KINDS.map((k) => NODE_SCHEMAS[k]) as unknown as [
-    (typeof NODE_SCHEMAS)[NodeKind],
-    ...(typeof NODE_SCHEMAS)[NodeKind][],
-  ],
+  NODE_KINDS.map((k) => NODE_SCHEMAS[k]) as unknown as [(typeof NODE_SCHEMAS)[NodeKind], ...(typeof NODE_SCHEMAS)[NodeKind][]],
 );
 export type DatasetNode = z.infer<typeof DatasetNode>;
 
@@ -150,10 +147,10 @@ export const RelationshipFields = z.strictObject({
 });
 
 export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => {
-    if (rel.basis === 'inferred' && !rel.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
-    }
-  });
+  if (rel.basis === 'inferred' && !rel.note) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
+  }
+});
 export type DatasetRelationship = z.infer<typeof DatasetRelationship>;
 
 export const Reference = z.strictObject({

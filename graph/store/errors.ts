@@ -29,24 +29,39 @@ export class StoreError extends Error {
 
 export const storeUnavailable = (backend: string, cause?: unknown) =>
   new StoreError('store_unavailable', `the ${backend} store is unavailable${cause instanceof Error ? `: ${cause.message}` : ''}`, { cause });
-export const readOnlyViolation = () =>
-  new StoreError('read_only', 'the query would change the graph; only read queries are allowed here');
+export const readOnlyViolation = () => new StoreError('read_only', 'the query would change the graph; only read queries are allowed here');
 export const queryTimeout = (ms: number) => new StoreError('query_timeout', `the query ran longer than the limit of ${ms} ms and was stopped`);
 export const rowCapExceeded = (cap: number) =>
   new StoreError('row_cap_exceeded', `the query returned more than the limit of ${cap} rows; add a LIMIT or narrow it`);
 /** The query never ran: it waited its turn in the analyst queue past its deadline. */
 export const queueTimeout = (ms: number) =>
-  new StoreError('query_timeout', `the query waited for its turn longer than the limit of ${ms} ms and was not run; the server is busy with other queries, try again shortly`);
+  new StoreError(
+    'query_timeout',
+    `the query waited for its turn longer than the limit of ${ms} ms and was not run; the server is busy with other queries, try again shortly`,
+  );
 export const responseTooLarge = (bytes: number) =>
-  new StoreError('response_too_large', `the query's result is larger than the limit of ${bytes} bytes of JSON; return fewer or smaller values (add a LIMIT, or return properties instead of whole nodes and paths)`);
+  new StoreError(
+    'response_too_large',
+    `the query's result is larger than the limit of ${bytes} bytes of JSON; return fewer or smaller values (add a LIMIT, or return properties instead of whole nodes and paths)`,
+  );
 export const queryTooCostly = (mb: number) =>
-  new StoreError('query_too_costly', `the query needed more than the limit of ${mb} MB of memory and was stopped; narrow it (a smaller range, fewer hops, a LIMIT earlier)`);
+  new StoreError(
+    'query_too_costly',
+    `the query needed more than the limit of ${mb} MB of memory and was stopped; narrow it (a smaller range, fewer hops, a LIMIT earlier)`,
+  );
 export const queryCrashed = (detail: string) =>
-  new StoreError('query_crashed', `the query engine stopped while running this query (${detail}); it has been restarted and other queries are unaffected, but this query may crash it again`);
+  new StoreError(
+    'query_crashed',
+    `the query engine stopped while running this query (${detail}); it has been restarted and other queries are unaffected, but this query may crash it again`,
+  );
 export const tooManyQueries = (waiting: number, retryAfterSeconds: number) =>
   new StoreError('too_many_queries', `you already have ${waiting} queries waiting to run; wait for them to finish and try again`, { retryAfterSeconds });
 export const queryInvalid = (message: string, cause?: unknown) => new StoreError('query_invalid', message, { cause });
 
 /** A replace that failed: always says the previous graph is unchanged, which both adapters guarantee. */
 export const loadFailed = (cause: unknown) =>
-  new StoreError('load_failed', `loading the dataset failed, the previous graph is unchanged: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+  new StoreError(
+    'load_failed',
+    `loading the dataset failed, the previous graph is unchanged: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
+    { cause },
+  );

@@ -29,7 +29,8 @@ export function webBuildInputs(root: string): Record<string, string> {
       continue;
     }
     for (const entry of readdirSync(full, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile() && !path.relative(root, entry.parentPath).split(path.sep).includes('node_modules')) files.push(path.join(entry.parentPath, entry.name));
+      if (entry.isFile() && !path.relative(root, entry.parentPath).split(path.sep).includes('node_modules'))
+        files.push(path.join(entry.parentPath, entry.name));
     }
   }
   const hashes: Record<string, string> = {};

@@ -121,7 +121,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       }
       if (status >= 500) {
         request.log.error({ err }, 'store fault');
-        return reply.code(status).send(errorBody(err.code, `${err.code === 'load_failed' ? 'loading the dataset failed; the previous graph is unchanged' : 'the store failed'} (request ${request.id})`));
+        return reply
+          .code(status)
+          .send(
+            errorBody(
+              err.code,
+              `${err.code === 'load_failed' ? 'loading the dataset failed; the previous graph is unchanged' : 'the store failed'} (request ${request.id})`,
+            ),
+          );
       }
       return reply.code(status).send(errorBody(err.code, err.message));
     }
@@ -148,5 +155,7 @@ export function installErrorHandler(app: FastifyInstance): void {
 /** The 404 for anything under /api (and, without a web UI, everywhere else). */
 export function notFound(request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0] ?? '';
-  return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${path}${path.startsWith('/api/') || path === '/api' ? '; see /docs for the API' : ''}`));
+  return reply
+    .code(404)
+    .send(errorBody('not_found', `no route ${request.method} ${path}${path.startsWith('/api/') || path === '/api' ? '; see /docs for the API' : ''}`));
 }

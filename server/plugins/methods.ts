@@ -46,6 +46,11 @@ export function registerMethodNotAllowed(app: FastifyInstance): void {
     return reply
       .code(405)
       .header('allow', allow)
-      .send(errorBody('method_not_allowed', `${request.method} is not allowed on ${raw}; it answers ${allow}${raw.startsWith('/api/') ? ' (see /docs for the API)' : ''}`));
+      .send(
+        errorBody(
+          'method_not_allowed',
+          `${request.method} is not allowed on ${raw}; it answers ${allow}${raw.startsWith('/api/') ? ' (see /docs for the API)' : ''}`,
+        ),
+      );
   });
 }

@@ -38,7 +38,12 @@ function pruneComponents(doc: OpenApiDoc): OpenApiDoc {
     }
   };
   visit(doc.paths);
-  const schemas = Object.fromEntries(Object.keys(all).sort().filter((n) => used.has(n)).map((n) => [n, all[n]!]));
+  const schemas = Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .filter((n) => used.has(n))
+      .map((n) => [n, all[n]!]),
+  );
   return { ...doc, components: { ...doc.components, schemas } };
 }
 
@@ -49,7 +54,8 @@ function documentDatasetBody(doc: OpenApiDoc): OpenApiDoc {
   if (!content) return doc;
   for (const type of Object.keys(content)) {
     // One seed file may leave the header to another file, but the upload is the whole dataset in one file: it needs it.
-    if (type === 'application/json') content[type] = { schema: { allOf: [{ $ref: '#/components/schemas/DatasetFile' }, { type: 'object', required: ['dataset'] }] } };
+    if (type === 'application/json')
+      content[type] = { schema: { allOf: [{ $ref: '#/components/schemas/DatasetFile' }, { type: 'object', required: ['dataset'] }] } };
     else content[type] = { schema: { type: 'string', description: 'A seed file in YAML with the same fields as DatasetFile' } };
   }
   const datasetFile = z.toJSONSchema(DatasetFile, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json;

@@ -44,12 +44,14 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
       if (!snapshot) throw noSuchNode(focus!, 'focus');
       const file = exportGraph(snapshot, format);
       const name = exportFileName(file.extension, scope);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        // A Buffer is sent as is: a string with a JSON content type would be serialised (quoted) again.
-        .send(Buffer.from(file.body, 'utf8') as unknown as string);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('cache-control', 'no-store')
+          // A Buffer is sent as is: a string with a JSON content type would be serialised (quoted) again.
+          .send(Buffer.from(file.body, 'utf8') as unknown as string)
+      );
     },
   );
 };

@@ -17,7 +17,18 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
   // Only the context: the register options (prefix and such) must not reach the route groups.
   const { store, limits, adminToken, rateLimits, datasetBodyLimit } = options;
   const context: ApiContext = { store, limits, adminToken, rateLimits, datasetBodyLimit };
-  for (const routes of [healthRoutes, schemaRoutes, nodeRoutes, pathRoutes, queryRoutes, namedQueryRoutes, analysisRoutes, timelineRoutes, exportRoutes, datasetRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    schemaRoutes,
+    nodeRoutes,
+    pathRoutes,
+    queryRoutes,
+    namedQueryRoutes,
+    analysisRoutes,
+    timelineRoutes,
+    exportRoutes,
+    datasetRoutes,
+  ]) {
     await app.register(routes, context);
   }
   // Unknown routes under /api are always a JSON 404, never the web UI.

@@ -125,11 +125,7 @@ export function queryWholeNumber(min: number, max: number) {
         } else return Number(value);
         return value;
       },
-      z
-        .number({ error: 'must be a whole number' })
-        .int('must be a whole number')
-        .min(min, `must be at least ${min}`)
-        .max(max, `must be at most ${max}`),
+      z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
     )
     .meta({ type: 'integer', minimum: min, maximum: max });
 }
@@ -138,9 +134,7 @@ export function queryWholeNumber(min: number, max: number) {
 export function queryInt(min: number, max: number, fallback: number, description: string) {
   // prefault, not default: zod leaves a default out of the input schema of anything that transforms (this preprocesses);
   // a prefault is parsed like a given value and documented as the default.
-  return queryWholeNumber(min, max)
-    .prefault(fallback)
-    .describe(`${description} (${min}–${max}, default ${fallback})`);
+  return queryWholeNumber(min, max).prefault(fallback).describe(`${description} (${min}–${max}, default ${fallback})`);
 }
 
 /**
@@ -151,7 +145,10 @@ export function queryInt(min: number, max: number, fallback: number, description
 export function queryList<const T extends readonly [string, ...string[]]>(values: T, what: string, description: string) {
   return z
     .preprocess(
-      (v) => (typeof v === 'string' || Array.isArray(v) ? ([] as unknown[]).concat(v).flatMap((x) => (typeof x === 'string' ? x.split(',').map((p) => p.trim()) : [x])) : v),
+      (v) =>
+        typeof v === 'string' || Array.isArray(v)
+          ? ([] as unknown[]).concat(v).flatMap((x) => (typeof x === 'string' ? x.split(',').map((p) => p.trim()) : [x]))
+          : v,
       z.array(z.enum(values, { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)} (expected one of ${values.join(', ')})` })),
     )
     .optional()

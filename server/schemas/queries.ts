@@ -11,7 +11,9 @@ export const NamedQueryInfo = z
 
 export const NamedQueryList = z.object({ items: z.array(NamedQueryInfo) }).meta({ id: 'NamedQueryList' });
 
-export const NamedQueryParams = z.strictObject({ name: z.string().min(1).max(100).describe('Query name, e.g. "work-of-agency"').meta({ example: 'work-of-agency' }) });
+export const NamedQueryParams = z.strictObject({
+  name: z.string().min(1).max(100).describe('Query name, e.g. "work-of-agency"').meta({ example: 'work-of-agency' }),
+});
 
 export const NamedQueryArgs = z.strictObject({ id: NodeIdText.describe('The node the question is about').meta({ example: 'digdir' }) });
 

@@ -41,7 +41,8 @@ function firstProblem(params: unknown): Problem | null {
       return value.length > PARAM_LIMITS.stringLength ? { path, message: `must be at most ${PARAM_LIMITS.stringLength} characters` } : null;
     }
     if (value === null || typeof value !== 'object') return null;
-    if (depth > PARAM_LIMITS.depth) return { path, message: `nests arrays and objects more than ${PARAM_LIMITS.depth} levels deep; the limit is ${PARAM_LIMITS.depth}` };
+    if (depth > PARAM_LIMITS.depth)
+      return { path, message: `nests arrays and objects more than ${PARAM_LIMITS.depth} levels deep; the limit is ${PARAM_LIMITS.depth}` };
     if (Array.isArray(value)) {
       if (value.length > PARAM_LIMITS.items) return { path, message: `must have at most ${PARAM_LIMITS.items} items` };
       for (let i = 0; i < value.length; i++) {

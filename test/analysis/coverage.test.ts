@@ -55,7 +55,14 @@ describe('coverage matrices', () => {
   });
 
   it('takes any two kinds and a path of steps', () => {
-    const m = coverage(snapshot, { rows: 'Agency', cols: 'FocusArea', path: [{ type: 'LEADS', direction: 'out' }, { type: 'PART_OF', direction: 'out' }] });
+    const m = coverage(snapshot, {
+      rows: 'Agency',
+      cols: 'FocusArea',
+      path: [
+        { type: 'LEADS', direction: 'out' },
+        { type: 'PART_OF', direction: 'out' },
+      ],
+    });
     expect(m.preset).toBeNull();
     expect(m.cells.map((c) => `${c.row}>${c.col}:${c.count}`)).toEqual(['digdir>fa-tjenester:2', 'digdir>fa-data:2', 'kmd>fa-data:1']);
     expect(m.title.nb).toBe('Virksomheter × innsatsområder');

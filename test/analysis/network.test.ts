@@ -38,7 +38,13 @@ function randomGraph(seed: number, nodes: number, edges: number): UndirectedGrap
 describe('bridgeNodes', () => {
   it('finds the cut vertex of a path and the sizes of what it holds together', () => {
     const graph = new UndirectedGraph();
-    for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['c', 'e']] as const) graph.mergeEdge(a, b);
+    for (const [a, b] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['c', 'e'],
+    ] as const)
+      graph.mergeEdge(a, b);
     expect(bridgeNodes(graph, () => true, 1)).toEqual([
       { node: 'b', partSizes: [3, 1] },
       { node: 'c', partSizes: [2, 1, 1] },
@@ -52,7 +58,13 @@ describe('bridgeNodes', () => {
 
   it('finds none in a cycle', () => {
     const graph = new UndirectedGraph();
-    for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'a']] as const) graph.mergeEdge(a, b);
+    for (const [a, b] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'a'],
+    ] as const)
+      graph.mergeEdge(a, b);
     expect(bridgeNodes(graph, () => true, 1)).toEqual([]);
   });
 

@@ -33,7 +33,9 @@ describe('coverage report', () => {
     expect(md).toMatch(/^# Dekningsrapport: Strategigraf gap fixture\n/);
     expect(md).toContain('versjon gaps-1 · Generert: 1. mars 2021');
     expect(md).toContain('### Høy alvorlighet (3)');
-    expect(md).toContain('- Innsatsområdet «Økt digital kompetanse» er ikke startet.\n  - ««Økt digital kompetanse» har ikke kommet i gang» — Økt digital kompetanse (Erfaringsrapport 2020, s. 4)');
+    expect(md).toContain(
+      '- Innsatsområdet «Økt digital kompetanse» er ikke startet.\n  - ««Økt digital kompetanse» har ikke kommet i gang» — Økt digital kompetanse (Erfaringsrapport 2020, s. 4)',
+    );
     expect(md).toContain('_Kompetanseheving er utdanning._ — Økt digital kompetanse —bidrar til→ God utdanning (utledet)');
     expect(md).toContain('### Livshendelser × virksomheter');
     expect(md).toContain('| Alvorlig sykt barn | – | 2 | 1 | – | 3 |');

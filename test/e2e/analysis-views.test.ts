@@ -112,7 +112,11 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     const rows = page.getByTestId('query-results').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
     // The table shows what the API answers for the same query, row by row.
-    const res = await fetch(`${browser.session.app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher: typed }) });
+    const res = await fetch(`${browser.session.app.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cypher: typed }),
+    });
     const expected = ((await res.json()) as { rows: [string, string][] }).rows;
     expect(expected).toHaveLength(5);
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));

@@ -55,7 +55,10 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => param(page, 'node')).toBe('stimulab');
     expect(param(page, 'expanded')?.split(',')).toContain('stimulab');
     await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
-    const quoted = page.getByTestId('details-panel').getByTestId('relationship').filter({ has: page.getByTestId('quote') });
+    const quoted = page
+      .getByTestId('details-panel')
+      .getByTestId('relationship')
+      .filter({ has: page.getByTestId('quote') });
     await quoted.first().waitFor();
     const quote = (await quoted.first().getByTestId('quote').textContent())!.trim();
     expect(quote).toMatch(/^«.{10,}»$/s);
@@ -68,7 +71,10 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(await nodeRows(page).count()).toBe(6);
     expect(await page.getByTestId('graph-canvas').count()).toBe(0);
     // Select Digdir from the table, then show its neighbours.
-    await page.getByRole('button', { name: /Digitaliseringsdirektoratet/ }).first().click();
+    await page
+      .getByRole('button', { name: /Digitaliseringsdirektoratet/ })
+      .first()
+      .click();
     await expect.poll(() => param(page, 'node')).toBe('digdir');
     await expect.poll(() => detailsHeading(page).textContent()).toBe('Digitaliseringsdirektoratet');
     await page.getByTestId('expand').click();
@@ -157,10 +163,11 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
   it('is usable from the keyboard: skip link, navigation, search, canvas (arrows select, Enter expands)', async () => {
     const page = await open('/');
     await layoutDone(page);
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el?.dataset['testid'] ?? el?.className ?? el?.tagName ?? '';
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.dataset['testid'] ?? el?.className ?? el?.tagName ?? '';
+      });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til innholdet');
     const seen: string[] = [];
@@ -168,8 +175,13 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
       await page.keyboard.press('Tab');
       seen.push(await focused());
     }
-    const order = ['nav-explore', 'nav-query', 'lang-toggle', 'explore-search-input', 'layout-select', 'toggle-table', 'graph-canvas'].map((id) => seen.indexOf(id));
-    expect(order.every((i) => i >= 0), `tab order: ${seen.join(' → ')}`).toBe(true);
+    const order = ['nav-explore', 'nav-query', 'lang-toggle', 'explore-search-input', 'layout-select', 'toggle-table', 'graph-canvas'].map((id) =>
+      seen.indexOf(id),
+    );
+    expect(
+      order.every((i) => i >= 0),
+      `tab order: ${seen.join(' → ')}`,
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // On the canvas, ArrowRight selects a node and opens its details; Enter shows its neighbours.

@@ -52,7 +52,10 @@ async function acquireLock(): Promise<void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       // A lock left by a killed process is taken over once it is older than any build could take.
-      const age = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for the web build lock ${LOCK}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -71,7 +74,11 @@ export function ensureWebBuild(): Promise<void> {
       if (await buildIsCurrent()) return; // another process built it while we waited
       const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
       try {
-        await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
+        await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+          cwd: REPO_ROOT,
+          maxBuffer: 16 * 1024 * 1024,
+          env: { ...process.env, NODE_ENV: 'production' },
+        });
       } catch (err) {
         const e = err as { stdout?: string; stderr?: string; message: string };
         throw new Error(`vite build failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);

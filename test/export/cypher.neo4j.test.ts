@@ -55,9 +55,10 @@ describe.runIf(config)('Cypher export loaded into a real, empty Neo4j', () => {
     for (const type of RELATIONSHIP_TYPES) {
       const records = await run(`MATCH (a)-[r:${type}]->(b) RETURN a.id AS from, b.id AS to ORDER BY from, to`);
       const expected = snapshot.edges.filter((e) => e.type === type).map((e) => ({ from: e.from, to: e.to }));
-      expect(records.map((r) => ({ from: r.get('from'), to: r.get('to') })), type).toEqual(
-        expected.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
-      );
+      expect(
+        records.map((r) => ({ from: r.get('from'), to: r.get('to') })),
+        type,
+      ).toEqual(expected.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)));
     }
   });
 

@@ -84,7 +84,9 @@ class LiteralReader {
 
 const STRING = String.raw`'(?:[^'\\]|\\.)*'`;
 const NODE_STATEMENT = /^CREATE \(:(\w+) (\{.*\})\)$/;
-const REL_STATEMENT = new RegExp(String.raw`^MATCH \(a:(\w+) \{id: (${STRING})\}\), \(b:(\w+) \{id: (${STRING})\}\) CREATE \(a\)-\[:(\w+)(?: (\{.*\}))?\]->\(b\)$`);
+const REL_STATEMENT = new RegExp(
+  String.raw`^MATCH \(a:(\w+) \{id: (${STRING})\}\), \(b:(\w+) \{id: (${STRING})\}\) CREATE \(a\)-\[:(\w+)(?: (\{.*\}))?\]->\(b\)$`,
+);
 const CONSTRAINT = /^CREATE CONSTRAINT (\w+) IF NOT EXISTS FOR \(n:(\w+)\) REQUIRE n\.id IS UNIQUE$/;
 
 describe('Cypher export', () => {
@@ -106,7 +108,13 @@ describe('Cypher export', () => {
     for (const line of lines) expect(line.endsWith(';')).toBe(true);
     const naive = script
       .split(';\n')
-      .map((s) => s.split('\n').filter((l) => !l.startsWith('//')).join('\n').trim())
+      .map((s) =>
+        s
+          .split('\n')
+          .filter((l) => !l.startsWith('//'))
+          .join('\n')
+          .trim(),
+      )
       .filter(Boolean);
     expect(naive).toEqual(statements);
   });
@@ -156,10 +164,12 @@ describe('Cypher export', () => {
       const props = Object.fromEntries(Object.entries(edge.properties).filter(([, v]) => v !== null));
       expect(read.get(edge.id)).toEqual({ fromKind: kinds.get(edge.from), from: edge.from, toKind: kinds.get(edge.to), to: edge.to, type: edge.type, props });
     }
-    expect(script).toContain("MATCH (a:ActionPlan {id: 'handlingsplan'}), (b:Strategy {id: 'strategi'}) CREATE (a)-[:OPERATIONALISES {source: 'rapport-2020', page: 3, basis: 'stated'}]->(b);");
+    expect(script).toContain(
+      "MATCH (a:ActionPlan {id: 'handlingsplan'}), (b:Strategy {id: 'strategi'}) CREATE (a)-[:OPERATIONALISES {source: 'rapport-2020', page: 3, basis: 'stated'}]->(b);",
+    );
   });
 
-  it("escapes quotes, backslashes and newlines; keeps «», – and & as they are", () => {
+  it('escapes quotes, backslashes and newlines; keeps «», – and & as they are', () => {
     expect(script).toContain(String.raw`name: 'Tjeneste «Én» & <b>\'x\' "y"\nlinje 2 – slutt'`);
     expect(script).toContain(String.raw`quote: 'Han sa: \'Det er C:\\data\\ny\' – «sitat» & <tag>'`);
     expect(script).toContain(String.raw`note: 'Antatt; se s. 3;\nCREATE (n:Hack) RETURN n; // ikke kjør'`);

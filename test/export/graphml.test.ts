@@ -93,8 +93,7 @@ describe('GraphML export', () => {
       expect(['graph', 'node', 'edge']).toContain(k['@_for']);
       expect(['string', 'int', 'long', 'double', 'boolean']).toContain(k['@_attr.type']);
     }
-    const typeOf = (domain: string, name: string) =>
-      doc.graphml.key.find((k) => k['@_for'] === domain && k['@_attr.name'] === name)?.['@_attr.type'];
+    const typeOf = (domain: string, name: string) => doc.graphml.key.find((k) => k['@_for'] === domain && k['@_attr.name'] === name)?.['@_attr.type'];
     expect(typeOf('node', 'kind')).toBe('string');
     expect(typeOf('node', 'number')).toBe('int');
     expect(typeOf('node', 'year')).toBe('int');
@@ -176,7 +175,11 @@ describe('GraphML export', () => {
     expect(typeOf('weird')).toBe('double');
     expect(typeOf('mixed')).toBe('string');
     const outKeys = new Map(out.graphml.key.map((k) => [k['@_id'], k]));
-    const b = attributes(out.graphml.graph.node!.find((n) => n['@_id'] === 'b')!, outKeys, 'node');
+    const b = attributes(
+      out.graphml.graph.node!.find((n) => n['@_id'] === 'b')!,
+      outKeys,
+      'node',
+    );
     expect(b).toMatchObject({ name: 'B\uFFFD', mixed: 'x', weird: 2 });
   });
 

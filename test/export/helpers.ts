@@ -5,7 +5,7 @@ import type { Dataset, DatasetNode, DatasetRelationship } from '../../graph/sche
 import type { GraphSnapshot } from '../../graph/store/port.js';
 
 export const NASTY_NAME = 'Tjeneste «Én» & <b>\'x\' "y"\nlinje 2 – slutt';
-export const NASTY_QUOTE = 'Han sa: \'Det er C:\\data\\ny\' – «sitat» & <tag>';
+export const NASTY_QUOTE = "Han sa: 'Det er C:\\data\\ny' – «sitat» & <tag>";
 export const NASTY_NOTE = 'Antatt; se s. 3;\nCREATE (n:Hack) RETURN n; // ikke kjør';
 export const NASTY_DESCRIPTION = 'Linje 1\r\nLinje 2,\tmed tab og "anførsel"';
 
@@ -32,7 +32,7 @@ export async function escapingDataset(): Promise<Dataset> {
       name: '=SUM(A1:A2) , "status"',
       respondent: null,
       successFactors: null,
-      challenges: 'Backslash \\ og apostrof \'',
+      challenges: "Backslash \\ og apostrof '",
       learnings: null,
       nextTasks: null,
       complete: false,
@@ -46,7 +46,7 @@ export async function escapingDataset(): Promise<Dataset> {
   ];
   dataset.nodes.push(...nodes);
   dataset.relationships.push(...relationships);
-  dataset.dataset = { ...dataset.dataset, description: 'Fixture «med» tegn & <som> må \'escapes\'' };
+  dataset.dataset = { ...dataset.dataset, description: "Fixture «med» tegn & <som> må 'escapes'" };
   return dataset;
 }
 

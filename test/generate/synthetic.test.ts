@@ -41,7 +41,7 @@ function problemsOf(dataset: Dataset): string[] {
   return problems;
 }
 
-const countBy = <T,>(xs: readonly T[], key: (x: T) => string) => {
+const countBy = <T>(xs: readonly T[], key: (x: T) => string) => {
   const out: Record<string, number> = {};
   for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
   return out;
@@ -90,7 +90,12 @@ describe('synthetic dataset generator', () => {
     expect(led.size).toBe(kinds['Initiative']);
     expect(published.size).toBe(kinds['StatusReport']);
     // Some hubs: the busiest agency takes part in far more initiatives than the average one.
-    const participations = Object.values(countBy(dataset.relationships.filter((r) => r.type === 'PARTICIPATES_IN'), (r) => r.from));
+    const participations = Object.values(
+      countBy(
+        dataset.relationships.filter((r) => r.type === 'PARTICIPATES_IN'),
+        (r) => r.from,
+      ),
+    );
     const average = participations.reduce((a, b) => a + b, 0) / kinds['Agency']!;
     expect(Math.max(...participations)).toBeGreaterThan(10 * average);
   });
@@ -133,7 +138,13 @@ describe('synthetic dataset generator', () => {
   });
 
   it('gives exactly the requested sizes, down to the smallest graph, and refuses sizes that cannot fit', () => {
-    for (const [nodes, relationships] of [[14, 0], [14, 10], [14, 26], [100, 50], [300, 5_000]] as const) {
+    for (const [nodes, relationships] of [
+      [14, 0],
+      [14, 10],
+      [14, 26],
+      [100, 50],
+      [300, 5_000],
+    ] as const) {
       const dataset = generateDataset({ nodes, relationships, seed: 2 });
       expect(dataset.nodes).toHaveLength(nodes);
       expect(dataset.relationships).toHaveLength(relationships);
@@ -169,8 +180,7 @@ describe('synthetic dataset generator', () => {
       const snapshot = await store.snapshot();
       const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(snapshot.nodes.map(toDatasetNode))).toEqual(byId(dataset.nodes));
-      const byKey = <T extends { type: string; from: string; to: string }>(xs: T[]) =>
-        [...xs].sort((a, b) => (relationshipId(a) < relationshipId(b) ? -1 : 1));
+      const byKey = <T extends { type: string; from: string; to: string }>(xs: T[]) => [...xs].sort((a, b) => (relationshipId(a) < relationshipId(b) ? -1 : 1));
       expect(byKey(snapshot.edges.map(toDatasetRelationship))).toEqual(byKey(dataset.relationships));
     } finally {
       await store.close();

@@ -36,9 +36,11 @@ describe('dataset validation', () => {
     expect(check(`nodes:\n${node(`, description: "${tooLong}"`)}`)).toEqual([
       'case.yaml:2 nodes[0].description: is 4,000 UTF-8 bytes long; a text field may be at most 3,999 bytes (the embedded store cannot safely hold longer strings) — shorten it',
     ]);
-    expect(check(`relationships:\n  - { type: LEADS, from: digdir, to: digdir, source: ref-a, page: null, quote: null, basis: inferred, note: "${'x'.repeat(4000)}" }\n`)).toContainEqual(
-      expect.stringMatching(/^case\.yaml:2 relationships\[0\]\.note: is 4,000 UTF-8 bytes long; a text field may be at most 3,999 bytes/),
-    );
+    expect(
+      check(
+        `relationships:\n  - { type: LEADS, from: digdir, to: digdir, source: ref-a, page: null, quote: null, basis: inferred, note: "${'x'.repeat(4000)}" }\n`,
+      ),
+    ).toContainEqual(expect.stringMatching(/^case\.yaml:2 relationships\[0\]\.note: is 4,000 UTF-8 bytes long; a text field may be at most 3,999 bytes/));
   });
 
   it('keeps names below 1,000 bytes, since the store joins them into one search column', () => {
@@ -50,7 +52,9 @@ describe('dataset validation', () => {
   it('refuses names whose folded search key would reach the limit, though each name is short enough', () => {
     const hangul = '한'.repeat(333); // 999 bytes; folded for search, each syllable becomes three three-byte letters
     expect(check(`nodes:\n${node(`, nameEn: "${hangul}", shortName: "${hangul}"`)}`)).toEqual([
-      expect.stringMatching(/^case\.yaml:2 nodes\[0\]\.name: id, name, nameEn and shortName together make a search key of [\d,]+ UTF-8 bytes; the limit is 3,999/),
+      expect.stringMatching(
+        /^case\.yaml:2 nodes\[0\]\.name: id, name, nameEn and shortName together make a search key of [\d,]+ UTF-8 bytes; the limit is 3,999/,
+      ),
     ]);
   });
 
@@ -64,9 +68,7 @@ describe('dataset validation', () => {
   });
 
   it('reports a duplicate id with where it was first defined', () => {
-    expect(check(`nodes:\n${node('')}${node('')}`)).toEqual([
-      'case.yaml:3 nodes[1]: duplicate id "digdir" (first defined at case.yaml:2)',
-    ]);
+    expect(check(`nodes:\n${node('')}${node('')}`)).toEqual(['case.yaml:3 nodes[1]: duplicate id "digdir" (first defined at case.yaml:2)']);
   });
 
   it('reports an unknown node kind and lists the known ones', () => {
@@ -116,9 +118,7 @@ describe('dataset validation', () => {
 
   it('requires a note when a link is inferred', () => {
     const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred }\n`;
-    expect(check(body)).toEqual([
-      'case.yaml:5 relationships[0].note: is required when basis is "inferred": say why the analyst draws the link',
-    ]);
+    expect(check(body)).toEqual(['case.yaml:5 relationships[0].note: is required when basis is "inferred": say why the analyst draws the link']);
   });
 
   it('reports a source that is neither a report nor a reference', () => {
@@ -162,7 +162,11 @@ describe('dataset validation', () => {
   });
 
   it('accepts JSON, which is YAML too', () => {
-    const json = JSON.stringify({ dataset: { name: 'J', version: '1' }, references: [{ id: 'ref-a', title: 'A' }], nodes: [{ kind: 'Goal', id: 'sdg-1', name: 'Utrydde fattigdom', number: 1, source: 'ref-a' }] });
+    const json = JSON.stringify({
+      dataset: { name: 'J', version: '1' },
+      references: [{ id: 'ref-a', title: 'A' }],
+      nodes: [{ kind: 'Goal', id: 'sdg-1', name: 'Utrydde fattigdom', number: 1, source: 'ref-a' }],
+    });
     expect(validateDataset([{ name: 'body.json', text: json }]).ok).toBe(true);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowedPairs, isAllowed, NODE_KIND_LABELS, NODE_KINDS, RELATIONSHIP_INVERSE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import {
+  allowedPairs,
+  isAllowed,
+  NODE_KIND_LABELS,
+  NODE_KINDS,
+  RELATIONSHIP_INVERSE_LABELS,
+  RELATIONSHIP_LABELS,
+  RELATIONSHIP_RULES,
+  RELATIONSHIP_TYPES,
+} from '../../graph/ontology.js';
 import { NODE_SCHEMAS } from '../../graph/schema/dataset.js';
 import { nodeColumns } from '../../graph/schema/columns.js';
 

@@ -76,7 +76,10 @@ describe('quotes in seeds/', () => {
     // Both kinds of source are actually exercised, so neither check can pass by finding nothing to check.
     expect(checked[LIFE_EVENTS_REFERENCE] ?? 0, `no quote cites ${LIFE_EVENTS_REFERENCE}`).toBeGreaterThan(0);
     const reportIds = dataset.nodes.filter((n) => n.kind === 'Report').map((n) => n.id);
-    expect(reportIds.some((id) => (checked[id] ?? 0) > 0), 'no quote cites a report').toBe(true);
+    expect(
+      reportIds.some((id) => (checked[id] ?? 0) > 0),
+      'no quote cites a report',
+    ).toBe(true);
     expect(missing, `quotes not found verbatim:\n${missing.join('\n')}`).toEqual([]);
   });
 });

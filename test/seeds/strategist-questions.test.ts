@@ -48,10 +48,9 @@ describe('strategist questions on the 2020 report', () => {
     });
 
     it('what is under the competence focus area? a planned strategy and two supporting measures (p. 13)', async () => {
-      const found = await rows(
-        'MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) RETURN i.id AS id, i.category AS category, i.status AS status',
-        { id: 'okt-digital-kompetanse' },
-      );
+      const found = await rows('MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) RETURN i.id AS id, i.category AS category, i.status AS status', {
+        id: 'okt-digital-kompetanse',
+      });
       expect(found.sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual([
         { id: 'digital-ledelse', category: 'supporting', status: 'in_progress' },
         { id: 'digitaliseringsstrategi-uh-sektoren', category: 'supporting', status: 'in_progress' },
@@ -102,9 +101,15 @@ describe('strategist questions on the 2020 report', () => {
     });
 
     it('who leads the higher-education strategy, and when is it launched? UNIT, 1 April 2021 (p. 13)', async () => {
-      expect(await ids('MATCH (a:Agency)-[:LEADS]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'digitaliseringsstrategi-uh-sektoren' })).toEqual(['unit']);
+      expect(await ids('MATCH (a:Agency)-[:LEADS]->(i:Initiative {id: $id}) RETURN a.id AS id', { id: 'digitaliseringsstrategi-uh-sektoren' })).toEqual([
+        'unit',
+      ]);
       expect(
-        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'digitaliseringsstrategi-uh-sektoren' }, 'date'),
+        await ids(
+          'MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date',
+          { id: 'digitaliseringsstrategi-uh-sektoren' },
+          'date',
+        ),
       ).toEqual(['2021-04-01']);
     });
 
@@ -144,7 +149,7 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
-    it('what does the life event «Alvorlig sykt barn» lean on? StimuLab and Digdir\'s support project (p. 7)', async () => {
+    it("what does the life event «Alvorlig sykt barn» lean on? StimuLab and Digdir's support project (p. 7)", async () => {
       expect(
         await ids('MATCH (i:Initiative {id: $id})-[:DEPENDS_ON]->(d:Initiative) RETURN d.id AS id', { id: 'livshendelsesprosjekt-alvorlig-sykt-barn' }),
       ).toEqual(['sammenhengende-tjenester-prosjekt', 'stimulab']);
@@ -176,8 +181,10 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
-    it('does Digdir\'s support project serve all seven life events? (p. 7)', async () => {
-      expect(await ids('MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) RETURN l.id AS id', { id: 'sammenhengende-tjenester-prosjekt' })).toHaveLength(7);
+    it("does Digdir's support project serve all seven life events? (p. 7)", async () => {
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) RETURN l.id AS id', { id: 'sammenhengende-tjenester-prosjekt' })).toHaveLength(
+        7,
+      );
     });
 
     it('which life events have thin coverage, served only by the support project?', async () => {
@@ -208,10 +215,10 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
-    it('when was Skate\'s mandate adopted? 3 April 2020, and the initiative is completed (p. 37)', async () => {
-      expect(await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'nytt-mandat-for-skate' }, 'date')).toEqual([
-        '2020-04-03',
-      ]);
+    it("when was Skate's mandate adopted? 3 April 2020, and the initiative is completed (p. 37)", async () => {
+      expect(
+        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'nytt-mandat-for-skate' }, 'date'),
+      ).toEqual(['2020-04-03']);
       expect((await sut.getNode('nytt-mandat-for-skate'))?.properties['status']).toBe('completed');
     });
 
@@ -243,10 +250,9 @@ describe('strategist questions on the 2020 report', () => {
 
   describe('status reports (appendix)', () => {
     it('who answered for StartOFF, and is the answer complete? Johan Englund, DFØ (p. 38)', async () => {
-      const [status] = await rows(
-        'MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete',
-        { id: 'startoff' },
-      );
+      const [status] = await rows('MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete', {
+        id: 'startoff',
+      });
       expect(status).toEqual({ respondent: 'Johan Englund, DFØ', complete: true });
     });
 
@@ -275,9 +281,12 @@ describe('strategist questions on the 2020 report', () => {
     });
 
     it('what does the regulation-obstacles work do next year? go deeper into «Dødsfall og arv» (p. 36)', async () => {
-      const [status] = await rows('MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.nextTasks AS nextTasks, s.respondent AS respondent', {
-        id: 'hindringer-i-regelverk',
-      });
+      const [status] = await rows(
+        'MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.nextTasks AS nextTasks, s.respondent AS respondent',
+        {
+          id: 'hindringer-i-regelverk',
+        },
+      );
       expect(status?.['nextTasks']).toContain('«Dødsfall og arv»');
       expect(status?.['respondent']).toBe('Tone Bringedal, Digitaliseringsdirektoratet');
     });
@@ -301,7 +310,7 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
-    it('which recommendations concern Skate\'s working committee? (p. 31)', async () => {
+    it("which recommendations concern Skate's working committee? (p. 31)", async () => {
       expect(await ids('MATCH (a:Recommendation)-[:TARGETS]->(s:Agency {id: $id}) RETURN a.id AS id', { id: 'skate-au' })).toEqual([
         'anbefaling-nasjonale-digitaliseringstiltak',
         'anbefaling-skate-au-folger-opp',
@@ -316,7 +325,7 @@ describe('strategist questions on the 2020 report', () => {
   });
 
   describe('drivers, trends and examples', () => {
-    it('which examples illustrate blockchain? KLP\'s pension register (p. 18)', async () => {
+    it("which examples illustrate blockchain? KLP's pension register (p. 18)", async () => {
       expect(await ids('MATCH (e:Example)-[:ILLUSTRATES]->(t:Trend {id: $id}) RETURN e.id AS id', { id: 'blokkjede' })).toEqual(['eksempel-klp-blokkjede']);
     });
 
@@ -342,7 +351,9 @@ describe('strategist questions on the 2020 report', () => {
 
     it('what does the shrinking economic room influence? life events, data sharing and the common ecosystem (p. 24)', async () => {
       expect(
-        await ids("MATCH (d:Driver {id: $id})-[r:INFLUENCES]->(f:FocusArea) WHERE r.basis = 'stated' RETURN f.id AS id", { id: 'drivkraft-okonomisk-handlingsrom' }),
+        await ids("MATCH (d:Driver {id: $id})-[r:INFLUENCES]->(f:FocusArea) WHERE r.basis = 'stated' RETURN f.id AS id", {
+          id: 'drivkraft-okonomisk-handlingsrom',
+        }),
       ).toEqual(['felles-okosystem', 'okt-deling-av-data', 'sammenhengende-tjenester']);
     });
 
@@ -385,7 +396,7 @@ describe('strategist questions on the 2020 report', () => {
       expect(paths[0]?.edges[0]?.properties).toMatchObject({ source: 'erfaringsrapport-2020', page: 36, basis: 'stated' });
     });
 
-    it('keeps the draft\'s placeholders: «Navn navnesen i virksomhet x» on pp. 12–13', async () => {
+    it("keeps the draft's placeholders: «Navn navnesen i virksomhet x» on pp. 12–13", async () => {
       expect(await ids("MATCH (f:FocusArea) WHERE f.description CONTAINS 'Navn navnesen i virksomhet x' RETURN f.id AS id")).toEqual([
         'okt-digital-kompetanse',
         'samarbeid-med-privat-sektor',

@@ -65,7 +65,9 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     const rule = await sut.app.inject({ method: 'GET', url: '/api/gaps?rule=everything' });
     expect(rule.statusCode).toBe(400);
     expect(rule.json().error.message).toContain('unknown gap rule "everything"');
-    expect(rule.json().error.details).toEqual([{ field: 'rule', in: 'querystring', message: expect.stringContaining('expected one of focus-area-not-started') }]);
+    expect(rule.json().error.details).toEqual([
+      { field: 'rule', in: 'querystring', message: expect.stringContaining('expected one of focus-area-not-started') },
+    ]);
     const severity = await sut.app.inject({ method: 'GET', url: '/api/gaps?severity=urgent' });
     expect(severity.statusCode).toBe(400);
     expect(JSON.stringify(severity.json().error.details)).toContain('"field":"severity"');
@@ -74,7 +76,13 @@ describe('gap and coverage routes on the 2020 dataset', () => {
 
   it('answers the named coverage matrices, each cell with the links behind it', async () => {
     const presets = (await sut.app.inject({ method: 'GET', url: '/api/coverage/presets' })).json();
-    expect(presets.items.map((p: { id: string }) => p.id)).toEqual(['focus-area-goal', 'life-event-agency', 'focus-area-agency', 'driver-focus-area', 'recommendation-focus-area']);
+    expect(presets.items.map((p: { id: string }) => p.id)).toEqual([
+      'focus-area-goal',
+      'life-event-agency',
+      'focus-area-agency',
+      'driver-focus-area',
+      'recommendation-focus-area',
+    ]);
     for (const preset of presets.items) {
       const res = await sut.app.inject({ method: 'GET', url: `/api/coverage?preset=${preset.id}` });
       expect(res.statusCode, preset.id).toBe(200);

@@ -125,7 +125,10 @@ describe('unknown routes and faults', () => {
     expect(res.statusCode).toBe(405);
     expect(res.headers['allow']).toBe(allow);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(body(res).error).toEqual({ code: 'method_not_allowed', message: expect.stringContaining(`${method} is not allowed on ${url}; it answers ${allow}`) });
+    expect(body(res).error).toEqual({
+      code: 'method_not_allowed',
+      message: expect.stringContaining(`${method} is not allowed on ${url}; it answers ${allow}`),
+    });
   });
 
   it('answers the 405 before reading a body, so a QUERY without a content type still gets it', async () => {
@@ -203,7 +206,10 @@ describe('the web UI', () => {
     beforeAll(async () => {
       dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-web-'));
       await mkdir(path.join(dir, 'assets'));
-      await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>UI</body></html>');
+      await writeFile(
+        path.join(dir, 'index.html'),
+        '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>UI</body></html>',
+      );
       await writeFile(path.join(dir, 'assets', 'app.js'), 'console.log("ui")');
       t = await build({ webRoot: dir });
     });

@@ -66,7 +66,11 @@ describe('GET /api/health when the store is down', () => {
 // is the store's doing and not a 400 or 404 from a badly filled request.
 describe('every route documenting a 503, with the store down', () => {
   const brokenPath = path.join('/dev/null', `strategigraf-${process.pid}-all`, 'graph.lbug');
-  type Operation = { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+  type Operation = {
+    parameters?: { in: string; name: string; required?: boolean }[];
+    requestBody?: { content: Record<string, unknown> };
+    responses: Record<string, unknown>;
+  };
   interface Call {
     label: string;
     method: 'GET' | 'POST' | 'PUT';

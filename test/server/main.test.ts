@@ -11,7 +11,14 @@ import { FIXTURE_DIR } from './helpers.js';
 describe('serverConfigFromEnv', () => {
   it('binds 127.0.0.1:3000 with writes disabled and CORS off by default', () => {
     const config = serverConfigFromEnv({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', adminToken: undefined, corsOrigin: [], limits: { timeoutMs: 5000, rowCap: 5000 }, requestTimeoutMs: 60_000 });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      adminToken: undefined,
+      corsOrigin: [],
+      limits: { timeoutMs: 5000, rowCap: 5000 },
+      requestTimeoutMs: 60_000,
+    });
   });
 
   it('takes PORT, HOST, the admin token, CORS origins and query limits from the environment', () => {
@@ -45,10 +52,16 @@ describe('serverConfigFromEnv', () => {
     expect(() => serverConfigFromEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_ROW_CAP: '-1' })).toThrow(/STRATEGIGRAF_QUERY_ROW_CAP/);
     expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RATE_LIMIT: 'lots' })).toThrow(/STRATEGIGRAF_QUERY_RATE_LIMIT/);
-    expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RESPONSE_BYTES: '4MB' })).toThrow(/STRATEGIGRAF_QUERY_RESPONSE_BYTES must be a positive whole number of bytes/);
-    expect(() => analystWorkerLimitsFromEnv({ STRATEGIGRAF_QUERY_MEMORY_MB: '0' })).toThrow(/STRATEGIGRAF_QUERY_MEMORY_MB must be a positive whole number of megabytes/);
+    expect(() => serverConfigFromEnv({ STRATEGIGRAF_QUERY_RESPONSE_BYTES: '4MB' })).toThrow(
+      /STRATEGIGRAF_QUERY_RESPONSE_BYTES must be a positive whole number of bytes/,
+    );
+    expect(() => analystWorkerLimitsFromEnv({ STRATEGIGRAF_QUERY_MEMORY_MB: '0' })).toThrow(
+      /STRATEGIGRAF_QUERY_MEMORY_MB must be a positive whole number of megabytes/,
+    );
     expect(analystWorkerLimitsFromEnv({ STRATEGIGRAF_QUERY_MEMORY_MB: '256', STRATEGIGRAF_QUERY_WORKERS: '1' })).toMatchObject({ memoryMb: 256, workers: 1 });
-    expect(() => serverConfigFromEnv({ STRATEGIGRAF_REQUEST_TIMEOUT_MS: '0' })).toThrow(/STRATEGIGRAF_REQUEST_TIMEOUT_MS must be a positive whole number of milliseconds/);
+    expect(() => serverConfigFromEnv({ STRATEGIGRAF_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /STRATEGIGRAF_REQUEST_TIMEOUT_MS must be a positive whole number of milliseconds/,
+    );
   });
 });
 
@@ -60,9 +73,13 @@ function captureLog() {
 
 describe('startMessage and rootWarning', () => {
   it('says running when the store opened, and otherwise that it is unavailable, why, and that requests answer 503', () => {
-    expect(startMessage('http://127.0.0.1:3000', 'LadybugDB at x', null)).toBe('Strategigraf is running at http://127.0.0.1:3000 (API docs at http://127.0.0.1:3000/docs)');
+    expect(startMessage('http://127.0.0.1:3000', 'LadybugDB at x', null)).toBe(
+      'Strategigraf is running at http://127.0.0.1:3000 (API docs at http://127.0.0.1:3000/docs)',
+    );
     const down = startMessage('http://127.0.0.1:3000', 'Neo4j at bolt://db:7687', 'connection refused');
-    expect(down).toMatch(/^Strategigraf is listening at http:\/\/127\.0\.0\.1:3000, but its store \(Neo4j at bolt:\/\/db:7687\) is unavailable: connection refused\./);
+    expect(down).toMatch(
+      /^Strategigraf is listening at http:\/\/127\.0\.0\.1:3000, but its store \(Neo4j at bolt:\/\/db:7687\) is unavailable: connection refused\./,
+    );
     expect(down).toContain('answer 503 until it is fixed');
     expect(down).not.toMatch(/is running/);
   });
@@ -116,10 +133,7 @@ describe('startServer', () => {
   });
 
   it('starts with an empty graph when there are no seeds', async () => {
-    const server = await startServer(
-      envFor('empty.lbug'),
-      { handleSignals: false, config: { seedsDir: path.join(dir, 'no-such-seeds'), webRoot: null } },
-    );
+    const server = await startServer(envFor('empty.lbug'), { handleSignals: false, config: { seedsDir: path.join(dir, 'no-such-seeds'), webRoot: null } });
     try {
       expect((await (await fetch(`${server.url}/api/health`)).json()).nodes).toBe(0);
     } finally {
@@ -139,7 +153,9 @@ describe('startServer', () => {
       expect(server.storeProblem).toBeTruthy();
       const last = log.lines.at(-1)!;
       expect(last.level).toBe(50);
-      expect(last.msg).toContain(`Strategigraf is listening at ${server.url}, but its store (LadybugDB at ${path.join(dir, 'not-a-dir', 'db.lbug')}) is unavailable: `);
+      expect(last.msg).toContain(
+        `Strategigraf is listening at ${server.url}, but its store (LadybugDB at ${path.join(dir, 'not-a-dir', 'db.lbug')}) is unavailable: `,
+      );
       expect(last.msg).toContain('answer 503 until it is fixed');
       expect(log.lines.some((l) => /Strategigraf is (running|ready)/.test(l.msg))).toBe(false);
       const health = await fetch(`${server.url}/api/health`);
@@ -152,7 +168,10 @@ describe('startServer', () => {
 
   it('logs that it is running once the store is open, and warns when started as root', async () => {
     const log = captureLog();
-    const server = await startServer({ ...envFor('root.lbug'), LOG_LEVEL: 'info' }, { handleSignals: false, uid: 0, logStream: log.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } });
+    const server = await startServer(
+      { ...envFor('root.lbug'), LOG_LEVEL: 'info' },
+      { handleSignals: false, uid: 0, logStream: log.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } },
+    );
     try {
       expect(server.storeProblem).toBeNull();
       expect(log.lines.find((l) => l.level === 40 && /running as root \(uid 0\)/.test(l.msg))).toBeDefined();
@@ -161,7 +180,10 @@ describe('startServer', () => {
       await server.close();
     }
     const quiet = captureLog();
-    const other = await startServer({ ...envFor('user.lbug'), LOG_LEVEL: 'info' }, { handleSignals: false, uid: 1000, logStream: quiet.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } });
+    const other = await startServer(
+      { ...envFor('user.lbug'), LOG_LEVEL: 'info' },
+      { handleSignals: false, uid: 1000, logStream: quiet.stream, config: { seedsDir: FIXTURE_DIR, webRoot: null } },
+    );
     await other.close();
     expect(quiet.lines.length).toBeGreaterThan(0);
     expect(quiet.lines.filter((l) => /root/.test(l.msg))).toEqual([]);

@@ -59,20 +59,14 @@ describe('GET /api/nodes', () => {
     expect(ids(res.items)).toEqual(['fa-kompetanse']);
   });
 
-  it.each([
-    ["' OR 1=1 --"],
-    ['") RETURN n //'],
-    ['\u0000'],
-    ['x\u0000y'],
-    ["'}) MATCH (n) DETACH DELETE n //"],
-    ['%'],
-    ['.*'],
-    ['\\'],
-  ])('treats %j in q as plain text', async (q) => {
-    const res = await get('/api/nodes', { q });
-    expect(res.statusCode).toBe(200);
-    expect(body(res)).toEqual({ items: [], total: 0 });
-  });
+  it.each([["' OR 1=1 --"], ['") RETURN n //'], ['\u0000'], ['x\u0000y'], ["'}) MATCH (n) DETACH DELETE n //"], ['%'], ['.*'], ['\\']])(
+    'treats %j in q as plain text',
+    async (q) => {
+      const res = await get('/api/nodes', { q });
+      expect(res.statusCode).toBe(200);
+      expect(body(res)).toEqual({ items: [], total: 0 });
+    },
+  );
 
   it('leaves the graph intact after injection attempts', async () => {
     await get('/api/nodes', { q: "'}) MATCH (n) DETACH DELETE n //" });
@@ -130,7 +124,7 @@ describe('GET /api/nodes/:id', () => {
     expect(body(res)).toEqual({ error: { code: 'not_found', message: 'no node with id "no-such-node"' } });
   });
 
-  it.each([["' OR 1=1 --"], ['") RETURN n //'], ['\u0000'], ['digdir\' OR \'1\'=\'1'], ['*']])('answers the id %j with a plain 404', async (id) => {
+  it.each([["' OR 1=1 --"], ['") RETURN n //'], ['\u0000'], ["digdir' OR '1'='1"], ['*']])('answers the id %j with a plain 404', async (id) => {
     const res = await get(`/api/nodes/${encodeURIComponent(id)}`);
     expect(res.statusCode).toBe(404);
     expect(body(res).error.code).toBe('not_found');

@@ -78,7 +78,9 @@ describe('the OpenAPI document', () => {
     for (const name of ['Node', 'Edge', 'Provenance', 'Neighborhood', 'Path', 'NodeDetail', 'CypherResult', 'Error', 'DatasetFile']) {
       expect(served.components.schemas, name).toHaveProperty(name);
     }
-    expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Neighborhood');
+    expect(served.paths['/api/nodes/{id}/neighbors']!['get']!.responses['200']!.content!['application/json']!.schema.$ref).toBe(
+      '#/components/schemas/Neighborhood',
+    );
   });
 
   // What the server enforces, the document says: a fuzzer (or a client generator) working from it alone gets no surprises.

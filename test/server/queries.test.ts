@@ -16,7 +16,11 @@ describe('named relationship queries', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items.map((q: { name: string }) => q.name)).toEqual(NAMED_QUERIES.map((q) => q.name));
-    expect(body.items[0]).toEqual({ name: 'agencies-of-initiative', title: { nb: 'Hvem leder og deltar i initiativet?', en: 'Who leads and takes part in the initiative?' }, params: ['id'] });
+    expect(body.items[0]).toEqual({
+      name: 'agencies-of-initiative',
+      title: { nb: 'Hvem leder og deltar i initiativet?', en: 'Who leads and takes part in the initiative?' },
+      params: ['id'],
+    });
   });
 
   it('answers a named query for a node', async () => {

@@ -150,7 +150,9 @@ describe('fairness between clients', () => {
     const started = Date.now();
     const finished: { who: string; at: number; code?: string; message?: string }[] = [];
     const track = (who: string, p: ReturnType<typeof query>) =>
-      p.then((res) => finished.push({ who, at: Date.now() - started, code: res.statusCode === 200 ? 'ok' : body(res).error.code, message: body(res).error?.message }));
+      p.then((res) =>
+        finished.push({ who, at: Date.now() - started, code: res.statusCode === 200 ? 'ok' : body(res).error.code, message: body(res).error?.message }),
+      );
     const a = Array.from({ length: 6 }, (_, i) => track(`A${i + 1}`, query(t, SLOW, { ip: '10.0.0.1' })));
     await new Promise((r) => setTimeout(r, 100));
     await track('B', query(t, 'RETURN 1', { ip: '10.0.0.2' }));
@@ -270,7 +272,15 @@ describe('memory over many requests', () => {
     { cypher: 'RETURN 1' },
     { cypher: 'MATCH p = (a:Agency)-[*1..2]-(b) RETURN p LIMIT 20' },
     { cypher: 'MATCH (n) WHERE n.id = $id RETURN n', params: { id: 'digdir' } },
-    { cypher: 'RETURN $xs AS xs', params: { xs: [[1, 2], [3, 4]] } },
+    {
+      cypher: 'RETURN $xs AS xs',
+      params: {
+        xs: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    },
   ];
   const childRss = async () => Math.max(0, ...(await Promise.all(t.store.analystWorkerPids().map(residentMb))).map((mb) => mb ?? 0));
 

@@ -108,7 +108,9 @@ describe('POST /api/query', () => {
     expect(health.statusCode).toBe(200);
     expect(res.statusCode).toBe(400);
     expect(body(res).error.code).toBe('invalid_request');
-    expect(body(res).error.details).toEqual([{ field: 'params.a[0][0][0][0]', in: 'body', message: 'nests arrays and objects more than 4 levels deep; the limit is 4' }]);
+    expect(body(res).error.details).toEqual([
+      { field: 'params.a[0][0][0][0]', in: 'body', message: 'nests arrays and objects more than 4 levels deep; the limit is 4' },
+    ]);
   });
 
   it('takes params nested up to the limit', async () => {

@@ -20,7 +20,13 @@ describe('GET /api/schema', () => {
     expect(byKind.Initiative.count).toBe(3);
     expect(byKind.Agency.label).toEqual({ singular: { nb: 'Virksomhet', en: 'Agency' }, plural: { nb: 'Virksomheter', en: 'Agencies' } });
     const props = Object.fromEntries(byKind.Initiative.properties.map((p: { name: string }) => [p.name, p]));
-    expect(props.status).toEqual({ name: 'status', type: 'string', required: true, nullable: false, values: ['planned', 'not_started', 'in_progress', 'completed'] });
+    expect(props.status).toEqual({
+      name: 'status',
+      type: 'string',
+      required: true,
+      nullable: false,
+      values: ['planned', 'not_started', 'in_progress', 'completed'],
+    });
     expect(props.nameEn).toMatchObject({ required: false, description: 'Name in English' });
     expect(props.page).toMatchObject({ type: 'int', required: false, nullable: true });
     const statusReport = Object.fromEntries(byKind.StatusReport.properties.map((p: { name: string }) => [p.name, p]));

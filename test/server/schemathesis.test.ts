@@ -29,7 +29,12 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
   return new Promise((resolve, reject) => {
     // Its own process group, so that a run past the limit is ended whole: killing only schemathesis once left the test
     // waiting ten minutes for pipes that something it started still held.
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', COLUMNS: '120' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', COLUMNS: '120' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -70,13 +75,20 @@ describe.runIf(executable || required)('schemathesis against the running server'
     const spec = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.values(spec.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     const args = [
-      '--config-file', CONFIG,
-      'run', `${server.url}/openapi.json`,
-      '--checks', 'all',
-      '--max-examples', String(MAX_EXAMPLES),
-      '--seed', SEED,
-      '--header', `Authorization: Bearer ${ADMIN_TOKEN}`,
-      '--request-timeout', '20',
+      '--config-file',
+      CONFIG,
+      'run',
+      `${server.url}/openapi.json`,
+      '--checks',
+      'all',
+      '--max-examples',
+      String(MAX_EXAMPLES),
+      '--seed',
+      SEED,
+      '--header',
+      `Authorization: Bearer ${ADMIN_TOKEN}`,
+      '--request-timeout',
+      '20',
       '--no-color',
     ];
     const { code, output } = await run(executable!, args);

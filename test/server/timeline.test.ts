@@ -53,7 +53,10 @@ describe('GET /api/timeline on the 2020 dataset', () => {
     // Events the ontology cannot tie to an initiative stand alone.
     expect(items.find((m) => m.id === 'milepael-hjemmekontor-12-mars')!.initiatives).toEqual([]);
     // Every HAS_MILESTONE link in the data is on its milestone.
-    const links = seeds.relationships.filter((r) => r.type === 'HAS_MILESTONE').map((r) => `${r.from}>${r.to}`).sort();
+    const links = seeds.relationships
+      .filter((r) => r.type === 'HAS_MILESTONE')
+      .map((r) => `${r.from}>${r.to}`)
+      .sort();
     expect(items.flatMap((m) => m.initiatives.map((i) => `${i.id}>${m.id}`)).sort()).toEqual(links);
   });
 });

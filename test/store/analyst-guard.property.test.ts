@@ -75,7 +75,31 @@ const CROSS_ENGINE = /LadybugDB and Neo4j read differently/;
 const shape = (ts: Token[]) => ts.map((t) => (t.kind === 'word' || t.kind === 'punct' ? `${t.kind}:${t.text}` : t.kind)).join(' ');
 
 // Pieces that confuse a lexer that gets the order wrong.
-const HOSTILE = ["'", '"', '\\', '//', '/*', '*/', '\n', '\r', '\r\n', ' ', '`', '``', ';', '\t', 'a', 'é', 'ß', '😀', '中', '\u2028', 'LOAD', 'COPY', 'RETURN'];
+const HOSTILE = [
+  "'",
+  '"',
+  '\\',
+  '//',
+  '/*',
+  '*/',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '`',
+  '``',
+  ';',
+  '\t',
+  'a',
+  'é',
+  'ß',
+  '😀',
+  '中',
+  '\u2028',
+  'LOAD',
+  'COPY',
+  'RETURN',
+];
 const noise = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 }).map((a) => a.join(''));
 
 /** A string literal's source text: mostly well-formed (valid escapes), sometimes not (a stray quote, a bad escape). */
@@ -84,7 +108,23 @@ const literal = fc
     fc.constantFrom("'", '"'),
     fc.array(
       fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom(...HOSTILE.filter((p) => p !== '\\' && p !== "'" && p !== '"'), '\\\\', "\\'", '\\"', '\\n', '\\t', '\\r', '\\b', '\\f', '\\u00e9', '\\U0001F600', '\\u002F\\u002F') },
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom(
+            ...HOSTILE.filter((p) => p !== '\\' && p !== "'" && p !== '"'),
+            '\\\\',
+            "\\'",
+            '\\"',
+            '\\n',
+            '\\t',
+            '\\r',
+            '\\b',
+            '\\f',
+            '\\u00e9',
+            '\\U0001F600',
+            '\\u002F\\u002F',
+          ),
+        },
         { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }).filter((s) => !/['"\\\0]/.test(s)) },
         { weight: 1, arbitrary: fc.constantFrom("'", '"', '\\', '\\q', '\\u12') },
       ),
@@ -105,7 +145,9 @@ describe('the guard’s tokenizer and the real LadybugDB agree on what is code',
         const out = await engine(cypher);
         const lexedAsTwoStrings = ts !== null && shape(ts) === 'word:RETURN string word:AS word:a punct:, string word:AS word:b';
         const engineReturnedAB = out.ok && out.columns.length === 1 && out.columns[0]!.join(',') === 'a,b';
-        expect(engineReturnedAB, `tokenizer ${lexedAsTwoStrings ? 'saw' : 'did not see'} two strings; engine: ${JSON.stringify(out).slice(0, 300)}`).toBe(lexedAsTwoStrings);
+        expect(engineReturnedAB, `tokenizer ${lexedAsTwoStrings ? 'saw' : 'did not see'} two strings; engine: ${JSON.stringify(out).slice(0, 300)}`).toBe(
+          lexedAsTwoStrings,
+        );
         if (lexedAsTwoStrings && out.ok) {
           wellFormed++;
           expect(out.rows[0]).toEqual([[ts[1]!.value, ts[5]!.value]]);

@@ -59,12 +59,12 @@ describe('the probe’s file access through strings and comments is refused', ()
     ["RETURN `x``//` AS a COPY (RETURN 1) TO '/tmp/x.csv'", /clause COPY/],
     ["RETURN 1 AS x /* '*/ ATTACH '/tmp/other.lbug' AS other (dbtype lbug)", /clause ATTACH/],
     ['RETURN 1 AS load UNION ALL LOAD FROM "/etc/passwd" RETURN *', /clause LOAD/],
-    ["INSTALL json", /clause INSTALL/],
-    ["LOAD EXTENSION json", /clause LOAD/],
+    ['INSTALL json', /clause INSTALL/],
+    ['LOAD EXTENSION json', /clause LOAD/],
     ['CHECKPOINT', /clause CHECKPOINT/],
     ['PROFILE MATCH (n) RETURN n', /clause PROFILE/],
     ['BEGIN TRANSACTION', /clause BEGIN/],
-    ["DETACH other", /clause DETACH/],
+    ['DETACH other', /clause DETACH/],
     ['USE other MATCH (n) RETURN n', /clause USE/],
     ['MATCH (n) RETURN n; RETURN 1', /only one statement per query is allowed; another one starts at line 1, column 21/],
   ])('refuses %j', async (cypher, message) => {
@@ -142,9 +142,12 @@ describe('caps before the engine sees the query', () => {
 
   // Schemathesis found it: 19,999 zeros kept the engine's parser busy for seconds before its 400.
   it('refuses text that starts no statement before the engine parses it, quoting only its start', async () => {
-    const res = await expectRefused('0'.repeat(19_999), /starts with one of MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL; this one starts with "0{40}…" at line 1, column 1/);
+    const res = await expectRefused(
+      '0'.repeat(19_999),
+      /starts with one of MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL; this one starts with "0{40}…" at line 1, column 1/,
+    );
     expect(res.body.length).toBeLessThan(400);
-    await expectRefused("WHERE true RETURN 1", /this one starts with "WHERE" at line 1, column 1/);
+    await expectRefused('WHERE true RETURN 1', /this one starts with "WHERE" at line 1, column 1/);
   });
 
   // KNOWN ENGINE DEFECT: LadybugDB's parser overflows its stack on deep nesting. This runs the raw engine, without

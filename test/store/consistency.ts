@@ -28,11 +28,19 @@ type Probe = (store: GraphStore, app: FastifyInstance) => Promise<Answer>;
 /** Object keys sorted, so that two answers with the same content in another key order digest alike. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+const digest = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
 
 const answer = (value: unknown): Answer => ({ digest: digest(value), shown: JSON.stringify(value).slice(0, 300) });
 
@@ -163,7 +171,8 @@ export async function raceReplaces(
         if (isB) result.seen.b++;
         if (answer.problem || (!isA && !isB)) {
           result.failures[name] = (result.failures[name] ?? 0) + 1;
-          if (result.examples.length < 8) result.examples.push(`${name}: ${answer.problem ?? 'matches neither A nor B'}${answer.shown ? `: ${answer.shown}` : ''}`);
+          if (result.examples.length < 8)
+            result.examples.push(`${name}: ${answer.problem ?? 'matches neither A nor B'}${answer.shown ? `: ${answer.shown}` : ''}`);
         }
       }
     };

@@ -189,7 +189,9 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
         { relation: 'PROPOSES', id: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', kind: 'Initiative' },
         { relation: 'TARGETS', id: 'handlingsplan', name: 'Handlingsplan', kind: 'ActionPlan' },
       ]);
-      expect((await sut.runNamed('drivers-of', { id: 'fa-tjenester' })).rows).toEqual([{ driver: 'drv-tech', name: 'Teknologisk utvikling', trends: ['trend-ki'] }]);
+      expect((await sut.runNamed('drivers-of', { id: 'fa-tjenester' })).rows).toEqual([
+        { driver: 'drv-tech', name: 'Teknologisk utvikling', trends: ['trend-ki'] },
+      ]);
       expect((await sut.runNamed('work-of-agency', { id: 'nobody' })).rows).toEqual([]);
     });
 
@@ -199,15 +201,17 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
     });
 
     it('runs read-only analyst Cypher and serialises nodes and relationships', async () => {
-      const result = await sut.readQuery(
-        'MATCH (a:Agency)-[r:LEADS]->(i:Initiative) WHERE a.id = $id RETURN a.name AS name, r, i',
-        { id: 'digdir' },
-        LIMITS,
-      );
+      const result = await sut.readQuery('MATCH (a:Agency)-[r:LEADS]->(i:Initiative) WHERE a.id = $id RETURN a.name AS name, r, i', { id: 'digdir' }, LIMITS);
       expect(result.columns).toEqual(['name', 'r', 'i']);
       expect(result.rows).toHaveLength(1);
       expect(result.rows[0]?.[0]).toBe('Digitaliseringsdirektoratet');
-      expect(result.rows[0]?.[1]).toMatchObject({ id: 'digdir:LEADS:init-stimulab', type: 'LEADS', from: 'digdir', to: 'init-stimulab', properties: { page: 7, basis: 'stated' } });
+      expect(result.rows[0]?.[1]).toMatchObject({
+        id: 'digdir:LEADS:init-stimulab',
+        type: 'LEADS',
+        from: 'digdir',
+        to: 'init-stimulab',
+        properties: { page: 7, basis: 'stated' },
+      });
       expect(result.rows[0]?.[2]).toMatchObject({ id: 'init-stimulab', kind: 'Initiative', name: 'StimuLab' });
     });
 

@@ -15,7 +15,13 @@ const VERSION = lbug.Database.getVersion();
 const CHILD = path.resolve(import.meta.dirname, 'crash/engine-child.mjs');
 
 /** Writes one string in a child process, kills it with SIGKILL after the write, and reopens the file here. */
-async function writeKillReopen(dir: string, char: string, count: number, suffix = '', throwOnWalReplayFailure = true): Promise<{ ok: true; length: number } | { ok: false; error: string }> {
+async function writeKillReopen(
+  dir: string,
+  char: string,
+  count: number,
+  suffix = '',
+  throwOnWalReplayFailure = true,
+): Promise<{ ok: true; length: number } | { ok: false; error: string }> {
   const db = path.join(dir, `s-${char.codePointAt(0)}-${count}${suffix}-${throwOnWalReplayFailure}.lbug`);
   const child = spawn(process.execPath, [CHILD, db, char, String(count), suffix], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -61,7 +61,15 @@ describe.runIf(config).each(DATASETS)('embedded and Neo4j stores agree on %s', (
 
   it('filtered neighbourhoods', async () => {
     for (const { id } of dataset.nodes.slice(0, 40)) {
-      const [a, b] = await both((s) => s.neighbors(id, { depth: 2, types: ['LEADS', 'PARTICIPATES_IN', 'PART_OF'], basis: 'stated', kinds: ['Agency', 'Initiative', 'FocusArea'], limit: 500 }));
+      const [a, b] = await both((s) =>
+        s.neighbors(id, {
+          depth: 2,
+          types: ['LEADS', 'PARTICIPATES_IN', 'PART_OF'],
+          basis: 'stated',
+          kinds: ['Agency', 'Initiative', 'FocusArea'],
+          limit: 500,
+        }),
+      );
       expect(sortedSubgraph(a), id).toEqual(sortedSubgraph(b));
     }
   });
@@ -71,7 +79,10 @@ describe.runIf(config).each(DATASETS)('embedded and Neo4j stores agree on %s', (
     for (const q of terms) {
       const [a, b] = await both((s) => s.searchNodes({ q, limit: 20, offset: 0 }));
       expect(a.total, q).toBe(b.total);
-      expect(a.items.map((n) => n.id), q).toEqual(b.items.map((n) => n.id));
+      expect(
+        a.items.map((n) => n.id),
+        q,
+      ).toEqual(b.items.map((n) => n.id));
     }
   });
 

@@ -13,7 +13,9 @@ const KINDS = [...NODE_KINDS, undefined];
 const STORE_STATEMENTS: { [K in keyof typeof ladybugDialect]: () => unknown } = {
   createNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, ladybugDialect.createNodes(k)])),
   createRelationships: () =>
-    Object.fromEntries(RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, ladybugDialect.createRelationships(t, from, to)]))),
+    Object.fromEntries(
+      RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, ladybugDialect.createRelationships(t, from, to)])),
+    ),
   deleteAll: () => ladybugDialect.deleteAll,
   writeMeta: () => ladybugDialect.writeMeta,
   readMeta: () => ladybugDialect.readMeta,

@@ -18,14 +18,20 @@ describe('LadybugDB snapshot cache', () => {
       expect(Object.isFrozen(first.nodes) && Object.isFrozen(first.edges)).toBe(true);
       expect(() => (first.nodes as unknown[]).push({})).toThrow(TypeError);
 
-      const smaller = { ...fixture, nodes: fixture.nodes.filter((n) => n.kind !== 'Milestone'), relationships: fixture.relationships.filter((r) => r.type !== 'HAS_MILESTONE') };
+      const smaller = {
+        ...fixture,
+        nodes: fixture.nodes.filter((n) => n.kind !== 'Milestone'),
+        relationships: fixture.relationships.filter((r) => r.type !== 'HAS_MILESTONE'),
+      };
       expect(smaller.nodes.length).toBeLessThan(fixture.nodes.length);
       await store.replaceDataset(smaller);
       const second = await store.snapshot();
       expect(second).not.toBe(first);
       expect(second.nodes).toHaveLength(smaller.nodes.length);
       // A failed load changes nothing, so the snapshot stays what it was.
-      await expect(store.replaceDataset({ ...smaller, relationships: [...smaller.relationships, { ...smaller.relationships[0]!, to: 'nowhere' }] })).rejects.toThrow();
+      await expect(
+        store.replaceDataset({ ...smaller, relationships: [...smaller.relationships, { ...smaller.relationships[0]!, to: 'nowhere' }] }),
+      ).rejects.toThrow();
       expect((await store.snapshot()).nodes).toHaveLength(smaller.nodes.length);
     } finally {
       await store.close();

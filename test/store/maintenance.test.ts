@@ -39,7 +39,9 @@ async function withStore<T>(db: string, task: (store: LadybugStore) => Promise<T
 /** Writes `which`, then leaves a log that cannot be replayed (a lost replacement named "Lost replacement"). */
 async function poisoned(db: string, which: 'A' | 'B'): Promise<number> {
   await withStore(db, async (store) => store.replaceDataset(await crashDataset(which)));
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'crash/poison-child.mjs'), db, 'Lost replacement'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'crash/poison-child.mjs'), db, 'Lost replacement'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => String(d).includes('ack') && resolve()));
   child.kill('SIGKILL');
@@ -63,7 +65,10 @@ describe('strategigraf recover', () => {
     const walBytes = await poisoned(db, 'A');
 
     const store = new LadybugStore({ path: db });
-    const err = await store.open().then(() => null, (e: unknown) => e);
+    const err = await store.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('store_unavailable');
     expect((err as StoreError).message).toBe(
@@ -80,7 +85,9 @@ describe('strategigraf recover', () => {
     expect(aside).toHaveLength(1);
     expect((await stat(path.join(dir, aside[0]!))).size, 'the log is moved, never changed').toBe(walBytes);
     expect(recovered.stdout).toContain(`moved the write-ahead log that cannot be replayed (${walBytes} bytes) aside to ${path.join(dir, aside[0]!)}`);
-    expect(recovered.stdout).toMatch(/lost: every write after the last checkpoint \(\d{4}-\d\d-\d\dT[\d:.]+Z\); the log held a replacement with dataset "Lost replacement" version 9/);
+    expect(recovered.stdout).toMatch(
+      /lost: every write after the last checkpoint \(\d{4}-\d\d-\d\dT[\d:.]+Z\); the log held a replacement with dataset "Lost replacement" version 9/,
+    );
     expect(recovered.stdout).toContain(`${db} now holds dataset "A" version 1: 23 nodes, 23 relationships, 1 references`);
     expect(await withStore(db, describeGraph)).toEqual(expectedA);
   });

@@ -24,7 +24,12 @@ describe('dataset meta in parts', () => {
     const json = JSON.stringify({ meta: { name: 'old', version: '1' }, references: [] });
     expect(parseDatasetMeta([{ key: 'dataset', json }]).meta).toEqual({ name: 'old', version: '1' });
     expect(parseDatasetMeta([]).meta).toEqual({ name: 'empty', version: '0' });
-    expect(() => parseDatasetMeta([{ key: 'dataset:0', json: '{' }, { key: 'dataset:2', json: '}' }])).toThrow(/incomplete/);
+    expect(() =>
+      parseDatasetMeta([
+        { key: 'dataset:0', json: '{' },
+        { key: 'dataset:2', json: '}' },
+      ]),
+    ).toThrow(/incomplete/);
   });
 
   it('stores a short schema fingerprint, and keeps the graph of a file that holds the long one', async () => {
@@ -39,7 +44,7 @@ describe('dataset meta in parts', () => {
       const raw = new lbug.Database(db);
       const conn = new lbug.Connection(raw);
       const set = await conn.prepare(`MATCH (m:${META_TABLE} {key: 'schema'}) SET m.json = $json`);
-      (await conn.execute(set, { json: legacySchemaFingerprint() }) as lbug.QueryResult).close();
+      ((await conn.execute(set, { json: legacySchemaFingerprint() })) as lbug.QueryResult).close();
       await conn.close();
       await raw.close();
 

@@ -20,7 +20,9 @@ const STORE_STATEMENTS: { [K in keyof typeof neo4jDialect]: () => unknown } = {
   markReplaced: () => neo4jDialect.markReplaced,
   createNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.createNodes(k)])),
   createRelationships: () =>
-    Object.fromEntries(RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, neo4jDialect.createRelationships(t, from, to)]))),
+    Object.fromEntries(
+      RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, neo4jDialect.createRelationships(t, from, to)])),
+    ),
   writeMeta: () => neo4jDialect.writeMeta,
   readMeta: () => neo4jDialect.readMeta,
   countNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.countNodes(k)])),
@@ -30,8 +32,7 @@ const STORE_STATEMENTS: { [K in keyof typeof neo4jDialect]: () => unknown } = {
   nodesByIds: () => neo4jDialect.nodesByIds,
   nodeById: () => neo4jDialect.nodeById,
   degree: () => neo4jDialect.degree,
-  search: () =>
-    Object.fromEntries(KINDS.flatMap((k) => BOOLS.map((q) => [`${k ?? '(any kind)'} ${q ? 'with q' : 'without q'}`, neo4jDialect.search(k, q)]))),
+  search: () => Object.fromEntries(KINDS.flatMap((k) => BOOLS.map((q) => [`${k ?? '(any kind)'} ${q ? 'with q' : 'without q'}`, neo4jDialect.search(k, q)]))),
   expand: () =>
     Object.fromEntries(
       BOOLS.flatMap((types) =>
@@ -39,7 +40,9 @@ const STORE_STATEMENTS: { [K in keyof typeof neo4jDialect]: () => unknown } = {
       ),
     ),
   shortestPaths: () =>
-    Object.fromEntries(MAX_LENGTHS.flatMap((n) => BOOLS.map((directed) => [`maxLength=${n} ${directed ? 'directed' : 'undirected'}`, neo4jDialect.shortestPaths(n, directed)]))),
+    Object.fromEntries(
+      MAX_LENGTHS.flatMap((n) => BOOLS.map((directed) => [`maxLength=${n} ${directed ? 'directed' : 'undirected'}`, neo4jDialect.shortestPaths(n, directed)])),
+    ),
 };
 
 describe('Neo4j dialect: the generated Cypher text', () => {

@@ -20,7 +20,13 @@ describe.runIf(neo4jTestConfig())('Neo4j adapter recovery after the server dies'
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-recovery-'));
     server = await startNeo4j({ port: 0, dataDir, log: () => undefined });
-    sut = new Neo4jStore({ uri: server.uri, user: 'neo4j', password: 'strategigraf-dev', connectionTimeoutMs: 2000, log: (level, message) => logged.push(`${level}: ${message}`) });
+    sut = new Neo4jStore({
+      uri: server.uri,
+      user: 'neo4j',
+      password: 'strategigraf-dev',
+      connectionTimeoutMs: 2000,
+      log: (level, message) => logged.push(`${level}: ${message}`),
+    });
     await sut.open();
     await sut.replaceDataset(await fixtureDataset());
   }, 240_000);

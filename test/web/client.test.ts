@@ -9,9 +9,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('routeUrl', () => {
   it('fills path parameters encoded and leaves empty query values and lists out', () => {
-    expect(routeUrl('/api/nodes/{id}/neighbors', { path: { id: 'a/b c' }, query: { depth: 1, kinds: ['Agency', 'Goal'], types: [], basis: undefined, q: '' } })).toBe(
-      '/api/nodes/a%2Fb%20c/neighbors?depth=1&kinds=Agency%2CGoal',
-    );
+    expect(
+      routeUrl('/api/nodes/{id}/neighbors', { path: { id: 'a/b c' }, query: { depth: 1, kinds: ['Agency', 'Goal'], types: [], basis: undefined, q: '' } }),
+    ).toBe('/api/nodes/a%2Fb%20c/neighbors?depth=1&kinds=Agency%2CGoal');
     expect(routeUrl('/api/health')).toBe('/api/health');
     expect(() => routeUrl('/api/nodes/{id}', {})).toThrow(/path parameter id/);
   });
@@ -48,7 +48,10 @@ describe('the typed client', () => {
   });
 
   it('maps a network failure to status 0, code network', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(api.timeline()).rejects.toMatchObject({ status: 0, code: 'network', message: 'Failed to fetch' });
   });
 });

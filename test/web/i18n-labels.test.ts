@@ -5,7 +5,23 @@ import { NODE_SCHEMAS } from '../../graph/schema/dataset.js';
 import { i18n } from '../../web/src/i18n/i18n.svelte.js';
 
 /** Properties the details panel lists by name (identity, names, provenance and status-report answers have their own places). */
-const SHOWN_ELSEWHERE = new Set(['kind', 'id', 'name', 'nameEn', 'descriptionEn', 'source', 'page', 'quote', 'respondent', 'successFactors', 'challenges', 'learnings', 'nextTasks', 'complete', 'missing']);
+const SHOWN_ELSEWHERE = new Set([
+  'kind',
+  'id',
+  'name',
+  'nameEn',
+  'descriptionEn',
+  'source',
+  'page',
+  'quote',
+  'respondent',
+  'successFactors',
+  'challenges',
+  'learnings',
+  'nextTasks',
+  'complete',
+  'missing',
+]);
 
 describe('property and value labels', () => {
   // The language is global UI state: put it back even when a case fails halfway through a language switch.

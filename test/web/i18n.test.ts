@@ -10,14 +10,22 @@ describe('web UI messages', () => {
   it('nb and en have exactly the same keys', () => {
     const nbKeys = Object.keys(nb).sort();
     const enKeys = Object.keys(en).sort();
-    expect(enKeys.filter((k) => !nbKeys.includes(k)), 'keys only in en').toEqual([]);
-    expect(nbKeys.filter((k) => !enKeys.includes(k)), 'keys only in nb').toEqual([]);
+    expect(
+      enKeys.filter((k) => !nbKeys.includes(k)),
+      'keys only in en',
+    ).toEqual([]);
+    expect(
+      nbKeys.filter((k) => !enKeys.includes(k)),
+      'keys only in nb',
+    ).toEqual([]);
     expect(nbKeys.length).toBeGreaterThan(50);
   });
 
   it('has no empty or whitespace-only messages', () => {
     for (const [lang, messages] of Object.entries(catalogues)) {
-      const empty = Object.entries(messages).filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([k]) => k);
+      const empty = Object.entries(messages)
+        .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+        .map(([k]) => k);
       expect(empty, `empty messages in ${lang}`).toEqual([]);
     }
   });

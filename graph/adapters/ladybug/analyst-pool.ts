@@ -15,7 +15,16 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CypherResult } from '../../schema/graph.js';
 import type { AnalystWorkerLimits } from '../limits.js';
-import { StoreError, queryCrashed, queryInvalid, queryTimeout, queryTooCostly, queueTimeout, storeUnavailable, type StoreErrorCode } from '../../store/errors.js';
+import {
+  StoreError,
+  queryCrashed,
+  queryInvalid,
+  queryTimeout,
+  queryTooCostly,
+  queueTimeout,
+  storeUnavailable,
+  type StoreErrorCode,
+} from '../../store/errors.js';
 import type { GraphSnapshot, ReadQueryOptions } from '../../store/port.js';
 import type { FromWorker, ToWorker } from './analyst-worker.js';
 
@@ -172,10 +181,13 @@ export class AnalystPool {
           resolve(slot);
         },
       };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(queueTimeout(timeoutMs));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          reject(queueTimeout(timeoutMs));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       this.waiters.push(waiter);
     });
   }
@@ -203,7 +215,11 @@ export class AnalystPool {
       const bufferBytes = Math.floor(this.limits.memoryMb / 2) * 1024 * 1024;
       try {
         await worker.request({ type: 'load', snapshot, bufferBytes }, START_TIMEOUT_MS, (m) =>
-          m.type === 'loaded' ? { value: undefined } : m.type === 'load_failed' ? { error: storeUnavailable('ladybug', new Error(`loading the analyst worker failed: ${m.message}`)) } : null,
+          m.type === 'loaded'
+            ? { value: undefined }
+            : m.type === 'load_failed'
+              ? { error: storeUnavailable('ladybug', new Error(`loading the analyst worker failed: ${m.message}`)) }
+              : null,
         );
       } catch (err) {
         worker.kill();
@@ -215,7 +231,14 @@ export class AnalystPool {
     return worker;
   }
 
-  private async execute(slot: Slot, worker: Worker, cypher: string, params: Record<string, unknown>, options: ReadQueryOptions, deadline: number): Promise<CypherResult> {
+  private async execute(
+    slot: Slot,
+    worker: Worker,
+    cypher: string,
+    params: Record<string, unknown>,
+    options: ReadQueryOptions,
+    deadline: number,
+  ): Promise<CypherResult> {
     const { memoryMb, graceMs } = this.limits;
     const id = ++this.nextId;
     // Once a query has its worker it runs, however little of its time is left: the engine stops it at the deadline.

@@ -108,7 +108,9 @@ export async function recoverDatabase(db: string, now = new Date()): Promise<Rec
   const failure = await replayFailure(db);
   if (failure === null) throw new MaintenanceRefused(`nothing to recover: the write-ahead log of ${db} replays and the database opens normally`);
   if (!isWalReplayFailure(failure)) {
-    throw new MaintenanceRefused(`${db} does not open, but not because of its write-ahead log: ${failure instanceof Error ? failure.message : String(failure)}`);
+    throw new MaintenanceRefused(
+      `${db} does not open, but not because of its write-ahead log: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
   }
   const checkpointAt = (await stat(db)).mtime;
   const lostDataset = lostDatasetInLog(await readFile(wal));
@@ -119,8 +121,7 @@ export async function recoverDatabase(db: string, now = new Date()): Promise<Rec
 }
 
 function sameGraph(a: GraphSnapshot, b: GraphSnapshot): boolean {
-  const key = (s: GraphSnapshot) =>
-    JSON.stringify({ meta: s.meta, references: s.references, nodes: [...s.nodes].sort(byId), edges: [...s.edges].sort(byId) });
+  const key = (s: GraphSnapshot) => JSON.stringify({ meta: s.meta, references: s.references, nodes: [...s.nodes].sort(byId), edges: [...s.edges].sort(byId) });
   return key(a) === key(b);
 }
 

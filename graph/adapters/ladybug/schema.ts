@@ -10,9 +10,7 @@ export const META_TABLE = 'DatasetMeta';
 
 export function schemaStatements(): string[] {
   const nodeTables = NODE_KINDS.map((kind) => {
-    const cols = [...nodeColumns(kind), ...INTERNAL_NODE_COLUMNS]
-      .filter((c) => c.name !== 'id')
-      .map((c) => `${c.name} ${LADYBUG_TYPES[c.type]}`);
+    const cols = [...nodeColumns(kind), ...INTERNAL_NODE_COLUMNS].filter((c) => c.name !== 'id').map((c) => `${c.name} ${LADYBUG_TYPES[c.type]}`);
     return `CREATE NODE TABLE IF NOT EXISTS ${kind}(id STRING PRIMARY KEY, ${cols.join(', ')})`;
   });
   const relTables = RELATIONSHIP_TYPES.map((type) => {
@@ -37,5 +35,9 @@ export function legacySchemaFingerprint(): string {
 }
 
 export function dropStatements(): string[] {
-  return [...RELATIONSHIP_TYPES.map((t) => `DROP TABLE IF EXISTS ${t}`), ...NODE_KINDS.map((k) => `DROP TABLE IF EXISTS ${k}`), `DROP TABLE IF EXISTS ${META_TABLE}`];
+  return [
+    ...RELATIONSHIP_TYPES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+    ...NODE_KINDS.map((k) => `DROP TABLE IF EXISTS ${k}`),
+    `DROP TABLE IF EXISTS ${META_TABLE}`,
+  ];
 }

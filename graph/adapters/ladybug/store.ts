@@ -277,7 +277,11 @@ export class LadybugStore implements GraphStore {
   stats(): Promise<GraphStats> {
     return this.readTransaction((read) => {
       const count = async (statement: string) => Number((await read(statement))[0]?.['c'] ?? 0);
-      return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+      return countGraph(
+        this.backend,
+        (kind) => count(q.countNodes(kind)),
+        (type) => count(q.countRelationships(type)),
+      );
     });
   }
 

@@ -17,7 +17,8 @@ export async function writeGraph(run: RunStatement, dataset: Dataset): Promise<v
   }
   const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
   const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
-  if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+  if (unplaced.length > 0)
+    throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
   for (const type of RELATIONSHIP_TYPES) {
     for (const [from, to] of RELATIONSHIP_RULES[type]) {
       const rows = dataset.relationships.filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to).map(edgeRow);

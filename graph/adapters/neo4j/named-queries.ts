@@ -14,17 +14,15 @@ export const neo4jNamedQueries: NamedQueryCypher = {
     'MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent {id: $id}) ' +
     'OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) ' +
     'RETURN i.id AS initiative, i.name AS name, collect(a.id) AS leads ORDER BY initiative',
-  'life-events-of-initiative':
-    'MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) ' +
-    'RETURN l.id AS lifeEvent, l.name AS name ORDER BY lifeEvent',
+  'life-events-of-initiative': 'MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) ' + 'RETURN l.id AS lifeEvent, l.name AS name ORDER BY lifeEvent',
   'initiatives-of-focus-area':
     'MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) ' +
     'OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) ' +
     'RETURN i.id AS initiative, i.name AS name, i.status AS status, collect(a.id) AS leads ORDER BY initiative',
-  'dependencies':
+  dependencies:
     'MATCH p = (i:Initiative {id: $id})-[:DEPENDS_ON*1..6]->(dep:Initiative) ' +
     'RETURN dep.id AS initiative, dep.name AS name, dep.status AS status, min(length(p)) AS distance ORDER BY distance, initiative',
-  'dependents':
+  dependents:
     'MATCH p = (dep:Initiative)-[:DEPENDS_ON*1..6]->(i:Initiative {id: $id}) ' +
     'RETURN dep.id AS initiative, dep.name AS name, dep.status AS status, min(length(p)) AS distance ORDER BY distance, initiative',
   'recommendation-follow-up':

@@ -127,13 +127,23 @@ export class Neo4jStore implements GraphStore {
     if (err instanceof StoreError) return err;
     if (err instanceof Neo4jError) {
       const code = err.code ?? '';
-      if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|connection/i.test(err.message) && !code.startsWith('Neo.ClientError')) {
+      if (
+        code === 'ServiceUnavailable' ||
+        code === 'SessionExpired' ||
+        (/ECONNREFUSED|ECONNRESET|connection/i.test(err.message) && !code.startsWith('Neo.ClientError'))
+      ) {
         this.noteAvailability(false, err);
         return storeUnavailable(this.backend, err);
       }
       if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) return new StoreError('query_timeout', err.message, { cause: err });
-      if (code === 'Neo.ClientError.Statement.AccessMode' || code.includes('ForbiddenDueToTransactionType') || code.includes('WriteOnReadOnlyAccessDbException')) return readOnlyViolation();
-      if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure')) return queryInvalid(`the query failed: ${err.message.split('\n')[0]}`, err);
+      if (
+        code === 'Neo.ClientError.Statement.AccessMode' ||
+        code.includes('ForbiddenDueToTransactionType') ||
+        code.includes('WriteOnReadOnlyAccessDbException')
+      )
+        return readOnlyViolation();
+      if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure'))
+        return queryInvalid(`the query failed: ${err.message.split('\n')[0]}`, err);
     }
     return err;
   }
@@ -206,8 +216,11 @@ export class Neo4jStore implements GraphStore {
 
   async replaceDataset(dataset: Dataset): Promise<void> {
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
-    const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
-    if (unplaced.length > 0) throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+    const unplaced = dataset.relationships.filter(
+      (r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!),
+    );
+    if (unplaced.length > 0)
+      throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
     await this.ensureSchema();
     const session = this.session('WRITE');
     let marked = false;
@@ -267,7 +280,11 @@ export class Neo4jStore implements GraphStore {
   stats(): Promise<GraphStats> {
     return this.readConsistent((run) => {
       const count = async (statement: string) => Number((await run(statement))[0]?.['c'] ?? 0);
-      return countGraph(this.backend, (kind) => count(q.countNodes(kind)), (type) => count(q.countRelationships(type)));
+      return countGraph(
+        this.backend,
+        (kind) => count(q.countNodes(kind)),
+        (type) => count(q.countRelationships(type)),
+      );
     });
   }
 
@@ -489,4 +506,3 @@ function forAnalyst(err: unknown): unknown {
   if (!(err instanceof StoreError) || err.code !== 'query_invalid') return err;
   return queryInvalid(engineMessageForAnalyst(err.message), err.cause);
 }
-

@@ -12,15 +12,73 @@ export const ANALYST_QUERY_LIMITS = { maxTokens: 5000, maxNesting: 64, maxCaseNe
 const CLAUSES = new Set(['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'WHERE', 'RETURN', 'ORDER', 'SKIP', 'LIMIT', 'OFFSET', 'UNION', 'CALL']);
 /** Words that may follow an expression inside a clause: operators, AS, sort order, CASE parts, path selectors. */
 const CONTINUATIONS = new Set([
-  'AND', 'OR', 'XOR', 'NOT', 'IS', 'IN', 'STARTS', 'ENDS', 'CONTAINS', 'AS', 'ASC', 'ASCENDING', 'DESC', 'DESCENDING',
-  'WHEN', 'THEN', 'ELSE', 'END', 'YIELD', 'DISTINCT', 'ALL', 'BY', 'NORMALIZED',
-  'SHORTEST', 'WSHORTEST', 'TRAIL', 'ACYCLIC', 'WALK', 'GROUPS', 'GROUP', 'PATH', 'PATHS',
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'IS',
+  'IN',
+  'STARTS',
+  'ENDS',
+  'CONTAINS',
+  'AS',
+  'ASC',
+  'ASCENDING',
+  'DESC',
+  'DESCENDING',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'YIELD',
+  'DISTINCT',
+  'ALL',
+  'BY',
+  'NORMALIZED',
+  'SHORTEST',
+  'WSHORTEST',
+  'TRAIL',
+  'ACYCLIC',
+  'WALK',
+  'GROUPS',
+  'GROUP',
+  'PATH',
+  'PATHS',
 ]);
 /** Words after which an expression is not complete: what follows them is not a new clause. */
 const OPEN_ENDED = new Set([
-  'AND', 'OR', 'XOR', 'NOT', 'IS', 'IN', 'STARTS', 'ENDS', 'CONTAINS', 'AS', 'WHEN', 'THEN', 'ELSE', 'CASE',
-  'MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'WHERE', 'RETURN', 'ORDER', 'BY', 'SKIP', 'LIMIT', 'OFFSET', 'UNION', 'ALL',
-  'DISTINCT', 'YIELD', 'CALL', 'EXISTS', 'TYPED',
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'IS',
+  'IN',
+  'STARTS',
+  'ENDS',
+  'CONTAINS',
+  'AS',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'CASE',
+  'MATCH',
+  'OPTIONAL',
+  'WITH',
+  'UNWIND',
+  'WHERE',
+  'RETURN',
+  'ORDER',
+  'BY',
+  'SKIP',
+  'LIMIT',
+  'OFFSET',
+  'UNION',
+  'ALL',
+  'DISTINCT',
+  'YIELD',
+  'CALL',
+  'EXISTS',
+  'TYPED',
 ]);
 /** Clauses that write: refused as read_only, as the stores refuse them. */
 const WRITES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'REMOVE', 'DROP', 'ALTER', 'FOREACH']);
@@ -29,9 +87,33 @@ const WRITES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'REMOVE', 'DROP', 'A
  * LadybugDB or Neo4j: refused wherever they could be read as a keyword (not as a name after AS, `.`, `:` or `$`).
  */
 const FORBIDDEN = new Set([
-  'LOAD', 'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'DETACH', 'INSTALL', 'UNINSTALL', 'USE', 'CHECKPOINT', 'PROFILE', 'EXPLAIN',
-  'BEGIN', 'COMMIT', 'ROLLBACK', 'TRANSACTION', 'TRANSACTIONS', 'ANALYZE', 'COMMENT', 'UPDATE', 'SHOW', 'TERMINATE',
-  'GRANT', 'DENY', 'REVOKE', 'CYPHER', 'FINISH',
+  'LOAD',
+  'COPY',
+  'EXPORT',
+  'IMPORT',
+  'ATTACH',
+  'DETACH',
+  'INSTALL',
+  'UNINSTALL',
+  'USE',
+  'CHECKPOINT',
+  'PROFILE',
+  'EXPLAIN',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'TRANSACTION',
+  'TRANSACTIONS',
+  'ANALYZE',
+  'COMMENT',
+  'UPDATE',
+  'SHOW',
+  'TERMINATE',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'CYPHER',
+  'FINISH',
 ]);
 /**
  * Procedures an analyst may CALL: read-only schema listings, nothing about the server. LadybugDB: show_tables,
@@ -44,12 +126,46 @@ const ALLOWED_PROCEDURE_KEYS = new Set(ALLOWED_PROCEDURES.map((p) => p.toLowerCa
  * and sequence functions. Namespaced functions are limited to Neo4j's built-in temporal, spatial and vector ones.
  */
 const FORBIDDEN_FUNCTIONS = new Set([
-  'current_setting', 'nextval', 'currval', 'file_info', 'read_csv', 'read_csv_serial', 'read_csv_parallel', 'read_parquet',
-  'read_npy', 'read_json', 'read_ftable', 'db_version', 'storage_version', 'storage_info', 'stats_info', 'disk_info',
-  'disk_size_info', 'fsm_info', 'bm_info', 'catalog_version', 'show_connection', 'show_attached_databases', 'show_warnings',
-  'clear_warnings', 'show_loaded_extensions', 'show_official_extensions', 'show_macros', 'show_sequences', 'show_graphs',
-  'show_projected_graphs', 'projected_graph_info', 'project_graph', 'project_graph_cypher', 'drop_projected_graph',
-  '_cache_array_column_locally', 'show_functions', 'show_indexes', 'show_tables', 'table_info', 'getenv',
+  'current_setting',
+  'nextval',
+  'currval',
+  'file_info',
+  'read_csv',
+  'read_csv_serial',
+  'read_csv_parallel',
+  'read_parquet',
+  'read_npy',
+  'read_json',
+  'read_ftable',
+  'db_version',
+  'storage_version',
+  'storage_info',
+  'stats_info',
+  'disk_info',
+  'disk_size_info',
+  'fsm_info',
+  'bm_info',
+  'catalog_version',
+  'show_connection',
+  'show_attached_databases',
+  'show_warnings',
+  'clear_warnings',
+  'show_loaded_extensions',
+  'show_official_extensions',
+  'show_macros',
+  'show_sequences',
+  'show_graphs',
+  'show_projected_graphs',
+  'projected_graph_info',
+  'project_graph',
+  'project_graph_cypher',
+  'drop_projected_graph',
+  '_cache_array_column_locally',
+  'show_functions',
+  'show_indexes',
+  'show_tables',
+  'table_info',
+  'getenv',
 ]);
 const FUNCTION_NAMESPACES = new Set(['point', 'date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration', 'vector', 'vector.similarity']);
 
@@ -168,14 +284,26 @@ function boundVariables(tokens: Token[]): Set<string> {
 function dottedNameEndingAt(tokens: Token[], i: number): { name: string; start: number } {
   let start = i;
   while (start >= 2 && isPunct(tokens[start - 1], '.') && ['word', 'quoted'].includes(tokens[start - 2]!.kind)) start -= 2;
-  return { name: tokens.slice(start, i + 1).map((t) => t.value).join(''), start };
+  return {
+    name: tokens
+      .slice(start, i + 1)
+      .map((t) => t.value)
+      .join(''),
+    start,
+  };
 }
 
 /** The dotted name starting at tokens[i], and the index just after it. */
 function dottedNameAt(tokens: Token[], i: number): { name: string; end: number } {
   let end = i + 1;
   while (isPunct(tokens[end], '.') && (tokens[end + 1]?.kind === 'word' || tokens[end + 1]?.kind === 'quoted')) end += 2;
-  return { name: tokens.slice(i, end).map((t) => (t.kind === 'quoted' ? t.value : t.text)).join(''), end };
+  return {
+    name: tokens
+      .slice(i, end)
+      .map((t) => (t.kind === 'quoted' ? t.value : t.text))
+      .join(''),
+    end,
+  };
 }
 
 /** The start of a token for a message: a 20,000-digit literal must not come back whole. */

@@ -45,7 +45,21 @@ export class TokenLimitError extends Error {
 }
 
 // The letters are case-insensitive in LadybugDB's grammar (\R is a carriage return, as \r).
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', B: '\b', F: '\f', N: '\n', R: '\r', T: '\t' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  B: '\b',
+  F: '\f',
+  N: '\n',
+  R: '\r',
+  T: '\t',
+};
 const WORD_START = /[\p{ID_Start}_]/u;
 const WORD_PART = /[\p{ID_Continue}\p{Sc}]/u;
 const DIGIT = /[0-9]/;
@@ -109,7 +123,11 @@ export function tokenizeCypher(src: string, maxTokens = Number.POSITIVE_INFINITY
       // Neo4j ends the comment at the first */. LadybugDB's grammar pairs each * with the character after it
       // unless that is /, so in "/* a **/" the first */ does not end it there. Where the two differ, refuse.
       if (ladybugCommentEnd(src, i) !== close + 2) {
-        throw new CypherLexError('the comment /* is closed by a */ that LadybugDB and Neo4j read differently (a * right before */ pairs with another *)', startLine, startCol);
+        throw new CypherLexError(
+          'the comment /* is closed by a */ that LadybugDB and Neo4j read differently (a * right before */ pairs with another *)',
+          startLine,
+          startCol,
+        );
       }
       comments.push({ text: src.slice(i, close + 2), line: startLine, column: startCol });
       advanceTo(close + 2);

@@ -155,7 +155,8 @@ export function parseDatasetMeta(rows: Record<string, unknown>[]): Pick<GraphSna
   let json: string | null = legacy ? String(legacy['json']) : null;
   if (parts.size > 0) {
     const ordered = Array.from({ length: parts.size }, (_, i) => parts.get(i));
-    if (ordered.some((p) => p === undefined)) throw new Error(`the stored dataset meta is incomplete: parts ${[...parts.keys()].sort((a, b) => a - b).join(', ')} of ${parts.size}`);
+    if (ordered.some((p) => p === undefined))
+      throw new Error(`the stored dataset meta is incomplete: parts ${[...parts.keys()].sort((a, b) => a - b).join(', ')} of ${parts.size}`);
     json = ordered.join('');
   }
   const stored = json === null ? null : (JSON.parse(json) as Pick<GraphSnapshot, 'meta' | 'references'>);

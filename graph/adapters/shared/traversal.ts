@@ -17,11 +17,7 @@ export interface Hop {
 /** All edges touching any frontier node, in either direction, that pass the filter. */
 export type ExpandHop = (frontier: string[], filter: HopFilter) => Promise<Hop[]>;
 
-export async function neighborhood(
-  start: GraphNode,
-  options: { depth: number; limit: number } & HopFilter,
-  expand: ExpandHop,
-): Promise<Neighborhood> {
+export async function neighborhood(start: GraphNode, options: { depth: number; limit: number } & HopFilter, expand: ExpandHop): Promise<Neighborhood> {
   const nodes = new Map<string, GraphNode>([[start.id, start]]);
   const edges = new Map<string, GraphEdge>();
   let frontier = [start.id];

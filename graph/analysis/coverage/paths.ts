@@ -106,7 +106,9 @@ export function describePath(rows: NodeKind, cols: NodeKind, path: CoveragePath[
         const kinds = kindsAlong(rows, cols, alternative);
         let text = kindLabel(rows)[lang];
         alternative.forEach((s, i) => {
-          const label = typesOf(s).map((type) => typeLabel(type)[lang]).join(' | ');
+          const label = typesOf(s)
+            .map((type) => typeLabel(type)[lang])
+            .join(' | ');
           const next = kinds[i + 1]!.map((k) => kindLabel(k)[lang]).join('/');
           text += s.direction === 'out' ? ` —${label}→ ${next}` : ` ←${label}— ${next}`;
         });

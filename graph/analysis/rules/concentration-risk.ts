@@ -83,7 +83,16 @@ export const concentrationRisk: GapRule = {
       return finding(
         info,
         node,
-        t(`${kind.nb} ${name.nb} ${list(reasons.map((r) => r.nb), 'nb')}.`, `${kind.en} ${name.en} ${list(reasons.map((r) => r.en), 'en')}.`),
+        t(
+          `${kind.nb} ${name.nb} ${list(
+            reasons.map((r) => r.nb),
+            'nb',
+          )}.`,
+          `${kind.en} ${name.en} ${list(
+            reasons.map((r) => r.en),
+            'en',
+          )}.`,
+        ),
         evidence.build(),
       );
     });

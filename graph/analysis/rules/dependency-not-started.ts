@@ -36,7 +36,11 @@ export const dependencyNotStarted: GapRule = {
         const partOf = ctx.out(target.id, 'PART_OF').find((e) => ctx.node(e.to)?.properties['status'] === 'not_started');
         if (!partOf) continue;
         const area = ctx.node(partOf.to)!;
-        evidence.edge(dep).node(target, { facts: ['status'] }).edge(partOf).node(area, { facts: ['status', 'statusNote'] });
+        evidence
+          .edge(dep)
+          .node(target, { facts: ['status'] })
+          .edge(partOf)
+          .node(area, { facts: ['status', 'statusNote'] });
         const group = viaArea.get(area.id) ?? viaArea.set(area.id, { area, initiatives: [] }).get(area.id)!;
         group.initiatives.push(target);
       }
@@ -49,14 +53,25 @@ export const dependencyNotStarted: GapRule = {
       for (const { area, initiatives } of viaArea.values()) {
         const names = nameList(initiatives);
         const areaName = quoted(area);
-        reasons.push(t(`${names.nb} i innsatsområdet ${areaName.nb}, som ikke er startet`, `${names.en} in the focus area ${areaName.en}, which has not started`));
+        reasons.push(
+          t(`${names.nb} i innsatsområdet ${areaName.nb}, som ikke er startet`, `${names.en} in the focus area ${areaName.en}, which has not started`),
+        );
       }
       const name = quoted(initiative);
       findings.push(
         finding(
           info,
           initiative,
-          t(`Initiativet ${name.nb} avhenger av ${list(reasons.map((r) => r.nb), 'nb')}.`, `The initiative ${name.en} depends on ${list(reasons.map((r) => r.en), 'en')}.`),
+          t(
+            `Initiativet ${name.nb} avhenger av ${list(
+              reasons.map((r) => r.nb),
+              'nb',
+            )}.`,
+            `The initiative ${name.en} depends on ${list(
+              reasons.map((r) => r.en),
+              'en',
+            )}.`,
+          ),
           evidence.build(),
         ),
       );

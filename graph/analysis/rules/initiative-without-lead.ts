@@ -29,7 +29,12 @@ export const initiativeWithoutLead: GapRule = {
         }
         for (const e of ctx.out(initiative.id, 'PART_OF')) evidence.edge(e).node(ctx.node(e.to));
         const name = quoted(initiative);
-        return finding(info, initiative, t(`Initiativet ${name.nb} har ingen ansvarlig virksomhet.`, `The initiative ${name.en} has no lead agency.`), evidence.build());
+        return finding(
+          info,
+          initiative,
+          t(`Initiativet ${name.nb} har ingen ansvarlig virksomhet.`, `The initiative ${name.en} has no lead agency.`),
+          evidence.build(),
+        );
       });
   },
 };

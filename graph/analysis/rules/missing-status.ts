@@ -45,7 +45,8 @@ export const missingStatus: GapRule = {
       const reports = statusReportsIn(ctx, initiative.id, report.id);
       const evidence = new EvidenceBuilder(ctx).node(initiative, { facts: ['status', 'statusNote'] });
       if (reports.length === 0) {
-        for (const e of ctx.out(initiative.id, 'HAS_STATUS')) evidence.edge(e, { note: t('Eldre statusrapport', 'Earlier status report') }).node(ctx.node(e.to));
+        for (const e of ctx.out(initiative.id, 'HAS_STATUS'))
+          evidence.edge(e, { note: t('Eldre statusrapport', 'Earlier status report') }).node(ctx.node(e.to));
         evidence.node(report);
         findings.push(
           finding(
@@ -68,7 +69,11 @@ export const missingStatus: GapRule = {
           .edge(gap.publishedIn);
       }
       const fields = [...new Set(gaps.flatMap((g) => g.fields))].filter((f) => ANSWERS[f]);
-      const label = (lang: 'nb' | 'en') => list(fields.map((f) => ANSWERS[f]![lang]), lang);
+      const label = (lang: 'nb' | 'en') =>
+        list(
+          fields.map((f) => ANSWERS[f]![lang]),
+          lang,
+        );
       findings.push(
         finding(
           info,
@@ -78,7 +83,10 @@ export const missingStatus: GapRule = {
                 `Statusrapporten for ${name.nb} i ${reportName.nb} er ufullstendig: mangler ${label('nb')}.`,
                 `The status report for ${name.en} in ${reportName.en} is incomplete: ${label('en')} missing.`,
               )
-            : t(`Statusrapporten for ${name.nb} i ${reportName.nb} er markert som ufullstendig.`, `The status report for ${name.en} in ${reportName.en} is marked incomplete.`),
+            : t(
+                `Statusrapporten for ${name.nb} i ${reportName.nb} er markert som ufullstendig.`,
+                `The status report for ${name.en} in ${reportName.en} is marked incomplete.`,
+              ),
           evidence.build(),
         ),
       );

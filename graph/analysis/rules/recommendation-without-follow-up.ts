@@ -34,12 +34,21 @@ export const recommendationWithoutFollowUp: GapRule = {
         const names = nameList(notInPlan.map((e) => ctx.node(e.to)!));
         reasons.push(
           notInPlan.length === 1
-            ? t(`det foreslåtte initiativet ${names.nb} er ikke tatt inn i handlingsplanen`, `the proposed initiative ${names.en} has not entered the action plan`)
-            : t(`de foreslåtte initiativene ${names.nb} er ikke tatt inn i handlingsplanen`, `the proposed initiatives ${names.en} have not entered the action plan`),
+            ? t(
+                `det foreslåtte initiativet ${names.nb} er ikke tatt inn i handlingsplanen`,
+                `the proposed initiative ${names.en} has not entered the action plan`,
+              )
+            : t(
+                `de foreslåtte initiativene ${names.nb} er ikke tatt inn i handlingsplanen`,
+                `the proposed initiatives ${names.en} have not entered the action plan`,
+              ),
         );
       }
 
-      const recommendedIn = ctx.in(rec.id, 'RECOMMENDS').map((e) => ({ edge: e, report: ctx.node(e.from) })).filter((r) => r.report?.kind === 'Report');
+      const recommendedIn = ctx
+        .in(rec.id, 'RECOMMENDS')
+        .map((e) => ({ edge: e, report: ctx.node(e.from) }))
+        .filter((r) => r.report?.kind === 'Report');
       const targets = ctx.out(rec.id, 'TARGETS');
       if (recommendedIn.length > 0 && targets.length > 0) {
         const origin = recommendedIn.map((r) => r.report!).sort((a, b) => year(a) - year(b))[0]!;
@@ -50,7 +59,11 @@ export const recommendationWithoutFollowUp: GapRule = {
             evidence.allEdges(recommendedIn.map((r) => r.edge)).allEdges(targets);
             for (const e of targets) evidence.node(ctx.node(e.to));
             const names = nameList(targets.map((e) => ctx.node(e.to)!));
-            const laterNames = (lang: 'nb' | 'en') => list(later.map((r) => quoted(r)[lang]), lang);
+            const laterNames = (lang: 'nb' | 'en') =>
+              list(
+                later.map((r) => quoted(r)[lang]),
+                lang,
+              );
             reasons.push(
               t(`målene (${names.nb}) viser ingen endring i ${laterNames('nb')}`, `its targets (${names.en}) show no change in ${laterNames('en')}`),
             );
@@ -63,7 +76,16 @@ export const recommendationWithoutFollowUp: GapRule = {
         finding(
           info,
           rec,
-          t(`Anbefalingen ${name.nb} er ikke fulgt opp: ${list(reasons.map((r) => r.nb), 'nb')}.`, `The recommendation ${name.en} has not been followed up: ${list(reasons.map((r) => r.en), 'en')}.`),
+          t(
+            `Anbefalingen ${name.nb} er ikke fulgt opp: ${list(
+              reasons.map((r) => r.nb),
+              'nb',
+            )}.`,
+            `The recommendation ${name.en} has not been followed up: ${list(
+              reasons.map((r) => r.en),
+              'en',
+            )}.`,
+          ),
           evidence.build(),
         ),
       );
@@ -79,7 +101,11 @@ function year(report: GraphNode): number {
 /** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency works on. */
 function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
   const ids = new Set<string>();
-  const underFocusArea = (id: string) => ctx.in(id, 'PART_OF').filter((e) => ctx.node(e.from)?.kind === 'Initiative').forEach((e) => ids.add(e.from));
+  const underFocusArea = (id: string) =>
+    ctx
+      .in(id, 'PART_OF')
+      .filter((e) => ctx.node(e.from)?.kind === 'Initiative')
+      .forEach((e) => ids.add(e.from));
   switch (target.kind) {
     case 'Initiative':
       ids.add(target.id);

@@ -73,7 +73,10 @@ export const reportPlaceholders: GapRule = {
       const patternIds = [...new Set(nodeHits.flatMap((h) => h.patterns))].sort((a, b) => order(patterns, a) - order(patterns, b));
       const fields = [...new Set(nodeHits.map((h) => (h.edge ? 'relationship' : h.field)))];
       const describe = (lang: Language) =>
-        `${list(patternIds.map((id) => labelOf.get(id)![lang]), lang)} (${lang === 'nb' ? 'i' : 'in'} ${list(
+        `${list(
+          patternIds.map((id) => labelOf.get(id)![lang]),
+          lang,
+        )} (${lang === 'nb' ? 'i' : 'in'} ${list(
           fields.map((f) => (f === 'relationship' ? (lang === 'nb' ? 'sitat på kobling' : 'relationship quote') : fieldLabel(f)[lang])),
           lang,
         )})`;

@@ -13,7 +13,7 @@ const info: GapRuleInfo = {
   title: t('Tynn dekning av livshendelse', 'Thin life-event coverage'),
   explanation: t(
     'En livshendelse er tynt dekket når (a) ingen initiativer understøtter den spesifikt — koblinger fra initiativer som understøtter alle livshendelsene, som Digdirs støtteprosjekt, teller ikke — eller (b) det ansvarlige departementet (virksomheten som leder livshendelsen) ikke har rapportert aktivitet. Rapportert aktivitet betyr at departementet leder eller deltar i et initiativ i handlingsplanen eller et understøttende tiltak, eller at et initiativ som understøtter livshendelsen spesifikt er i gang, fullført eller har statusrapport i siste rapport. En livshendelse uten ansvarlig departement regnes også som tynt dekket.',
-    'A life event is thinly covered when (a) no initiative serves it specifically — links from initiatives that serve every life event, such as Digdir\'s support project, do not count — or (b) its responsible ministry (the agency that leads the life event) shows no reported activity. Reported activity means the ministry leads or takes part in an action-plan initiative or supporting measure, or an initiative that serves the life event specifically is in progress, completed or has a status report in the latest report. A life event without a responsible ministry also counts as thinly covered.',
+    "A life event is thinly covered when (a) no initiative serves it specifically — links from initiatives that serve every life event, such as Digdir's support project, do not count — or (b) its responsible ministry (the agency that leads the life event) shows no reported activity. Reported activity means the ministry leads or takes part in an action-plan initiative or supporting measure, or an initiative that serves the life event specifically is in progress, completed or has a status report in the latest report. A life event without a responsible ministry also counts as thinly covered.",
   ),
   subjectKinds: ['LifeEvent'],
 };
@@ -40,12 +40,21 @@ export const thinLifeEventCoverage: GapRule = {
       const evidence = new EvidenceBuilder(ctx).node(lifeEvent);
       evidence.allEdges(specific);
       for (const e of genericLinks) {
-        evidence.edge(e, { note: t('Initiativet understøtter alle livshendelsene og teller ikke.', 'The initiative serves every life event and does not count.') });
+        evidence.edge(e, {
+          note: t('Initiativet understøtter alle livshendelsene og teller ikke.', 'The initiative serves every life event and does not count.'),
+        });
       }
       for (const i of specificInitiatives) evidence.node(i, { facts: ['status', 'category'] });
 
       const reasons: LocalizedText[] = [];
-      if (specific.length < minSpecificInitiatives) reasons.push(coverageReason(specific.length, genericLinks.map((e) => ctx.node(e.from)!), minSpecificInitiatives));
+      if (specific.length < minSpecificInitiatives)
+        reasons.push(
+          coverageReason(
+            specific.length,
+            genericLinks.map((e) => ctx.node(e.from)!),
+            minSpecificInitiatives,
+          ),
+        );
       if (ministryLinks.length === 0) reasons.push(t('den har ikke noe ansvarlig departement', 'it has no responsible ministry'));
       for (const lead of ministryLinks) {
         const ministry = ctx.node(lead.from)!;
@@ -54,7 +63,9 @@ export const thinLifeEventCoverage: GapRule = {
         evidence.allEdges(activity);
         if (activity.length === 0 && !lifeEventActive) {
           const name = quoted({ name: str(ministry, 'shortName') ?? ministry.name, nameEn: str(ministry, 'shortName') ?? ministry.nameEn });
-          reasons.push(t(`det ansvarlige departementet ${name.nb} har ingen rapportert aktivitet`, `its responsible ministry ${name.en} shows no reported activity`));
+          reasons.push(
+            t(`det ansvarlige departementet ${name.nb} har ingen rapportert aktivitet`, `its responsible ministry ${name.en} shows no reported activity`),
+          );
         }
       }
       if (reasons.length === 0) continue;
@@ -64,8 +75,14 @@ export const thinLifeEventCoverage: GapRule = {
           info,
           lifeEvent,
           t(
-            `Livshendelsen ${name.nb} er tynt dekket: ${list(reasons.map((r) => r.nb), 'nb')}.`,
-            `The life event ${name.en} is thinly covered: ${list(reasons.map((r) => r.en), 'en')}.`,
+            `Livshendelsen ${name.nb} er tynt dekket: ${list(
+              reasons.map((r) => r.nb),
+              'nb',
+            )}.`,
+            `The life event ${name.en} is thinly covered: ${list(
+              reasons.map((r) => r.en),
+              'en',
+            )}.`,
           ),
           evidence.build(),
         ),
@@ -79,10 +96,16 @@ function coverageReason(count: number, genericInitiatives: GraphNode[], min: num
   const only = genericInitiatives.length > 0 ? nameList(genericInitiatives) : null;
   if (count === 0) {
     return only
-      ? t(`ingen initiativer understøtter den spesifikt (bare ${only.nb}, som understøtter alle livshendelsene)`, `no initiative serves it specifically (only ${only.en}, which serves every life event)`)
+      ? t(
+          `ingen initiativer understøtter den spesifikt (bare ${only.nb}, som understøtter alle livshendelsene)`,
+          `no initiative serves it specifically (only ${only.en}, which serves every life event)`,
+        )
       : t('ingen initiativer understøtter den', 'no initiative serves it');
   }
-  return t(`bare ${count} initiativ understøtter den spesifikt (minst ${min} kreves)`, `only ${count} initiative(s) serve it specifically (at least ${min} required)`);
+  return t(
+    `bare ${count} initiativ understøtter den spesifikt (minst ${min} kreves)`,
+    `only ${count} initiative(s) serve it specifically (at least ${min} required)`,
+  );
 }
 
 /** The ministry's LEADS and PARTICIPATES_IN links to initiatives of the given categories. */

@@ -28,7 +28,10 @@ export const unansweredDriver: GapRule = {
         return finding(
           info,
           driver,
-          t(`Drivkraften ${name.nb} påvirker ingen innsatsområder eller initiativer i planen.`, `The driver ${name.en} influences no focus area or initiative of the plan.`),
+          t(
+            `Drivkraften ${name.nb} påvirker ingen innsatsområder eller initiativer i planen.`,
+            `The driver ${name.en} influences no focus area or initiative of the plan.`,
+          ),
           evidence.build(),
         );
       });

@@ -6,7 +6,7 @@ import { withStore } from '../store-session.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write the graph (or one node\'s neighbourhood) as JSON, GraphML, CSV or Cypher',
+  summary: "Write the graph (or one node's neighbourhood) as JSON, GraphML, CSV or Cypher",
   usage: [
     'Usage: strategigraf export --format json|graphml|csv|cypher [--focus ID] [--depth 1-3] [--out FILE]',
     '',
@@ -17,7 +17,11 @@ export const exportCommand: Command = {
     '  --out     file to write; standard output without it',
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { format: { type: 'string' }, focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } }, false);
+    const { values } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, focus: { type: 'string' }, depth: { type: 'string' }, out: { type: 'string' } },
+      false,
+    );
     const format = values.format ?? '';
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${format ? ` (got "${format}")` : ''}`);
     const depth = values.depth === undefined ? undefined : Number(values.depth);
@@ -36,7 +40,9 @@ export const exportCommand: Command = {
         return EXIT.ok;
       }
       await writeFile(values.out, file.body);
-      io.err(`wrote ${snapshot.nodes.length} nodes and ${snapshot.edges.length} relationships to ${values.out} (suggested name ${exportFileName(file.extension, scope)})`);
+      io.err(
+        `wrote ${snapshot.nodes.length} nodes and ${snapshot.edges.length} relationships to ${values.out} (suggested name ${exportFileName(file.extension, scope)})`,
+      );
       return EXIT.ok;
     });
   },

@@ -50,7 +50,8 @@ export const gapsCommand: Command = {
     );
     const lang = oneOf(values.lang, LANGUAGES, 'lang') ?? 'nb';
     const severity = oneOf(values.severity, GAP_SEVERITIES, 'severity');
-    if (values.kind !== undefined && !isNodeKind(values.kind)) throw new UsageError(`--kind must be a node kind such as FocusArea or LifeEvent (got "${values.kind}")`);
+    if (values.kind !== undefined && !isNodeKind(values.kind))
+      throw new UsageError(`--kind must be a node kind such as FocusArea or LifeEvent (got "${values.kind}")`);
     if (values.rule !== undefined && !GAP_RULES.some((r) => r.id === values.rule)) throw new UsageError(new UnknownRuleError(values.rule).message);
 
     if (values.rules) {

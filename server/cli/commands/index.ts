@@ -10,4 +10,15 @@ import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
-export const commands: Command[] = [validateCommand, loadCommand, statsCommand, queryCommand, exportCommand, gapsCommand, reportCommand, serveCommand, recoverCommand, compactCommand];
+export const commands: Command[] = [
+  validateCommand,
+  loadCommand,
+  statsCommand,
+  queryCommand,
+  exportCommand,
+  gapsCommand,
+  reportCommand,
+  serveCommand,
+  recoverCommand,
+  compactCommand,
+];

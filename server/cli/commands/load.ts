@@ -7,7 +7,8 @@ import { withStore } from '../store-session.js';
 export const loadCommand: Command = {
   name: 'load',
   summary: 'Validate a dataset and replace the graph in the store with it (atomically)',
-  usage: 'Usage: strategigraf load [dir]\n\n  dir  seed directory or file (default: the seeds/ of this package)\n\nAn invalid dataset never reaches the store; a failed load leaves the previous graph as it was.',
+  usage:
+    'Usage: strategigraf load [dir]\n\n  dir  seed directory or file (default: the seeds/ of this package)\n\nAn invalid dataset never reaches the store; a failed load leaves the previous graph as it was.',
   async run(argv, io) {
     const { positionals } = parseCommandArgs(argv, {});
     const result = await loadDatasetDir(positionals[0] ?? DEFAULT_SEEDS_DIR);

@@ -8,7 +8,10 @@ const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 function describeGraph(summary: GraphSummary): string {
   const { meta, stats } = summary;
-  const kinds = Object.entries(stats.nodes).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = Object.entries(stats.nodes)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   return `dataset "${meta.name}" version ${meta.version}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships, ${summary.references} references${kinds ? ` (${kinds})` : ''}`;
 }
 
@@ -48,7 +51,9 @@ export const recoverCommand: Command = {
     const report = await refusalOr(io, 'recover', () => recoverDatabase(db));
     if (!report) return EXIT.problems;
     io.out(`moved the write-ahead log that cannot be replayed (${report.walBytes} bytes) aside to ${report.movedTo}; it is kept for inspection`);
-    const lost = report.lostDataset ? `; the log held a replacement with dataset "${report.lostDataset.name}" version ${report.lostDataset.version}, which is not in the graph` : '';
+    const lost = report.lostDataset
+      ? `; the log held a replacement with dataset "${report.lostDataset.name}" version ${report.lostDataset.version}, which is not in the graph`
+      : '';
     io.out(`lost: every write after the last checkpoint (${report.checkpointAt.toISOString()})${lost}`);
     io.out(`${db} now holds ${describeGraph(report.now)}`);
     return EXIT.ok;

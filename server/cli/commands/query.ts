@@ -23,9 +23,15 @@ export function formatCell(value: unknown): string {
 }
 
 export function formatTable(result: CypherResult): string {
-  const cells = result.rows.map((row) => row.map((c) => formatCell(c).replace(/\s+/g, ' ')).map((c) => (c.length > MAX_CELL ? `${c.slice(0, MAX_CELL - 1)}…` : c)));
+  const cells = result.rows.map((row) =>
+    row.map((c) => formatCell(c).replace(/\s+/g, ' ')).map((c) => (c.length > MAX_CELL ? `${c.slice(0, MAX_CELL - 1)}…` : c)),
+  );
   const widths = result.columns.map((col, i) => Math.max(col.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const line = (parts: string[]) => parts.map((p, i) => p.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (parts: string[]) =>
+    parts
+      .map((p, i) => p.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [
     line(result.columns),
     line(widths.map((w) => '-'.repeat(w))),

@@ -31,7 +31,8 @@ async function buildWebIfStale(io: CliIO): Promise<void> {
   io.err(`serve: building the web UI (${reason})…`);
   try {
     const code = await runViteBuild();
-    if (code !== 0) io.err(`serve: the web UI build failed (exit code ${code}); serving the API${existsSync(WEB_BUILD_INDEX) ? ' and the previous UI build' : ' only'}`);
+    if (code !== 0)
+      io.err(`serve: the web UI build failed (exit code ${code}); serving the API${existsSync(WEB_BUILD_INDEX) ? ' and the previous UI build' : ' only'}`);
   } catch (err) {
     io.err(`serve: could not run vite to build the web UI (${err instanceof Error ? err.message : String(err)}); serving the API only`);
   }

@@ -16,7 +16,8 @@ export const statsCommand: Command = {
       }
       const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
       io.out(`${description}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
-      for (const [kind, n] of Object.entries(stats.nodes)) io.out(`  ${kind.padEnd(16)} ${String(n).padStart(6)}  ${NODE_KIND_LABELS[kind as NodeKind].plural.nb}`);
+      for (const [kind, n] of Object.entries(stats.nodes))
+        io.out(`  ${kind.padEnd(16)} ${String(n).padStart(6)}  ${NODE_KIND_LABELS[kind as NodeKind].plural.nb}`);
       for (const [type, n] of Object.entries(stats.relationships)) io.out(`  ${type.padEnd(16)} ${String(n).padStart(6)}`);
       return EXIT.ok;
     });

@@ -7,7 +7,8 @@ import { DEFAULT_SEEDS_DIR } from '../../paths.js';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check a dataset directory and list every problem found',
-  usage: 'Usage: strategigraf validate [dir] [--json]\n\n  dir     seed directory or file (default: the seeds/ of this package)\n  --json  print {ok, problems} as JSON',
+  usage:
+    'Usage: strategigraf validate [dir] [--json]\n\n  dir     seed directory or file (default: the seeds/ of this package)\n  --json  print {ok, problems} as JSON',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
     const dir = positionals[0] ?? DEFAULT_SEEDS_DIR;

@@ -20,7 +20,15 @@ describe(RULE, () => {
   it('reports a status report with unanswered questions and names them', () => {
     const findings = dataset()
       .initiative('kostnadsdeling')
-      .statusReport('status-kostnadsdeling', { respondent: null, successFactors: '…', challenges: null, learnings: null, nextTasks: null, complete: false, missing: ['respondent', 'successFactors', 'challenges', 'learnings', 'nextTasks'] })
+      .statusReport('status-kostnadsdeling', {
+        respondent: null,
+        successFactors: '…',
+        challenges: null,
+        learnings: null,
+        nextTasks: null,
+        complete: false,
+        missing: ['respondent', 'successFactors', 'challenges', 'learnings', 'nextTasks'],
+      })
       .link('HAS_STATUS', 'kostnadsdeling', 'status-kostnadsdeling')
       .link('PUBLISHED_IN', 'status-kostnadsdeling', 'rapport')
       .gaps({ rule: RULE });

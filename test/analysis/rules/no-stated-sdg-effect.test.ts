@@ -17,7 +17,11 @@ describe(RULE, () => {
     expect(f.severity).toBe('medium');
     expect(f.message.nb).toContain('Forslag (utledet): «sdg-4»');
     expect(f.evidence.edges).toEqual([
-      expect.objectContaining({ id: 'fa-kompetanse:CONTRIBUTES_TO:sdg-4', suggestion: true, properties: expect.objectContaining({ basis: 'inferred', note: 'Kompetanse er utdanning' }) }),
+      expect.objectContaining({
+        id: 'fa-kompetanse:CONTRIBUTES_TO:sdg-4',
+        suggestion: true,
+        properties: expect.objectContaining({ basis: 'inferred', note: 'Kompetanse er utdanning' }),
+      }),
     ]);
   });
 
@@ -33,7 +37,9 @@ describe(RULE, () => {
   });
 
   it('checks the initiative categories in configuration', () => {
-    const findings = dataset().initiative('i-stotte', { category: 'supporting' }).gaps({ rule: RULE, config: { sdg: { initiativeCategories: ['supporting'] } } });
+    const findings = dataset()
+      .initiative('i-stotte', { category: 'supporting' })
+      .gaps({ rule: RULE, config: { sdg: { initiativeCategories: ['supporting'] } } });
     expect(subjects(findings, RULE)).toEqual(['i-stotte']);
   });
 });

@@ -32,11 +32,7 @@ describe(RULE, () => {
   });
 
   it('accepts a proposal taken into the plan', () => {
-    const findings = dataset()
-      .node('Recommendation', 'anbefaling')
-      .initiative('ny')
-      .link('PROPOSES', 'anbefaling', 'ny')
-      .gaps({ rule: RULE });
+    const findings = dataset().node('Recommendation', 'anbefaling').initiative('ny').link('PROPOSES', 'anbefaling', 'ny').gaps({ rule: RULE });
     expect(findings).toEqual([]);
   });
 

@@ -19,18 +19,17 @@ describe(RULE, () => {
   });
 
   it('reports a placeholder in a relationship quote on the node the link starts from', () => {
-    const findings = dataset()
-      .agency('x')
-      .initiative('i')
-      .link('LEADS', 'x', 'i', { quote: 'Navn navnesen i virksomhet x' })
-      .gaps({ rule: RULE });
+    const findings = dataset().agency('x').initiative('i').link('LEADS', 'x', 'i', { quote: 'Navn navnesen i virksomhet x' }).gaps({ rule: RULE });
     expect(subjects(findings, RULE)).toEqual(['x']);
     expect(findings[0]!.evidence.edges.map((e) => e.id)).toEqual(['x:LEADS:i']);
   });
 
   it('leaves ordinary text alone, including an ellipsis marking an omission in a quote', () => {
     const findings = dataset()
-      .focusArea('fa', 'in_progress', { quote: 'Vi må skape tillit til hele økosystemet … og håndtere ytre krefter.', description: 'Navnet på prosjektet er «Digital ledelse».' })
+      .focusArea('fa', 'in_progress', {
+        quote: 'Vi må skape tillit til hele økosystemet … og håndtere ytre krefter.',
+        description: 'Navnet på prosjektet er «Digital ledelse».',
+      })
       .statusReport('status')
       .node('Recommendation', 'anbefaling', { name: 'En anbefaling om bærekraft i handlingsplanen' })
       .gaps({ rule: RULE });

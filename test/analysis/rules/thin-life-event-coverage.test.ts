@@ -44,10 +44,7 @@ describe(RULE, () => {
   });
 
   it('reports a life event served specifically only by work not started, whose ministry shows no activity', () => {
-    const findings = base()
-      .initiative('planlagt', { status: 'planned' })
-      .link('SERVES', 'planlagt', 'le-sykt-barn')
-      .gaps({ rule: RULE });
+    const findings = base().initiative('planlagt', { status: 'planned' }).link('SERVES', 'planlagt', 'le-sykt-barn').gaps({ rule: RULE });
     const f = findings.find((x) => x.subject.id === 'le-sykt-barn')!;
     expect(f.message.nb).toContain('det ansvarlige departementet «hod» har ingen rapportert aktivitet');
     expect(f.message.nb).not.toContain('spesifikt (bare');
@@ -74,12 +71,7 @@ describe(RULE, () => {
   });
 
   it('reports a life event without a responsible ministry', () => {
-    const findings = dataset()
-      .lifeEvent('le-a')
-      .lifeEvent('le-b')
-      .initiative('i-a')
-      .link('SERVES', 'i-a', 'le-a')
-      .gaps({ rule: RULE });
+    const findings = dataset().lifeEvent('le-a').lifeEvent('le-b').initiative('i-a').link('SERVES', 'i-a', 'le-a').gaps({ rule: RULE });
     expect(subjects(findings, RULE)).toEqual(['le-a', 'le-b']);
     expect(findings[0]!.message.en).toContain('has no responsible ministry');
   });

@@ -37,7 +37,9 @@ describe('strategigraf gaps and report', () => {
     const { code, stdout } = await cli('gaps');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Strategigraf gap fixture gaps-1 \(LadybugDB at .*\): 20 funn \(høy 3, middels 13, lav 4\)\n\nHØY\n/);
-    expect(stdout).toContain('  [focus-area-not-started] Innsatsområdet «Økt digital kompetanse» er ikke startet.\n      ««Økt digital kompetanse» har ikke kommet i gang» (rapport-2020, s. 4)');
+    expect(stdout).toContain(
+      '  [focus-area-not-started] Innsatsområdet «Økt digital kompetanse» er ikke startet.\n      ««Økt digital kompetanse» har ikke kommet i gang» (rapport-2020, s. 4)',
+    );
   });
 
   it('prints findings as JSON, filtered by severity, kind or rule', async () => {
@@ -59,7 +61,12 @@ describe('strategigraf gaps and report', () => {
   });
 
   it('rejects unknown rules, severities and kinds with exit 2', async () => {
-    for (const args of [['--rule', 'nope'], ['--severity', 'urgent'], ['--kind', 'Person'], ['--lang', 'de']]) {
+    for (const args of [
+      ['--rule', 'nope'],
+      ['--severity', 'urgent'],
+      ['--kind', 'Person'],
+      ['--lang', 'de'],
+    ]) {
       const { code, stderr } = await cli('gaps', ...args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toContain('Usage: strategigraf gaps');

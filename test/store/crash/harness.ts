@@ -13,11 +13,15 @@ export class Child {
   private readonly proc: ChildProcess;
 
   constructor(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-    this.proc = spawn(process.execPath, [script.endsWith('.ts') ? RUN_TS : null, script, ...args].filter((a): a is string => a !== null), {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      [script.endsWith('.ts') ? RUN_TS : null, script, ...args].filter((a): a is string => a !== null),
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let buffered = '';
     this.proc.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
@@ -27,10 +31,12 @@ export class Child {
       for (const w of this.waiters.splice(0)) w();
     });
     this.proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => {
-      resolve(code);
-      for (const w of this.waiters.splice(0)) w();
-    }));
+    this.exited = new Promise((resolve) =>
+      this.proc.on('exit', (code) => {
+        resolve(code);
+        for (const w of this.waiters.splice(0)) w();
+      }),
+    );
   }
 
   static store(db: string, which: 'A' | 'B' | 'seed' | 'none'): Child {
@@ -50,7 +56,8 @@ export class Child {
     for (;;) {
       const line = this.lines.find((l) => l.includes(text));
       if (line !== undefined) return line;
-      if (this.proc.exitCode !== null || Date.now() > deadline) throw new Error(`no line with "${text}"; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
+      if (this.proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`no line with "${text}"; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -64,7 +71,8 @@ export class Child {
       if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
         throw new Error(`the child exited before printing "${prefix}"; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
       }
-      if (Date.now() > deadline) throw new Error(`no "${prefix}" from the child within ${timeoutMs} ms; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`no "${prefix}" from the child within ${timeoutMs} ms; stdout: ${this.lines.join(' | ')}; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 200);
         this.waiters.push(() => {

@@ -6,8 +6,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export const isNode = (v: unknown): v is Node => isObject(v) && typeof v['id'] === 'string' && typeof v['kind'] === 'string' && typeof v['name'] === 'string';
 
-export const isEdge = (v: unknown): v is Edge =>
-  isObject(v) && typeof v['type'] === 'string' && typeof v['from'] === 'string' && typeof v['to'] === 'string';
+export const isEdge = (v: unknown): v is Edge => isObject(v) && typeof v['type'] === 'string' && typeof v['from'] === 'string' && typeof v['to'] === 'string';
 
 export const isPath = (v: unknown): v is { nodes: Node[]; edges: Edge[] } =>
   isObject(v) && Array.isArray(v['nodes']) && Array.isArray(v['edges']) && (v['nodes'] as unknown[]).every(isNode) && (v['edges'] as unknown[]).every(isEdge);

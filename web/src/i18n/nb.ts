@@ -44,7 +44,8 @@ export const nb = {
   'explore.reset': 'Tilbakestill',
   'explore.showAsTable': 'Vis som tabell',
   'explore.showAsGraph': 'Vis som graf',
-  'explore.canvasLabel': 'Grafen: {nodes} noder og {edges} relasjoner. Piltaster velger node, Enter viser naboene, + og − zoomer, 0 tilpasser. Tabellvisningen gir samme innhold uten lerret.',
+  'explore.canvasLabel':
+    'Grafen: {nodes} noder og {edges} relasjoner. Piltaster velger node, Enter viser naboene, + og − zoomer, 0 tilpasser. Tabellvisningen gir samme innhold uten lerret.',
   'explore.truncated': 'Noen naboer er utelatt fordi grensen for antall noder ble nådd.',
   'explore.empty': 'Ingen noder å vise. Søk etter en node for å begynne.',
   'explore.legend': 'Tegnforklaring',

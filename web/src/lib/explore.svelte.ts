@@ -39,11 +39,13 @@ export class ExploreGraph {
     try {
       const missing = expanded.filter((id) => !this.cache.has(id));
       const fetched = await Promise.all(
-        missing.map((id) => api.neighbors(id, { depth: 1, ...neighborFilters(filters) }).catch((err: unknown) => {
-          // An id in a shared link may no longer exist; the rest of the view still loads.
-          if (err instanceof ApiFailure && err.status === 404) return { nodes: [], edges: [], truncated: false };
-          throw err;
-        })),
+        missing.map((id) =>
+          api.neighbors(id, { depth: 1, ...neighborFilters(filters) }).catch((err: unknown) => {
+            // An id in a shared link may no longer exist; the rest of the view still loads.
+            if (err instanceof ApiFailure && err.status === 404) return { nodes: [], edges: [], truncated: false };
+            throw err;
+          }),
+        ),
       );
       missing.forEach((id, i) => this.cache.set(id, fetched[i]!));
       const nodes = new Map<string, Node>();
