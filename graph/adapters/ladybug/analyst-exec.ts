@@ -1,14 +1,13 @@
 // Runs one analyst query on a LadybugDB connection and shapes its rows for the API. It runs inside the analyst worker
 // process (analyst-worker.ts), never on the server's own connections: see analyst-pool.ts for why.
 import type { Connection, QueryResult } from '@ladybugdb/core';
-import type { CypherResult, GraphNode } from '../../schema/graph.js';
+import type { CypherResult } from '../../schema/graph.js';
 import { engineMessageForAnalyst } from '../shared/analyst-query.js';
 import { queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, StoreError } from '../../store/errors.js';
-import { toGraphEdge, toGraphNode } from '../shared/records.js';
 import { ResponseBudget } from '../shared/response-budget.js';
 import { ladybugDialect as q } from './dialect.js';
 import { META_TABLE } from './schema.js';
-import { fromLadybugValue, isNodeValue, isRelValue } from './values.js';
+import { edgeFromValue, fromLadybugValue, isNodeValue, isRelValue, nodeFromValue } from './values.js';
 
 export interface AnalystExecOptions {
   /** The configured limit, named in the timeout error. */
@@ -75,16 +74,6 @@ function classifyExecutionError(err: unknown, timeoutMs: number): StoreError {
   if (/interrupt|timeout/i.test(message)) return queryTimeout(timeoutMs);
   if (/read-only|read only/i.test(message)) return readOnlyViolation();
   return queryInvalid(`the query failed: ${engineMessageForAnalyst(message)}`, err);
-}
-
-function nodeFromValue(value: unknown): GraphNode {
-  const props = value as Record<string, unknown>;
-  return toGraphNode(String(props['_label']), props);
-}
-
-function edgeFromValue(value: unknown): ReturnType<typeof toGraphEdge> {
-  const props = value as Record<string, unknown>;
-  return toGraphEdge(String(props['_label']), props);
 }
 
 /** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */

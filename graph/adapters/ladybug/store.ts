@@ -8,7 +8,7 @@ import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { byId, countGraph, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
+import { byId, countGraph, parseDatasetMeta } from '../shared/records.js';
 import { GraphProjection } from './projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
 import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
@@ -19,7 +19,7 @@ import { ladybugNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
-import { fromLadybugValue } from './values.js';
+import { edgeFromValue, fromLadybugValue, nodeFromValue } from './values.js';
 import { claimFile, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
@@ -395,14 +395,4 @@ function fromLadybugRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) out[k] = fromLadybugValue(v);
   return out;
-}
-
-function nodeFromValue(value: unknown): GraphNode {
-  const props = value as Record<string, unknown>;
-  return toGraphNode(String(props['_label']), props);
-}
-
-function edgeFromValue(value: unknown): ReturnType<typeof toGraphEdge> {
-  const props = value as Record<string, unknown>;
-  return toGraphEdge(String(props['_label']), props);
 }

@@ -1,4 +1,6 @@
 // Plain JavaScript values out of LadybugDB results: no bigint, Map or Date leaves the adapter.
+import type { GraphEdge, GraphNode } from '../../schema/graph.js';
+import { toGraphEdge, toGraphNode } from '../shared/records.js';
 
 export function fromLadybugValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -19,4 +21,16 @@ export function isNodeValue(value: unknown): value is Record<string, unknown> {
 
 export function isRelValue(value: unknown): value is Record<string, unknown> {
   return Boolean(value && typeof value === 'object' && '_label' in value && '_src' in value && '_dst' in value);
+}
+
+/** A node value (its properties and `_label`) as the API's node. */
+export function nodeFromValue(value: unknown): GraphNode {
+  const props = value as Record<string, unknown>;
+  return toGraphNode(String(props['_label']), props);
+}
+
+/** A relationship value (its properties and `_label`) as the API's edge. */
+export function edgeFromValue(value: unknown): GraphEdge {
+  const props = value as Record<string, unknown>;
+  return toGraphEdge(String(props['_label']), props);
 }
