@@ -1,6 +1,7 @@
 // The current language and message lookup. Norwegian bokmål by default; the choice lives in the URL (?lang=en).
 import {
   AGENCY_SECTOR_LABELS,
+  GAP_SEVERITY_LABELS,
   INITIATIVE_CATEGORY_LABELS,
   NODE_KIND_LABELS,
   PROPERTY_LABELS,
@@ -14,8 +15,12 @@ import { nb, type MessageKey } from './nb.js';
 
 export type Lang = 'nb' | 'en';
 const messages: Record<Lang, Record<MessageKey, string>> = { nb, en };
-/** Enumerated properties whose values the ontology names (statuses are UI messages). */
-const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> = { category: INITIATIVE_CATEGORY_LABELS, sector: AGENCY_SECTOR_LABELS };
+/** Enumerated values the ontology names (statuses are UI messages); gap severities too, named once for report, CLI and UI. */
+const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> = {
+  category: INITIATIVE_CATEGORY_LABELS,
+  sector: AGENCY_SECTOR_LABELS,
+  severity: GAP_SEVERITY_LABELS,
+};
 
 class I18n {
   lang = $state<Lang>('nb');
