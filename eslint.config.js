@@ -22,6 +22,12 @@ export const DOORS = [
     because: 'the UI imports only web/src, packages and the zod-free graph/ontology.ts; API types come from the generated module in web/src/api/',
   },
   { from: ['graph/**'], deny: ['server/**', 'web/**', 'bench/**'], because: 'the domain (graph/) never depends on the server, the UI or the benchmarks' },
+  {
+    from: ['graph/**'],
+    except: [`${ADAPTERS}/**`],
+    deny: [`${ADAPTERS}/**`],
+    because: 'the domain knows no adapter: what both the domain and the adapters need (records, search keys) lives in graph/schema/',
+  },
   { from: ['graph/store/**'], deny: [`${ADAPTERS}/**`], because: 'the store port and its errors know no adapter; only graph/adapters/index.ts picks one' },
   {
     from: [`${ADAPTERS}/ladybug/**`],

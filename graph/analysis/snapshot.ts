@@ -1,7 +1,7 @@
 // A dataset as the snapshot a store would return after loading it, for analysing seed files without a store.
 import type { Dataset } from '../schema/dataset.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../adapters/shared/records.js';
+import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../schema/records.js';
 
 /** The same conversion the adapters apply to what they read back, so findings match a store's exactly. */
 export function snapshotFromDataset(dataset: Dataset): GraphSnapshot {

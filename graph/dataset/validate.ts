@@ -2,7 +2,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { allowedPairs, isAllowed, isNodeKind, NODE_KINDS, type NodeKind } from '../ontology.js';
-import { searchColumns } from '../adapters/shared/search.js';
+import { searchColumns } from '../schema/search.js';
 import { relationshipId } from './ids.js';
 import {
   DatasetFile,

@@ -2,7 +2,7 @@
 // again as a seed (validateDataset accepts JSON text) and reloading it gives the same graph.
 import type { Dataset } from '../schema/dataset.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { toDatasetNode, toDatasetRelationship } from '../adapters/shared/records.js';
+import { toDatasetNode, toDatasetRelationship } from '../schema/records.js';
 import { sortedEdges, sortedNodes } from './shared.js';
 
 export function snapshotToDataset(snapshot: GraphSnapshot): Dataset {

@@ -33,6 +33,7 @@ describe('import doors', () => {
     ['graph/adapters/ladybug/x.ts', "import { Neo4jStore } from '../neo4j/store.js';\nexport { Neo4jStore };\n", 'graph/adapters/neo4j/store.js'],
     ['graph/adapters/neo4j/x.ts', "import { LadybugStore } from '../ladybug/store.js';\nexport { LadybugStore };\n", 'graph/adapters/ladybug/store.js'],
     ['graph/adapters/shared/x.ts', "import { LadybugStore } from '../ladybug/store.js';\nexport { LadybugStore };\n", 'graph/adapters/ladybug/store.js'],
+    ['graph/export/x.ts', "import { countGraph } from '../adapters/shared/records.js';\nexport { countGraph };\n", 'graph/adapters/shared/records.js'],
   ])('%s may not import what this source imports (%#)', async (file, code, target) => {
     const found = await crossings(file, code);
     expect(found).toHaveLength(1);

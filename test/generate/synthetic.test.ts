@@ -7,7 +7,7 @@ import { kindCounts } from '../../bench/synthetic/counts.js';
 import { generateDataset } from '../../bench/synthetic/dataset.js';
 import { mulberry32 } from '../../bench/synthetic/rng.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
-import { toDatasetNode, toDatasetRelationship } from '../../graph/adapters/shared/records.js';
+import { toDatasetNode, toDatasetRelationship } from '../../graph/schema/records.js';
 import { DatasetRelationship, NODE_SCHEMAS, SLUG_PATTERN, type Dataset } from '../../graph/schema/dataset.js';
 
 /** Everything validateDataset checks, without its YAML parsing, so it scales to big samples. */

@@ -4,7 +4,7 @@ import { loadDatasetDir } from '../../graph/dataset/load.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import type { GraphStore } from '../../graph/store/port.js';
 import { StoreError } from '../../graph/store/errors.js';
-import { toDatasetNode, toDatasetRelationship } from '../../graph/adapters/shared/records.js';
+import { toDatasetNode, toDatasetRelationship } from '../../graph/schema/records.js';
 
 export async function fixtureDataset(dir = 'test/fixtures/small'): Promise<Dataset> {
   const result = await loadDatasetDir(dir);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { ladybugDialect } from '../../graph/adapters/ladybug/dialect.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
-import { nodeRow } from '../../graph/adapters/shared/records.js';
+import { nodeRow } from '../../graph/schema/records.js';
 import { fixtureDataset } from './contract.js';
 
 describe('LadybugDB engine traps', () => {

@@ -4,7 +4,7 @@ import lbug from '@ladybugdb/core';
 import type { Dataset } from '../../schema/dataset.js';
 import type { GraphStats } from '../../schema/graph.js';
 import type { GraphSnapshot } from '../../store/port.js';
-import { byId, toDatasetNode, toDatasetRelationship } from '../shared/records.js';
+import { byId, toDatasetNode, toDatasetRelationship } from '../../schema/records.js';
 import { fileHolder, fileSize, isWalReplayFailure, lockPath, walPath } from './files.js';
 import { LadybugStore } from './store.js';
 

@@ -3,7 +3,7 @@
 // test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
 import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../../schema/graph.js';
 import type { NeighborOptions, PathOptions, SearchOptions } from '../../store/port.js';
-import { searchColumns, searchKey, type SearchColumns } from '../shared/search.js';
+import { searchColumns, searchKey, type SearchColumns } from '../../schema/search.js';
 import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
 
 export class GraphProjection {

@@ -1,6 +1,6 @@
 // Plain JavaScript values out of LadybugDB results: no bigint, Map or Date leaves the adapter.
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
-import { toGraphEdge, toGraphNode } from '../shared/records.js';
+import { toGraphEdge, toGraphNode } from '../../schema/records.js';
 
 export function fromLadybugValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);

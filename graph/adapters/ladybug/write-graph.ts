@@ -4,7 +4,8 @@ import { isAllowed, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '.
 import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import { StoreError } from '../../store/errors.js';
-import { assertAllCreated, datasetMetaRows, edgeRow, nodeRow } from '../shared/records.js';
+import { edgeRow, nodeRow } from '../../schema/records.js';
+import { assertAllCreated, datasetMetaRows } from '../shared/records.js';
 import { ladybugDialect as q } from './dialect.js';
 import { schemaFingerprint } from './schema.js';
 

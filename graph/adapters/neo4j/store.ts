@@ -9,8 +9,9 @@ import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst 
 import type { Neo4jConfig } from './config.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
-import { assertAllCreated, byId, countGraph, datasetMetaRows, edgeRow, nodeRow, parseDatasetMeta, toGraphEdge, toGraphNode } from '../shared/records.js';
-import { searchKey } from '../shared/search.js';
+import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/records.js';
+import { assertAllCreated, countGraph, datasetMetaRows, parseDatasetMeta } from '../shared/records.js';
+import { searchKey } from '../../schema/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
 import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
 import { neo4jNamedQueries } from './named-queries.js';

@@ -1,0 +1,95 @@
+// Conversions between dataset records, flat property rows and the node/edge shapes of the API: the domain's, so that
+// analysis, export and every adapter read and write nodes the same way.
+import { isNodeKind, isRelationshipType, type NodeKind, type RelationshipType } from '../ontology.js';
+import { INTERNAL_NODE_COLUMNS, nodeColumns } from './columns.js';
+import type { DatasetNode, DatasetRelationship } from './dataset.js';
+import type { GraphEdge, GraphNode, PropertyValue } from './graph.js';
+import { relationshipId } from '../dataset/ids.js';
+import { searchColumns } from './search.js';
+
+const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
+
+/** One row per node with every column of its kind, in a fixed order: bulk writes need rows of one shape. */
+export function nodeRow(node: DatasetNode): Record<string, unknown> {
+  const record = node as unknown as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const col of nodeColumns(node.kind)) {
+    const value = record[col.name];
+    row[col.name] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
+  }
+  return { ...row, ...searchColumns(node as DatasetNode & { shortName?: string }) };
+}
+
+export function edgeRow(rel: DatasetRelationship): Record<string, unknown> {
+  return {
+    fromId: rel.from,
+    toId: rel.to,
+    source: rel.source,
+    page: rel.page,
+    quote: rel.quote,
+    basis: rel.basis,
+    note: rel.note ?? null,
+  };
+}
+
+export function toGraphNode(kind: string, props: Record<string, unknown>): GraphNode {
+  if (!isNodeKind(kind)) throw new Error(`store returned a node of unknown kind "${kind}"`);
+  const properties: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (HIDDEN_NODE_PROPS.has(key) || key.startsWith('_') || value === null || value === undefined) continue;
+    properties[key] = value as PropertyValue;
+  }
+  const node: GraphNode = { id: String(props['id']), kind, name: String(props['name']), properties };
+  if (typeof props['nameEn'] === 'string') node.nameEn = props['nameEn'];
+  return node;
+}
+
+export function toGraphEdge(type: string, props: Record<string, unknown>): GraphEdge {
+  if (!isRelationshipType(type)) throw new Error(`store returned a relationship of unknown type "${type}"`);
+  const from = String(props['fromId']);
+  const to = String(props['toId']);
+  return {
+    id: relationshipId({ type, from, to }),
+    type,
+    from,
+    to,
+    properties: {
+      source: String(props['source']),
+      page: typeof props['page'] === 'number' ? props['page'] : null,
+      quote: typeof props['quote'] === 'string' ? props['quote'] : null,
+      basis: props['basis'] === 'inferred' ? 'inferred' : 'stated',
+      note: typeof props['note'] === 'string' ? props['note'] : null,
+    },
+  };
+}
+
+/** Back to the dataset format, for the JSON export: explicit nulls where the schema requires them. */
+export function toDatasetNode(node: GraphNode): DatasetNode {
+  const record: Record<string, unknown> = { kind: node.kind, id: node.id, name: node.name };
+  if (node.nameEn) record['nameEn'] = node.nameEn;
+  for (const col of nodeColumns(node.kind as NodeKind)) {
+    if (col.name in record) continue;
+    const value = node.properties[col.name];
+    if (value !== undefined) record[col.name] = value;
+    else if (col.requiredNullable) record[col.name] = null;
+  }
+  return record as DatasetNode;
+}
+
+export function toDatasetRelationship(edge: GraphEdge): DatasetRelationship {
+  const rel: DatasetRelationship = {
+    type: edge.type as RelationshipType,
+    from: edge.from,
+    to: edge.to,
+    source: edge.properties.source,
+    page: edge.properties.page,
+    quote: edge.properties.quote,
+    basis: edge.properties.basis,
+  };
+  if (edge.properties.note) rel.note = edge.properties.note;
+  return rel;
+}
+
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
