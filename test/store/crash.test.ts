@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { withStore } from '../../graph/adapters/ladybug/maintenance.js';
 import { Child } from './crash/harness.js';
 import { crashDataset, describeDataset, describeGraph, type GraphDescription } from './crash/datasets.js';
 
@@ -23,15 +23,7 @@ describe('the LadybugDB file store after SIGKILL', () => {
   });
 
   /** Opens the file in this process, as the server would after the crash, and describes what it holds. */
-  async function reopen(db: string): Promise<GraphDescription> {
-    const store = new LadybugStore({ path: db });
-    try {
-      await store.open();
-      return await describeGraph(store);
-    } finally {
-      await store.close();
-    }
-  }
+  const reopen = (db: string): Promise<GraphDescription> => withStore(db, describeGraph);
 
   it('keeps the schema created on first open', async () => {
     const db = path.join(dir, 'schema.lbug');

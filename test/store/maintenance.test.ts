@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withStore } from '../../graph/adapters/ladybug/maintenance.js';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { StoreError } from '../../graph/store/errors.js';
 import { Child } from './crash/harness.js';
@@ -23,16 +24,6 @@ async function cli(db: string, ...args: string[]): Promise<{ code: number; stdou
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function withStore<T>(db: string, task: (store: LadybugStore) => Promise<T>): Promise<T> {
-  const store = new LadybugStore({ path: db });
-  try {
-    await store.open();
-    return await task(store);
-  } finally {
-    await store.close();
   }
 }
 

@@ -69,7 +69,8 @@ async function summarise(store: LadybugStore): Promise<GraphSummary> {
   return { meta: meta.meta, references: meta.references.length, stats };
 }
 
-async function withStore<T>(db: string, task: (store: LadybugStore) => Promise<T>): Promise<T> {
+/** Opens the file for one task and always closes it: maintenance and the tests that check its result open it alike. */
+export async function withStore<T>(db: string, task: (store: LadybugStore) => Promise<T>): Promise<T> {
   const store = new LadybugStore({ path: db });
   try {
     await store.open();
