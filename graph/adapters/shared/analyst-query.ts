@@ -9,19 +9,13 @@ import { StoreError, queryInvalid } from '../../store/errors.js';
 export const ANALYST_QUERY_LIMITS = { maxTokens: 5000, maxNesting: 64, maxCaseNesting: 10 } as const;
 
 /** Clauses an analyst query may start a clause with (OPTIONAL only as OPTIONAL MATCH / OPTIONAL CALL). */
-const CLAUSES = new Set(['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'WHERE', 'RETURN', 'ORDER', 'SKIP', 'LIMIT', 'OFFSET', 'UNION', 'CALL']);
+const CLAUSE_WORDS = ['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'WHERE', 'RETURN', 'ORDER', 'SKIP', 'LIMIT', 'OFFSET', 'UNION', 'CALL'];
+const CLAUSES = new Set(CLAUSE_WORDS);
+/** Operators (and AS): they continue an expression and need something after them. */
+const OPERATORS = ['AND', 'OR', 'XOR', 'NOT', 'IS', 'IN', 'STARTS', 'ENDS', 'CONTAINS', 'AS'];
 /** Words that may follow an expression inside a clause: operators, AS, sort order, CASE parts, path selectors. */
 const CONTINUATIONS = new Set([
-  'AND',
-  'OR',
-  'XOR',
-  'NOT',
-  'IS',
-  'IN',
-  'STARTS',
-  'ENDS',
-  'CONTAINS',
-  'AS',
+  ...OPERATORS,
   'ASC',
   'ASCENDING',
   'DESC',
@@ -46,40 +40,7 @@ const CONTINUATIONS = new Set([
   'PATHS',
 ]);
 /** Words after which an expression is not complete: what follows them is not a new clause. */
-const OPEN_ENDED = new Set([
-  'AND',
-  'OR',
-  'XOR',
-  'NOT',
-  'IS',
-  'IN',
-  'STARTS',
-  'ENDS',
-  'CONTAINS',
-  'AS',
-  'WHEN',
-  'THEN',
-  'ELSE',
-  'CASE',
-  'MATCH',
-  'OPTIONAL',
-  'WITH',
-  'UNWIND',
-  'WHERE',
-  'RETURN',
-  'ORDER',
-  'BY',
-  'SKIP',
-  'LIMIT',
-  'OFFSET',
-  'UNION',
-  'ALL',
-  'DISTINCT',
-  'YIELD',
-  'CALL',
-  'EXISTS',
-  'TYPED',
-]);
+const OPEN_ENDED = new Set([...OPERATORS, ...CLAUSE_WORDS, 'WHEN', 'THEN', 'ELSE', 'CASE', 'BY', 'ALL', 'DISTINCT', 'YIELD', 'EXISTS', 'TYPED']);
 /** Clauses that write: refused as read_only, as the stores refuse them. */
 const WRITES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'REMOVE', 'DROP', 'ALTER', 'FOREACH']);
 /**
