@@ -8,7 +8,7 @@ import { FairQueue } from '../analyst-queue.js';
 
 export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, limits: given, rateLimits }) => {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...given };
-  // Anyone may call this route without a token, so its queries take turns fairly per client (see fair-queue.ts).
+  // Anyone may call this route without a token, so its queries take turns fairly per client (see server/analyst-queue.ts).
   const queue = new FairQueue({ concurrency: limits.concurrency, perClient: limits.queuePerClient });
   app.post(
     '/query',
