@@ -15,6 +15,11 @@ export const NODE_KINDS = [
   'StatusReport',
   'Milestone',
   'Example',
+  'Objective',
+  'Indicator',
+  'Measurement',
+  'Obstacle',
+  'Funding',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -23,6 +28,11 @@ export const INITIATIVE_STATUSES = ['planned', 'not_started', 'in_progress', 'co
 export const INITIATIVE_CATEGORIES = ['action_plan', 'supporting', 'proposed'] as const;
 export const AGENCY_SECTORS = ['state', 'municipal', 'county', 'private', 'voluntary', 'council', 'international'] as const;
 export const BASES = ['stated', 'inferred'] as const;
+/** Whether a milestone's date is one the source plans («skal lanseres 1. januar 2021») or one it reports as reached. */
+export const MILESTONE_OCCURRENCES = ['planned', 'achieved'] as const;
+/** Which way an indicator improves: a rank improves as it falls, a share as it rises. */
+export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export const FUNDING_TYPES = ['budget_line', 'grant', 'scheme', 'budget_proposal', 'support'] as const;
 /** How serious a gap finding is, most serious first. */
 export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Basis = (typeof BASES)[number];
@@ -47,6 +57,11 @@ export const NODE_KIND_LABELS: Record<NodeKind, { singular: Label; plural: Label
   StatusReport: { singular: { nb: 'Statusrapport', en: 'Status report' }, plural: { nb: 'Statusrapporter', en: 'Status reports' } },
   Milestone: { singular: { nb: 'Milepæl', en: 'Milestone' }, plural: { nb: 'Milepæler', en: 'Milestones' } },
   Example: { singular: { nb: 'Eksempel', en: 'Example' }, plural: { nb: 'Eksempler', en: 'Examples' } },
+  Objective: { singular: { nb: 'Mål', en: 'Objective' }, plural: { nb: 'Mål', en: 'Objectives' } },
+  Indicator: { singular: { nb: 'Indikator', en: 'Indicator' }, plural: { nb: 'Indikatorer', en: 'Indicators' } },
+  Measurement: { singular: { nb: 'Måling', en: 'Measurement' }, plural: { nb: 'Målinger', en: 'Measurements' } },
+  Obstacle: { singular: { nb: 'Hindring', en: 'Obstacle' }, plural: { nb: 'Hindringer', en: 'Obstacles' } },
+  Funding: { singular: { nb: 'Finansiering', en: 'Funding' }, plural: { nb: 'Finansieringer', en: 'Funding' } },
 };
 
 /** Names of node properties and of the figures gap findings give, as people see them (details panel, evidence). */
@@ -79,6 +94,37 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   share: { nb: 'Andel', en: 'Share' },
   parts: { nb: 'Deler uten den', en: 'Parts without it' },
   betweenness: { nb: 'Betweenness-sentralitet', en: 'Betweenness centrality' },
+  aliases: { nb: 'Også kalt', en: 'Also called' },
+  inferred: { nb: 'Analytikerens lesning', en: 'The analyst\u2019s reading' },
+  points: { nb: 'Punkter', en: 'Points' },
+  occurrence: { nb: 'Planlagt eller nådd', en: 'Planned or reached' },
+  unit: { nb: 'Enhet', en: 'Unit' },
+  direction: { nb: 'Bedre når', en: 'Better when' },
+  value: { nb: 'Verdi', en: 'Value' },
+  outOf: { nb: 'Av', en: 'Out of' },
+  valueLabel: { nb: 'Kildens tall', en: 'The source\u2019s figure' },
+  rank: { nb: 'Plass i kildens rangering', en: 'Place in the source\u2019s ranking' },
+  fundingType: { nb: 'Type finansiering', en: 'Kind of funding' },
+  amount: { nb: 'Beløp', en: 'Amount' },
+  currency: { nb: 'Valuta', en: 'Currency' },
+};
+
+export const MILESTONE_OCCURRENCE_LABELS: Record<(typeof MILESTONE_OCCURRENCES)[number], Label> = {
+  planned: { nb: 'Planlagt', en: 'Planned' },
+  achieved: { nb: 'Nådd', en: 'Reached' },
+};
+
+export const INDICATOR_DIRECTION_LABELS: Record<(typeof INDICATOR_DIRECTIONS)[number], Label> = {
+  higher_is_better: { nb: 'verdien stiger', en: 'the value rises' },
+  lower_is_better: { nb: 'verdien synker', en: 'the value falls' },
+};
+
+export const FUNDING_TYPE_LABELS: Record<(typeof FUNDING_TYPES)[number], Label> = {
+  budget_line: { nb: 'Budsjettpost', en: 'Budget line' },
+  grant: { nb: 'Tilskudd', en: 'Grant' },
+  scheme: { nb: 'Ordning', en: 'Scheme' },
+  budget_proposal: { nb: 'Budsjettforslag', en: 'Budget proposal' },
+  support: { nb: 'Støtte', en: 'Support' },
 };
 
 export const INITIATIVE_CATEGORY_LABELS: Record<(typeof INITIATIVE_CATEGORIES)[number], Label> = {
@@ -111,6 +157,7 @@ export const RELATIONSHIP_RULES = {
     ['FocusArea', 'ActionPlan'],
     ['Initiative', 'FocusArea'],
     ['Trend', 'Driver'],
+    ['Funding', 'Funding'],
   ],
   LEADS: [
     ['Agency', 'Initiative'],
@@ -145,6 +192,54 @@ export const RELATIONSHIP_RULES = {
     ['Example', 'Trend'],
   ],
   INVOLVES: [['Example', 'Agency']],
+  RESPONSIBLE_FOR: [
+    ['Agency', 'Initiative'],
+    ['Agency', 'LifeEvent'],
+    ['Agency', 'FocusArea'],
+    ['Agency', 'ActionPlan'],
+  ],
+  ADOPTS: [
+    ['Agency', 'Initiative'],
+    ['Agency', 'ActionPlan'],
+    ['Agency', 'Strategy'],
+  ],
+  RECEIVES: [
+    ['Agency', 'Initiative'],
+    ['Agency', 'Milestone'],
+    ['Agency', 'Recommendation'],
+  ],
+  FOLLOWS_UP: [
+    ['Agency', 'Initiative'],
+    ['Agency', 'FocusArea'],
+    ['Agency', 'ActionPlan'],
+    ['Agency', 'Recommendation'],
+  ],
+  REPORTS_TO: [['Agency', 'Agency']],
+  HAS_OBJECTIVE: [['FocusArea', 'Objective']],
+  INFORMS: [
+    ['Indicator', 'FocusArea'],
+    ['Indicator', 'Goal'],
+    ['Indicator', 'Initiative'],
+    ['Indicator', 'LifeEvent'],
+    ['Indicator', 'ActionPlan'],
+    ['Indicator', 'Strategy'],
+  ],
+  MEASURES: [['Measurement', 'Indicator']],
+  BLOCKS: [
+    ['Obstacle', 'Initiative'],
+    ['Obstacle', 'FocusArea'],
+    ['Obstacle', 'LifeEvent'],
+    ['Obstacle', 'ActionPlan'],
+    ['Obstacle', 'Strategy'],
+  ],
+  FUNDS: [
+    ['Funding', 'Initiative'],
+    ['Funding', 'LifeEvent'],
+    ['Funding', 'FocusArea'],
+    ['Funding', 'Example'],
+    ['Funding', 'Agency'],
+  ],
+  ADMINISTERS: [['Agency', 'Funding']],
 } as const satisfies Record<string, ReadonlyArray<readonly [NodeKind, NodeKind]>>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
@@ -153,7 +248,7 @@ export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as [Relationsh
 export const RELATIONSHIP_LABELS: Record<RelationshipType, Label> = {
   OPERATIONALISES: { nb: 'operasjonaliserer', en: 'operationalises' },
   PART_OF: { nb: 'er del av', en: 'is part of' },
-  LEADS: { nb: 'leder', en: 'leads' },
+  LEADS: { nb: 'leder (utfører)', en: 'leads (executes)' },
   PARTICIPATES_IN: { nb: 'deltar i', en: 'participates in' },
   SERVES: { nb: 'understøtter', en: 'serves' },
   DEPENDS_ON: { nb: 'avhenger av', en: 'depends on' },
@@ -167,13 +262,24 @@ export const RELATIONSHIP_LABELS: Record<RelationshipType, Label> = {
   HAS_MILESTONE: { nb: 'har milepæl', en: 'has milestone' },
   ILLUSTRATES: { nb: 'illustrerer', en: 'illustrates' },
   INVOLVES: { nb: 'involverer', en: 'involves' },
+  RESPONSIBLE_FOR: { nb: 'er ansvarlig departement for', en: 'is the responsible ministry for' },
+  ADOPTS: { nb: 'vedtar', en: 'adopts' },
+  RECEIVES: { nb: 'mottar leveranse fra', en: 'receives a deliverable of' },
+  FOLLOWS_UP: { nb: 'følger opp', en: 'follows up' },
+  REPORTS_TO: { nb: 'rapporterer til', en: 'reports to' },
+  HAS_OBJECTIVE: { nb: 'har mål', en: 'has objective' },
+  INFORMS: { nb: 'måler', en: 'informs' },
+  MEASURES: { nb: 'er en måling av', en: 'measures' },
+  BLOCKS: { nb: 'hindrer', en: 'blocks' },
+  FUNDS: { nb: 'finansierer', en: 'funds' },
+  ADMINISTERS: { nb: 'forvalter', en: 'administers' },
 };
 
 /** The same relationships read from their target: "B is led by A" for "A leads B". */
 export const RELATIONSHIP_INVERSE_LABELS: Record<RelationshipType, Label> = {
   OPERATIONALISES: { nb: 'operasjonaliseres av', en: 'is operationalised by' },
   PART_OF: { nb: 'omfatter', en: 'includes' },
-  LEADS: { nb: 'ledes av', en: 'is led by' },
+  LEADS: { nb: 'ledes (utføres) av', en: 'is led (executed) by' },
   PARTICIPATES_IN: { nb: 'har som deltaker', en: 'has as participant' },
   SERVES: { nb: 'understøttes av', en: 'is served by' },
   DEPENDS_ON: { nb: 'er en forutsetning for', en: 'is a prerequisite for' },
@@ -187,6 +293,17 @@ export const RELATIONSHIP_INVERSE_LABELS: Record<RelationshipType, Label> = {
   HAS_MILESTONE: { nb: 'er milepæl for', en: 'is a milestone of' },
   ILLUSTRATES: { nb: 'illustreres av', en: 'is illustrated by' },
   INVOLVES: { nb: 'er med i', en: 'is involved in' },
+  RESPONSIBLE_FOR: { nb: 'har som ansvarlig departement', en: 'has as responsible ministry' },
+  ADOPTS: { nb: 'vedtas av', en: 'is adopted by' },
+  RECEIVES: { nb: 'leverer til', en: 'delivers to' },
+  FOLLOWS_UP: { nb: 'følges opp av', en: 'is followed up by' },
+  REPORTS_TO: { nb: 'får rapport fra', en: 'receives reports from' },
+  HAS_OBJECTIVE: { nb: 'er mål for', en: 'is the objective of' },
+  INFORMS: { nb: 'måles av', en: 'is informed by' },
+  MEASURES: { nb: 'er målt ved', en: 'is measured by' },
+  BLOCKS: { nb: 'hindres av', en: 'is blocked by' },
+  FUNDS: { nb: 'finansieres av', en: 'is funded by' },
+  ADMINISTERS: { nb: 'forvaltes av', en: 'is administered by' },
 };
 
 export function isNodeKind(value: string): value is NodeKind {

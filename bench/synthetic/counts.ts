@@ -16,6 +16,11 @@ export function kindCounts(total: number): Record<NodeKind, number> {
     Trend: few(1_000),
     Goal: Math.min(17, few(100)),
     Report: few(500),
+    Objective: few(1_000),
+    Indicator: few(1_000),
+    Measurement: few(100),
+    Obstacle: few(500),
+    Funding: few(500),
   } as Record<NodeKind, number>;
   const bulk: [NodeKind, number][] = [
     ['Initiative', 0.25],

@@ -42,6 +42,19 @@ export const EXTRA_WEIGHTS: Partial<Record<`${RelationshipType}:${NodeKind}:${No
   'ILLUSTRATES:Example:Driver': 1,
   'RECOMMENDS:Report:Recommendation': 1,
   'PART_OF:Initiative:FocusArea': 2,
+  'MEASURES:Measurement:Indicator': 1,
+  'INFORMS:Indicator:FocusArea': 1,
+  'HAS_OBJECTIVE:FocusArea:Objective': 1,
+  'BLOCKS:Obstacle:Initiative': 1,
+  'FUNDS:Funding:Initiative': 1,
+  'RESPONSIBLE_FOR:Agency:Initiative': 1,
+  'RESPONSIBLE_FOR:Agency:LifeEvent': 0.2,
+  'ADOPTS:Agency:Initiative': 0.2,
+  'RECEIVES:Agency:Initiative': 0.2,
+  'FOLLOWS_UP:Agency:Initiative': 0.3,
+  'REPORTS_TO:Agency:Agency': 0.2,
+  'ADMINISTERS:Agency:Funding': 0.2,
+  'PART_OF:Funding:Funding': 0.1,
 };
 export const HUB_SKEW: Partial<Record<NodeKind, number>> = { Agency: 2, Initiative: 1.4, Report: 1.5, Recommendation: 1.2, Example: 1.1 };
 export const INFERRED_SHARE: Partial<Record<RelationshipType, number>> = {

@@ -37,6 +37,11 @@ const ID_PREFIX: Record<NodeKind, string> = {
   StatusReport: 'status',
   Milestone: 'ms',
   Example: 'eks',
+  Objective: 'mal',
+  Indicator: 'ind',
+  Measurement: 'maling',
+  Obstacle: 'hindring',
+  Funding: 'fin',
 };
 
 /** Fields every node has; provenance from a generated report. */
@@ -199,6 +204,7 @@ function milestone(ctx: Ctx, i: number, topic: string): Record<string, unknown> 
   const { rng } = ctx;
   const node = base(ctx, 'Milestone', i, capitalise(`${topic}: ${rng.pick(MILESTONE_EVENTS)}`), topic);
   node['date'] = partialDate(rng, 2019, 2030);
+  node['occurrence'] = rng.chance(0.5) ? 'planned' : 'achieved';
   return node;
 }
 
@@ -207,6 +213,45 @@ function example(ctx: Ctx, i: number, topic: string, topicEn: string): Record<st
   const place = rng.pick(PLACES);
   const node = base(ctx, 'Example', i, `${capitalise(topic)} i ${place}`, topic, `${capitalise(topicEn)} in ${place}`);
   if (rng.chance(0.7)) node['location'] = place;
+  return node;
+}
+
+function objective(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
+  return base(ctx, 'Objective', i, capitalise(`${topic} skal bli enklere`), topic);
+}
+
+function indicator(ctx: Ctx, i: number, topic: string, topicEn: string): Record<string, unknown> {
+  const { rng } = ctx;
+  const node = base(ctx, 'Indicator', i, capitalise(`Andel ${topic}`), topic, capitalise(`Share of ${topicEn}`));
+  node['unit'] = rng.pick(['percent', 'rank', 'score']);
+  node['direction'] = node['unit'] === 'rank' ? 'lower_is_better' : 'higher_is_better';
+  return node;
+}
+
+function measurement(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
+  const { rng } = ctx;
+  const year = rng.between(2016, 2026);
+  const node = base(ctx, 'Measurement', i, `${capitalise(topic)} ${year}`, topic);
+  node['value'] = Math.round(rng.float() * 1000) / 10;
+  node['year'] = year;
+  return node;
+}
+
+function obstacle(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
+  const { rng } = ctx;
+  const node = base(ctx, 'Obstacle', i, capitalise(`Mangel på ${rng.pick(['kapasitet', 'finansiering', 'hjemmel'])} for ${topic}`), topic);
+  if (rng.chance(0.5)) node['rank'] = rng.between(1, 5);
+  return node;
+}
+
+function funding(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
+  const { rng } = ctx;
+  const node = base(ctx, 'Funding', i, capitalise(`Midler til ${topic}`), topic);
+  node['fundingType'] = rng.pick(['budget_line', 'grant', 'scheme', 'budget_proposal', 'support'] as const);
+  if (rng.chance(0.6)) {
+    node['amount'] = rng.between(1, 500) * 100_000;
+    node['currency'] = 'NOK';
+  }
   return node;
 }
 
@@ -225,6 +270,11 @@ const MAKERS: Record<NodeKind, NodeMaker> = {
   StatusReport: statusReport,
   Milestone: milestone,
   Example: example,
+  Objective: objective,
+  Indicator: indicator,
+  Measurement: measurement,
+  Obstacle: obstacle,
+  Funding: funding,
 };
 
 function makeNode(ctx: Ctx, kind: NodeKind, i: number): Record<string, unknown> {

@@ -45,6 +45,11 @@ const DEFINITE: Record<NodeKind, LocalizedText> = {
   StatusReport: { nb: 'Statusrapporten', en: 'The status report' },
   Milestone: { nb: 'Milepælen', en: 'The milestone' },
   Example: { nb: 'Eksempelet', en: 'The example' },
+  Objective: { nb: 'Målet', en: 'The objective' },
+  Indicator: { nb: 'Indikatoren', en: 'The indicator' },
+  Measurement: { nb: 'Målingen', en: 'The measurement' },
+  Obstacle: { nb: 'Hindringen', en: 'The obstacle' },
+  Funding: { nb: 'Finansieringen', en: 'The funding' },
 };
 
 /** "Innsatsområdet" / "The focus area": the kind as the subject of a sentence. */

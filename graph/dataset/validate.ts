@@ -9,6 +9,7 @@ import {
   DatasetRelationship,
   MAX_TEXT_BYTES,
   NODE_SCHEMAS,
+  inferredFieldProblems,
   utf8Bytes,
   type Dataset,
   type DatasetNode,
@@ -247,6 +248,7 @@ function readNode(reader: FileReader, raw: Record<string, unknown>, path: PathPa
       `id, name, nameEn and shortName together make a search key of ${searchBytes.toLocaleString('en')} UTF-8 bytes; the limit is ${MAX_TEXT_BYTES.toLocaleString('en')} — shorten the names`,
     );
   }
+  for (const { field, message } of inferredFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'inferred', field], message);
   collected.nodes.push(reader.locate(parsed.data as DatasetNode, path));
   declare(parsed.data as DatasetNode);
 }

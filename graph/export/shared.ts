@@ -30,7 +30,12 @@ export function kindPropertyOrder(kind: NodeKind): string[] {
 export function orderedProperties(node: GraphNode): [string, GraphNode['properties'][string]][] {
   const known = kindPropertyOrder(node.kind);
   const out: [string, GraphNode['properties'][string]][] = [];
-  for (const name of known) if (node.properties[name] !== undefined) out.push([name, node.properties[name]!]);
+  for (const name of known) {
+    // Flat formats carry the inferred-field notes as the JSON text the stores keep.
+    if (name === 'inferred') {
+      if (node.inferred) out.push([name, JSON.stringify(node.inferred)]);
+    } else if (node.properties[name] !== undefined) out.push([name, node.properties[name]!]);
+  }
   const extra = Object.keys(node.properties)
     .filter((k) => !known.includes(k))
     .sort(compareStrings);

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from '../ontology.js';
 import { NODE_SCHEMAS } from './dataset.js';
 
-export type ColumnType = 'string' | 'int' | 'boolean' | 'string[]';
+/** `json` holds a string-keyed record of strings, kept as JSON text: the stores' property values are flat. */
+export const COLUMN_TYPES = ['string', 'int', 'float', 'boolean', 'string[]', 'json'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 export interface Column {
   name: string;
   type: ColumnType;
@@ -12,6 +14,7 @@ export interface Column {
 }
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType };
+type Numeric = { format?: string | null };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function columnType(schema: z.ZodType): { type: ColumnType; optional: boolean; nullable: boolean } {
@@ -28,7 +31,9 @@ function columnType(schema: z.ZodType): { type: ColumnType; optional: boolean; n
   const def = defOf(cur);
   switch (def.type) {
     case 'number':
-      return { type: 'int', optional, nullable };
+      return { type: (cur as unknown as Numeric).format === 'safeint' ? 'int' : 'float', optional, nullable };
+    case 'record':
+      return { type: 'json', optional, nullable };
     case 'boolean':
       return { type: 'boolean', optional, nullable };
     case 'array':

@@ -4,9 +4,12 @@ import {
   AGENCY_SECTORS,
   BASES,
   FOCUS_AREA_STATUSES,
+  FUNDING_TYPES,
+  INDICATOR_DIRECTIONS,
   INITIATIVE_CATEGORIES,
   INITIATIVE_STATUSES,
   MAX_QUOTE_LENGTH,
+  MILESTONE_OCCURRENCES,
   NODE_KINDS,
   RELATIONSHIP_TYPES,
   type NodeKind,
@@ -18,8 +21,14 @@ export const Slug = z
   .regex(SLUG_PATTERN, 'must be a lowercase ASCII slug (letters, digits and single hyphens, e.g. "digdir" or "okt-deling-av-data")')
   .max(120);
 
-/** A calendar date, a month or a year: 2020-06-15, 2020-06 or 2020. */
-export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+/** A calendar date, a month, a season, a half or a quarter, or a year: 2020-06-15, 2020-06, 2020-autumn, 2020-H2, 2020-Q3 or 2020. */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-(spring|summer|autumn|winter)|-H[12]|-Q[1-4])?$/;
+export const PartialDate = z
+  .string()
+  .regex(
+    PARTIAL_DATE_PATTERN,
+    'must be a date as YYYY, YYYY-MM, YYYY-MM-DD, a season (YYYY-spring, -summer, -autumn, -winter), a half (YYYY-H1) or a quarter (YYYY-Q3)',
+  );
 
 const Page = z.number().int('must be a whole page number').min(1).nullable();
 const Quote = z.string().min(1).max(MAX_QUOTE_LENGTH, `must be at most ${MAX_QUOTE_LENGTH} characters`).nullable();
@@ -63,9 +72,31 @@ const nodeBase = {
   source: Slug.describe('Id of the Report node or reference that attests this node'),
   page: Page.optional(),
   quote: Quote.optional(),
+  aliases: z.array(NameText).optional().describe('Other names the sources give the same thing'),
+  inferred: z
+    .record(z.string(), Text)
+    .optional()
+    .describe("Fields of this node that are the analyst's reading rather than the source's words: field name → why"),
 };
 
 const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) => z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
+
+/** Fields that are the node's identity or provenance, so cannot themselves be the analyst's reading. */
+const NOT_INFERABLE = new Set(['kind', 'id', 'source', 'page', 'quote', 'inferred']);
+
+/** Problems with a node's `inferred` map: it may only name fields the kind has and the node sets. */
+export function inferredFieldProblems(node: DatasetNode): { field: string; message: string }[] {
+  const shape = NODE_SCHEMAS[node.kind].shape as Record<string, unknown>;
+  const fields = Object.keys(shape).filter((f) => !NOT_INFERABLE.has(f));
+  const record = node as unknown as Record<string, unknown>;
+  return Object.keys(node.inferred ?? {}).flatMap((field) =>
+    !fields.includes(field)
+      ? [{ field, message: `names no field a ${node.kind} can have marked inferred (expected one of ${fields.join(', ')})` }]
+      : record[field] === undefined
+        ? [{ field, message: `marks "${field}" as inferred but the node does not set it` }]
+        : [],
+  );
+}
 
 export const NODE_SCHEMAS = {
   Strategy: kindSchema('Strategy', {
@@ -99,6 +130,7 @@ export const NODE_SCHEMAS = {
   }),
   Recommendation: kindSchema('Recommendation', {
     number: z.number().int().min(1).optional(),
+    points: z.array(Text).optional().describe("The recommendation's points, each box's text as the report gives it"),
   }),
   Report: kindSchema('Report', {
     year: z.number().int().min(1900).max(2200),
@@ -120,9 +152,38 @@ export const NODE_SCHEMAS = {
   }),
   Milestone: kindSchema('Milestone', {
     date: PartialDate,
+    occurrence: z.enum(MILESTONE_OCCURRENCES).describe('planned: the source looks ahead to the date; achieved: it reports the date as reached'),
   }),
   Example: kindSchema('Example', {
     location: Text.optional(),
+    date: PartialDate.optional(),
+  }),
+  Objective: kindSchema('Objective', {}),
+  Indicator: kindSchema('Indicator', {
+    unit: Text.describe('What a value counts: "rank", "percent", "score", "count", "NOK" …'),
+    direction: z.enum(INDICATOR_DIRECTIONS).optional(),
+  }),
+  Measurement: kindSchema('Measurement', {
+    value: z.number().describe("The figure, in the indicator's unit"),
+    outOf: z.number().optional().describe("The size of the field a rank is out of, or a score's maximum"),
+    year: z.number().int().min(1900).max(2200).describe('The year the figure is for'),
+    date: PartialDate.optional(),
+    valueLabel: Text.optional().describe('The figure as the source writes it'),
+  }),
+  Obstacle: kindSchema('Obstacle', {
+    rank: z.number().int().min(1).optional().describe("Place in the source's own ranking of obstacles, 1 the most named"),
+    year: z.number().int().min(1900).max(2200).optional().describe('The year the source names it'),
+  }),
+  Funding: kindSchema('Funding', {
+    fundingType: z.enum(FUNDING_TYPES),
+    amount: z.number().min(0).optional().describe('Amount in the currency, where the source gives one'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as NOK')
+      .optional(),
+    year: z.number().int().min(1900).max(2200).optional(),
+    startDate: PartialDate.optional(),
+    endDate: PartialDate.optional(),
   }),
 } as const satisfies Record<NodeKind, z.ZodObject>;
 

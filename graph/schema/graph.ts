@@ -12,6 +12,10 @@ export const GraphNode = z
     name: z.string(),
     nameEn: z.string().optional(),
     properties: z.record(z.string(), PropertyValue).describe('Every other property of the node, nulls left out'),
+    inferred: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Properties that are the analyst's reading rather than the source's words: property name → why"),
   })
   .meta({ id: 'Node' });
 export type GraphNode = z.infer<typeof GraphNode>;

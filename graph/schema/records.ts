@@ -7,7 +7,7 @@ import type { GraphEdge, GraphNode, PropertyValue } from './graph.js';
 import { relationshipId } from '../dataset/ids.js';
 import { searchColumns } from './search.js';
 
-const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
+const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', 'inferred', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
 
 /** One row per node with every column of its kind, in a fixed order: bulk writes need rows of one shape. */
 export function nodeRow(node: DatasetNode): Record<string, unknown> {
@@ -15,7 +15,8 @@ export function nodeRow(node: DatasetNode): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const col of nodeColumns(node.kind)) {
     const value = record[col.name];
-    row[col.name] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
+    if (col.type === 'json') row[col.name] = value === undefined || Object.keys(value as object).length === 0 ? null : JSON.stringify(value);
+    else row[col.name] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
   }
   return { ...row, ...searchColumns(node as DatasetNode & { shortName?: string }) };
 }
@@ -41,7 +42,17 @@ export function toGraphNode(kind: string, props: Record<string, unknown>): Graph
   }
   const node: GraphNode = { id: String(props['id']), kind, name: String(props['name']), properties };
   if (typeof props['nameEn'] === 'string') node.nameEn = props['nameEn'];
+  if (typeof props['inferred'] === 'string') node.inferred = parseInferred(props['inferred']);
   return node;
+}
+
+/** The stored JSON of a node's inferred fields; a value that is not a record of strings is a store fault, not data. */
+function parseInferred(text: string): Record<string, string> {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw new Error(`store returned an "inferred" property that is not a record of notes: ${text.slice(0, 80)}`);
+  }
+  return value as Record<string, string>;
 }
 
 export function toGraphEdge(type: string, props: Record<string, unknown>): GraphEdge {
@@ -67,6 +78,7 @@ export function toGraphEdge(type: string, props: Record<string, unknown>): Graph
 export function toDatasetNode(node: GraphNode): DatasetNode {
   const record: Record<string, unknown> = { kind: node.kind, id: node.id, name: node.name };
   if (node.nameEn) record['nameEn'] = node.nameEn;
+  if (node.inferred) record['inferred'] = node.inferred;
   for (const col of nodeColumns(node.kind as NodeKind)) {
     if (col.name in record) continue;
     const value = node.properties[col.name];

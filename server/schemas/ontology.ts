@@ -1,13 +1,14 @@
 // The GET /api/schema response: the ontology as the store holds it, with live counts.
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import { COLUMN_TYPES } from '../../graph/schema/columns.js';
 
 const Label = z.object({ nb: z.string(), en: z.string() });
 
 export const PropertyInfo = z
   .object({
     name: z.string(),
-    type: z.enum(['string', 'int', 'boolean', 'string[]']),
+    type: z.enum(COLUMN_TYPES),
     required: z.boolean().describe('Every node of the kind has it (it may still be null where nullable)'),
     nullable: z.boolean(),
     values: z.array(z.string()).optional().describe('The allowed values, for enumerations'),

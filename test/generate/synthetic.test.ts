@@ -139,9 +139,9 @@ describe('synthetic dataset generator', () => {
 
   it('gives exactly the requested sizes, down to the smallest graph, and refuses sizes that cannot fit', () => {
     for (const [nodes, relationships] of [
-      [14, 0],
-      [14, 10],
-      [14, 26],
+      [19, 0],
+      [19, 10],
+      [19, 59],
       [100, 50],
       [300, 5_000],
     ] as const) {
@@ -150,11 +150,12 @@ describe('synthetic dataset generator', () => {
       expect(dataset.relationships).toHaveLength(relationships);
       expect(problemsOf(dataset)).toEqual([]);
     }
-    expect(() => generateDataset({ nodes: 14, relationships: 27, seed: 2 })).toThrow(RangeError);
-    expect(() => generateDataset({ nodes: 13, relationships: 0, seed: 2 })).toThrow(/at least 14/);
+    // One node of each of the 19 kinds holds one relationship per allowed pair of different kinds: 59.
+    expect(() => generateDataset({ nodes: 19, relationships: 60, seed: 2 })).toThrow(RangeError);
+    expect(() => generateDataset({ nodes: 18, relationships: 0, seed: 2 })).toThrow(/at least 19/);
     expect(() => generateDataset({ nodes: 100, relationships: -1, seed: 2 })).toThrow(RangeError);
     expect(() => generateDataset({ nodes: 100, relationships: 10, seed: 1.5 })).toThrow(RangeError);
-    for (const n of [14, 15, 99, 1_000, 12_345, 50_000]) {
+    for (const n of [19, 20, 99, 1_000, 12_345, 50_000]) {
       expect(Object.values(kindCounts(n)).reduce((a, b) => a + b, 0)).toBe(n);
     }
   });

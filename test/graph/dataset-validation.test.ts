@@ -73,8 +73,24 @@ describe('dataset validation', () => {
 
   it('reports an unknown node kind and lists the known ones', () => {
     expect(check('nodes:\n  - { kind: Ministry, id: kmd, name: KMD, source: ref-a }\n')).toEqual([
-      'case.yaml:2 nodes[0].kind: unknown node kind "Ministry" (expected one of Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example)',
+      'case.yaml:2 nodes[0].kind: unknown node kind "Ministry" (expected one of Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding)',
     ]);
+  });
+
+  it('reports an inferred-field note on a field the kind lacks or the node leaves unset', () => {
+    const problems = check(
+      'nodes:\n  - { kind: FocusArea, id: fa, name: FA, status: in_progress, source: ref-a, inferred: { sector: a, number: b, status: c } }\n',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^case\.yaml:2 nodes\[0\]\.inferred\.sector: names no field a FocusArea can have marked inferred \(expected one of name, .*status/),
+      'case.yaml:2 nodes[0].inferred.number: marks "number" as inferred but the node does not set it',
+    ]);
+  });
+
+  it('takes seasons, halves and quarters as dates, and refuses a season in another language or a month 13', () => {
+    const milestone = (date: string) => `nodes:\n  - { kind: Milestone, id: m, name: M, date: "${date}", occurrence: planned, source: ref-a }\n`;
+    for (const date of ['2020-autumn', '2021-H1', '2022-Q4', '2020-09', '2020']) expect(check(milestone(date)), date).toEqual([]);
+    for (const date of ['2020-høst', '2020-13', '2020-Q5']) expect(check(milestone(date))[0], date).toMatch(/nodes\[0\]\.date: must be a date as YYYY/);
   });
 
   it('reports a bad enum value with the allowed values', () => {

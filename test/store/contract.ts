@@ -13,6 +13,9 @@ export async function fixtureDataset(dir = 'test/fixtures/small'): Promise<Datas
 }
 
 const LIMITS = { timeoutMs: 5000, rowCap: 1000 };
+const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+const relKey = (r: { type: string; from: string; to: string }) => `${r.from}:${r.type}:${r.to}`;
+const byRelKey = (a: { type: string; from: string; to: string }, b: { type: string; from: string; to: string }) => relKey(a).localeCompare(relKey(b));
 
 async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']): Promise<StoreError> {
   const err = await promise.then(
@@ -273,6 +276,47 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       await expectStoreError(sut.readQuery('MATCH (a:Agency) RETURN a.name LIMIT $n', { n: 'ten' }, LIMITS), 'query_invalid');
       const ok = await sut.readQuery('MATCH (a:Agency) RETURN a.name AS name ORDER BY name LIMIT $n', { n: 2 }, LIMITS);
       expect(ok.rows).toEqual([['Digitaliseringsdirektoratet'], ['KS']]);
+    });
+
+    it('holds the second model round: new kinds and roles, decimals, seasons, aliases and inferred fields, exactly', async () => {
+      const model = await fixtureDataset('test/fixtures/model');
+      try {
+        await sut.replaceDataset(model);
+        const snapshot = await sut.snapshot();
+        expect(sortById(snapshot.nodes.map(toDatasetNode))).toEqual(sortById(model.nodes));
+        expect(snapshot.edges.map(toDatasetRelationship).sort(byRelKey)).toEqual([...model.relationships].sort(byRelKey));
+        const stats = await sut.stats();
+        expect(stats.nodes).toMatchObject({ Objective: 1, Indicator: 1, Measurement: 3, Obstacle: 1, Funding: 2 });
+        expect(stats.relationships).toMatchObject({ RESPONSIBLE_FOR: 1, LEADS: 1, MEASURES: 3, INFORMS: 1, BLOCKS: 1, FUNDS: 1 });
+
+        const measurement = await sut.getNode('odm-2021');
+        expect(measurement?.properties).toMatchObject({ value: 0.91, outOf: 1, year: 2021, valueLabel: '91 %' });
+        const area = await sut.getNode('fa-data');
+        expect(area?.inferred).toEqual(model.nodes.find((n) => n.id === 'fa-data')!.inferred);
+        expect(area?.properties).not.toHaveProperty('inferred');
+        const initiative = await sut.getNode('init-ressurssenter');
+        expect(initiative?.properties).toMatchObject({
+          aliases: ['Etablere et nasjonalt ressurssenter for deling av data', 'Ressurssenteret'],
+          startDate: '2020-autumn',
+        });
+        expect(initiative?.inferred).toBeUndefined();
+        const grant = await sut.getNode('tilskudd-eti');
+        expect(grant?.properties).toMatchObject({ amount: 57383633, currency: 'NOK', fundingType: 'grant' });
+
+        // A series is read back in year order through the analysts' Cypher, with the values' decimals intact.
+        const series = await sut.readQuery(
+          'MATCH (m:Measurement)-[:MEASURES]->(i:Indicator {id: $id}) RETURN m.year AS year, m.value AS value ORDER BY year',
+          { id: 'ind-odm' },
+          LIMITS,
+        );
+        expect(series.rows).toEqual([
+          [2021, 0.91],
+          [2022, 89.5],
+          [2023, 90],
+        ]);
+      } finally {
+        await sut.replaceDataset(fixture);
+      }
     });
 
     it('replaces the whole graph with a new dataset', async () => {

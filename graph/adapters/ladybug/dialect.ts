@@ -7,7 +7,7 @@ import type { Column } from '../../schema/columns.js';
 
 // A parameter column that is null in every row is typed STRING by Ladybug, so non-string columns are cast explicitly.
 const assign = (c: Pick<Column, 'name' | 'type'>) =>
-  c.type === 'string' ? `${c.name}: r.${c.name}` : `${c.name}: CAST(r.${c.name} AS ${LADYBUG_TYPES[c.type]})`;
+  c.type === 'string' || c.type === 'json' ? `${c.name}: r.${c.name}` : `${c.name}: CAST(r.${c.name} AS ${LADYBUG_TYPES[c.type]})`;
 
 export const ladybugDialect = {
   createNodes(kind: NodeKind): string {

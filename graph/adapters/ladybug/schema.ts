@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 import { NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
 import { INTERNAL_NODE_COLUMNS, nodeColumns, RELATIONSHIP_COLUMNS, type ColumnType } from '../../schema/columns.js';
 
-export const LADYBUG_TYPES: Record<ColumnType, string> = { string: 'STRING', int: 'INT64', boolean: 'BOOLEAN', 'string[]': 'STRING[]' };
+export const LADYBUG_TYPES: Record<ColumnType, string> = {
+  string: 'STRING',
+  int: 'INT64',
+  float: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  'string[]': 'STRING[]',
+  json: 'STRING',
+};
 
 /** Holds the dataset header and references; not a node kind of the ontology. */
 export const META_TABLE = 'DatasetMeta';

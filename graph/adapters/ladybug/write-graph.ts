@@ -5,6 +5,7 @@ import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import { StoreError } from '../../store/errors.js';
 import { edgeRow, nodeRow } from '../../schema/records.js';
+import { nodeColumns, type Column } from '../../schema/columns.js';
 import { assertAllCreated, datasetMetaRows } from '../shared/records.js';
 import { ladybugDialect as q } from './dialect.js';
 import { schemaFingerprint } from './schema.js';
@@ -13,8 +14,10 @@ export type RunStatement = (statement: string, params?: Record<string, unknown>)
 
 export async function writeGraph(run: RunStatement, dataset: Dataset): Promise<void> {
   for (const kind of NODE_KINDS) {
-    const rows = dataset.nodes.filter((n) => n.kind === kind).map(nodeRow);
-    if (rows.length > 0) await run(q.createNodes(kind), { rows });
+    const columns = nodeColumns(kind);
+    const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => decimalsAsText(nodeRow(n), columns));
+    if (rows.length === 0) continue;
+    await run(q.createNodes(kind), { rows });
   }
   const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
   const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
@@ -30,4 +33,13 @@ export async function writeGraph(run: RunStatement, dataset: Dataset): Promise<v
   }
   await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
   for (const row of datasetMetaRows(dataset)) await run(q.writeMeta, row);
+}
+
+/**
+ * The binding types a whole number as INT64 and any other as DOUBLE, and a parameter list whose rows mix the two cannot
+ * be typed at all; decimals therefore travel as text and the statement casts them back to DOUBLE.
+ */
+function decimalsAsText(row: Record<string, unknown>, columns: readonly Column[]): Record<string, unknown> {
+  for (const c of columns) if (c.type === 'float' && typeof row[c.name] === 'number') row[c.name] = String(row[c.name]);
+  return row;
 }

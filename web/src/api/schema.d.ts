@@ -128,7 +128,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description Only nodes of this kind */
-                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
                     /** @description Case- and accent-insensitive search on names (nb and en), short names and ids; exact matches rank before prefix matches before other matches */
                     q?: string;
                     /** @description Page size (1–500, default 50) */
@@ -276,10 +276,10 @@ export interface paths {
                 query?: {
                     /** @description How many hops from the node (1–3, default 1) */
                     depth?: number;
-                    /** @description Only reach nodes of these kinds; repeated or comma-separated. One or more of: Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example */
-                    kinds?: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example")[];
-                    /** @description Only follow relationships of these types; repeated or comma-separated. One or more of: OPERATIONALISES, PART_OF, LEADS, PARTICIPATES_IN, SERVES, DEPENDS_ON, INFLUENCES, CONTRIBUTES_TO, RECOMMENDS, TARGETS, PROPOSES, HAS_STATUS, PUBLISHED_IN, HAS_MILESTONE, ILLUSTRATES, INVOLVES */
-                    types?: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES")[];
+                    /** @description Only reach nodes of these kinds; repeated or comma-separated. One or more of: Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding */
+                    kinds?: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding")[];
+                    /** @description Only follow relationships of these types; repeated or comma-separated. One or more of: OPERATIONALISES, PART_OF, LEADS, PARTICIPATES_IN, SERVES, DEPENDS_ON, INFLUENCES, CONTRIBUTES_TO, RECOMMENDS, TARGETS, PROPOSES, HAS_STATUS, PUBLISHED_IN, HAS_MILESTONE, ILLUSTRATES, INVOLVES, RESPONSIBLE_FOR, ADOPTS, RECEIVES, FOLLOWS_UP, REPORTS_TO, HAS_OBJECTIVE, INFORMS, MEASURES, BLOCKS, FUNDS, ADMINISTERS */
+                    types?: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS")[];
                     /** @description Only follow relationships with this basis: stated in the source, or inferred by an analyst */
                     basis?: "stated" | "inferred";
                     /** @description Most nodes in the subgraph, the start node included (1–2000, default 200) */
@@ -708,7 +708,7 @@ export interface paths {
                     /** @description Only findings of this severity */
                     severity?: "high" | "medium" | "low";
                     /** @description Only findings about nodes of this kind */
-                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
                     /** @description Most findings in the answer (1–5000, default 1000) */
                     limit?: number;
                     /** @description Findings to skip (0–10000000, default 0) */
@@ -828,9 +828,9 @@ export interface paths {
                     /** @description A named matrix; not together with rows and cols */
                     preset?: "focus-area-goal" | "life-event-agency" | "focus-area-agency" | "driver-focus-area" | "recommendation-focus-area";
                     /** @description Row kind, together with cols, for any other matrix (required when there is no preset) */
-                    rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                    rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
                     /** @description Column kind, together with rows (required when there is no preset) */
-                    cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                    cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
                 };
                 header?: never;
                 path?: never;
@@ -1002,6 +1002,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 startYear?: number;
                                 endYear?: number;
                             } | {
@@ -1018,6 +1024,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "FocusArea";
@@ -1032,6 +1044,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 /** @description Order of the focus area in the action plan */
                                 number?: number;
                                 /** @enum {string} */
@@ -1051,6 +1069,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 /** @enum {string} */
                                 category: "action_plan" | "supporting" | "proposed";
                                 /** @enum {string} */
@@ -1072,6 +1096,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Agency";
@@ -1086,6 +1116,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 shortName?: string;
                                 /** @enum {string} */
                                 sector: "state" | "municipal" | "county" | "private" | "voluntary" | "council" | "international";
@@ -1103,6 +1139,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 number?: number;
                             } | {
                                 /** @enum {string} */
@@ -1118,6 +1160,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Goal";
@@ -1132,6 +1180,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 number: number;
                             } | {
                                 /** @enum {string} */
@@ -1147,7 +1201,15 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 number?: number;
+                                /** @description The recommendation's points, each box's text as the report gives it */
+                                points?: string[];
                             } | {
                                 /** @enum {string} */
                                 kind: "Report";
@@ -1162,6 +1224,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 year: number;
                                 publisher: string;
                                 /** @description Path of the source text, relative to the repository root, used to verify quotes */
@@ -1180,6 +1248,12 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 /** @description Who answered; null where the report left it blank */
                                 respondent: string | null;
                                 /**
@@ -1209,7 +1283,18 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 date: string;
+                                /**
+                                 * @description planned: the source looks ahead to the date; achieved: it reports the date as reached
+                                 * @enum {string}
+                                 */
+                                occurrence: "planned" | "achieved";
                             } | {
                                 /** @enum {string} */
                                 kind: "Example";
@@ -1224,11 +1309,143 @@ export interface paths {
                                 source: string;
                                 page?: number | null;
                                 quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
                                 location?: string;
+                                date?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Objective";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "Indicator";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                                /** @description What a value counts: "rank", "percent", "score", "count", "NOK" … */
+                                unit: string;
+                                /** @enum {string} */
+                                direction?: "higher_is_better" | "lower_is_better";
+                            } | {
+                                /** @enum {string} */
+                                kind: "Measurement";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The figure, in the indicator's unit */
+                                value: number;
+                                /** @description The size of the field a rank is out of, or a score's maximum */
+                                outOf?: number;
+                                /** @description The year the figure is for */
+                                year: number;
+                                date?: string;
+                                /** @description The figure as the source writes it */
+                                valueLabel?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Obstacle";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                                /** @description Place in the source's own ranking of obstacles, 1 the most named */
+                                rank?: number;
+                                /** @description The year the source names it */
+                                year?: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Funding";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                fundingType: "budget_line" | "grant" | "scheme" | "budget_proposal" | "support";
+                                /** @description Amount in the currency, where the source gives one */
+                                amount?: number;
+                                currency?: string;
+                                year?: number;
+                                startDate?: string;
+                                endDate?: string;
                             })[];
                             relationships: {
                                 /** @enum {string} */
-                                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES";
+                                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
                                 from: string;
                                 to: string;
                                 /** @description Id of the Report node or reference the link comes from */
@@ -1449,9 +1666,9 @@ export interface components {
             preset: string | null;
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             /** @enum {string} */
-            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             /** @description The alternatives used, types always as lists */
             path: components["schemas"]["CoveragePath"][];
             pathDescription: components["schemas"]["LocalizedText"];
@@ -1463,7 +1680,7 @@ export interface components {
             edges: {
                 id: string;
                 /** @enum {string} */
-                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES";
+                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
                 from: string;
                 to: string;
                 properties: components["schemas"]["Provenance"];
@@ -1489,9 +1706,9 @@ export interface components {
             id: "focus-area-goal" | "life-event-agency" | "focus-area-agency" | "driver-focus-area" | "recommendation-focus-area";
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             /** @enum {string} */
-            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             path: components["schemas"]["CoveragePath"][];
         };
         CoveragePresetList: {
@@ -1499,7 +1716,7 @@ export interface components {
         };
         CoverageStep: {
             /** @description One type, or several alternatives */
-            type: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES") | ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES")[];
+            type: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS") | ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS")[];
             /**
              * @description "out" follows a relationship from→to, "in" follows it to→from
              * @enum {string}
@@ -1571,7 +1788,7 @@ export interface components {
             /** @description "<from>:<TYPE>:<to>" */
             id: string;
             /** @enum {string} */
-            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES";
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
             from: string;
             to: string;
             properties: components["schemas"]["Provenance"];
@@ -1605,7 +1822,7 @@ export interface components {
         GapEvidenceEdge: {
             id: string;
             /** @enum {string} */
-            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES";
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
             from: string;
             to: string;
             fromName: string;
@@ -1618,7 +1835,7 @@ export interface components {
         GapEvidenceNode: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             name: string;
             nameEn?: string;
             /** @description Id of the Report node or reference that attests the node */
@@ -1668,7 +1885,7 @@ export interface components {
             /** @description What the rule checks and why it matters, with the definitions it uses */
             explanation: components["schemas"]["LocalizedText"];
             /** @description Kinds of node the rule reports on */
-            subjectKinds: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example")[];
+            subjectKinds: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding")[];
         };
         /** @enum {string} */
         GapSeverity: "high" | "medium" | "low";
@@ -1719,23 +1936,31 @@ export interface components {
         Node: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             name: string;
             nameEn?: string;
             /** @description Every other property of the node, nulls left out */
             properties: {
                 [key: string]: (string | number | boolean | string[]) | null;
             };
+            /** @description Properties that are the analyst's reading rather than the source's words: property name → why */
+            inferred?: {
+                [key: string]: string;
+            };
         };
         NodeDetail: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             name: string;
             nameEn?: string;
             /** @description Every other property of the node, nulls left out */
             properties: {
                 [key: string]: (string | number | boolean | string[]) | null;
+            };
+            /** @description Properties that are the analyst's reading rather than the source's words: property name → why */
+            inferred?: {
+                [key: string]: string;
             };
             /** @description Per relationship type */
             degree: {
@@ -1747,7 +1972,7 @@ export interface components {
         };
         NodeKindInfo: {
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             label: {
                 singular: {
                     nb: string;
@@ -1770,7 +1995,7 @@ export interface components {
         NodeRef: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             name: string;
             nameEn?: string;
         };
@@ -1787,7 +2012,7 @@ export interface components {
         PropertyInfo: {
             name: string;
             /** @enum {string} */
-            type: "string" | "int" | "boolean" | "string[]";
+            type: "string" | "int" | "float" | "boolean" | "string[]" | "json";
             /** @description Every node of the kind has it (it may still be null where nullable) */
             required: boolean;
             nullable: boolean;
@@ -1805,7 +2030,7 @@ export interface components {
         };
         RelationshipTypeInfo: {
             /** @enum {string} */
-            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES";
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
             label: {
                 nb: string;
                 en: string;
@@ -1814,9 +2039,9 @@ export interface components {
             /** @description The (from kind, to kind) pairs the ontology allows */
             allowed: {
                 /** @enum {string} */
-                from: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                from: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
                 /** @enum {string} */
-                to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example";
+                to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
             }[];
         };
         Timeline: {

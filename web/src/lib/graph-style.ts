@@ -24,6 +24,11 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   StatusReport: { color: '#eeeeee', border: '#616a6b', shape: 'bottom-round-rectangle', size: 24 },
   Milestone: { color: '#a3e4d7', border: '#117864', shape: 'triangle', size: 26 },
   Example: { color: '#fadbd8', border: '#943126', shape: 'pentagon', size: 26 },
+  Objective: { color: '#fff3bf', border: '#8a6400', shape: 'round-tag', size: 26 },
+  Indicator: { color: '#9be7ff', border: '#0b6e8a', shape: 'barrel', size: 30 },
+  Measurement: { color: '#dff6fd', border: '#0b6e8a', shape: 'vee', size: 20 },
+  Obstacle: { color: '#f5b7b1', border: '#922b21', shape: 'concave-hexagon', size: 30 },
+  Funding: { color: '#abebc6', border: '#1e8449', shape: 'cut-rectangle', size: 30 },
 };
 
 export const NOT_STARTED_BORDER = '#c0392b';
