@@ -20,6 +20,7 @@ export const NODE_KINDS = [
   'Measurement',
   'Obstacle',
   'Funding',
+  'StatusAssessment',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -32,6 +33,27 @@ export const BASES = ['stated', 'inferred'] as const;
 export const MILESTONE_OCCURRENCES = ['planned', 'achieved'] as const;
 /** Which way an indicator improves: a rank improves as it falls, a share as it rises. */
 export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+/**
+ * One scale for every source's status words, so that years can be compared; each assessment keeps the source's own
+ * label beside it. Ordered from not started to in operation; `unknown` («Uavklart», a blank cell) is off the scale.
+ * The mapping from the sources' labels is in docs/dataset.md.
+ */
+export const PROGRESS_LEVELS = ['not_started', 'major_delays', 'minor_delays', 'in_progress', 'on_track', 'completed', 'in_operation', 'unknown'] as const;
+export type Progress = (typeof PROGRESS_LEVELS)[number];
+/**
+ * How good a level is, for "slipped or improved": a later assessment with a lower rank slipped. `in_progress` (started,
+ * no word on pace) ranks with `on_track`, and `completed` with `in_operation`; `unknown` has no rank.
+ */
+export const PROGRESS_RANK: Record<Progress, number | null> = {
+  not_started: 0,
+  major_delays: 1,
+  minor_delays: 2,
+  in_progress: 3,
+  on_track: 3,
+  completed: 4,
+  in_operation: 4,
+  unknown: null,
+};
 export const FUNDING_TYPES = ['budget_line', 'grant', 'scheme', 'budget_proposal', 'support'] as const;
 /** How serious a gap finding is, most serious first. */
 export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
@@ -62,6 +84,7 @@ export const NODE_KIND_LABELS: Record<NodeKind, { singular: Label; plural: Label
   Measurement: { singular: { nb: 'Måling', en: 'Measurement' }, plural: { nb: 'Målinger', en: 'Measurements' } },
   Obstacle: { singular: { nb: 'Hindring', en: 'Obstacle' }, plural: { nb: 'Hindringer', en: 'Obstacles' } },
   Funding: { singular: { nb: 'Finansiering', en: 'Funding' }, plural: { nb: 'Finansieringer', en: 'Funding' } },
+  StatusAssessment: { singular: { nb: 'Statusvurdering', en: 'Status assessment' }, plural: { nb: 'Statusvurderinger', en: 'Status assessments' } },
 };
 
 /** Names of node properties and of the figures gap findings give, as people see them (details panel, evidence). */
@@ -107,6 +130,24 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   fundingType: { nb: 'Type finansiering', en: 'Kind of funding' },
   amount: { nb: 'Beløp', en: 'Amount' },
   currency: { nb: 'Valuta', en: 'Currency' },
+  progress: { nb: 'Fremdrift', en: 'Progress' },
+  statusLabel: { nb: 'Kildens statusord', en: 'The source\u2019s status label' },
+  executingLabel: { nb: 'Utførende ifølge kilden', en: 'Executing agency as the source gives it' },
+  responsibleLabel: { nb: 'Ansvarlig departement ifølge kilden', en: 'Responsible ministry as the source gives it' },
+  planNumber: { nb: 'Nummer i handlingsplanen', en: 'Number in the action plan' },
+  url: { nb: 'Nettadresse', en: 'Web address' },
+  published: { nb: 'Publisert', en: 'Published' },
+};
+
+export const PROGRESS_LABELS: Record<Progress, Label> = {
+  not_started: { nb: 'Ikke startet', en: 'Not started' },
+  major_delays: { nb: 'Store forsinkelser', en: 'Major delays' },
+  minor_delays: { nb: 'Mindre forsinkelser', en: 'Minor delays' },
+  in_progress: { nb: 'Pågår', en: 'In progress' },
+  on_track: { nb: 'På plan', en: 'On track' },
+  completed: { nb: 'Ferdigstilt', en: 'Completed' },
+  in_operation: { nb: 'I drift', en: 'In operation' },
+  unknown: { nb: 'Uavklart eller ukjent', en: 'Unsettled or unknown' },
 };
 
 export const MILESTONE_OCCURRENCE_LABELS: Record<(typeof MILESTONE_OCCURRENCES)[number], Label> = {
@@ -184,8 +225,16 @@ export const RELATIONSHIP_RULES = {
     ['Recommendation', 'Agency'],
   ],
   PROPOSES: [['Recommendation', 'Initiative']],
-  HAS_STATUS: [['Initiative', 'StatusReport']],
-  PUBLISHED_IN: [['StatusReport', 'Report']],
+  HAS_STATUS: [
+    ['Initiative', 'StatusReport'],
+    ['Initiative', 'StatusAssessment'],
+    ['FocusArea', 'StatusAssessment'],
+    ['LifeEvent', 'StatusAssessment'],
+  ],
+  PUBLISHED_IN: [
+    ['StatusReport', 'Report'],
+    ['StatusAssessment', 'Report'],
+  ],
   HAS_MILESTONE: [['Initiative', 'Milestone']],
   ILLUSTRATES: [
     ['Example', 'Driver'],

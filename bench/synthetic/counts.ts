@@ -21,6 +21,7 @@ export function kindCounts(total: number): Record<NodeKind, number> {
     Measurement: few(100),
     Obstacle: few(500),
     Funding: few(500),
+    StatusAssessment: few(50),
   } as Record<NodeKind, number>;
   const bulk: [NodeKind, number][] = [
     ['Initiative', 0.25],

@@ -55,6 +55,8 @@ export const EXTRA_WEIGHTS: Partial<Record<`${RelationshipType}:${NodeKind}:${No
   'REPORTS_TO:Agency:Agency': 0.2,
   'ADMINISTERS:Agency:Funding': 0.2,
   'PART_OF:Funding:Funding': 0.1,
+  'HAS_STATUS:FocusArea:StatusAssessment': 0.3,
+  'PUBLISHED_IN:StatusAssessment:Report': 1,
 };
 export const HUB_SKEW: Partial<Record<NodeKind, number>> = { Agency: 2, Initiative: 1.4, Report: 1.5, Recommendation: 1.2, Example: 1.1 };
 export const INFERRED_SHARE: Partial<Record<RelationshipType, number>> = {

@@ -42,6 +42,7 @@ const ID_PREFIX: Record<NodeKind, string> = {
   Measurement: 'maling',
   Obstacle: 'hindring',
   Funding: 'fin',
+  StatusAssessment: 'vurdering',
 };
 
 /** Fields every node has; provenance from a generated report. */
@@ -255,6 +256,21 @@ function funding(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
   return node;
 }
 
+function statusAssessment(ctx: Ctx, i: number, topic: string): Record<string, unknown> {
+  const { rng } = ctx;
+  const [progress, label] = rng.pick([
+    ['on_track', 'På plan'],
+    ['minor_delays', 'Mindre forsinkelser'],
+    ['completed', 'Ferdigstilt'],
+    ['not_started', 'Ikke startet'],
+    ['unknown', null],
+  ] as const);
+  const node = base(ctx, 'StatusAssessment', i, capitalise(`Status for ${topic}`), topic);
+  node['progress'] = progress;
+  node['statusLabel'] = label;
+  return node;
+}
+
 const MAKERS: Record<NodeKind, NodeMaker> = {
   Strategy: strategy,
   ActionPlan: actionPlan,
@@ -275,6 +291,7 @@ const MAKERS: Record<NodeKind, NodeMaker> = {
   Measurement: measurement,
   Obstacle: obstacle,
   Funding: funding,
+  StatusAssessment: statusAssessment,
 };
 
 function makeNode(ctx: Ctx, kind: NodeKind, i: number): Record<string, unknown> {

@@ -50,6 +50,7 @@ const DEFINITE: Record<NodeKind, LocalizedText> = {
   Measurement: { nb: 'Målingen', en: 'The measurement' },
   Obstacle: { nb: 'Hindringen', en: 'The obstacle' },
   Funding: { nb: 'Finansieringen', en: 'The funding' },
+  StatusAssessment: { nb: 'Statusvurderingen', en: 'The status assessment' },
 };
 
 /** "Innsatsområdet" / "The focus area": the kind as the subject of a sentence. */

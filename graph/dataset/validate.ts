@@ -333,6 +333,18 @@ function checkRelationships(
       report(rel, `${type} from ${fromNode.kind} "${from}" to ${toNode.kind} "${to}" is not allowed (allowed: ${allowed})`);
     }
     if (!isSource(source)) report({ ...rel, path: `${rel.path}.source` }, sourceProblem(source));
+    const endedBy = rel.value.endedBy;
+    if (endedBy !== undefined) {
+      const ender = nodeById.get(endedBy)?.value;
+      const own = nodeById.get(source)?.value;
+      if (ender?.kind !== 'Report')
+        report({ ...rel, path: `${rel.path}.endedBy` }, `must be the id of a Report node (a source with a year); "${endedBy}" is not`);
+      else if (own?.kind === 'Report' && ender.year <= own.year)
+        report(
+          { ...rel, path: `${rel.path}.endedBy` },
+          `"${endedBy}" reports on ${ender.year}, not later than the link's own source "${source}" (${own.year})`,
+        );
+    }
     const key = relationshipId(rel.value);
     const first = relationshipKeys.get(key);
     if (first) report(rel, `duplicate relationship ${type} from "${from}" to "${to}" (first at ${firstAt(first)})`);

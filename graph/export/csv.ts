@@ -26,7 +26,7 @@ import type { GraphSnapshot } from '../store/port.js';
 import { allNodePropertyNames, compareStrings, sortedEdges, sortedNodes } from './shared.js';
 
 export const CSV_BOM = '\uFEFF';
-const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note'];
+const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note', 'endedBy'];
 const LEADING = ['record', 'id', 'kind', 'type', 'from', 'to', 'name', 'nameEn'];
 
 export function csvField(value: string): string {
@@ -49,7 +49,8 @@ export function csvColumns(nodes: readonly GraphNode[] = []): string[] {
 }
 
 function nodeRecord(node: GraphNode): Record<string, PropertyValue | undefined> {
-  return { ...node.properties, record: 'node', id: node.id, kind: node.kind, name: node.name, nameEn: node.nameEn };
+  const inferred = node.inferred ? JSON.stringify(node.inferred) : undefined;
+  return { ...node.properties, inferred, record: 'node', id: node.id, kind: node.kind, name: node.name, nameEn: node.nameEn };
 }
 
 function edgeRecord(edge: GraphEdge): Record<string, PropertyValue | undefined> {

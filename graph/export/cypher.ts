@@ -83,6 +83,7 @@ export function relationshipStatement(edge: GraphEdge, fromKind: string, toKind:
     ['quote', p.quote],
     ['basis', p.basis],
     ['note', p.note],
+    ['endedBy', p.endedBy],
   ]);
   return (
     `MATCH (a:${cypherIdentifier(fromKind)} {id: ${cypherString(edge.from)}}), (b:${cypherIdentifier(toKind)} {id: ${cypherString(edge.to)}}) ` +

@@ -85,6 +85,7 @@ function edgeAttrs(edge: GraphEdge): Attrs {
     ['quote', p.quote],
     ['basis', p.basis],
     ['note', p.note],
+    ['endedBy', p.endedBy],
   ];
 }
 
@@ -130,7 +131,7 @@ export function exportGraphml(snapshot: GraphSnapshot): string {
   const graphRow = graphAttrs(snapshot);
   const graphKeys = declareKeys('graph', [graphRow], ['name', 'version', 'description', 'references']);
   const nodeKeys = declareKeys('node', nodeRows, ['label', 'kind', 'name', 'nameEn', ...allNodePropertyNames()]);
-  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note']);
+  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note', 'endedBy']);
 
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',

@@ -79,4 +79,5 @@ export const RELATIONSHIP_COLUMNS: { name: string; type: ColumnType }[] = [
   { name: 'quote', type: 'string' },
   { name: 'basis', type: 'string' },
   { name: 'note', type: 'string' },
+  { name: 'endedBy', type: 'string' },
 ];

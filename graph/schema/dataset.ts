@@ -10,6 +10,7 @@ import {
   INITIATIVE_STATUSES,
   MAX_QUOTE_LENGTH,
   MILESTONE_OCCURRENCES,
+  PROGRESS_LEVELS,
   NODE_KINDS,
   RELATIONSHIP_TYPES,
   type NodeKind,
@@ -108,6 +109,7 @@ export const NODE_SCHEMAS = {
     number: z.number().int().min(1).optional().describe('Order of the focus area in the action plan'),
     status: z.enum(FOCUS_AREA_STATUSES),
     statusNote: Text.optional(),
+    planNumber: Text.optional().describe("The number the action plan's own pages give it (by strategy chapter); the 2020 report numbers nothing"),
   }),
   Initiative: kindSchema('Initiative', {
     category: z.enum(INITIATIVE_CATEGORIES),
@@ -115,6 +117,7 @@ export const NODE_SCHEMAS = {
     statusNote: Text.optional(),
     startDate: PartialDate.optional(),
     endDate: PartialDate.optional(),
+    planNumber: Text.optional().describe('The number the action plan\'s own pages give it, e.g. "3.1"'),
   }),
   LifeEvent: kindSchema('LifeEvent', {}),
   Agency: kindSchema('Agency', {
@@ -136,6 +139,8 @@ export const NODE_SCHEMAS = {
     year: z.number().int().min(1900).max(2200),
     publisher: Text,
     sourceText: Text.optional().describe('Path of the source text, relative to the repository root, used to verify quotes'),
+    url: z.string().url().optional().describe('Where the source is published'),
+    published: PartialDate.optional().describe('When the source was published; `year` is the year it reports on'),
   }),
   StatusReport: kindSchema('StatusReport', {
     respondent: Text.nullable().describe('Who answered; null where the report left it blank'),
@@ -174,6 +179,15 @@ export const NODE_SCHEMAS = {
     rank: z.number().int().min(1).optional().describe("Place in the source's own ranking of obstacles, 1 the most named"),
     year: z.number().int().min(1900).max(2200).optional().describe('The year the source names it'),
   }),
+  StatusAssessment: kindSchema('StatusAssessment', {
+    progress: z.enum(PROGRESS_LEVELS).describe("The source's status on the one scale of the ontology"),
+    statusLabel: Text.nullable().describe("The status in the source's own words («Mindre forsinkelser», «Ferdigstilt»); null where the source leaves it blank"),
+    year: z.number().int().min(1900).max(2200).optional().describe('The year the status is for, where it is not the year of the source it is published in'),
+    startDate: PartialDate.optional().describe('Start of the period the source gives («Gjennomføres»)'),
+    endDate: PartialDate.optional().describe('End of the period the source gives'),
+    responsibleLabel: Text.optional().describe("The responsible ministry in the source's words"),
+    executingLabel: Text.optional().describe("The executing agency in the source's words, e.g. «Uavklart»"),
+  }),
   Funding: kindSchema('Funding', {
     fundingType: z.enum(FUNDING_TYPES),
     amount: z.number().min(0).optional().describe('Amount in the currency, where the source gives one'),
@@ -193,7 +207,7 @@ export const DatasetNode = z.discriminatedUnion(
 );
 export type DatasetNode = z.infer<typeof DatasetNode>;
 
-export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note'] as const;
+export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note', 'endedBy'] as const;
 
 /** A relationship's fields before the cross-field rule; the editor JSON Schema starts from these. */
 export const RelationshipFields = z.strictObject({
@@ -205,6 +219,7 @@ export const RelationshipFields = z.strictObject({
   quote: Quote,
   basis: z.enum(BASES),
   note: Text.optional().describe('Why the analyst draws the link; required when basis is inferred'),
+  endedBy: Slug.optional().describe("Id of a later source that says otherwise: the link holds from its own source's year until that source's year"),
 });
 
 export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => {

@@ -27,6 +27,7 @@ export const Provenance = z
     quote: z.string().nullable(),
     basis: z.enum(BASES),
     note: z.string().nullable(),
+    endedBy: z.string().nullable().describe("A later source that says otherwise: the link held until that source's year"),
   })
   .meta({ id: 'Provenance' });
 export type Provenance = z.infer<typeof Provenance>;

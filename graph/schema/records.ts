@@ -30,6 +30,7 @@ export function edgeRow(rel: DatasetRelationship): Record<string, unknown> {
     quote: rel.quote,
     basis: rel.basis,
     note: rel.note ?? null,
+    endedBy: rel.endedBy ?? null,
   };
 }
 
@@ -70,6 +71,7 @@ export function toGraphEdge(type: string, props: Record<string, unknown>): Graph
       quote: typeof props['quote'] === 'string' ? props['quote'] : null,
       basis: props['basis'] === 'inferred' ? 'inferred' : 'stated',
       note: typeof props['note'] === 'string' ? props['note'] : null,
+      endedBy: typeof props['endedBy'] === 'string' ? props['endedBy'] : null,
     },
   };
 }
@@ -99,6 +101,7 @@ export function toDatasetRelationship(edge: GraphEdge): DatasetRelationship {
     basis: edge.properties.basis,
   };
   if (edge.properties.note) rel.note = edge.properties.note;
+  if (edge.properties.endedBy) rel.endedBy = edge.properties.endedBy;
   return rel;
 }
 

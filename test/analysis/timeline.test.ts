@@ -15,7 +15,7 @@ const hasMilestone = (from: string, to: string): GraphEdge => ({
   type: 'HAS_MILESTONE',
   from,
   to,
-  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null },
+  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null, endedBy: null },
 });
 
 describe('timeline', () => {

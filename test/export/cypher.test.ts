@@ -210,7 +210,15 @@ describe('Cypher export', () => {
   it('refuses an edge whose endpoint is missing from the snapshot', () => {
     const broken: GraphSnapshot = {
       ...snapshot,
-      edges: [{ id: 'x:LEADS:y', type: 'LEADS', from: 'x', to: 'y', properties: { source: 's', page: null, quote: null, basis: 'stated', note: null } }],
+      edges: [
+        {
+          id: 'x:LEADS:y',
+          type: 'LEADS',
+          from: 'x',
+          to: 'y',
+          properties: { source: 's', page: null, quote: null, basis: 'stated', note: null, endedBy: null },
+        },
+      ],
     };
     expect(() => exportGraph(broken, 'cypher')).toThrow(/from node "x" is not in the snapshot/);
   });

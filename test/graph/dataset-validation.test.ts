@@ -73,7 +73,7 @@ describe('dataset validation', () => {
 
   it('reports an unknown node kind and lists the known ones', () => {
     expect(check('nodes:\n  - { kind: Ministry, id: kmd, name: KMD, source: ref-a }\n')).toEqual([
-      'case.yaml:2 nodes[0].kind: unknown node kind "Ministry" (expected one of Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding)',
+      'case.yaml:2 nodes[0].kind: unknown node kind "Ministry" (expected one of Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding, StatusAssessment)',
     ]);
   });
 
@@ -91,6 +91,24 @@ describe('dataset validation', () => {
     const milestone = (date: string) => `nodes:\n  - { kind: Milestone, id: m, name: M, date: "${date}", occurrence: planned, source: ref-a }\n`;
     for (const date of ['2020-autumn', '2021-H1', '2022-Q4', '2020-09', '2020']) expect(check(milestone(date)), date).toEqual([]);
     for (const date of ['2020-høst', '2020-13', '2020-Q5']) expect(check(milestone(date))[0], date).toMatch(/nodes\[0\]\.date: must be a date as YYYY/);
+  });
+
+  it('reports a link ended by something that is not a later report', () => {
+    const text = [
+      'nodes:',
+      '  - { kind: Report, id: r2020, name: R, year: 2020, publisher: P, source: r2020 }',
+      '  - { kind: Report, id: r2019, name: R, year: 2019, publisher: P, source: r2019 }',
+      '  - { kind: Agency, id: a, name: A, sector: state, source: r2020 }',
+      '  - { kind: LifeEvent, id: le, name: L, source: r2020 }',
+      'relationships:',
+      '  - { type: RESPONSIBLE_FOR, from: a, to: le, source: r2020, page: null, quote: null, basis: stated, endedBy: r2019 }',
+      '  - { type: LEADS, from: a, to: le, source: r2020, page: null, quote: null, basis: stated, endedBy: a }',
+      '',
+    ].join('\n');
+    expect(check(text)).toEqual([
+      'case.yaml:7 relationships[0].endedBy: "r2019" reports on 2019, not later than the link\'s own source "r2020" (2020)',
+      'case.yaml:8 relationships[1].endedBy: must be the id of a Report node (a source with a year); "a" is not',
+    ]);
   });
 
   it('reports a bad enum value with the allowed values', () => {

@@ -43,6 +43,7 @@ describe('GET /api/schema', () => {
       { from: 'FocusArea', to: 'ActionPlan' },
       { from: 'Initiative', to: 'FocusArea' },
       { from: 'Trend', to: 'Driver' },
+      { from: 'Funding', to: 'Funding' },
     ]);
     expect(partOf.label).toEqual({ nb: 'er del av', en: 'is part of' });
   });

@@ -287,7 +287,7 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
         expect(snapshot.edges.map(toDatasetRelationship).sort(byRelKey)).toEqual([...model.relationships].sort(byRelKey));
         const stats = await sut.stats();
         expect(stats.nodes).toMatchObject({ Objective: 1, Indicator: 1, Measurement: 3, Obstacle: 1, Funding: 2 });
-        expect(stats.relationships).toMatchObject({ RESPONSIBLE_FOR: 1, LEADS: 1, MEASURES: 3, INFORMS: 1, BLOCKS: 1, FUNDS: 1 });
+        expect(stats.relationships).toMatchObject({ RESPONSIBLE_FOR: 3, LEADS: 1, MEASURES: 3, INFORMS: 1, BLOCKS: 1, FUNDS: 1 });
 
         const measurement = await sut.getNode('odm-2021');
         expect(measurement?.properties).toMatchObject({ value: 0.91, outOf: 1, year: 2021, valueLabel: '91 %' });
@@ -300,6 +300,10 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
           startDate: '2020-autumn',
         });
         expect(initiative?.inferred).toBeUndefined();
+        const assessment = await sut.getNode('vurdering-fa-data-2022');
+        expect(assessment?.properties).toMatchObject({ progress: 'minor_delays', statusLabel: 'Mindre forsinkelser', executingLabel: 'Uavklart' });
+        const ended = snapshot.edges.find((e) => e.id === 'kmd:RESPONSIBLE_FOR:fa-data');
+        expect(ended?.properties.endedBy).toBe('rapport-2022');
         const grant = await sut.getNode('tilskudd-eti');
         expect(grant?.properties).toMatchObject({ amount: 57383633, currency: 'NOK', fundingType: 'grant' });
 

@@ -128,7 +128,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description Only nodes of this kind */
-                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                     /** @description Case- and accent-insensitive search on names (nb and en), short names and ids; exact matches rank before prefix matches before other matches */
                     q?: string;
                     /** @description Page size (1–500, default 50) */
@@ -276,8 +276,8 @@ export interface paths {
                 query?: {
                     /** @description How many hops from the node (1–3, default 1) */
                     depth?: number;
-                    /** @description Only reach nodes of these kinds; repeated or comma-separated. One or more of: Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding */
-                    kinds?: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding")[];
+                    /** @description Only reach nodes of these kinds; repeated or comma-separated. One or more of: Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding, StatusAssessment */
+                    kinds?: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment")[];
                     /** @description Only follow relationships of these types; repeated or comma-separated. One or more of: OPERATIONALISES, PART_OF, LEADS, PARTICIPATES_IN, SERVES, DEPENDS_ON, INFLUENCES, CONTRIBUTES_TO, RECOMMENDS, TARGETS, PROPOSES, HAS_STATUS, PUBLISHED_IN, HAS_MILESTONE, ILLUSTRATES, INVOLVES, RESPONSIBLE_FOR, ADOPTS, RECEIVES, FOLLOWS_UP, REPORTS_TO, HAS_OBJECTIVE, INFORMS, MEASURES, BLOCKS, FUNDS, ADMINISTERS */
                     types?: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS")[];
                     /** @description Only follow relationships with this basis: stated in the source, or inferred by an analyst */
@@ -708,7 +708,7 @@ export interface paths {
                     /** @description Only findings of this severity */
                     severity?: "high" | "medium" | "low";
                     /** @description Only findings about nodes of this kind */
-                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                     /** @description Most findings in the answer (1–5000, default 1000) */
                     limit?: number;
                     /** @description Findings to skip (0–10000000, default 0) */
@@ -828,9 +828,9 @@ export interface paths {
                     /** @description A named matrix; not together with rows and cols */
                     preset?: "focus-area-goal" | "life-event-agency" | "focus-area-agency" | "driver-focus-area" | "recommendation-focus-area";
                     /** @description Row kind, together with cols, for any other matrix (required when there is no preset) */
-                    rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                    rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                     /** @description Column kind, together with rows (required when there is no preset) */
-                    cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                    cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                 };
                 header?: never;
                 path?: never;
@@ -1055,6 +1055,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "not_started" | "in_progress" | "completed";
                                 statusNote?: string;
+                                /** @description The number the action plan's own pages give it (by strategy chapter); the 2020 report numbers nothing */
+                                planNumber?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "Initiative";
@@ -1082,6 +1084,8 @@ export interface paths {
                                 statusNote?: string;
                                 startDate?: string;
                                 endDate?: string;
+                                /** @description The number the action plan's own pages give it, e.g. "3.1" */
+                                planNumber?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "LifeEvent";
@@ -1234,6 +1238,13 @@ export interface paths {
                                 publisher: string;
                                 /** @description Path of the source text, relative to the repository root, used to verify quotes */
                                 sourceText?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Where the source is published
+                                 */
+                                url?: string;
+                                /** @description When the source was published; `year` is the year it reports on */
+                                published?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "StatusReport";
@@ -1442,6 +1453,43 @@ export interface paths {
                                 year?: number;
                                 startDate?: string;
                                 endDate?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "StatusAssessment";
+                                id: string;
+                                /** @description Name in Norwegian bokmål */
+                                name: string;
+                                /** @description Name in English */
+                                nameEn?: string;
+                                description?: string;
+                                descriptionEn?: string;
+                                /** @description Id of the Report node or reference that attests this node */
+                                source: string;
+                                page?: number | null;
+                                quote?: string | null;
+                                /** @description Other names the sources give the same thing */
+                                aliases?: string[];
+                                /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
+                                inferred?: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @description The source's status on the one scale of the ontology
+                                 * @enum {string}
+                                 */
+                                progress: "not_started" | "major_delays" | "minor_delays" | "in_progress" | "on_track" | "completed" | "in_operation" | "unknown";
+                                /** @description The status in the source's own words («Mindre forsinkelser», «Ferdigstilt»); null where the source leaves it blank */
+                                statusLabel: string | null;
+                                /** @description The year the status is for, where it is not the year of the source it is published in */
+                                year?: number;
+                                /** @description Start of the period the source gives («Gjennomføres») */
+                                startDate?: string;
+                                /** @description End of the period the source gives */
+                                endDate?: string;
+                                /** @description The responsible ministry in the source's words */
+                                responsibleLabel?: string;
+                                /** @description The executing agency in the source's words, e.g. «Uavklart» */
+                                executingLabel?: string;
                             })[];
                             relationships: {
                                 /** @enum {string} */
@@ -1456,6 +1504,8 @@ export interface paths {
                                 basis: "stated" | "inferred";
                                 /** @description Why the analyst draws the link; required when basis is inferred */
                                 note?: string;
+                                /** @description Id of a later source that says otherwise: the link holds from its own source's year until that source's year */
+                                endedBy?: string;
                             }[];
                         };
                         "application/graphml+xml": string;
@@ -1666,9 +1716,9 @@ export interface components {
             preset: string | null;
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             /** @enum {string} */
-            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             /** @description The alternatives used, types always as lists */
             path: components["schemas"]["CoveragePath"][];
             pathDescription: components["schemas"]["LocalizedText"];
@@ -1706,9 +1756,9 @@ export interface components {
             id: "focus-area-goal" | "life-event-agency" | "focus-area-agency" | "driver-focus-area" | "recommendation-focus-area";
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
-            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            rows: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             /** @enum {string} */
-            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            cols: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             path: components["schemas"]["CoveragePath"][];
         };
         CoveragePresetList: {
@@ -1835,7 +1885,7 @@ export interface components {
         GapEvidenceNode: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             name: string;
             nameEn?: string;
             /** @description Id of the Report node or reference that attests the node */
@@ -1885,7 +1935,7 @@ export interface components {
             /** @description What the rule checks and why it matters, with the definitions it uses */
             explanation: components["schemas"]["LocalizedText"];
             /** @description Kinds of node the rule reports on */
-            subjectKinds: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding")[];
+            subjectKinds: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment")[];
         };
         /** @enum {string} */
         GapSeverity: "high" | "medium" | "low";
@@ -1936,7 +1986,7 @@ export interface components {
         Node: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             name: string;
             nameEn?: string;
             /** @description Every other property of the node, nulls left out */
@@ -1951,7 +2001,7 @@ export interface components {
         NodeDetail: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             name: string;
             nameEn?: string;
             /** @description Every other property of the node, nulls left out */
@@ -1972,7 +2022,7 @@ export interface components {
         };
         NodeKindInfo: {
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             label: {
                 singular: {
                     nb: string;
@@ -1995,7 +2045,7 @@ export interface components {
         NodeRef: {
             id: string;
             /** @enum {string} */
-            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             name: string;
             nameEn?: string;
         };
@@ -2027,6 +2077,8 @@ export interface components {
             /** @enum {string} */
             basis: "stated" | "inferred";
             note: string | null;
+            /** @description A later source that says otherwise: the link held until that source's year */
+            endedBy: string | null;
         };
         RelationshipTypeInfo: {
             /** @enum {string} */
@@ -2039,9 +2091,9 @@ export interface components {
             /** @description The (from kind, to kind) pairs the ontology allows */
             allowed: {
                 /** @enum {string} */
-                from: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                from: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                 /** @enum {string} */
-                to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding";
+                to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             }[];
         };
         Timeline: {

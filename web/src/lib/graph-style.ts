@@ -29,6 +29,7 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Measurement: { color: '#dff6fd', border: '#0b6e8a', shape: 'vee', size: 20 },
   Obstacle: { color: '#f5b7b1', border: '#922b21', shape: 'concave-hexagon', size: 30 },
   Funding: { color: '#abebc6', border: '#1e8449', shape: 'cut-rectangle', size: 30 },
+  StatusAssessment: { color: '#f4f6f6', border: '#616a6b', shape: 'round-rectangle', size: 22 },
 };
 
 export const NOT_STARTED_BORDER = '#c0392b';
