@@ -105,7 +105,7 @@ export const recommendationNotActedOn: GapRule = {
           ),
           evidence.build(),
         ),
-        severity: stillNotStarted ? 'high' : 'medium',
+        severity: stillNotStarted ? ('high' as const) : ('medium' as const),
         years: [madeIn, ...new Set(unmoved.flatMap((u) => u.later.map((p) => p.year)))].sort((a, b) => a - b),
       });
     }
