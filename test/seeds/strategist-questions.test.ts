@@ -39,7 +39,7 @@ describe('strategist questions on the 2020 report', () => {
       expect(await ids('MATCH (f:FocusArea)-[:PART_OF]->(p:ActionPlan {id: $id}) RETURN f.id AS id', { id: 'handlingsplan' })).toHaveLength(8);
     });
 
-    it('which focus area has not started? «Økt digital kompetanse» (p. 4)', async () => {
+    it('which focus area has not started? «Økt digital kompetanse» (p. 5)', async () => {
       expect(await ids("MATCH (f:FocusArea) WHERE f.status = 'not_started' RETURN f.id AS id")).toEqual(['okt-digital-kompetanse']);
     });
 
@@ -241,9 +241,9 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
-    it('how much did ID-porten traffic grow? 82 % from February to March 2020 (p. 5)', async () => {
+    it('how much did ID-porten traffic grow? 82 % from February to March 2020 (p. 6)', async () => {
       const node = await sut.getNode('milepael-id-porten-trafikk-82-prosent');
-      expect(node?.properties).toMatchObject({ date: '2020-03', page: 5 });
+      expect(node?.properties).toMatchObject({ date: '2020-03', page: 6 });
       expect(node?.name).toContain('82 prosent');
     });
   });
