@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'explore.legend.inferred': 'Inferred link (dashed)',
   'explore.legend.stated': 'Stated link (solid)',
   'explore.legend.notStarted': 'Not started (red dashed border)',
+  'explore.legend.relations': 'Relationship types ({count})',
+  'explore.legend.relationsHint': 'On the canvas a line carries its type as text, read from the start of the arrow to its head.',
   'explore.highlighted': 'Highlighted: {count} elements from the finding',
   'table.nodes': 'Nodes',
   'table.edges': 'Relationships',

@@ -52,6 +52,8 @@ export const nb = {
   'explore.legend.inferred': 'Utledet kobling (stiplet)',
   'explore.legend.stated': 'Uttalt kobling (heltrukket)',
   'explore.legend.notStarted': 'Ikke startet (rød stiplet kant)',
+  'explore.legend.relations': 'Relasjonstyper ({count})',
+  'explore.legend.relationsHint': 'På lerretet står typen som tekst på linjen, fra pilens start til spissen.',
   'explore.highlighted': 'Markert: {count} elementer fra funnet',
   'table.nodes': 'Noder',
   'table.edges': 'Relasjoner',
