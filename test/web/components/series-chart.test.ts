@@ -112,18 +112,43 @@ describe('the chart’s geometry', () => {
     expect(axis.min).toBe(1);
   });
 
-  it('pads other axes around the data, never below zero for figures that cannot be negative, nor past 100 %', () => {
-    const axis = valueAxis(
+  it('rounds other axes out to whole steps around the data, at most five, never below zero for figures that cannot be negative, nor past 100 %', () => {
+    const percent = valueAxis(
       [
         { id: 'a', year: 2021, value: 89.5 },
         { id: 'b', year: 2022, value: 91 },
       ],
       'percent',
     );
-    expect(axis.min).toBeLessThanOrEqual(89.5);
-    expect(axis.max).toBeGreaterThanOrEqual(91);
-    expect(axis.max).toBeLessThanOrEqual(100);
+    expect(percent.min).toBeLessThanOrEqual(89.5);
+    expect(percent.max).toBeGreaterThanOrEqual(91);
+    expect(percent.max).toBeLessThanOrEqual(100);
+    // The fixture's Open Data Maturity (0,91 beside 89,5 and 90): 0 to 100, not to 150.
+    expect(
+      valueAxis(
+        [
+          { id: 'a', year: 2021, value: 0.91 },
+          { id: 'b', year: 2022, value: 89.5 },
+          { id: 'c', year: 2023, value: 90 },
+        ],
+        'score',
+      ),
+    ).toEqual({ min: 0, max: 100, ticks: [0, 20, 40, 60, 80, 100] });
     expect(valueAxis([{ id: 'a', year: 2021, value: 0.2 }], 'score').min).toBe(0);
+    for (const values of [
+      [1, 2],
+      [0.91, 0.93],
+      [12_000_000, 57_383_633],
+      [-3, 4],
+    ]) {
+      const axis = valueAxis(
+        values.map((value, i) => ({ id: String(i), year: 2020 + i, value })),
+        undefined,
+      );
+      expect(axis.ticks.length, String(values)).toBeLessThanOrEqual(6);
+      expect(axis.min, String(values)).toBeLessThanOrEqual(Math.min(...values));
+      expect(axis.max, String(values)).toBeGreaterThanOrEqual(Math.max(...values));
+    }
   });
 
   it('places years left to right and higher values higher', () => {

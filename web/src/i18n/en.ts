@@ -104,8 +104,6 @@ export const en: Record<MessageKey, string> = {
   'details.name': 'The name',
   'details.showReading': 'show the analyst’s reasoning',
   'details.reading': 'The analyst’s reading',
-  'details.occurrence.planned': 'Planned date, not reported reached',
-  'details.occurrence.achieved': 'Reported reached',
   'series.heading': 'Measurement series',
   'series.none': 'No measurements are recorded for this indicator.',
   'series.truncated': 'Some measurements are left out because the node limit was reached.',

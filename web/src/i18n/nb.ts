@@ -102,8 +102,6 @@ export const nb = {
   'details.name': 'Navnet',
   'details.showReading': 'vis analytikerens begrunnelse',
   'details.reading': 'Analytikerens lesning',
-  'details.occurrence.planned': 'Planlagt dato, ikke meldt nådd',
-  'details.occurrence.achieved': 'Meldt nådd',
   'series.heading': 'Måleserie',
   'series.none': 'Ingen målinger er registrert for indikatoren.',
   'series.truncated': 'Noen målinger er utelatt fordi grensen for antall noder ble nådd.',

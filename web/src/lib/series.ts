@@ -142,14 +142,17 @@ export function valueAxis(points: readonly SeriesPoint[], unit: string | undefin
     else ticks[ticks.length - 1] = top;
     return { min: 1, max: top, ticks };
   }
-  const pad = hi === lo ? Math.max(Math.abs(hi) * 0.1, 1) : (hi - lo) * 0.15;
-  let low = lo - pad;
-  let high = hi + pad;
+  // The data's own range, rounded out to whole steps (no padding: the plot keeps room above for the labels); a single
+  // value gets room either side. At most five steps, so the ticks stay readable.
+  const flatPad = Math.max(Math.abs(hi) * 0.1, 1);
+  let low = hi === lo ? lo - flatPad : lo;
+  let high = hi === lo ? hi + flatPad : hi;
   if (lo >= 0 && low < 0) low = 0;
   if (unit === 'percent' && hi <= 100 && high > 100) high = 100;
-  const step = niceStep((high - low) / 4);
-  const min = tidy(Math.floor(low / step) * step);
-  const max = tidy(Math.ceil(high / step) * step);
+  let step = niceStep((high - low) / 5);
+  while (Math.ceil(tidy(high / step)) - Math.floor(tidy(low / step)) > 5) step = niceStep(step * 1.01);
+  const min = tidy(Math.floor(tidy(low / step)) * step);
+  const max = tidy(Math.ceil(tidy(high / step)) * step);
   const ticks: number[] = [];
   for (let t = min; t <= max + step / 1000; t = tidy(t + step)) ticks.push(t);
   return { min, max, ticks };
@@ -172,7 +175,7 @@ export interface ChartGeometry {
 }
 
 export function chartGeometry(points: readonly SeriesPoint[], unit: string | undefined, size: { width: number; height: number }): ChartGeometry {
-  const plot = { left: 46, right: size.width - 14, top: 30, bottom: size.height - 32 };
+  const plot = { left: 46, right: size.width - 14, top: 30, bottom: size.height - 36 };
   const { years, missing } = yearsOf(points);
   const slot = (plot.right - plot.left) / Math.max(years.length, 1);
   const first = years[0] ?? 0;
