@@ -14,8 +14,9 @@ export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
         tags: ['analysis'],
         summary: 'Every milestone on a time axis, with the initiatives that have it',
         description:
-          'Dates are kept as the sources give them: a year (2020), a month (2020-06) or a day (2020-01-14). ' +
-          'Each milestone carries where it is attested (source, page, quote) and its initiatives (HAS_MILESTONE).',
+          'Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), ' +
+          'a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, ' +
+          "where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE).",
         querystring: AsOfQuery,
         response: { 200: json(Timeline, 'The milestones, ordered by date then id; undated ones last'), ...errorResponses(400, 500, 503) },
       },

@@ -897,7 +897,7 @@ export interface paths {
         };
         /**
          * Every milestone on a time axis, with the initiatives that have it
-         * @description Dates are kept as the sources give them: a year (2020), a month (2020-06) or a day (2020-01-14). Each milestone carries where it is attested (source, page, quote) and its initiatives (HAS_MILESTONE).
+         * @description Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE).
          */
         get: {
             parameters: {
@@ -2357,7 +2357,7 @@ export interface components {
             inferred: string | null;
         };
         Timeline: {
-            /** @description Ordered by date, then id: a year before the months in it, a month before its days, undated last */
+            /** @description Ordered by date in time, then id: a year before its halves, quarters, seasons and months, each before the finer dates that start with it ("2020-autumn" before "2020-09"); undated last */
             items: components["schemas"]["TimelineMilestone"][];
         };
         TimelineInitiative: {
@@ -2369,8 +2369,17 @@ export interface components {
             id: string;
             name: string;
             nameEn?: string;
-            /** @description As in the data: YYYY, YYYY-MM or YYYY-MM-DD; null when the milestone has no date */
+            /** @description As in the data: YYYY, YYYY-MM, YYYY-MM-DD, a season (YYYY-autumn), a half (YYYY-H1) or a quarter (YYYY-Q4); null when the milestone has no date */
             date: string | null;
+            /**
+             * @description planned: the source looks ahead to the date; achieved: it reports the date as reached. Absent when the data does not say
+             * @enum {string}
+             */
+            occurrence?: "planned" | "achieved";
+            /** @description The milestone's fields that are the analyst's reading rather than the source's words (its date, say): field → why */
+            inferred?: {
+                [key: string]: string;
+            };
             /** @description Id of the report that attests the milestone */
             source: string | null;
             /** @description Page of the source, where known */
