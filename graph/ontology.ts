@@ -213,6 +213,7 @@ export const RELATIONSHIP_RULES = {
     ['Agency', 'FocusArea'],
     ['Agency', 'ActionPlan'],
     ['Agency', 'Recommendation'],
+    ['Agency', 'Strategy'],
   ],
   REPORTS_TO: [['Agency', 'Agency']],
   HAS_OBJECTIVE: [['FocusArea', 'Objective']],
@@ -223,6 +224,7 @@ export const RELATIONSHIP_RULES = {
     ['Indicator', 'LifeEvent'],
     ['Indicator', 'ActionPlan'],
     ['Indicator', 'Strategy'],
+    ['Indicator', 'Driver'],
   ],
   MEASURES: [['Measurement', 'Indicator']],
   BLOCKS: [
