@@ -230,8 +230,16 @@ describe('strategist questions on the 2020 report', () => {
 
     it('when was the financing model delivered to KMD? 13 November 2020 (p. 10)', async () => {
       expect(
-        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'styrings-og-finansieringsmodell' }, 'date'),
+        await ids('MATCH (i:Initiative {id: $id})-[:HAS_MILESTONE]->(m:Milestone) RETURN m.date AS date', { id: 'prinsipper-for-kostnadsdeling' }, 'date'),
       ).toEqual(['2020-11-13']);
+    });
+
+    it('are the cost-sharing principles (p. 40) and the financing model (p. 10) one initiative? yes, one node with both names', async () => {
+      const found = await rows(
+        "MATCH (i:Initiative) WHERE i.name CONTAINS 'kostnadsdeling' OR i.name CONTAINS 'finansieringsmodell' RETURN i.id AS id, i.aliases AS aliases",
+      );
+      expect(found).toEqual([{ id: 'prinsipper-for-kostnadsdeling', aliases: ['Ny styrings- og finansieringsmodell', 'Styrings- og finansieringsmodellen'] }]);
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:DEPENDS_ON]-(d:Initiative) RETURN d.id AS id', { id: 'prinsipper-for-kostnadsdeling' })).toEqual([]);
     });
 
     it('when is StartOFF to launch? 1 January 2021, after pilots in autumn 2020 (p. 12)', async () => {
