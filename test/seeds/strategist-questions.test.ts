@@ -245,17 +245,33 @@ describe('strategist questions on the 2020 report', () => {
       );
     });
 
-    it('which life events have thin coverage, served only by the support project?', async () => {
+    it('which life events does no initiative serve on its own, only work for all seven? all but the two in StimuLab (pp. 7, 9)', async () => {
       const served = await rows('MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent) RETURN l.id AS lifeEvent, i.id AS initiative');
-      const byEvent = new Map<string, string[]>();
-      for (const r of served) byEvent.set(String(r['lifeEvent']), [...(byEvent.get(String(r['lifeEvent'])) ?? []), String(r['initiative'])]);
-      const thin = [...byEvent].filter(([, initiatives]) => initiatives.length === 1 && initiatives[0] === 'sammenhengende-tjenester-prosjekt');
-      expect(thin.map(([event]) => event).sort()).toEqual([
+      const perInitiative = new Map<string, number>();
+      for (const r of served) perInitiative.set(String(r['initiative']), (perInitiative.get(String(r['initiative'])) ?? 0) + 1);
+      const servesAll = new Set([...perInitiative].filter(([, n]) => n === 7).map(([initiative]) => initiative));
+      expect([...servesAll].sort()).toEqual(['hindringer-i-regelverk', 'sammenhengende-tjenester-prosjekt']);
+      const specific = new Set(served.filter((r) => !servesAll.has(String(r['initiative']))).map((r) => String(r['lifeEvent'])));
+      const thin = [...new Set(served.map((r) => String(r['lifeEvent'])))].filter((l) => !specific.has(l));
+      expect(thin.sort()).toEqual([
+        'livshendelse-dodsfall-og-arv',
         'livshendelse-fa-barn',
         'livshendelse-miste-og-finne-jobb',
         'livshendelse-ny-i-norge',
         'livshendelse-starte-og-drive-bedrift',
       ]);
+    });
+
+    it('is a statement about the seven life events linked to all seven wherever it appears? yes (pp. 7, 9)', async () => {
+      const collective = await rows(
+        "MATCH (i:Initiative)-[r:SERVES]->(l:LifeEvent) WHERE r.quote CONTAINS 'sju livshendelsene' OR r.quote CONTAINS '7 livshendelsene' RETURN i.id AS initiative, count(l) AS n",
+      );
+      // Digdir's project: all seven on one quote; the regulation work: six on p. 9, «Dødsfall og arv» on its own p. 36 quote.
+      expect(Object.fromEntries(collective.map((r) => [r['initiative'], Number(r['n'])]))).toEqual({
+        'sammenhengende-tjenester-prosjekt': 7,
+        'hindringer-i-regelverk': 6,
+      });
+      expect(await ids('MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) RETURN l.id AS id', { id: 'hindringer-i-regelverk' })).toHaveLength(7);
     });
 
     it('which initiatives serve «Dødsfall og arv»? the regulation-obstacles work (p. 36) and the support project', async () => {
