@@ -192,6 +192,53 @@ describe('strategist questions on the 2020 report', () => {
     });
   });
 
+  describe("the analyst's readings (node `inferred` maps)", () => {
+    const inferredOf = async (kind: string) =>
+      (await rows(`MATCH (n:${kind}) RETURN n.id AS id, n.inferred AS inferred`)).map((r) => ({
+        id: String(r['id']),
+        fields: r['inferred'] ? Object.keys(JSON.parse(String(r['inferred'])) as Record<string, string>) : [],
+      }));
+
+    it('is the numbering of focus areas, drivers and recommendations marked as the analyst’s? yes, every one (the report numbers none)', async () => {
+      for (const kind of ['FocusArea', 'Driver', 'Recommendation']) {
+        for (const node of await inferredOf(kind)) expect(node.fields, `${kind} ${node.id}`).toContain('number');
+      }
+    });
+
+    it('is every agency’s sector marked as the analyst’s? yes (the sources classify none)', async () => {
+      const agencies = await inferredOf('Agency');
+      expect(agencies.length).toBeGreaterThanOrEqual(50);
+      for (const a of agencies) expect(a.fields, a.id).toContain('sector');
+    });
+
+    it('which initiative categories are the analyst’s? those the report does not place in or outside the plan', async () => {
+      const inferredCategory = (await inferredOf('Initiative')).filter((i) => i.fields.includes('category')).map((i) => i.id);
+      expect(inferredCategory.sort()).toEqual([
+        'digital-ledelse',
+        'digitaliseringsstrategi-uh-sektoren',
+        'digitaliseringsvennlig-regelverk',
+        'dsop',
+        'ops-prinsipper',
+        'sammenhengende-tjenester-prosjekt',
+        'stimulab',
+        'strategi-for-digital-kompetanse',
+      ]);
+      // Every supporting measure is one by the analyst's reading: the report calls none «understøttende tiltak».
+      const supporting = await ids("MATCH (i:Initiative) WHERE i.category = 'supporting' RETURN i.id AS id");
+      for (const id of supporting) expect(inferredCategory, id).toContain(id);
+    });
+
+    it('is a status the report does not put in words marked as the analyst’s? e.g. the mandate «completed», the competence strategy «planned» as stated', async () => {
+      const byId = new Map((await inferredOf('Initiative')).map((i) => [i.id, i.fields]));
+      expect(byId.get('nytt-mandat-for-skate')).toContain('status');
+      expect(byId.get('digitaliseringsvennlig-regelverk')).toContain('status');
+      expect(byId.get('strategi-for-digital-kompetanse')).not.toContain('status');
+      expect(byId.get('ki-strategi')).not.toContain('status');
+      const [note] = await rows('MATCH (i:Initiative {id: $id}) RETURN i.inferred AS inferred', { id: 'nytt-mandat-for-skate' });
+      expect(JSON.parse(String(note?.['inferred']))['status']).toContain('analytikerens');
+    });
+  });
+
   describe('dependencies', () => {
     it('which initiatives depend on the resource centre for data sharing? the regulation work (p. 9)', async () => {
       expect(await ids('MATCH (d:Initiative)-[:DEPENDS_ON]->(i:Initiative {id: $id}) RETURN d.id AS id', { id: 'ressurssenter-deling-av-data' })).toEqual([
