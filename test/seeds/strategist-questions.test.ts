@@ -370,10 +370,80 @@ describe('strategist questions on the 2020 report', () => {
       ]);
     });
 
+    it('which milestones had the report reached, and which were still ahead? (pp. 5–41)', async () => {
+      const found = await rows('MATCH (m:Milestone) RETURN m.id AS id, m.occurrence AS occurrence, m.date AS date');
+      const by = (o: string) =>
+        found
+          .filter((m) => m['occurrence'] === o)
+          .map((m) => String(m['id']))
+          .sort();
+      expect(by('planned')).toEqual([
+        'milepael-informasjonssikkerhet-leveranser',
+        'milepael-startoff-lansering',
+        'milepael-startoff-pilotering',
+        'milepael-uh-strategi-lansering',
+      ]);
+      expect(by('achieved')).toHaveLength(9);
+      expect(found).toHaveLength(13);
+      // Every planned date lies in or after the report's year; no reached date lies after it.
+      for (const m of found) if (m['occurrence'] === 'achieved') expect(String(m['date']).slice(0, 4), String(m['id'])).toBe('2020');
+    });
+
+    it('how precise is each date? as the report gives it: a day, a month, a season or a year, with the supplied year marked', async () => {
+      const found = await rows('MATCH (m:Milestone) RETURN m.id AS id, m.date AS date, m.inferred AS inferred');
+      const date = (id: string) => found.find((m) => m['id'] === id)?.['date'];
+      expect(date('milepael-startoff-pilotering')).toBe('2020-autumn');
+      expect(date('milepael-baerekraft-handlingsplan-besluttet')).toBe('2020-spring');
+      expect(date('milepael-forste-konsultasjonsmote')).toBe('2020');
+      // «14. januar», «i september», «13. november»: the year is the report's, and said so.
+      for (const id of ['milepael-ki-strategi-lagt-fram', 'milepael-ressurssenter-lansert', 'milepael-finansieringsmodell-levert']) {
+        const inferred = found.find((m) => m['id'] === id)?.['inferred'];
+        expect(JSON.parse(String(inferred)), id).toHaveProperty('date');
+      }
+      expect(found.find((m) => m['id'] === 'milepael-skate-mandat-vedtatt')?.['inferred'] ?? null).toBeNull();
+    });
+  });
+
+  describe('indicators and measurements', () => {
     it('how much did ID-porten traffic grow? 82 % from February to March 2020 (p. 5)', async () => {
-      const node = await sut.getNode('milepael-id-porten-trafikk-82-prosent');
-      expect(node?.properties).toMatchObject({ date: '2020-03', page: 5 });
-      expect(node?.name).toContain('82 prosent');
+      const [m] = await rows(
+        'MATCH (m:Measurement)-[:MEASURES]->(i:Indicator {id: $id}) RETURN m.value AS value, m.year AS year, m.date AS date, m.valueLabel AS label, m.page AS page',
+        { id: 'indikator-id-porten-trafikk' },
+      );
+      expect(m).toEqual({ value: 82, year: 2020, date: '2020-03', label: 'økte med 82 prosent fra februar til mars i 2020', page: 5 });
+    });
+
+    it('what figures inform the driver «Befolkningen etterlyser bedre brukerretting»? 54 % strong users, 2 % non-users, 78 % want connected services (p. 21)', async () => {
+      const found = await rows(
+        'MATCH (m:Measurement)-[:MEASURES]->(i:Indicator)-[r:INFORMS]->(d:Driver {id: $id}) RETURN i.id AS id, m.value AS value, m.year AS year, r.basis AS basis',
+        { id: 'drivkraft-brukerretting' },
+      );
+      expect(found.sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual([
+        { id: 'indikator-ikke-digitale-brukere', value: 2, year: 2018, basis: 'stated' },
+        { id: 'indikator-sterke-digitale-brukere', value: 54, year: 2018, basis: 'stated' },
+        { id: 'indikator-vil-ha-sammenhengende-tjenester', value: 78, year: 2020, basis: 'stated' },
+      ]);
+    });
+
+    it('how does Norway score on transparency in the EU eGovernment benchmark, against the EU average? 73 and 65.6 of 100 (p. 23)', async () => {
+      const score = async (id: string) =>
+        (await rows('MATCH (m:Measurement)-[:MEASURES]->(i:Indicator {id: $id}) RETURN m.value AS value, m.outOf AS outOf', { id }))[0];
+      expect(await score('indikator-egovernment-transparency-norge')).toEqual({ value: 73, outOf: 100 });
+      expect(await score('indikator-egovernment-transparency-eu')).toEqual({ value: 65.6, outOf: 100 });
+    });
+
+    it('which figure has no value in the text? the Gallup trust chart (p. 22): an indicator without a measurement', async () => {
+      expect(await ids('MATCH (i:Indicator) WHERE NOT EXISTS { MATCH (:Measurement)-[:MEASURES]->(i) } RETURN i.id AS id')).toEqual([
+        'indikator-tillit-til-myndighetene',
+      ]);
+    });
+
+    it('does every indicator inform something, and is every link to a focus area the page does not name inferred?', async () => {
+      const links = await rows('MATCH (i:Indicator)-[r:INFORMS]->(x) RETURN i.id AS id, label(x) AS kind, r.basis AS basis');
+      const indicators = await ids('MATCH (i:Indicator) RETURN i.id AS id');
+      expect(new Set(links.map((l) => l['id']))).toEqual(new Set(indicators));
+      for (const l of links.filter((x) => x['kind'] === 'FocusArea')) expect(l, String(l['id'])).toMatchObject({ basis: 'inferred' });
+      for (const l of links.filter((x) => x['kind'] === 'Driver')) expect(l, String(l['id'])).toMatchObject({ basis: 'stated' });
     });
   });
 
