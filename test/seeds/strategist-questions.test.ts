@@ -43,6 +43,29 @@ describe('strategist questions on the 2020 report', () => {
       expect(await ids("MATCH (f:FocusArea) WHERE f.status = 'not_started' RETURN f.id AS id")).toEqual(['okt-digital-kompetanse']);
     });
 
+    it('what does each focus area aim for? one «Hva skal vi oppnå?» box each, named by its own opening words (pp. 7–14)', async () => {
+      const found = await rows(
+        'MATCH (f:FocusArea)-[r:HAS_OBJECTIVE]->(o:Objective) RETURN f.id AS area, o.name AS name, o.description AS text, o.page AS page, r.quote AS quote',
+      );
+      expect(found).toHaveLength(8);
+      expect(new Set(found.map((o) => o['area'])).size).toBe(8);
+      for (const o of found) {
+        expect(String(o['quote']), String(o['area'])).toMatch(/^Hva skal vi oppnå\? /);
+        // The name is the box's own opening, never a title of the analyst's.
+        expect(String(o['text']).startsWith(String(o['name'])), String(o['area'])).toBe(true);
+      }
+      const data = found.find((o) => o['area'] === 'okt-deling-av-data')!;
+      expect(data).toMatchObject({ name: 'Brukerne skal unngå å oppgi informasjon som det offentlige allerede har innhentet', page: 8 });
+      expect(data['text']).toContain('Offentlig sektor skal dele data når den kan og skjerme data når den må.');
+    });
+
+    it('what does the competence focus area, which has not started, aim for? digital competence as a critical factor (p. 13)', async () => {
+      const [o] = await rows('MATCH (f:FocusArea {id: $id})-[:HAS_OBJECTIVE]->(o:Objective) RETURN o.description AS text', { id: 'okt-digital-kompetanse' });
+      expect(o?.['text']).toBe(
+        'Digital kompetanse blir fremover en kritisk faktor for offentlige virksomheters evne til digital transformasjon og uthenting av gevinster fra digitalisering.',
+      );
+    });
+
     it('which focus area does the AI strategy belong to? Økt deling av data (p. 8)', async () => {
       expect(await ids('MATCH (i:Initiative {id: $id})-[:PART_OF]->(f:FocusArea) RETURN f.id AS id', { id: 'ki-strategi' })).toEqual(['okt-deling-av-data']);
     });
