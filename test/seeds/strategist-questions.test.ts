@@ -470,6 +470,45 @@ describe('strategist questions on the 2020 report', () => {
     });
   });
 
+  describe('obstacles', () => {
+    const blocking = (id: string) => ids('MATCH (o:Obstacle)-[:BLOCKS]->(x {id: $id}) RETURN o.id AS id', { id });
+
+    it('what stands in the way of the resource centre? capacity and the varying maturity of those it serves (p. 35)', async () => {
+      expect(await blocking('ressurssenter-deling-av-data')).toEqual(['hindring-kapasitet-ressurssenteret', 'hindring-varierende-modenhet-deling-av-data']);
+    });
+
+    it('what blocks data sharing? regulations and their interpretation (p. 35, stated), and the hurdles of AI (p. 19, inferred)', async () => {
+      const found = await rows('MATCH (o:Obstacle)-[r:BLOCKS]->(f:FocusArea {id: $id}) RETURN o.id AS id, r.basis AS basis', { id: 'okt-deling-av-data' });
+      expect(found.sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual([
+        { id: 'hindring-hensyn-ved-bruk-av-ki', basis: 'inferred' },
+        { id: 'hindring-regelverk-begrenser-deling-av-data', basis: 'stated' },
+      ]);
+    });
+
+    it('what holds back seamless services? laws that regulate the same matter differently, and rule-making that must be tightly coordinated (p. 36)', async () => {
+      expect(await blocking('sammenhengende-tjenester')).toEqual(['hindring-tett-koordinert-regelutvikling', 'hindring-ulik-regulering-i-saerlover']);
+    });
+
+    it("what was the toolbox's biggest challenge? conveying relevant information to those who share data, ranked first (p. 34)", async () => {
+      const found = await rows('MATCH (o:Obstacle)-[:BLOCKS]->(i:Initiative {id: $id}) RETURN o.id AS id, o.rank AS rank', {
+        id: 'verktoykasse-deling-av-data',
+      });
+      expect(found).toHaveLength(4);
+      expect(found.filter((o) => o['rank'] !== null)).toEqual([{ id: 'hindring-formidle-relevant-informasjon', rank: 1 }]);
+    });
+
+    it('does every appendix answer that names a challenge have an obstacle? yes, except cost sharing, whose answers are «…»', async () => {
+      const withObstacle = await ids('MATCH (o:Obstacle)-[:BLOCKS]->(i:Initiative)-[:HAS_STATUS]->(s:StatusReport) RETURN DISTINCT i.id AS id');
+      const answered = await ids("MATCH (i:Initiative)-[:HAS_STATUS]->(s:StatusReport) WHERE s.challenges <> '…' RETURN i.id AS id");
+      expect(withObstacle).toEqual(answered);
+      expect(answered).not.toContain('prinsipper-for-kostnadsdeling');
+    });
+
+    it('does the 2020 report name financing as an obstacle? no', async () => {
+      expect(await rows("MATCH (o:Obstacle) WHERE o.name CONTAINS 'finansier' OR o.description CONTAINS 'finansier' RETURN o.id AS id")).toEqual([]);
+    });
+  });
+
   describe('status reports (appendix)', () => {
     it('who answered for StartOFF, and is the answer complete? Johan Englund, DFØ (p. 38)', async () => {
       const [status] = await rows('MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete', {
