@@ -509,6 +509,31 @@ describe('strategist questions on the 2020 report', () => {
     });
   });
 
+  describe('funding', () => {
+    it('what funds the life events in StimuLab? StimuLab’s financial support, no amount given (p. 7)', async () => {
+      const found = await rows(
+        'MATCH (f:Funding)-[:FUNDS]->(l:LifeEvent) RETURN f.id AS funding, f.fundingType AS type, f.amount AS amount, l.id AS lifeEvent',
+      );
+      expect(found.sort((a, b) => String(a['lifeEvent']).localeCompare(String(b['lifeEvent'])))).toEqual([
+        { funding: 'finansiering-stimulab-stotte', type: 'support', amount: null, lifeEvent: 'livshendelse-alvorlig-sykt-barn' },
+        { funding: 'finansiering-stimulab-stotte', type: 'support', amount: null, lifeEvent: 'livshendelse-starte-og-drive-frivillig-organisasjon' },
+      ]);
+    });
+
+    it('what does the budget proposal for 2021 fund? Datafabrikken (inferred from «prioriteringen», p. 30) and, through its part, Lære hele livet (p. 25)', async () => {
+      const direct = await rows('MATCH (f:Funding {id: $id})-[r:FUNDS]->(x) RETURN x.id AS id, r.basis AS basis', { id: 'statsbudsjettforslag-2021' });
+      expect(direct).toEqual([{ id: 'datafabrikken', basis: 'inferred' }]);
+      expect(
+        await ids('MATCH (p:Funding)-[:PART_OF]->(f:Funding {id: $id}) MATCH (p)-[:FUNDS]->(x) RETURN x.id AS id', { id: 'statsbudsjettforslag-2021' }),
+      ).toEqual(['eksempel-laere-hele-livet']);
+    });
+
+    it('does the 2020 report name the co-funding scheme (medfinansieringsordningen) or any amount? no', async () => {
+      expect(await rows("MATCH (f:Funding) WHERE f.name CONTAINS 'edfinansiering' RETURN f.id AS id")).toEqual([]);
+      expect(await rows('MATCH (f:Funding) WHERE f.amount IS NOT NULL RETURN f.id AS id')).toEqual([]);
+    });
+  });
+
   describe('status reports (appendix)', () => {
     it('who answered for StartOFF, and is the answer complete? Johan Englund, DFØ (p. 38)', async () => {
       const [status] = await rows('MATCH (i:Initiative {id: $id})-[:HAS_STATUS]->(s:StatusReport) RETURN s.respondent AS respondent, s.complete AS complete', {
