@@ -88,6 +88,22 @@ export function defineSeedExpectations(label: string, makeStore: () => Promise<G
       expect(f!.evidence.nodes.some((n) => n.kind === 'StatusReport' && n.facts?.['complete'] === false)).toBe(true);
     });
 
+    it('finds the new-initiatives recommendation (p. 30) not followed up: both its proposals are outside the plan', () => {
+      expect(subjectsOf('recommendation-without-follow-up')).toEqual(['anbefaling-nye-initiativer']);
+      const [f] = of('recommendation-without-follow-up');
+      expect(
+        f!.evidence.edges
+          .filter((e) => e.type === 'PROPOSES')
+          .map((e) => e.to)
+          .sort(),
+      ).toEqual(['datafabrikken', 'ki-tiltak-fra-ki-strategien']);
+    });
+
+    it('finds StimuLab without a lead: the report never says who runs it', () => {
+      expect(subjectsOf('initiative-without-lead')).toContain('stimulab');
+      expect(subjectsOf('initiative-without-lead')).not.toContain('nytt-mandat-for-skate');
+    });
+
     it('finds Digdir a concentration risk', () => {
       const f = of('concentration-risk').find((x) => x.subject.id === 'digdir');
       expect(f, 'a concentration-risk finding for digdir').toBeDefined();
