@@ -278,6 +278,7 @@ export const RELATIONSHIP_RULES = {
     ['Agency', 'FocusArea'],
     ['Agency', 'ActionPlan'],
     ['Agency', 'Recommendation'],
+    ['Agency', 'Strategy'],
   ],
   REPORTS_TO: [['Agency', 'Agency']],
   HAS_OBJECTIVE: [['FocusArea', 'Objective']],
@@ -288,6 +289,7 @@ export const RELATIONSHIP_RULES = {
     ['Indicator', 'LifeEvent'],
     ['Indicator', 'ActionPlan'],
     ['Indicator', 'Strategy'],
+    ['Indicator', 'Driver'],
   ],
   MEASURES: [['Measurement', 'Indicator']],
   BLOCKS: [
