@@ -24,7 +24,7 @@ describe('coverage report', () => {
       'Uttalt effekt på bærekraftsmålene': '0 av 3 innsatsområder',
       'Statusrapporter i siste rapport': '1 av 4 initiativer i handlingsplanen (1 fullstendige)',
     });
-    expect(model.severities.map((s) => s.heading)).toEqual(['Høy alvorlighet (3)', 'Middels alvorlighet (13)', 'Lav alvorlighet (4)']);
+    expect(model.severities.map((s) => s.heading)).toEqual(['Høy alvorlighet (2)', 'Middels alvorlighet (14)', 'Lav alvorlighet (4)']);
     expect(model.rules).toHaveLength(10);
   });
 
@@ -32,7 +32,7 @@ describe('coverage report', () => {
     const md = renderReport(snapshot, { format: 'md', generatedAt: AT });
     expect(md).toMatch(/^# Dekningsrapport: Strategigraf gap fixture\n/);
     expect(md).toContain('versjon gaps-1 · Generert: 1. mars 2021');
-    expect(md).toContain('### Høy alvorlighet (3)');
+    expect(md).toContain('### Høy alvorlighet (2)');
     expect(md).toContain(
       '- Innsatsområdet «Økt digital kompetanse» er ikke startet.\n  - ««Økt digital kompetanse» har ikke kommet i gang» — Økt digital kompetanse (Erfaringsrapport 2020, s. 4)',
     );

@@ -1,7 +1,9 @@
-// Rule 6: a recommendation whose proposed initiative is not in the plan, or whose targets show no change in a later report.
+// Rule 6: a recommendation no agency follows up, whose proposed initiative is not in the plan or whose targets show no change
+// in a later report.
 import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { AnalysisContext } from '../context.js';
+import { allOf, anyOf, explain, fact, link, type Support } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { statusReportsIn } from '../plan.js';
 import { list, nameList, quoted, t } from '../text.js';
@@ -11,9 +13,15 @@ const info: GapRuleInfo = {
   id: 'recommendation-without-follow-up',
   severity: 'medium',
   title: t('Anbefaling uten oppfølging', 'Recommendation without follow-up'),
-  explanation: t(
-    'Anbefalinger der et foreslått initiativ ikke er tatt inn i handlingsplanen (kategori «action_plan»), eller der ingen av målene for anbefalingen viser endring i en senere rapport. Et mål viser endring når et initiativ under det (initiativet selv, initiativene i innsatsområdet eller handlingsplanen, eller initiativene virksomheten leder eller deltar i) har en statusrapport i en senere rapport med en annen status enn i rapporten som ga anbefalingen. Uten senere rapport vurderes bare forslagene.',
-    'Recommendations whose proposed initiative has not entered the action plan (category "action_plan"), or none of whose targets shows a change in a later report. A target shows a change when an initiative under it (the initiative itself, the initiatives of the focus area or action plan, or those the agency leads or takes part in) has a status report in a later report with a status other than in the report that made the recommendation. Without a later report only the proposals are assessed.',
+  explanation: explain(
+    t(
+      'Anbefalinger som ingen virksomhet følger opp (lenken «følger opp» til anbefalingen), og der et foreslått initiativ ikke er tatt inn i handlingsplanen (kategori «action_plan») eller ingen av målene for anbefalingen viser endring i en senere rapport. Et mål viser endring når et initiativ under det (initiativet selv, initiativene i innsatsområdet eller handlingsplanen, eller initiativene virksomheten leder, er ansvarlig departement for eller deltar i) har en statusrapport i en senere rapport med en annen status enn i rapporten som ga anbefalingen. Uten senere rapport vurderes bare forslagene. En virksomhet som følger opp anbefalingen, regnes som oppfølging uansett.',
+      'Recommendations that no agency follows up (a "follows up" link to the recommendation), and whose proposed initiative has not entered the action plan (category "action_plan") or none of whose targets shows a change in a later report. A target shows a change when an initiative under it (the initiative itself, the initiatives of the focus area or action plan, or those the agency leads, is the responsible ministry for or takes part in) has a status report in a later report with a status other than in the report that made the recommendation. Without a later report only the proposals are assessed. An agency that follows up the recommendation counts as follow-up in any case.',
+    ),
+    t(
+      'for hvert forslag lenken «foreslår» og initiativets kategori; for målene lenken «anbefaler» fra rapporten som ga anbefalingen og lenken «retter seg mot» til hvert mål (hvert mål holder alene). At ingen følger opp, er det kildene ikke sier.',
+      'for each proposal the "proposes" link and the initiative\'s category; for the targets the "recommends" link from the report that made the recommendation and the "targets" link to each target (each target holds on its own). That nobody follows it up is what the sources do not say.',
+    ),
   ),
   subjectKinds: ['Recommendation'],
 };
@@ -24,12 +32,19 @@ export const recommendationWithoutFollowUp: GapRule = {
     const findings = [];
     const reports = ctx.nodesOf('Report');
     for (const rec of ctx.nodesOf('Recommendation')) {
+      // An agency that says it follows the recommendation up has taken it on, whatever became of its proposals.
+      if (ctx.in(rec.id, 'FOLLOWS_UP').length > 0) continue;
       const evidence = new EvidenceBuilder(ctx).node(rec);
       const reasons: LocalizedText[] = [];
+      const grounds: Support[] = [];
 
       const proposals = ctx.out(rec.id, 'PROPOSES');
       const notInPlan = proposals.filter((e) => ctx.node(e.to)?.properties['category'] !== 'action_plan');
-      for (const e of notInPlan) evidence.edge(e).node(ctx.node(e.to), { facts: ['category', 'status'] });
+      for (const e of notInPlan) {
+        const proposed = ctx.node(e.to)!;
+        evidence.edge(e).node(proposed, { facts: ['category', 'status'] });
+        grounds.push(allOf(link(e), fact(proposed, 'category')));
+      }
       if (notInPlan.length > 0) {
         const names = nameList(notInPlan.map((e) => ctx.node(e.to)!));
         reasons.push(
@@ -51,13 +66,17 @@ export const recommendationWithoutFollowUp: GapRule = {
         .filter((r) => r.report?.kind === 'Report');
       const targets = ctx.out(rec.id, 'TARGETS');
       if (recommendedIn.length > 0 && targets.length > 0) {
-        const origin = recommendedIn.map((r) => r.report!).sort((a, b) => year(a) - year(b))[0]!;
+        const first = [...recommendedIn].sort((a, b) => year(a.report!) - year(b.report!))[0]!;
+        const origin = first.report!;
         const later = reports.filter((r) => year(r) > year(origin)).sort((a, b) => year(a) - year(b));
         if (later.length > 0) {
           const changed = targets.filter((e) => targetChanged(ctx, ctx.node(e.to), origin, later));
           if (changed.length === 0) {
             evidence.allEdges(recommendedIn.map((r) => r.edge)).allEdges(targets);
-            for (const e of targets) evidence.node(ctx.node(e.to));
+            for (const e of targets) {
+              evidence.node(ctx.node(e.to));
+              grounds.push(allOf(link(first.edge), link(e)));
+            }
             const names = nameList(targets.map((e) => ctx.node(e.to)!));
             const laterNames = (lang: 'nb' | 'en') =>
               list(
@@ -86,7 +105,8 @@ export const recommendationWithoutFollowUp: GapRule = {
               'en',
             )}.`,
           ),
-          evidence.build(),
+          evidence,
+          anyOf(...grounds),
         ),
       );
     }
@@ -98,7 +118,7 @@ function year(report: GraphNode): number {
   return Number(report.properties['year'] ?? 0);
 }
 
-/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency works on. */
+/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency leads, answers for or works on. */
 function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
   const ids = new Set<string>();
   const underFocusArea = (id: string) =>
@@ -117,7 +137,7 @@ function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] 
       for (const e of ctx.in(target.id, 'PART_OF')) if (ctx.node(e.from)?.kind === 'FocusArea') underFocusArea(e.from);
       break;
     case 'Agency':
-      for (const e of ctx.out(target.id, 'LEADS', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
+      for (const e of ctx.out(target.id, 'LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
       break;
     default:
       break;
