@@ -20,7 +20,7 @@ describe('coverage matrices', () => {
     }
   });
 
-  it('life event × agency: through serving initiatives and their agencies, and the ministry leading the life event', () => {
+  it('life event × agency: through serving initiatives and their agencies, and the ministry responsible for the life event', () => {
     const m = coverageByPreset(snapshot, 'life-event-agency');
     expect(m.rowNodes.map((r) => r.id)).toEqual(['le-sykt-barn', 'le-fa-barn']);
     const cell = (row: string, col: string) => m.cells.find((c) => c.row === row && c.col === col);
@@ -35,13 +35,16 @@ describe('coverage matrices', () => {
         ['init-stotte:SERVES:le-sykt-barn', 'digdir:LEADS:init-stotte'],
       ],
     });
-    expect(cell('le-sykt-barn', 'hod')).toMatchObject({ count: 1, edges: ['hod:LEADS:le-sykt-barn'] });
+    expect(cell('le-sykt-barn', 'hod')).toMatchObject({ count: 1, edges: ['hod:RESPONSIBLE_FOR:le-sykt-barn'] });
     expect(cell('le-fa-barn', 'hod')).toBeUndefined();
     expect(m.totals).toEqual({ links: 5, cells: 4, rows: 2, cols: 4, emptyRows: 0, emptyCols: 1 });
     expect(m.emptyColShare).toBe(0.25);
     expect(m.colNodes.find((c) => c.id === 'kmd')).toMatchObject({ total: 0 });
     for (const id of m.cells.flatMap((c) => c.edges)) expect(m.edges.map((e) => e.id)).toContain(id);
-    expect(m.pathDescription.nb).toBe('Livshendelse ←understøtter— Initiativ ←leder | deltar i— Virksomhet; eller Livshendelse ←leder— Virksomhet');
+    expect(m.pathDescription.nb).toBe(
+      'Livshendelse ←understøtter— Initiativ ←leder (utfører) | er ansvarlig departement for | deltar i— Virksomhet; ' +
+        'eller Livshendelse ←leder (utfører) | er ansvarlig departement for— Virksomhet',
+    );
   });
 
   it('counts stated chains apart from inferred ones', () => {
@@ -69,15 +72,25 @@ describe('coverage matrices', () => {
   });
 
   it('finds the shortest paths through the ontology when no path is given', () => {
-    expect(defaultPath('Agency', 'Initiative')).toEqual([[{ type: ['LEADS', 'PARTICIPATES_IN'], direction: 'out' }]]);
+    // Every role an agency can have towards an initiative, in the ontology's order.
+    expect(defaultPath('Agency', 'Initiative')).toEqual([
+      [{ type: ['LEADS', 'PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'ADOPTS', 'RECEIVES', 'FOLLOWS_UP'], direction: 'out' }],
+    ]);
+    // Through the initiative it marks, or through the agency that receives it and has a role in the focus area.
     expect(defaultPath('Milestone', 'FocusArea')).toEqual([
       [
         { type: ['HAS_MILESTONE'], direction: 'in' },
         { type: ['PART_OF'], direction: 'out' },
       ],
+      [
+        { type: ['RECEIVES'], direction: 'in' },
+        { type: ['LEADS', 'RESPONSIBLE_FOR', 'FOLLOWS_UP'], direction: 'out' },
+      ],
     ]);
     const m = coverage(snapshot, { rows: 'Initiative', cols: 'Agency' });
-    expect(m.pathDescription.en).toBe('Initiative ←leads | participates in— Agency');
+    expect(m.pathDescription.en).toBe(
+      'Initiative ←leads (executes) | participates in | is the responsible ministry for | adopts | receives a deliverable of | follows up— Agency',
+    );
     expect(m.totals.links).toBe(6);
   });
 
