@@ -146,3 +146,8 @@ export function explain(what: LocalizedText, restsOn: LocalizedText): LocalizedT
     en: `${what.en} What a finding rests on: ${restsOn.en} ${BASIS_EXPLANATION.en}`,
   };
 }
+
+/** A rule's explanation without the basis sentence every rule shares, for a page that says it once (the report). */
+export function ownExplanation(explanation: LocalizedText, lang: Language): string {
+  return explanation[lang].replace(` ${BASIS_EXPLANATION[lang]}`, '');
+}
