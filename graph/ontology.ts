@@ -72,6 +72,11 @@ export const REPORT_GENRE_LABELS: Record<(typeof REPORT_GENRES)[number], Label> 
 export const FUNDING_TYPES = ['budget_line', 'grant', 'scheme', 'budget_proposal', 'support'] as const;
 /** How serious a gap finding is, most serious first. */
 export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
+/**
+ * What a gap finding rests on: only what the sources state, partly the analyst's inferences (but it stands on the
+ * sources alone), or the analyst's inferences (without them it would not be made). See docs/gap-rules.md.
+ */
+export const FINDING_BASES = ['stated', 'mixed', 'inferred'] as const;
 export type Basis = (typeof BASES)[number];
 
 interface Label {
@@ -205,6 +210,13 @@ export const GAP_SEVERITY_LABELS: Record<(typeof GAP_SEVERITIES)[number], Label>
   high: { nb: 'Høy', en: 'High' },
   medium: { nb: 'Middels', en: 'Medium' },
   low: { nb: 'Lav', en: 'Low' },
+};
+
+/** Basis words: the report, the CLI and the UI name a finding's basis from here. */
+export const FINDING_BASIS_LABELS: Record<(typeof FINDING_BASES)[number], Label> = {
+  stated: { nb: 'Uttalt i kilden', en: 'Stated in the source' },
+  mixed: { nb: 'Delvis utledet', en: 'Partly inferred' },
+  inferred: { nb: 'Utledet av analytiker', en: 'Inferred by the analyst' },
 };
 
 /** Allowed (from kind, to kind) pairs for every relationship type. */

@@ -21,7 +21,7 @@ export const DEFAULT_GAP_CONFIG: GapConfig = {
     share: 0.25,
     minInitiatives: 3,
     bridgeKinds: ['Initiative', 'Agency', 'LifeEvent'],
-    bridgeTypes: ['LEADS', 'PARTICIPATES_IN', 'SERVES', 'DEPENDS_ON'],
+    bridgeTypes: ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN', 'SERVES', 'DEPENDS_ON'],
     bridgeMinCutOff: 3,
   },
   dependency: { notStartedStatuses: ['planned', 'not_started'] },

@@ -1,6 +1,9 @@
 // Builds findings and their evidence: the nodes and relationships, with provenance, a user can click through to.
-import type { EvidenceEdge, EvidenceNode, GapFinding, GapRuleInfo, LocalizedText, NodeRef } from '../schema/analysis.js';
+// Rules hand back what they found with its support (./basis.ts); settle() turns that into the finding the API serves,
+// with its basis, its severity and the sentence on inferences: the one place that happens, for every rule.
+import type { EvidenceEdge, EvidenceNode, GapFinding, GapRuleInfo, GapSeverity, LocalizedText, NodeRef } from '../schema/analysis.js';
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
+import { basisOf, basisSentence, lowerSeverity, supportLeaves, type Support } from './basis.js';
 import type { AnalysisContext } from './context.js';
 
 export function nodeRef(node: GraphNode): NodeRef {
@@ -70,13 +73,75 @@ export class EvidenceBuilder {
     return this;
   }
 
+  /** Marks a link the finding rests on, adding it when the rule showed it nowhere else. */
+  decisiveLink(edge: GraphEdge): this {
+    this.edge(edge);
+    this.edges.get(edge.id)!.decisive = true;
+    return this;
+  }
+
+  /** Marks a field the finding rests on, with the analyst's reason when the field is inferred. */
+  decisiveFact(node: GraphNode, field: string): this {
+    this.node(node);
+    const ev = this.nodes.get(node.id)!;
+    const value = node.properties[field];
+    if (value !== undefined) ev.facts = { ...ev.facts, [field]: value };
+    if (!(ev.decisive ?? []).includes(field)) ev.decisive = [...(ev.decisive ?? []), field];
+    const why = node.inferred?.[field];
+    if (why !== undefined) ev.inferred = { ...ev.inferred, [field]: why };
+    return this;
+  }
+
   build(): GapFinding['evidence'] {
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }
 
-export function finding(info: GapRuleInfo, subject: GraphNode, message: LocalizedText, evidence: GapFinding['evidence']): GapFinding {
-  return { rule: info.id, severity: info.severity, subject: nodeRef(subject), message, evidence };
+/** What a rule found, before its basis is weighed: the runner settles every one (settle below). */
+export interface RuleFinding {
+  rule: GapRuleInfo;
+  subject: GraphNode;
+  message: LocalizedText;
+  evidence: EvidenceBuilder;
+  /** The links and fields the conclusion rests on; NOTHING when it rests on what the sources do not say. */
+  support: Support;
+  /** The severity when the finding stands on the sources, if less than the rule's; the basis may lower it further. */
+  severity: GapSeverity;
+  /** The years a finding of a time rule compares or rests on. */
+  years?: number[];
+}
+
+export function finding(
+  info: GapRuleInfo,
+  subject: GraphNode,
+  message: LocalizedText,
+  evidence: EvidenceBuilder,
+  support: Support,
+  options: { severity?: GapSeverity; years?: number[] } = {},
+): RuleFinding {
+  const found: RuleFinding = { rule: info, subject, message, evidence, support, severity: options.severity ?? info.severity };
+  if (options.years) found.years = options.years;
+  return found;
+}
+
+/**
+ * The finding as served: evidence with what it rests on marked, its basis, and — when it does not stand without the
+ * analyst's inferences — a severity one step lower and a message that says so. A mixed finding keeps its severity
+ * and names the inferred links and fields. So no finding is high and rests only on inferences, and none rests on an
+ * inference without saying which.
+ */
+export function settle(ctx: AnalysisContext, found: RuleFinding): GapFinding {
+  const { basis, inferred } = basisOf(found.support);
+  for (const leaf of supportLeaves(found.support)) {
+    if ('link' in leaf) found.evidence.decisiveLink(leaf.link);
+    else found.evidence.decisiveFact(leaf.fact, leaf.field);
+  }
+  const severity = basis === 'inferred' ? lowerSeverity(found.severity) : found.severity;
+  const sentence = basisSentence(basis, inferred, ctx.node, found.severity, severity);
+  const message = sentence ? { nb: `${found.message.nb} ${sentence.nb}`, en: `${found.message.en} ${sentence.en}` } : found.message;
+  const settled: GapFinding = { rule: found.rule.id, severity, basis, subject: nodeRef(found.subject), message, evidence: found.evidence.build() };
+  if (found.years) settled.years = found.years;
+  return settled;
 }
 
 /** A string property of a node, or undefined. */

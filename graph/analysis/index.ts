@@ -1,6 +1,6 @@
 // The gap and coverage analysis in one import, for the API and the CLI. Everything works on a GraphSnapshot, so the
 // results are the same whichever store the snapshot came from.
-export { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError, type FindGapsOptions } from './gaps.js';
+export { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError, type FindGapsOptions, type GapSummary } from './gaps.js';
 export { DEFAULT_GAP_CONFIG, resolveGapConfig, type GapConfigOverrides } from './config.js';
 export { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, defaultPath, isCoveragePresetId, MAX_DEFAULT_PATH_LENGTH } from './coverage.js';
 export { snapshotFromDataset } from './snapshot.js';
@@ -16,6 +16,8 @@ export {
   CoverageStep,
   EvidenceEdge,
   EvidenceNode,
+  FINDING_BASES,
+  FindingBasis,
   GAP_SEVERITIES,
   GapConfig,
   GapEvidence,

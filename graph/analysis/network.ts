@@ -46,6 +46,14 @@ export interface Bridge {
   partSizes: number[];
 }
 
+export interface BridgeWithParts extends Bridge {
+  /**
+   * The part a neighbour of the bridge falls in once the bridge is gone, as a key two neighbours in one part share;
+   * null for a part without counted nodes. What a bridge finding rests on: a link into each part.
+   */
+  partOf(neighbour: string): string | null;
+}
+
 /**
  * Nodes whose removal cuts at least `minCutOff` counted nodes (initiatives of the plan) off from the largest remaining
  * part of their component: the articulation points that matter. One depth-first search (Hopcroft–Tarjan) finds them
@@ -54,13 +62,21 @@ export interface Bridge {
  * sizes of the parts a cut vertex separates, so this is ours; the test checks it against the definition.
  */
 export function bridgeNodes(graph: UndirectedGraph, counts: (id: string) => boolean, minCutOff: number): Bridge[] {
+  return bridgesWithParts(graph, counts, minCutOff).map(({ node, partSizes }) => ({ node, partSizes }));
+}
+
+/** The bridges, each also saying which part a neighbour lies in (the parts are depth-first subtrees, so no new search). */
+export function bridgesWithParts(graph: UndirectedGraph, counts: (id: string) => boolean, minCutOff: number): BridgeWithParts[] {
   const order = new Map<string, number>();
   const low = new Map<string, number>();
   /** Counted nodes in the node's depth-first subtree, itself included. */
   const below = new Map<string, number>();
-  /** Counted nodes in each child subtree that hangs on the node alone (low ≥ the node's order). */
-  const cutOff = new Map<string, number[]>();
-  const found = new Map<string, number[]>();
+  /**
+   * Each child subtree that hangs on the node alone (low ≥ the node's order): its counted nodes, and its nodes as the
+   * range of depth-first orders [start, end) they were entered in.
+   */
+  const cutOff = new Map<string, { start: number; end: number; count: number }[]>();
+  const found = new Map<string, BridgeWithParts>();
   let clock = 0;
 
   for (const root of graph.nodes()) {
@@ -91,20 +107,29 @@ export function bridgeNodes(graph: UndirectedGraph, counts: (id: string) => bool
       low.set(up.node, Math.min(low.get(up.node)!, low.get(frame.node)!));
       below.set(up.node, below.get(up.node)! + below.get(frame.node)!);
       // For the root every child subtree qualifies, as it must: nothing joins them but the root.
-      if (low.get(frame.node)! >= order.get(up.node)!) cutOff.get(up.node)!.push(below.get(frame.node)!);
+      if (low.get(frame.node)! >= order.get(up.node)!) {
+        cutOff.get(up.node)!.push({ start: order.get(frame.node)!, end: clock, count: below.get(frame.node)! });
+      }
     }
     const total = below.get(root)!;
     for (const node of members) {
       const subtrees = cutOff.get(node)!;
       if (subtrees.length === 0) continue;
-      const rest = total - (counts(node) ? 1 : 0) - subtrees.reduce((a, b) => a + b, 0);
-      const parts = [...subtrees, rest].filter((n) => n > 0).sort((a, b) => b - a);
+      const rest = total - (counts(node) ? 1 : 0) - subtrees.reduce((a, b) => a + b.count, 0);
+      const parts = [...subtrees.map((s) => s.count), rest].filter((n) => n > 0).sort((a, b) => b - a);
       const separated = parts.slice(1).reduce((a, b) => a + b, 0);
-      if (parts.length >= 2 && separated >= minCutOff) found.set(node, parts);
+      if (parts.length < 2 || separated < minCutOff) continue;
+      const partOf = (neighbour: string): string | null => {
+        const at = order.get(neighbour);
+        const subtree = at === undefined ? undefined : subtrees.find((s) => s.start <= at && at < s.end);
+        if (subtree) return subtree.count > 0 ? `subtree ${subtree.start}` : null;
+        return rest > 0 ? 'rest' : null;
+      };
+      found.set(node, { node, partSizes: parts, partOf });
     }
   }
   // In the graph's node order, as before, so findings keep a stable order.
-  return graph.nodes().flatMap((node) => (found.has(node) ? [{ node, partSizes: found.get(node)! }] : []));
+  return graph.nodes().flatMap((node) => (found.has(node) ? [found.get(node)!] : []));
 }
 
 /** Normalised betweenness centrality of every node. */

@@ -40,7 +40,7 @@ export function hasCategory(node: GraphNode | undefined, categories: readonly st
   return node?.kind === 'Initiative' && categories.includes(String(node.properties['category']));
 }
 
-/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency works on. */
+/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency leads, answers for or works on. */
 export function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
   const ids = new Set<string>();
   const underFocusArea = (id: string) =>
@@ -59,7 +59,7 @@ export function initiativesUnder(ctx: AnalysisContext, target: GraphNode): Graph
       for (const e of ctx.in(target.id, 'PART_OF')) if (ctx.node(e.from)?.kind === 'FocusArea') underFocusArea(e.from);
       break;
     case 'Agency':
-      for (const e of ctx.out(target.id, 'LEADS', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
+      for (const e of ctx.out(target.id, 'LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
       break;
     default:
       break;

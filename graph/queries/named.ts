@@ -1,5 +1,7 @@
 // Named relationship queries: the strategists' standing questions — names, parameters and list columns, the same on
-// every backend. Each adapter supplies its Cypher text for them (graph/adapters/*/named-queries.ts).
+// every backend. Each adapter supplies its Cypher text for them (graph/adapters/*/named-queries.ts). An agency's role
+// in an initiative is LEADS (it executes it), RESPONSIBLE_FOR (the responsible ministry) or PARTICIPATES_IN; lists of
+// initiatives give the executing agencies as `leads` and the responsible ministries as `responsible`.
 import { z } from 'zod';
 import { queryInvalid } from '../store/errors.js';
 
@@ -18,13 +20,19 @@ const define = <const N extends string, P extends z.ZodObject>(q: NamedQuery<P> 
 export const NAMED_QUERIES = [
   define({
     name: 'agencies-of-initiative',
-    title: { nb: 'Hvem leder og deltar i initiativet?', en: 'Who leads and takes part in the initiative?' },
+    title: {
+      nb: 'Hvem leder, er ansvarlig departement for og deltar i initiativet?',
+      en: 'Who leads, is the responsible ministry for and takes part in the initiative?',
+    },
     params: z.object({ id: NodeId }),
     listColumns: [],
   }),
   define({
     name: 'work-of-agency',
-    title: { nb: 'Hva leder og deltar virksomheten i?', en: 'What does the agency lead or take part in?' },
+    title: {
+      nb: 'Hva leder, er virksomheten ansvarlig departement for eller deltar i?',
+      en: 'What does the agency lead, answer for as responsible ministry or take part in?',
+    },
     params: z.object({ id: NodeId }),
     listColumns: [],
   }),
@@ -32,7 +40,7 @@ export const NAMED_QUERIES = [
     name: 'initiatives-of-life-event',
     title: { nb: 'Hvilke initiativer understøtter livshendelsen?', en: 'Which initiatives serve the life event?' },
     params: z.object({ id: NodeId }),
-    listColumns: ['leads'],
+    listColumns: ['leads', 'responsible'],
   }),
   define({
     name: 'life-events-of-initiative',
@@ -44,7 +52,7 @@ export const NAMED_QUERIES = [
     name: 'initiatives-of-focus-area',
     title: { nb: 'Hvilke initiativer hører til innsatsområdet?', en: 'Which initiatives belong to the focus area?' },
     params: z.object({ id: NodeId }),
-    listColumns: ['leads'],
+    listColumns: ['leads', 'responsible'],
   }),
   define({
     name: 'dependencies',
@@ -60,7 +68,10 @@ export const NAMED_QUERIES = [
   }),
   define({
     name: 'recommendation-follow-up',
-    title: { nb: 'Hva retter anbefalingen seg mot og foreslår?', en: 'What does the recommendation target and propose?' },
+    title: {
+      nb: 'Hva retter anbefalingen seg mot og foreslår, og hvem følger den opp?',
+      en: 'What does the recommendation target and propose, and who follows it up?',
+    },
     params: z.object({ id: NodeId }),
     listColumns: [],
   }),

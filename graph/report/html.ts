@@ -46,6 +46,8 @@ table.rules td.count { text-align: right; font-variant-numeric: tabular-nums; }
 ol.findings { margin: .3rem 0 0; padding-left: 1.4rem; }
 ol.findings > li { margin: 0 0 .65rem; padding-left: .15rem; }
 .message { margin: 0; }
+.basis { display: inline-block; padding: 0 .4rem; margin-right: .2rem; border: 1px dashed var(--medium); border-radius: .25rem; color: var(--medium); font-size: .78em; font-weight: 600; }
+.basis.inferred { border-style: solid; }
 ul.sources { list-style: none; margin: .25rem 0 0; padding: 0; }
 ul.sources li { margin: .15rem 0; padding: .2rem .55rem; border-left: 2px solid var(--line); background: var(--soft); font-size: .84em; }
 ul.sources q { font-style: italic; quotes: "«" "»"; }
@@ -87,7 +89,8 @@ function sourceItem(line: SourceLine, m: ReportModel): string {
 function findingItem(f: FindingView, m: ReportModel): string {
   const sources = f.sources.map((l) => sourceItem(l, m));
   if (f.moreSources > 0) sources.push(`<li class="more">${esc(m.s.moreEvidence(f.moreSources))}</li>`);
-  return `<li><p class="message">${esc(f.message)}</p>${sources.length ? `<ul class="sources" aria-label="${esc(m.s.sources)}">${sources.join('')}</ul>` : ''}</li>`;
+  const basis = f.basisLabel ? `<span class="basis ${f.basis}">${esc(f.basisLabel)}</span> ` : '';
+  return `<li><p class="message">${basis}${esc(f.message)}</p>${sources.length ? `<ul class="sources" aria-label="${esc(m.s.sources)}">${sources.join('')}</ul>` : ''}</li>`;
 }
 
 function badge(severity: GapSeverity, m: ReportModel): string {

@@ -19,7 +19,7 @@ function source(line: SourceLine, m: ReportModel): string {
 }
 
 function finding(f: FindingView, m: ReportModel): string[] {
-  const out = [`- ${inline(f.message)}`];
+  const out = [`- ${f.basisLabel ? `**${inline(f.basisLabel)}:** ` : ''}${inline(f.message)}`];
   for (const line of f.sources) out.push(`  - ${source(line, m)}`);
   if (f.moreSources > 0) out.push(`  - _${m.s.moreEvidence(f.moreSources)}_`);
   return out;

@@ -1,4 +1,5 @@
 // What the coverage report says, in one language and ready to lay out; the markdown and HTML writers only format it.
+import { ownExplanation } from '../analysis/basis.js';
 import { buildContext } from '../analysis/context.js';
 import { resolveGapConfig, type GapConfigOverrides } from '../analysis/config.js';
 import { COVERAGE_PRESETS, coverageByPreset } from '../analysis/coverage.js';
@@ -7,8 +8,8 @@ import { statusReportsIn } from '../analysis/plan.js';
 import { unansweredFields } from '../analysis/rules/missing-status.js';
 import { fieldLabel } from '../analysis/rules/report-placeholders.js';
 import { compareIds, kindLabel, nameIn, percent, typeLabel } from '../analysis/text.js';
-import type { NodeKind } from '../ontology.js';
-import { GAP_SEVERITIES, type CoverageMatrix, type GapFinding, type GapSeverity, type Language } from '../schema/analysis.js';
+import { FINDING_BASIS_LABELS, type NodeKind } from '../ontology.js';
+import { GAP_SEVERITIES, type CoverageMatrix, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../schema/analysis.js';
 import type { GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
 import { STRINGS, type ReportStrings } from './strings.js';
@@ -29,6 +30,9 @@ export interface SourceLine {
 export interface FindingView {
   subject: string;
   message: string;
+  basis: FindingBasis;
+  /** The basis in words ("Delvis utledet"), or null for a finding that rests on stated sources only. */
+  basisLabel: string | null;
   sources: SourceLine[];
   moreSources: number;
 }
@@ -120,6 +124,8 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
     return {
       subject: nameIn(f.subject, lang),
       message: f.message[lang],
+      basis: f.basis,
+      basisLabel: f.basis === 'stated' ? null : FINDING_BASIS_LABELS[f.basis][lang],
       sources: lines.slice(0, max),
       moreSources: Math.max(0, lines.length - max),
     };
@@ -130,7 +136,8 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
     const rules = GAP_RULES.filter((r) => inSeverity.some((f) => f.rule === r.id)).map((r) => ({
       id: r.id,
       title: r.title[lang],
-      explanation: r.explanation[lang],
+      // The intro explains the basis once for every rule.
+      explanation: ownExplanation(r.explanation, lang),
       findings: inSeverity.filter((f) => f.rule === r.id).map(view),
     }));
     return { severity, heading: s.severityHeading(severity, inSeverity.length), count: inSeverity.length, rules };
@@ -163,6 +170,7 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
     { label: s.sdgStated, value: s.ofFocusAreas(stated.length, focusAreas.length) },
     { label: s.statusReports, value: latest ? s.statusReportsOf(reported.length, complete.length, planInitiatives.length) : s.noReport },
     { label: s.findings, value: `${counts.total} (${s.findingsBreakdown(counts.bySeverity.high, counts.bySeverity.medium, counts.bySeverity.low)})` },
+    { label: s.findingsOnInference, value: s.findingsBasisBreakdown(counts.byBasis.inferred, counts.byBasis.mixed) },
   ];
 
   return {

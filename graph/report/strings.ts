@@ -1,5 +1,5 @@
 // The fixed wording of the coverage report, in Norwegian bokmål and English.
-import { GAP_SEVERITIES, GAP_SEVERITY_LABELS } from '../ontology.js';
+import { FINDING_BASIS_LABELS, GAP_SEVERITIES, GAP_SEVERITY_LABELS } from '../ontology.js';
 import type { GapSeverity, Language } from '../schema/analysis.js';
 
 const severityLabels = (lang: Language) => Object.fromEntries(GAP_SEVERITIES.map((s) => [s, GAP_SEVERITY_LABELS[s][lang]])) as Record<GapSeverity, string>;
@@ -32,6 +32,8 @@ export interface ReportStrings {
   statusReportsOf: (reported: number, complete: number, total: number) => string;
   findings: string;
   findingsBreakdown: (high: number, medium: number, low: number) => string;
+  findingsOnInference: string;
+  findingsBasisBreakdown: (inferred: number, mixed: number) => string;
   gaps: string;
   gapsIntro: string;
   noFindings: string;
@@ -86,8 +88,10 @@ const nb: ReportStrings = {
   statusReportsOf: (r, c, t) => `${r} av ${t} initiativer i handlingsplanen (${c} fullstendige)`,
   findings: 'Funn',
   findingsBreakdown: (h, m, l) => severityBreakdown('nb', [h, m, l]),
+  findingsOnInference: 'Funn som bygger på analytikerens slutninger',
+  findingsBasisBreakdown: (i, m) => `${i} ${FINDING_BASIS_LABELS.inferred.nb.toLowerCase()} · ${m} ${FINDING_BASIS_LABELS.mixed.nb.toLowerCase()}`,
   gaps: 'Hull etter alvorlighet',
-  gapsIntro: 'Hvert funn viser sitatene og sidene i kilden som ligger bak. Utledede koblinger (inferred) er analytikerens forslag, ikke uttalt i kilden.',
+  gapsIntro: `Hvert funn viser sitatene og sidene i kilden som ligger bak. Utledede koblinger (inferred) er analytikerens forslag, ikke uttalt i kilden. Et funn merket «${FINDING_BASIS_LABELS.inferred.nb}» står ikke uten analytikerens slutninger og har én grad lavere alvorlighet enn regelen; «${FINDING_BASIS_LABELS.mixed.nb}» står på kildene, men noe av grunnlaget er utledet. Meldingen sier hvilke slutninger det gjelder.`,
   noFindings: 'Ingen funn.',
   severity: severityLabels('nb'),
   severityHeading: (s, n) => `${GAP_SEVERITY_LABELS[s].nb} alvorlighet (${n})`,
@@ -139,8 +143,10 @@ const en: ReportStrings = {
   statusReportsOf: (r, c, t) => `${r} of ${t} action-plan initiatives (${c} complete)`,
   findings: 'Findings',
   findingsBreakdown: (h, m, l) => severityBreakdown('en', [h, m, l]),
+  findingsOnInference: "Findings resting on the analyst's inferences",
+  findingsBasisBreakdown: (i, m) => `${i} ${FINDING_BASIS_LABELS.inferred.en.toLowerCase()} · ${m} ${FINDING_BASIS_LABELS.mixed.en.toLowerCase()}`,
   gaps: 'Gaps by severity',
-  gapsIntro: "Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst's suggestions, not stated in the source.",
+  gapsIntro: `Each finding shows the quotes and pages of the source behind it. Inferred links are the analyst's suggestions, not stated in the source. A finding marked "${FINDING_BASIS_LABELS.inferred.en}" does not stand without the analyst's inferences and is one severity step below its rule; "${FINDING_BASIS_LABELS.mixed.en}" stands on the sources, but part of its grounds is inferred. The message says which inferences.`,
   noFindings: 'No findings.',
   severity: severityLabels('en'),
   severityHeading: (s, n) => `${GAP_SEVERITY_LABELS[s].en} severity (${n})`,

@@ -1,12 +1,21 @@
 // zod schemas of the gap and coverage analysis: rule descriptions, findings with their evidence, coverage matrices.
 // The API serves these shapes; `.meta({id})` names them in the OpenAPI document.
 import { z } from 'zod';
-import { GAP_SEVERITIES, INITIATIVE_CATEGORIES, INITIATIVE_STATUSES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
+import { FINDING_BASES, GAP_SEVERITIES, INITIATIVE_CATEGORIES, INITIATIVE_STATUSES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
 import { PropertyValue, Provenance } from './graph.js';
 
-export { GAP_SEVERITIES };
+export { FINDING_BASES, GAP_SEVERITIES };
 export const GapSeverity = z.enum(GAP_SEVERITIES).meta({ id: 'GapSeverity' });
 export type GapSeverity = z.infer<typeof GapSeverity>;
+
+export const FindingBasis = z.enum(FINDING_BASES).meta({
+  id: 'FindingBasis',
+  description:
+    "What a finding rests on. stated: every link and field it rests on is stated in a source. mixed: some are the analyst's inferences, " +
+    'but the finding stands on the stated ones alone. inferred: without the inferred ones it would not be made; its severity is one step ' +
+    "below the rule's and its message says so.",
+});
+export type FindingBasis = z.infer<typeof FindingBasis>;
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,7 +27,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const GapRuleInfo = z
   .object({
     id: z.string().describe('Stable kebab-case id, e.g. "focus-area-not-started"'),
-    severity: GapSeverity,
+    severity: GapSeverity.describe("The severity of a finding that stands on what the sources state; one step lower when it rests on the analyst's inferences"),
     title: LocalizedText,
     explanation: LocalizedText.describe('What the rule checks and why it matters, with the definitions it uses'),
     subjectKinds: z.array(z.enum(NODE_KINDS)).describe('Kinds of node the rule reports on'),
@@ -42,6 +51,8 @@ export const EvidenceNode = NodeRef.extend({
   quote: z.string().nullable(),
   facts: z.record(z.string(), PropertyValue).optional().describe('The node properties the finding rests on, e.g. {status: "not_started"}'),
   note: LocalizedText.optional().describe('Why this node is part of the evidence'),
+  decisive: z.array(z.string()).optional().describe('The facts the finding rests on (field names), as against those shown for context'),
+  inferred: z.record(z.string(), z.string()).optional().describe("Facts that are the analyst's reading rather than the source's words: field name → why"),
 }).meta({ id: 'GapEvidenceNode' });
 export type EvidenceNode = z.infer<typeof EvidenceNode>;
 
@@ -55,6 +66,7 @@ export const EvidenceEdge = z
     toName: z.string(),
     properties: Provenance,
     suggestion: z.boolean().optional().describe('An inferred link offered as a suggestion rather than as proof'),
+    decisive: z.boolean().optional().describe('The finding rests on this link; other links are shown for context'),
     note: LocalizedText.optional(),
   })
   .meta({ id: 'GapEvidenceEdge' });
@@ -69,8 +81,9 @@ export const GapFinding = z
   .object({
     rule: z.string(),
     severity: GapSeverity,
+    basis: FindingBasis,
     subject: NodeRef,
-    message: LocalizedText,
+    message: LocalizedText.describe("Says, when the basis is mixed or inferred, which links or fields are the analyst's inferences"),
     evidence: GapEvidence,
     years: z.array(z.number().int()).optional().describe('The years the finding compares or rests on, for rules that look across years'),
   })
@@ -87,7 +100,9 @@ export const GapConfig = z
     lifeEvents: z.object({
       genericShare: ShareOfOne.describe('An initiative serving at least this share of all life events serves them all generically: its links do not count'),
       minSpecificInitiatives: z.number().int().min(1).describe('Fewer initiatives than this serving a life event specifically is thin coverage'),
-      activityCategories: z.array(Category).describe('Initiatives of these categories count as activity of a responsible ministry'),
+      activityCategories: z
+        .array(Category)
+        .describe("Initiatives of these categories count as activity of a life event's owner (its responsible ministry or executing agency)"),
       activeStatuses: z
         .array(z.enum(INITIATIVE_STATUSES))
         .describe('An initiative serving the life event specifically with one of these statuses counts as reported activity'),
@@ -95,11 +110,13 @@ export const GapConfig = z
     sdg: z.object({
       initiativeCategories: z.array(Category).describe('Initiatives of these categories must state their SDG effect; focus areas always must'),
     }),
-    lead: z.object({ categories: z.array(Category).describe('Initiatives of these categories must have a lead') }),
+    lead: z.object({ categories: z.array(Category).describe('Initiatives of these categories must have a lead (an executing agency)') }),
     status: z.object({ categories: z.array(Category).describe('Initiatives of these categories must report status in the latest report') }),
     concentration: z.object({
       categories: z.array(Category).describe('The initiatives the share is taken of'),
-      share: ShareOfOne.describe('An agency leading or taking part in more than this share of the initiatives is a concentration risk'),
+      share: ShareOfOne.describe(
+        'An agency leading, responsible for (as ministry) or taking part in more than this share of the initiatives is a concentration risk',
+      ),
       minInitiatives: z.number().int().min(1).describe('…and in at least this many'),
       bridgeKinds: z.array(NodeKindEnum).describe('Node kinds of the plan network searched for bridge nodes'),
       bridgeTypes: z.array(z.enum(RELATIONSHIP_TYPES)).describe('Relationship types of the plan network'),

@@ -18,7 +18,7 @@ export const GapsQuery = z.strictObject({
   severity: z
     .enum(GAP_SEVERITIES, { error: (issue) => `must be one of ${GAP_SEVERITIES.join(', ')} (got ${JSON.stringify(issue.input)})` })
     .optional()
-    .describe('Only findings of this severity'),
+    .describe("Only findings of this severity: a finding's own, which is one step below its rule's when it rests on the analyst's inferences"),
   kind: kind.optional().describe('Only findings about nodes of this kind'),
   // A large graph has tens of thousands of findings (48 MB of JSON at 50,000 nodes): the answer comes in pages.
   limit: queryInt(1, 5000, 1000, 'Most findings in the answer'),
@@ -33,6 +33,9 @@ export const GapReport = z
     summary: z.object({
       total: z.number().int(),
       bySeverity: z.record(z.string(), z.number().int()),
+      byBasis: z
+        .record(z.string(), z.number().int())
+        .describe("Findings per basis: stated, mixed (partly the analyst's inferences) and inferred (resting on them)"),
       byRule: z.record(z.string(), z.number().int()),
     }),
     findings: z.array(GapFinding).describe('Ordered by severity, then rule, then subject; the page that offset and limit select'),

@@ -20,7 +20,7 @@ describe('coverage matrices', () => {
     }
   });
 
-  it('life event × agency: through serving initiatives and their agencies, and the ministry leading the life event', () => {
+  it('life event × agency: through serving initiatives and their agencies, and the ministry responsible for the life event', () => {
     const m = coverageByPreset(snapshot, 'life-event-agency');
     expect(m.rowNodes.map((r) => r.id)).toEqual(['le-sykt-barn', 'le-fa-barn']);
     const cell = (row: string, col: string) => m.cells.find((c) => c.row === row && c.col === col);
@@ -35,14 +35,15 @@ describe('coverage matrices', () => {
         ['init-stotte:SERVES:le-sykt-barn', 'digdir:LEADS:init-stotte'],
       ],
     });
-    expect(cell('le-sykt-barn', 'hod')).toMatchObject({ count: 1, edges: ['hod:LEADS:le-sykt-barn'] });
+    expect(cell('le-sykt-barn', 'hod')).toMatchObject({ count: 1, edges: ['hod:RESPONSIBLE_FOR:le-sykt-barn'] });
     expect(cell('le-fa-barn', 'hod')).toBeUndefined();
     expect(m.totals).toEqual({ links: 5, cells: 4, rows: 2, cols: 4, emptyRows: 0, emptyCols: 1 });
     expect(m.emptyColShare).toBe(0.25);
     expect(m.colNodes.find((c) => c.id === 'kmd')).toMatchObject({ total: 0 });
     for (const id of m.cells.flatMap((c) => c.edges)) expect(m.edges.map((e) => e.id)).toContain(id);
     expect(m.pathDescription.nb).toBe(
-      'Livshendelse ←understøtter— Initiativ ←leder (utfører) | deltar i— Virksomhet; eller Livshendelse ←leder (utfører) | er ansvarlig departement for— Virksomhet',
+      'Livshendelse ←understøtter— Initiativ ←leder (utfører) | er ansvarlig departement for | deltar i— Virksomhet; ' +
+        'eller Livshendelse ←leder (utfører) | er ansvarlig departement for— Virksomhet',
     );
   });
 
@@ -71,9 +72,11 @@ describe('coverage matrices', () => {
   });
 
   it('finds the shortest paths through the ontology when no path is given', () => {
+    // Every role an agency can have towards an initiative, in the ontology's order.
     expect(defaultPath('Agency', 'Initiative')).toEqual([
       [{ type: ['LEADS', 'PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'ADOPTS', 'RECEIVES', 'FOLLOWS_UP'], direction: 'out' }],
     ]);
+    // Through the initiative it marks, or through the agency that receives it and has a role in the focus area.
     expect(defaultPath('Milestone', 'FocusArea')).toEqual([
       [
         { type: ['HAS_MILESTONE'], direction: 'in' },

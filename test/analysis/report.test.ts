@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BASIS_EXPLANATION } from '../../graph/analysis/basis.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
 import { buildReportModel, renderReport } from '../../graph/report/index.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
@@ -23,9 +24,10 @@ describe('coverage report', () => {
       Livshendelser: '2 (1 tynt dekket)',
       'Uttalt effekt på bærekraftsmålene': '0 av 3 innsatsområder',
       'Statusrapporter i siste rapport': '1 av 4 initiativer i handlingsplanen (1 fullstendige)',
+      'Funn som bygger på analytikerens slutninger': '1 utledet av analytiker · 0 delvis utledet',
     });
-    expect(model.severities.map((s) => s.heading)).toEqual(['Høy alvorlighet (3)', 'Middels alvorlighet (13)', 'Lav alvorlighet (4)']);
-    expect(model.rules).toHaveLength(10);
+    expect(model.severities.map((s) => s.heading)).toEqual(['Høy alvorlighet (3)', 'Middels alvorlighet (18)', 'Lav alvorlighet (5)']);
+    expect(model.rules).toHaveLength(14);
   });
 
   it('writes markdown with the gaps, the quotes behind them, the matrices, the date and the dataset version', () => {
@@ -41,6 +43,24 @@ describe('coverage report', () => {
     expect(md).toContain('| Alvorlig sykt barn | – | 2 | 1 | – | 3 |');
     expect(md).toContain('- 1 av 4 virksomheter (25 %) har ingen kobling');
     expect(md).toContain('| Plassholdere i rapporten (`report-placeholders`) | Lav | 3 |');
+  });
+
+  it('marks a finding that rests on inferences, and explains the basis once rather than under every rule', () => {
+    const md = renderReport(snapshot, { format: 'md', generatedAt: AT });
+    expect(md).toContain(
+      '- **Utledet av analytiker:** Initiativet «Ressurssenter for deling av data» avhenger av «Strategi for digital kompetanse», som ikke er startet. ' +
+        'Funnet bygger på analytikerens slutninger og står ikke på kildene alene',
+    );
+    // Under «Middels», though its rule is high: its basis lowered it.
+    expect(md.indexOf('**Utledet av analytiker:**')).toBeGreaterThan(md.indexOf('### Middels alvorlighet'));
+    expect(md.match(/\*\*(Utledet av analytiker|Delvis utledet):\*\*/g)).toHaveLength(1);
+    expect(md).toContain('Et funn merket «Utledet av analytiker» står ikke uten analytikerens slutninger');
+    expect(md).toContain('Avgjørende for funnet: innsatsområdets status');
+    expect(md).not.toContain(BASIS_EXPLANATION.nb);
+    const html = renderReport(snapshot, { format: 'html', generatedAt: AT, lang: 'en' });
+    expect(html).toContain(
+      '<p class="message"><span class="basis inferred">Inferred by the analyst</span> The initiative &quot;Ressurssenter for deling av data&quot;',
+    );
   });
 
   it('writes English on request', () => {

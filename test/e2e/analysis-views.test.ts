@@ -59,6 +59,31 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     expect(highCount).toBeLessThan(total);
   });
 
+  it("shows each finding's basis, and orders the rules by their most severe finding, not by the rule's own severity", async () => {
+    const page = await open('/?view=gaps');
+    await page.getByTestId('gap-finding').first().waitFor();
+    const groups = await page.getByTestId('gap-rule').evaluateAll((sections) =>
+      sections.map((section) => ({
+        rule: (section.getAttribute('aria-labelledby') ?? '').replace(/^rule-/, ''),
+        findings: [...section.querySelectorAll('[data-testid="gap-finding"]')].map((f) => ({
+          severity: /severity-(high|medium|low)/.exec(f.className)?.[1] ?? '',
+          basis: f.querySelector('[data-testid="gap-basis"]')?.className.match(/basis-(stated|mixed|inferred)/)?.[1] ?? '',
+        })),
+      })),
+    );
+    // Rule order as the API gives it; a group's place is its most severe finding, then that order.
+    const rules = ((await (await fetch(`${browser.session.app.url}/api/gaps?limit=1`)).json()) as { rules: { id: string }[] }).rules.map((r) => r.id);
+    const ranks = ['high', 'medium', 'low'];
+    const key = (g: (typeof groups)[number]) => [Math.min(...g.findings.map((f) => ranks.indexOf(f.severity))), rules.indexOf(g.rule)] as const;
+    const sorted = [...groups].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+    expect(groups.map((g) => g.rule)).toEqual(sorted.map((g) => g.rule));
+    const findings = groups.flatMap((g) => g.findings);
+    expect(findings.every((f) => ['stated', 'mixed', 'inferred'].includes(f.basis))).toBe(true);
+    // The 2020 dataset holds findings on the analyst's inferences, and none of them is high.
+    expect(findings.filter((f) => f.basis === 'inferred').length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.basis === 'inferred' && f.severity === 'high')).toEqual([]);
+  });
+
   it('shows a coverage matrix whose cells list the links behind them', async () => {
     const page = await open('/?view=coverage');
     const preset = page.getByTestId('coverage-preset');

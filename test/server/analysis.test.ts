@@ -42,6 +42,21 @@ describe('gap and coverage routes on the 2020 dataset', () => {
     expect(focusAreas.findings.every((f: { subject: { kind: string } }) => f.subject.kind === 'FocusArea')).toBe(true);
   });
 
+  it('gives each finding its basis, counts them per basis, and files a lowered one under its own severity', async () => {
+    const all = (await sut.app.inject({ method: 'GET', url: '/api/gaps' })).json();
+    const { stated, mixed, inferred } = all.summary.byBasis;
+    expect(stated + mixed + inferred).toBe(all.summary.total);
+    expect(inferred).toBeGreaterThan(0);
+    // A finding resting on inferences sits one step below its rule, and the severity filter finds it there.
+    const lowered = all.findings.find((f: { basis: string; rule: string }) => f.basis === 'inferred' && f.rule === 'dependency-not-started');
+    expect(lowered, 'the 2020 dataset holds a dependency finding built on inferred links').toBeDefined();
+    expect(lowered.severity).toBe('medium');
+    const medium = (await sut.app.inject({ method: 'GET', url: '/api/gaps?severity=medium&rule=dependency-not-started' })).json();
+    expect(medium.findings).toContainEqual(lowered);
+    expect(lowered.message.en).toContain('hence medium rather than high severity');
+    expect(lowered.evidence.edges.filter((e: { decisive?: boolean }) => e.decisive).length).toBeGreaterThan(0);
+  });
+
   it('pages the findings with limit and offset, counting every match in the summary', async () => {
     const all = (await sut.app.inject({ method: 'GET', url: '/api/gaps' })).json();
     expect(all.findings.length).toBeGreaterThan(12);

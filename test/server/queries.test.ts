@@ -18,7 +18,10 @@ describe('named relationship queries', () => {
     expect(body.items.map((q: { name: string }) => q.name)).toEqual(NAMED_QUERIES.map((q) => q.name));
     expect(body.items[0]).toEqual({
       name: 'agencies-of-initiative',
-      title: { nb: 'Hvem leder og deltar i initiativet?', en: 'Who leads and takes part in the initiative?' },
+      title: {
+        nb: 'Hvem leder, er ansvarlig departement for og deltar i initiativet?',
+        en: 'Who leads, is the responsible ministry for and takes part in the initiative?',
+      },
       params: ['id'],
     });
   });
@@ -37,7 +40,9 @@ describe('named relationship queries', () => {
 
   it('gives [] rather than null for lists over nothing', async () => {
     const res = await sut.app.inject({ method: 'GET', url: '/api/queries/initiatives-of-focus-area?id=fa-kompetanse' });
-    expect(res.json().rows).toEqual([{ initiative: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', status: 'planned', leads: [] }]);
+    expect(res.json().rows).toEqual([
+      { initiative: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', status: 'planned', leads: [], responsible: [] },
+    ]);
   });
 
   it('404s an unknown query or node, naming the known queries', async () => {

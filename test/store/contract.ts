@@ -183,7 +183,7 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
         { agency: 'ks', name: 'KS', role: 'PARTICIPATES_IN' },
       ]);
       expect((await sut.runNamed('initiatives-of-focus-area', { id: 'fa-kompetanse' })).rows).toEqual([
-        { initiative: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', status: 'planned', leads: [] },
+        { initiative: 'init-kompetansestrategi', name: 'Strategi for digital kompetanse', status: 'planned', leads: [], responsible: [] },
       ]);
       expect((await sut.runNamed('dependencies', { id: 'init-kompetansestrategi' })).rows).toEqual([
         { initiative: 'init-ki', name: 'Nasjonal strategi for kunstig intelligens', status: 'completed', distance: 1 },
@@ -317,6 +317,34 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
           [2021, 0.91],
           [2022, 89.5],
           [2023, 90],
+        ]);
+      } finally {
+        await sut.replaceDataset(fixture);
+      }
+    });
+
+    it("answers the named queries with both of an initiative's roles and an explicit follow-up", async () => {
+      const model = await fixtureDataset('test/fixtures/model');
+      try {
+        await sut.replaceDataset(model);
+        expect((await sut.runNamed('agencies-of-initiative', { id: 'init-ressurssenter' })).rows).toEqual([
+          { agency: 'digdir', name: 'Digitaliseringsdirektoratet', role: 'LEADS' },
+          { agency: 'kmd', name: 'Kommunal- og moderniseringsdepartementet', role: 'RESPONSIBLE_FOR' },
+        ]);
+        expect((await sut.runNamed('initiatives-of-focus-area', { id: 'fa-data' })).rows).toEqual([
+          {
+            initiative: 'init-ressurssenter',
+            name: 'Nasjonalt ressurssenter for deling av data',
+            status: 'completed',
+            leads: ['digdir'],
+            responsible: ['kmd'],
+          },
+        ]);
+        expect((await sut.runNamed('work-of-agency', { id: 'kmd' })).rows).toEqual([
+          { id: 'init-ressurssenter', name: 'Nasjonalt ressurssenter for deling av data', kind: 'Initiative', role: 'RESPONSIBLE_FOR' },
+        ]);
+        expect((await sut.runNamed('recommendation-follow-up', { id: 'anb-1' })).rows).toEqual([
+          { relation: 'FOLLOWS_UP', id: 'digdir', name: 'Digitaliseringsdirektoratet', kind: 'Agency' },
         ]);
       } finally {
         await sut.replaceDataset(fixture);

@@ -5,20 +5,24 @@ import type { NamedQueryCypher } from '../../queries/named.js';
 
 export const neo4jNamedQueries: NamedQueryCypher = {
   'agencies-of-initiative':
-    `MATCH (a:Agency)-[r]->(i:Initiative {id: $id}) WHERE type(r) IN ['LEADS', 'PARTICIPATES_IN'] ` +
+    `MATCH (a:Agency)-[r]->(i:Initiative {id: $id}) WHERE type(r) IN ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'] ` +
     'RETURN a.id AS agency, a.name AS name, type(r) AS role ORDER BY role, agency',
   'work-of-agency':
-    `MATCH (a:Agency {id: $id})-[r]->(x) WHERE type(r) IN ['LEADS', 'PARTICIPATES_IN'] ` +
+    `MATCH (a:Agency {id: $id})-[r]->(x) WHERE type(r) IN ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'] ` +
     'RETURN x.id AS id, x.name AS name, labels(x)[0] AS kind, type(r) AS role ORDER BY role, id',
   'initiatives-of-life-event':
     'MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent {id: $id}) ' +
     'OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) ' +
-    'RETURN i.id AS initiative, i.name AS name, collect(a.id) AS leads ORDER BY initiative',
+    'WITH i, collect(a.id) AS leads ' +
+    'OPTIONAL MATCH (m:Agency)-[:RESPONSIBLE_FOR]->(i) ' +
+    'RETURN i.id AS initiative, i.name AS name, leads, collect(m.id) AS responsible ORDER BY initiative',
   'life-events-of-initiative': 'MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) ' + 'RETURN l.id AS lifeEvent, l.name AS name ORDER BY lifeEvent',
   'initiatives-of-focus-area':
     'MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) ' +
     'OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) ' +
-    'RETURN i.id AS initiative, i.name AS name, i.status AS status, collect(a.id) AS leads ORDER BY initiative',
+    'WITH i, collect(a.id) AS leads ' +
+    'OPTIONAL MATCH (m:Agency)-[:RESPONSIBLE_FOR]->(i) ' +
+    'RETURN i.id AS initiative, i.name AS name, i.status AS status, leads, collect(m.id) AS responsible ORDER BY initiative',
   dependencies:
     'MATCH p = (i:Initiative {id: $id})-[:DEPENDS_ON*1..6]->(dep:Initiative) ' +
     'RETURN dep.id AS initiative, dep.name AS name, dep.status AS status, min(length(p)) AS distance ORDER BY distance, initiative',
@@ -26,7 +30,8 @@ export const neo4jNamedQueries: NamedQueryCypher = {
     'MATCH p = (dep:Initiative)-[:DEPENDS_ON*1..6]->(i:Initiative {id: $id}) ' +
     'RETURN dep.id AS initiative, dep.name AS name, dep.status AS status, min(length(p)) AS distance ORDER BY distance, initiative',
   'recommendation-follow-up':
-    `MATCH (r:Recommendation {id: $id})-[rel]->(x) WHERE type(rel) IN ['TARGETS', 'PROPOSES'] ` +
+    // Undirected, as the ontology fixes the directions: TARGETS and PROPOSES leave a recommendation, FOLLOWS_UP reaches it.
+    `MATCH (r:Recommendation {id: $id})-[rel]-(x) WHERE type(rel) IN ['TARGETS', 'PROPOSES', 'FOLLOWS_UP'] ` +
     'RETURN type(rel) AS relation, x.id AS id, x.name AS name, labels(x)[0] AS kind ORDER BY relation, id',
   'drivers-of':
     'MATCH (d:Driver)-[:INFLUENCES]->(x {id: $id}) ' +

@@ -1,4 +1,5 @@
-// The named coverage matrices the UI and the report offer.
+// The named coverage matrices the UI and the report offer. An agency's link to a life event, focus area or initiative is
+// any of its roles there: it leads (executes) it, is the responsible ministry for it, or (for an initiative) takes part.
 import { COVERAGE_PRESET_IDS, type CoveragePreset, type CoveragePresetId } from '../../schema/analysis.js';
 import { t } from '../text.js';
 import { step } from './paths.js';
@@ -16,14 +17,14 @@ export const COVERAGE_PRESETS: readonly CoveragePreset[] = [
     title: t('Livshendelser × virksomheter', 'Life events × agencies'),
     rows: 'LifeEvent',
     cols: 'Agency',
-    path: [[step('SERVES', 'in'), step(['LEADS', 'PARTICIPATES_IN'], 'in')], [step(['LEADS', 'RESPONSIBLE_FOR'], 'in')]],
+    path: [[step('SERVES', 'in'), step(['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'], 'in')], [step(['LEADS', 'RESPONSIBLE_FOR'], 'in')]],
   },
   {
     id: 'focus-area-agency',
     title: t('Innsatsområder × virksomheter', 'Focus areas × agencies'),
     rows: 'FocusArea',
     cols: 'Agency',
-    path: [[step('PART_OF', 'in'), step(['LEADS', 'PARTICIPATES_IN'], 'in')], [step('LEADS', 'in')]],
+    path: [[step('PART_OF', 'in'), step(['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'], 'in')], [step(['LEADS', 'RESPONSIBLE_FOR'], 'in')]],
   },
   {
     id: 'driver-focus-area',

@@ -1,5 +1,6 @@
 // Rule 9: an initiative that depends on an initiative, or on work in a focus area, that has not started.
 import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
+import { allOf, anyOf, explain, fact, link, type Support } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import type { GraphNode } from '../../schema/graph.js';
 import { list, nameList, quoted, t } from '../text.js';
@@ -9,9 +10,15 @@ const info: GapRuleInfo = {
   id: 'dependency-not-started',
   severity: 'high',
   title: t('Avhenger av noe som ikke er startet', 'Depends on something not started'),
-  explanation: t(
-    'Initiativer som avhenger av et initiativ som ikke er startet (status «planlagt» eller «ikke startet»), eller av et initiativ i et innsatsområde som ikke er startet. Slike avhengigheter forsinker initiativet selv om det er i rute.',
-    'Initiatives that depend on an initiative that has not started (status "planned" or "not started"), or on an initiative in a focus area that has not started. Such a dependency delays the initiative even when it is on track itself.',
+  explanation: explain(
+    t(
+      'Initiativer som avhenger av et initiativ som ikke er startet (status «planlagt» eller «ikke startet»), eller av et initiativ i et innsatsområde som ikke er startet. Slike avhengigheter forsinker initiativet selv om det er i rute.',
+      'Initiatives that depend on an initiative that has not started (status "planned" or "not started"), or on an initiative in a focus area that has not started. Such a dependency delays the initiative even when it is on track itself.',
+    ),
+    t(
+      'for hver avhengighet lenken «avhenger av» og statusen til det den peker på, eller lenken «er del av» og innsatsområdets status; hver avhengighet holder alene. Er den eneste avhengigheten utledet, er funnet det også.',
+      'for each dependency the "depends on" link and the status of what it points to, or the "is part of" link and the focus area\'s status; each dependency holds on its own. When the only dependency is inferred, so is the finding.',
+    ),
   ),
   subjectKinds: ['Initiative'],
 };
@@ -25,12 +32,14 @@ export const dependencyNotStarted: GapRule = {
       const evidence = new EvidenceBuilder(ctx).node(initiative, { facts: ['status'] });
       const direct: GraphNode[] = [];
       const viaArea = new Map<string, { area: GraphNode; initiatives: GraphNode[] }>();
+      const grounds: Support[] = [];
       for (const dep of ctx.out(initiative.id, 'DEPENDS_ON')) {
         const target = ctx.node(dep.to);
         if (!target) continue;
         if (notStarted.includes(String(target.properties['status']))) {
           evidence.edge(dep).node(target, { facts: ['status', 'statusNote'] });
           direct.push(target);
+          grounds.push(allOf(link(dep), fact(target, 'status')));
           continue;
         }
         const partOf = ctx.out(target.id, 'PART_OF').find((e) => ctx.node(e.to)?.properties['status'] === 'not_started');
@@ -43,6 +52,7 @@ export const dependencyNotStarted: GapRule = {
           .node(area, { facts: ['status', 'statusNote'] });
         const group = viaArea.get(area.id) ?? viaArea.set(area.id, { area, initiatives: [] }).get(area.id)!;
         group.initiatives.push(target);
+        grounds.push(allOf(link(dep), link(partOf), fact(area, 'status')));
       }
       if (direct.length === 0 && viaArea.size === 0) continue;
       const reasons: LocalizedText[] = [];
@@ -72,7 +82,8 @@ export const dependencyNotStarted: GapRule = {
               'en',
             )}.`,
           ),
-          evidence.build(),
+          evidence,
+          anyOf(...grounds),
         ),
       );
     }

@@ -1,6 +1,7 @@
 // Rule 5: an action-plan initiative with no status report in the latest report, or with questions left unanswered.
 import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
+import { allOf, anyOf, explain, fact, link, NOTHING, type Support } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { hasCategory, statusReportsIn } from '../plan.js';
 import { list, quoted, t } from '../text.js';
@@ -10,9 +11,15 @@ const info: GapRuleInfo = {
   id: 'missing-status',
   severity: 'medium',
   title: t('Manglende eller ufullstendig status', 'Missing or incomplete status'),
-  explanation: t(
-    'Initiativer i handlingsplanen uten statusrapport i siste rapport (rapporten med høyest årstall), eller med statusrapport der spørsmål står ubesvart eller uten respondent. Programkontoret samler inn status om alle initiativer i handlingsplanen.',
-    'Action-plan initiatives with no status report in the latest report (the report with the highest year), or whose status report leaves questions unanswered or names no respondent. The programme office collects status on every initiative in the action plan.',
+  explanation: explain(
+    t(
+      'Initiativer i handlingsplanen uten statusrapport i siste rapport (rapporten med høyest årstall), eller med statusrapport der spørsmål står ubesvart eller uten respondent. Programkontoret samler inn status om alle initiativer i handlingsplanen.',
+      'Action-plan initiatives with no status report in the latest report (the report with the highest year), or whose status report leaves questions unanswered or names no respondent. The programme office collects status on every initiative in the action plan.',
+    ),
+    t(
+      'initiativets kategori, og for en ufullstendig statusrapport lenkene som knytter den til initiativet og rapporten og feltene som sier at den er ufullstendig (ubesvarte felt er det kilden ikke sier).',
+      "the initiative's category, and for an incomplete status report the links that tie it to the initiative and the report and the fields that say it is incomplete (unanswered fields are what the source does not say).",
+    ),
   ),
   subjectKinds: ['Initiative'],
 };
@@ -53,7 +60,8 @@ export const missingStatus: GapRule = {
             info,
             initiative,
             t(`Initiativet ${name.nb} har ingen statusrapport i ${reportName.nb}.`, `The initiative ${name.en} has no status report in ${reportName.en}.`),
-            evidence.build(),
+            evidence,
+            fact(initiative, 'category'),
           ),
         );
         continue;
@@ -62,11 +70,20 @@ export const missingStatus: GapRule = {
         .map((r) => ({ ...r, fields: unansweredFields(r.statusReport), complete: r.statusReport.properties['complete'] !== false }))
         .filter((r) => !r.complete || r.fields.length > 0);
       if (gaps.length === 0) continue;
+      const grounds: Support[] = [];
       for (const gap of gaps) {
         evidence
           .edge(gap.hasStatus)
           .node(gap.statusReport, { facts: ['complete', 'missing', 'respondent', ...gap.fields] })
           .edge(gap.publishedIn);
+        // Incomplete by its own mark, by the answers it lists as missing, or by answers left out (nothing to doubt).
+        const listed = gap.statusReport.properties['missing'];
+        const incomplete = [
+          ...(gap.complete ? [] : [fact(gap.statusReport, 'complete')]),
+          ...(Array.isArray(listed) && listed.length > 0 ? [fact(gap.statusReport, 'missing')] : []),
+          ...(gap.fields.some((f) => gap.statusReport.properties[f] === undefined) ? [NOTHING] : []),
+        ];
+        grounds.push(allOf(link(gap.hasStatus), link(gap.publishedIn), anyOf(...incomplete)));
       }
       const fields = [...new Set(gaps.flatMap((g) => g.fields))].filter((f) => ANSWERS[f]);
       const label = (lang: 'nb' | 'en') =>
@@ -87,7 +104,8 @@ export const missingStatus: GapRule = {
                 `Statusrapporten for ${name.nb} i ${reportName.nb} er markert som ufullstendig.`,
                 `The status report for ${name.en} in ${reportName.en} is marked incomplete.`,
               ),
-          evidence.build(),
+          evidence,
+          allOf(fact(initiative, 'category'), anyOf(...grounds)),
         ),
       );
     }

@@ -1,5 +1,6 @@
 // Rule 3: a focus area or initiative that states no effect on the UN sustainable development goals.
 import type { GapRuleInfo } from '../../schema/analysis.js';
+import { explain, fact, NOTHING } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { hasCategory } from '../plan.js';
 import { definiteKind, nameList, quoted, t } from '../text.js';
@@ -9,9 +10,15 @@ const info: GapRuleInfo = {
   id: 'no-stated-sdg-effect',
   severity: 'medium',
   title: t('Ingen uttalt effekt på bærekraftsmålene', 'No stated SDG effect'),
-  explanation: t(
-    'Innsatsområder og initiativer i handlingsplanen uten en uttalt (stated) kobling «bidrar til» til et bærekraftsmål. Regjeringen har bestemt at alle strategier og handlingsplaner skal omtale effekten på bærekraftsmålene, og erfaringsrapportens første anbefaling er at handlingsplanen gjør det for hvert innsatsområde. Koblinger analytikeren har utledet (inferred), vises som forslag.',
-    'Focus areas and action-plan initiatives with no stated "contributes to" link to a sustainable development goal. The government has decided that every strategy and action plan must describe its effect on the SDGs, and the experience report\'s first recommendation is that the action plan does so for each focus area. Links the analyst inferred are shown as suggestions.',
+  explanation: explain(
+    t(
+      'Innsatsområder og initiativer i handlingsplanen uten en uttalt (stated) kobling «bidrar til» til et bærekraftsmål. Regjeringen har bestemt at alle strategier og handlingsplaner skal omtale effekten på bærekraftsmålene, og erfaringsrapportens første anbefaling er at handlingsplanen gjør det for hvert innsatsområde. Koblinger analytikeren har utledet (inferred), vises som forslag.',
+      'Focus areas and action-plan initiatives with no stated "contributes to" link to a sustainable development goal. The government has decided that every strategy and action plan must describe its effect on the SDGs, and the experience report\'s first recommendation is that the action plan does so for each focus area. Links the analyst inferred are shown as suggestions.',
+    ),
+    t(
+      'at ingen uttalt kobling finnes (det kildene ikke sier) og, for initiativer, kategorien; de utledede koblingene er forslag, ikke grunnlag.',
+      'that no stated link exists (what the sources do not say) and, for initiatives, the category; the inferred links are suggestions, not grounds.',
+    ),
   ),
   subjectKinds: ['FocusArea', 'Initiative'],
 };
@@ -39,7 +46,8 @@ export const noStatedSdgEffect: GapRule = {
             `${kind.nb} ${name.nb} har ingen uttalt effekt på bærekraftsmålene.${suggestion ? ` Forslag (utledet): ${suggestion.nb}.` : ''}`,
             `${kind.en} ${name.en} states no effect on the sustainable development goals.${suggestion ? ` Suggested (inferred): ${suggestion.en}.` : ''}`,
           ),
-          evidence.build(),
+          evidence,
+          subject.kind === 'Initiative' ? fact(subject, 'category') : NOTHING,
         ),
       );
     }

@@ -4,10 +4,11 @@ import { PROGRESS_RANK } from '../../ontology.js';
 import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { AnalysisContext } from '../context.js';
+import { allOf, anyOf, link, type Support } from '../basis.js';
 import { EvidenceBuilder, finding, str } from '../evidence.js';
 import { initiativesUnder } from '../plan.js';
 import { list, quoted, t } from '../text.js';
-import { statusAt, statusHistory, type StatusPoint } from '../time/status.js';
+import { statusAt, statusHistory, statusSupport, type StatusPoint } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
 import { yearsOf, type Years } from '../time/years.js';
 import type { GapRule } from './rule.js';
@@ -64,7 +65,10 @@ export const recommendationNotActedOn: GapRule = {
 
       const evidence = new EvidenceBuilder(ctx).node(recommendation, { facts: ['points'] });
       const parts: LocalizedText[] = [];
+      const grounds: Support[] = [];
       for (const { target, subject, later } of unmoved) {
+        const targetLinks = ctx.out(recommendation.id, 'TARGETS', 'PROPOSES').filter((e) => e.to === target.id);
+        grounds.push(allOf(anyOf(...targetLinks.map(link)), ...later.map((point) => statusSupport(ctx, subject, point))));
         if (subject.id !== target.id) evidence.node(subject, { facts: ['status', 'planNumber'] });
         evidence
           .allEdges(ctx.out(recommendation.id, 'TARGETS', 'PROPOSES').filter((e) => e.to === target.id))
@@ -89,8 +93,8 @@ export const recommendationNotActedOn: GapRule = {
       const name = quoted(recommendation);
       // Work that later sources still show as not started weighs most; work still in progress may simply take time.
       const stillNotStarted = unmoved.every((u) => u.later.every((p) => p.progress === 'not_started'));
-      findings.push({
-        ...finding(
+      findings.push(
+        finding(
           info,
           recommendation,
           t(
@@ -103,11 +107,14 @@ export const recommendationNotActedOn: GapRule = {
               'en',
             )}.`,
           ),
-          evidence.build(),
+          evidence,
+          allOf(...grounds),
+          {
+            severity: stillNotStarted ? 'high' : 'medium',
+            years: [madeIn, ...new Set(unmoved.flatMap((u) => u.later.map((p) => p.year)))].sort((a, b) => a - b),
+          },
         ),
-        severity: stillNotStarted ? ('high' as const) : ('medium' as const),
-        years: [madeIn, ...new Set(unmoved.flatMap((u) => u.later.map((p) => p.year)))].sort((a, b) => a - b),
-      });
+      );
     }
     return findings;
   },

@@ -3,6 +3,7 @@ import type { GapRuleInfo, Language, LocalizedText } from '../../schema/analysis
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
 import { orderedProperties } from '../../export/shared.js';
 import { NODE_KINDS } from '../../ontology.js';
+import { explain, NOTHING } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { list, quoted, t } from '../text.js';
 import type { GapRule } from './rule.js';
@@ -11,9 +12,15 @@ const info: GapRuleInfo = {
   id: 'report-placeholders',
   severity: 'low',
   title: t('Plassholdere i rapporten', 'Report placeholders'),
-  explanation: t(
-    'Tekst i datasettet som fortsatt inneholder malens plassholdere: overskriftsmarkører som «[Overskrift]», plassholdernavnet «Navn navnesen», svar som bare er «…» og maltekster som «En anbefaling». De viser programkontoret hva utkastet til rapport fortsatt mangler. Mønstrene står i konfigurasjonen.',
-    'Text in the dataset that still holds the template\'s placeholders: headline markers such as "[Overskrift]", the placeholder name "Navn navnesen", answers that are only "…" and template text such as "En anbefaling". They show the programme office what the draft report still lacks. The patterns are configurable.',
+  explanation: explain(
+    t(
+      'Tekst i datasettet som fortsatt inneholder malens plassholdere: overskriftsmarkører som «[Overskrift]», plassholdernavnet «Navn navnesen», svar som bare er «…» og maltekster som «En anbefaling». De viser programkontoret hva utkastet til rapport fortsatt mangler. Mønstrene står i konfigurasjonen.',
+      'Text in the dataset that still holds the template\'s placeholders: headline markers such as "[Overskrift]", the placeholder name "Navn navnesen", answers that are only "…" and template text such as "En anbefaling". They show the programme office what the draft report still lacks. The patterns are configurable.',
+    ),
+    t(
+      'teksten selv, i datasettet som det står, hvem som enn skrev den; et funn her bygger aldri på slutninger.',
+      'the text itself, in the dataset as it stands, whoever wrote it; a finding here never rests on inferences.',
+    ),
   ),
   subjectKinds: [...NODE_KINDS],
 };
@@ -82,7 +89,13 @@ export const reportPlaceholders: GapRule = {
         )})`;
       const name = quoted(node);
       findings.push(
-        finding(info, node, t(`${name.nb} inneholder plassholdere: ${describe('nb')}.`, `${name.en} holds placeholders: ${describe('en')}.`), evidence.build()),
+        finding(
+          info,
+          node,
+          t(`${name.nb} inneholder plassholdere: ${describe('nb')}.`, `${name.en} holds placeholders: ${describe('en')}.`),
+          evidence,
+          NOTHING,
+        ),
       );
     }
     return findings;

@@ -1,9 +1,10 @@
 // Time rule: a subject whose status is worse than in the year before it was last reported (På plan → Mindre
 // forsinkelser), with how many reported years in a row it has slipped.
 import type { GapRuleInfo } from '../../schema/analysis.js';
+import { allOf } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
-import { direction, statusHistory, statusSubjects, worstPerYear } from '../time/status.js';
+import { direction, statusHistory, statusSubjects, statusSupport, worstPerYear } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
@@ -41,18 +42,19 @@ export const slippingStatus: GapRule = {
         evidence.node(ctx.node(point.source), { facts: ['year'] });
       }
       const inARow = steps > 1 ? t(` Den har gått tilbake ${steps} rapporterte år på rad.`, ` It has slipped ${steps} reported years in a row.`) : t('', '');
-      findings.push({
-        ...finding(
+      findings.push(
+        finding(
           info,
           subject,
           t(
             `Status for ${name.nb} har gått tilbake fra ${before.nb} til ${now.nb}.${inARow.nb}`,
             `The status of ${name.en} slipped from ${before.en} to ${now.en}.${inARow.en}`,
           ),
-          evidence.build(),
+          evidence,
+          allOf(...chain.map((point) => statusSupport(ctx, subject, point))),
+          { years: chain.map((p) => p.year) },
         ),
-        years: chain.map((p) => p.year),
-      });
+      );
     }
     return findings;
   },

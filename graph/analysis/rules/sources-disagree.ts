@@ -1,11 +1,12 @@
 // Time rule: two sources that give different values for the same fact in the same year — an indicator's measurement, or
 // a subject's status. Both are kept in the data; this rule makes the disagreement findable.
-import type { GapFinding, GapRuleInfo } from '../../schema/analysis.js';
+import type { GapRuleInfo } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { AnalysisContext } from '../context.js';
-import { EvidenceBuilder, finding, str } from '../evidence.js';
+import { allOf, fact, link } from '../basis.js';
+import { EvidenceBuilder, finding, str, type RuleFinding } from '../evidence.js';
 import { list, quoted, t } from '../text.js';
-import { statusHistory, statusSubjects } from '../time/status.js';
+import { statusHistory, statusSubjects, statusSupport } from '../time/status.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
@@ -25,8 +26,8 @@ function sourceName(ctx: AnalysisContext, id: string): { nb: string; en: string 
   return { nb: node?.name ?? id, en: node?.nameEn ?? node?.name ?? id };
 }
 
-function measurementConflicts(ctx: AnalysisContext): GapFinding[] {
-  const findings: GapFinding[] = [];
+function measurementConflicts(ctx: AnalysisContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const indicator of ctx.nodesOf('Indicator')) {
     const byYear = new Map<number, GraphNode[]>();
     for (const e of ctx.in(indicator.id, 'MEASURES')) {
@@ -49,26 +50,31 @@ function measurementConflicts(ctx: AnalysisContext): GapFinding[] {
           lang,
         );
       const name = quoted(indicator);
-      findings.push({
-        ...finding(
+      const grounds = measurements.map((m) => {
+        const measures = ctx.out(m.id, 'MEASURES').find((e) => e.to === indicator.id);
+        return measures ? allOf(link(measures), fact(m, 'value')) : fact(m, 'value');
+      });
+      findings.push(
+        finding(
           info,
           indicator,
           t(
             `Kildene gir ulike verdier for ${name.nb} i ${year}: ${said('nb')}.`,
             `The sources give different values for ${name.en} in ${year}: ${said('en')}.`,
           ),
-          evidence.build(),
+          evidence,
+          allOf(...grounds),
+          { years: [year] },
         ),
-        years: [year],
-      });
+      );
     }
   }
   return findings;
 }
 
-function statusConflicts(ctx: AnalysisContext): GapFinding[] {
+function statusConflicts(ctx: AnalysisContext): RuleFinding[] {
   const years = yearsOf(ctx.snapshot);
-  const findings: GapFinding[] = [];
+  const findings: RuleFinding[] = [];
   for (const subject of statusSubjects(ctx, ctx.config.time.initiativeCategories)) {
     const history = statusHistory(ctx, years, subject);
     const conflictYears = [...new Set(history.map((p) => p.year))].filter((y) => {
@@ -90,15 +96,16 @@ function statusConflicts(ctx: AnalysisContext): GapFinding[] {
         lang,
       );
     const name = quoted(subject);
-    findings.push({
-      ...finding(
+    findings.push(
+      finding(
         info,
         subject,
         t(`Kildene gir ulik status for ${name.nb}: ${said('nb')}.`, `The sources give ${name.en} different statuses: ${said('en')}.`),
-        evidence.build(),
+        evidence,
+        allOf(...points.map((p) => statusSupport(ctx, subject, p))),
+        { years: conflictYears },
       ),
-      years: conflictYears,
-    });
+    );
   }
   return findings;
 }

@@ -1,6 +1,7 @@
 // Time rule: a focus area, life event or action-plan initiative that no source has given a status for in the latest
 // years of the data — who has stopped reporting, or never reported. The last known status is named, never carried forward.
 import type { GapRuleInfo } from '../../schema/analysis.js';
+import { NOTHING } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
 import { statusHistory, statusSubjects } from '../time/status.js';
@@ -26,8 +27,7 @@ export const staleStatus: GapRule = {
     if (years.latest === null || years.all.length < 2) return [];
     const since = years.latest - ctx.config.time.staleYears + 1;
     // Where the latest year has a status collection, its missing answers are the missing-status rule's to report.
-    const collectedNow =
-      ctx.latestReport !== null && years.ofNode(ctx.latestReport) === years.latest && ctx.snapshot.nodes.some((n) => n.kind === 'StatusReport');
+    const collectedNow = ctx.latestReport !== null && years.ofNode(ctx.latestReport) === years.latest;
     const findings = [];
     for (const subject of statusSubjects(ctx, ctx.config.time.initiativeCategories)) {
       if (collectedNow && subject.kind === 'Initiative') continue;
@@ -43,8 +43,8 @@ export const staleStatus: GapRule = {
         evidence.node(ctx.node(last.source), { facts: ['year'] });
       }
       const lastPhrase = last ? statusPhrase(ctx, last) : null;
-      findings.push({
-        ...finding(
+      findings.push(
+        finding(
           info,
           subject,
           lastPhrase
@@ -53,10 +53,11 @@ export const staleStatus: GapRule = {
                 `No source gives a status for ${name.en} ${window.en}. Last known status: ${lastPhrase.en}.`,
               )
             : t(`Ingen kilde har gitt status for ${name.nb} i noe år.`, `No source has given a status for ${name.en} in any year.`),
-          evidence.build(),
+          evidence,
+          NOTHING,
+          { years: last ? [last.year, years.latest] : [years.latest] },
         ),
-        years: last ? [last.year, years.latest] : [years.latest],
-      });
+      );
     }
     return findings;
   },

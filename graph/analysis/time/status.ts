@@ -4,6 +4,7 @@
 // does not report on: a year without an assertion stays empty.
 import { PROGRESS_RANK, type Progress } from '../../ontology.js';
 import type { GraphNode } from '../../schema/graph.js';
+import { allOf, fact, link, type Support } from '../basis.js';
 import type { AnalysisContext } from '../context.js';
 import type { Years } from './years.js';
 
@@ -129,4 +130,13 @@ export function worstPerYear(history: readonly StatusPoint[]): StatusPoint[] {
     if (!held || (rank !== null && (heldRank === null || rank < heldRank))) byYear.set(point.year, point);
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** What a status point rests on: the link to its record and the record's status field, or the subject's own status. */
+export function statusSupport(ctx: AnalysisContext, subject: GraphNode, point: StatusPoint): Support {
+  if (point.record === subject.id) return fact(subject, 'status');
+  const record = ctx.node(point.record)!;
+  const edge = ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record);
+  const field = fact(record, record.kind === 'StatusAssessment' ? 'progress' : 'status');
+  return edge ? allOf(link(edge), field) : field;
 }

@@ -1,11 +1,13 @@
 import { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError } from '../../../graph/analysis/gaps.js';
-import { GAP_SEVERITY_LABELS, isNodeKind } from '../../../graph/ontology.js';
-import { GAP_SEVERITIES, LANGUAGES, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
+import { FINDING_BASIS_LABELS, GAP_SEVERITY_LABELS, isNodeKind } from '../../../graph/ontology.js';
+import { GAP_SEVERITIES, LANGUAGES, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { withStore } from '../store-session.js';
 
 /** A severity as the listing shows it: in capitals ("HØY"). */
 const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
+/** A basis as the listing shows it: in lower case ("delvis utledet"). */
+const basisLabel = (basis: FindingBasis, lang: Language) => FINDING_BASIS_LABELS[basis][lang].toLowerCase();
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
@@ -24,7 +26,7 @@ function firstQuote(f: GapFinding, lang: Language): string | null {
 
 export const gapsCommand: Command = {
   name: 'gaps',
-  summary: 'Find gaps in the plan: rules with severities, each finding with the quotes behind it',
+  summary: "Find gaps in the plan: rules with severities, each finding with the quotes behind it and whether it rests on the analyst's inferences",
   usage: [
     'Usage: strategigraf gaps [--json] [--rule ID] [--severity high|medium|low] [--kind Kind] [--lang nb|en] [--rules]',
     '',
@@ -73,15 +75,17 @@ export const gapsCommand: Command = {
         return EXIT.ok;
       }
       const counts = GAP_SEVERITIES.map((s) => `${severityLabel(s, lang).toLowerCase()} ${summary.bySeverity[s]}`).join(', ');
+      const bases = (['inferred', 'mixed'] as const).map((b) => `${basisLabel(b, lang)} ${summary.byBasis[b]}`).join(', ');
       const noun = lang === 'nb' ? 'funn' : summary.total === 1 ? 'finding' : 'findings';
-      io.out(`${snapshot.meta.name} ${snapshot.meta.version} (${description}): ${summary.total} ${noun} (${counts})`);
+      io.out(`${snapshot.meta.name} ${snapshot.meta.version} (${description}): ${summary.total} ${noun} (${counts}; ${bases})`);
       let current: GapSeverity | null = null;
       for (const f of findings) {
         if (f.severity !== current) {
           current = f.severity;
           io.out(`\n${severityLabel(current, lang)}`);
         }
-        io.out(`  [${f.rule}] ${f.message[lang]}`);
+        // A finding on the analyst's inferences says so first; its message names them.
+        io.out(`  [${f.rule}${f.basis === 'stated' ? '' : `, ${basisLabel(f.basis, lang)}`}] ${f.message[lang]}`);
         const quote = firstQuote(f, lang);
         if (quote) io.out(`      ${quote}`);
       }

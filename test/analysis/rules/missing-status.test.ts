@@ -40,6 +40,18 @@ describe(RULE, () => {
     expect(findings[0]!.evidence.nodes[1]!.facts).toMatchObject({ complete: false });
   });
 
+  it("lowers an incomplete status report that is the initiative's only by the analyst's reading, and says so", () => {
+    const findings = dataset()
+      .initiative('i-a')
+      .statusReport('status-i-a', { complete: false })
+      .link('HAS_STATUS', 'i-a', 'status-i-a', { basis: 'inferred', note: 'Rapporten sier ikke hvilket initiativ svaret gjelder.' })
+      .link('PUBLISHED_IN', 'status-i-a', 'rapport')
+      .gaps({ rule: RULE });
+    expect(findings[0]).toMatchObject({ severity: 'low', basis: 'inferred' });
+    expect(findings[0]!.message.nb).toContain('(utledet: «i-a» har status «status-i-a»); derfor lav og ikke middels alvorlighet.');
+    expect(findings[0]!.evidence.nodes.find((n) => n.id === 'status-i-a')!.decisive).toEqual(['complete']);
+  });
+
   it('accepts a complete status report in the latest report, and ignores initiatives outside the plan', () => {
     const findings = dataset()
       .initiative('i-a')

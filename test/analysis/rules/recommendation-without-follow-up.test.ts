@@ -16,6 +16,28 @@ describe(RULE, () => {
     expect(findings[0]!.evidence.nodes[1]).toMatchObject({ id: 'datafabrikken', facts: { category: 'proposed' } });
   });
 
+  it('accepts a recommendation an agency says it follows up, whatever became of its proposal', () => {
+    const findings = dataset()
+      .agency('skate-au')
+      .node('Recommendation', 'anbefaling-datafabrikken')
+      .link('RECOMMENDS', 'rapport', 'anbefaling-datafabrikken')
+      .initiative('datafabrikken', { category: 'proposed', status: 'planned' })
+      .link('PROPOSES', 'anbefaling-datafabrikken', 'datafabrikken')
+      .link('FOLLOWS_UP', 'skate-au', 'anbefaling-datafabrikken')
+      .gaps({ rule: RULE });
+    expect(findings).toEqual([]);
+  });
+
+  it('lowers a finding whose only proposal is inferred, and says so', () => {
+    const findings = dataset()
+      .node('Recommendation', 'anbefaling')
+      .initiative('forslag', { category: 'proposed', status: 'planned' })
+      .link('PROPOSES', 'anbefaling', 'forslag', { basis: 'inferred' })
+      .gaps({ rule: RULE });
+    expect(findings[0]).toMatchObject({ severity: 'low', basis: 'inferred' });
+    expect(findings[0]!.message.nb).toContain('(utledet: «anbefaling» foreslår «forslag»); derfor lav og ikke middels alvorlighet.');
+  });
+
   it('accepts a proposal taken into the plan', () => {
     const findings = dataset().node('Recommendation', 'anbefaling').initiative('ny').link('PROPOSES', 'anbefaling', 'ny').gaps({ rule: RULE });
     expect(findings).toEqual([]);

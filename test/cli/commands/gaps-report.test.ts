@@ -36,19 +36,34 @@ describe('strategigraf gaps and report', () => {
   it('lists findings by severity with a quote under each', async () => {
     const { code, stdout } = await cli('gaps');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Strategigraf gap fixture gaps-1 \(LadybugDB at .*\): 20 funn \(høy 3, middels 13, lav 4\)\n\nHØY\n/);
+    expect(stdout).toMatch(
+      /^Strategigraf gap fixture gaps-1 \(LadybugDB at .*\): 26 funn \(høy 3, middels 18, lav 5; utledet av analytiker 1, delvis utledet 0\)\n\nHØY\n/,
+    );
     expect(stdout).toContain(
       '  [focus-area-not-started] Innsatsområdet «Økt digital kompetanse» er ikke startet.\n      ««Økt digital kompetanse» har ikke kommet i gang» (rapport-2020, s. 4)',
     );
   });
 
+  it("tags a finding that rests on the analyst's inferences, under the severity its basis gave it", async () => {
+    const { stdout } = await cli('gaps');
+    const medium = stdout.slice(stdout.indexOf('\nMIDDELS\n'), stdout.indexOf('\nLAV\n'));
+    expect(medium).toContain(
+      '  [dependency-not-started, utledet av analytiker] Initiativet «Ressurssenter for deling av data» avhenger av «Strategi for digital kompetanse», som ikke er startet. Funnet bygger på',
+    );
+    expect(stdout.match(/, (utledet av analytiker|delvis utledet)\]/g)).toHaveLength(1);
+    const en = (await cli('gaps', '--lang', 'en', '--rule', 'dependency-not-started')).stdout;
+    expect(en).toContain('1 finding (high 0, medium 1, low 0; inferred by the analyst 1, partly inferred 0)');
+    expect(en).toContain('  [dependency-not-started, inferred by the analyst] The initiative');
+  });
+
   it('prints findings as JSON, filtered by severity, kind or rule', async () => {
     const all = JSON.parse((await cli('gaps', '--json')).stdout);
     expect(all.dataset).toMatchObject({ version: 'gaps-1' });
-    expect(all.summary.bySeverity).toEqual({ high: 3, medium: 13, low: 4 });
-    expect(all.findings).toHaveLength(20);
+    expect(all.summary.bySeverity).toEqual({ high: 3, medium: 18, low: 5 });
+    expect(all.summary.byBasis).toEqual({ stated: 25, mixed: 0, inferred: 1 });
+    expect(all.findings).toHaveLength(26);
     const high = JSON.parse((await cli('gaps', '--json', '--severity', 'high', '--kind', 'Initiative')).stdout);
-    expect(high.findings.map((f: { subject: { id: string } }) => f.subject.id)).toEqual(['init-kompetanse', 'init-data']);
+    expect(high.findings.map((f: { subject: { id: string } }) => f.subject.id)).toEqual(['init-kompetanse']);
     const one = JSON.parse((await cli('gaps', '--json', '--rule', 'unanswered-driver')).stdout);
     expect(one.findings).toEqual([expect.objectContaining({ rule: 'unanswered-driver', subject: expect.objectContaining({ id: 'drv-plattform' }) })]);
   });
@@ -56,7 +71,7 @@ describe('strategigraf gaps and report', () => {
   it('lists the rules, in English on request', async () => {
     const { code, stdout } = await cli('gaps', '--rules', '--lang', 'en');
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(10);
+    expect(stdout.trim().split('\n')).toHaveLength(14);
     expect(stdout).toMatch(/^concentration-risk\s+MEDIUM\s+Concentration risk$/m);
   });
 

@@ -705,7 +705,7 @@ export interface paths {
                 query?: {
                     /** @description Only findings of this rule (the same ids as `rules` in the answer) */
                     rule?: "focus-area-not-started" | "thin-life-event-coverage" | "no-stated-sdg-effect" | "initiative-without-lead" | "missing-status" | "recommendation-without-follow-up" | "unanswered-driver" | "concentration-risk" | "dependency-not-started" | "report-placeholders" | "stale-status" | "slipping-status" | "recommendation-not-acted-on" | "sources-disagree";
-                    /** @description Only findings of this severity */
+                    /** @description Only findings of this severity: a finding's own, which is one step below its rule's when it rests on the analyst's inferences */
                     severity?: "high" | "medium" | "low";
                     /** @description Only findings about nodes of this kind */
                     kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
@@ -2049,6 +2049,11 @@ export interface components {
             in: "params" | "querystring" | "body" | "headers";
             message: string;
         };
+        /**
+         * @description What a finding rests on. stated: every link and field it rests on is stated in a source. mixed: some are the analyst's inferences, but the finding stands on the stated ones alone. inferred: without the inferred ones it would not be made; its severity is one step below the rule's and its message says so.
+         * @enum {string}
+         */
+        FindingBasis: "stated" | "mixed" | "inferred";
         /** @description The nodes and relationships, with provenance, that justify a finding */
         GapEvidence: {
             nodes: components["schemas"]["GapEvidenceNode"][];
@@ -2065,6 +2070,8 @@ export interface components {
             properties: components["schemas"]["Provenance"];
             /** @description An inferred link offered as a suggestion rather than as proof */
             suggestion?: boolean;
+            /** @description The finding rests on this link; other links are shown for context */
+            decisive?: boolean;
             note?: components["schemas"]["LocalizedText"];
         };
         GapEvidenceNode: {
@@ -2083,11 +2090,19 @@ export interface components {
             };
             /** @description Why this node is part of the evidence */
             note?: components["schemas"]["LocalizedText"];
+            /** @description The facts the finding rests on (field names), as against those shown for context */
+            decisive?: string[];
+            /** @description Facts that are the analyst's reading rather than the source's words: field name → why */
+            inferred?: {
+                [key: string]: string;
+            };
         };
         GapFinding: {
             rule: string;
             severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
             subject: components["schemas"]["NodeRef"];
+            /** @description Says, when the basis is mixed or inferred, which links or fields are the analyst's inferences */
             message: components["schemas"]["LocalizedText"];
             evidence: components["schemas"]["GapEvidence"];
             /** @description The years the finding compares or rests on, for rules that look across years */
@@ -2105,6 +2120,10 @@ export interface components {
                 bySeverity: {
                     [key: string]: number;
                 };
+                /** @description Findings per basis: stated, mixed (partly the analyst's inferences) and inferred (resting on them) */
+                byBasis: {
+                    [key: string]: number;
+                };
                 byRule: {
                     [key: string]: number;
                 };
@@ -2119,6 +2138,7 @@ export interface components {
         GapRuleInfo: {
             /** @description Stable kebab-case id, e.g. "focus-area-not-started" */
             id: string;
+            /** @description The severity of a finding that stands on what the sources state; one step lower when it rests on the analyst's inferences */
             severity: components["schemas"]["GapSeverity"];
             title: components["schemas"]["LocalizedText"];
             /** @description What the rule checks and why it matters, with the definitions it uses */
