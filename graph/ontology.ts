@@ -41,8 +41,9 @@ export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as c
 export const PROGRESS_LEVELS = ['not_started', 'major_delays', 'minor_delays', 'in_progress', 'on_track', 'completed', 'in_operation', 'unknown'] as const;
 export type Progress = (typeof PROGRESS_LEVELS)[number];
 /**
- * How good a level is, for "slipped or improved": a later assessment with a lower rank slipped. `in_progress` (started,
- * no word on pace) ranks with `on_track`, and `completed` with `in_operation`; `unknown` has no rank.
+ * How good a level is, for "slipped or improved": a later assessment with a lower rank slipped. `completed` ranks with
+ * `in_operation`; `unknown` has no rank. `in_progress` (started, no word on pace) ranks above not started and below
+ * completed, and is not compared with the pace levels (graph/analysis/time/status.ts).
  */
 export const PROGRESS_RANK: Record<Progress, number | null> = {
   not_started: 0,
@@ -53,6 +54,20 @@ export const PROGRESS_RANK: Record<Progress, number | null> = {
   completed: 4,
   in_operation: 4,
   unknown: null,
+};
+/**
+ * What kind of source a Report is. Only the programme office's experience report collects a status from every
+ * initiative; a Report without a genre is taken to be one (the 2020 model knew no other).
+ */
+export const REPORT_GENRES = ['experience_report', 'annual_report', 'web_page', 'progress_note', 'review', 'audit', 'benchmark'] as const;
+export const REPORT_GENRE_LABELS: Record<(typeof REPORT_GENRES)[number], Label> = {
+  experience_report: { nb: 'Erfaringsrapport', en: 'Experience report' },
+  annual_report: { nb: 'Årsrapport', en: 'Annual report' },
+  web_page: { nb: 'Nettside', en: 'Web page' },
+  progress_note: { nb: 'Løypemelding', en: 'Progress note' },
+  review: { nb: 'Gjennomgang', en: 'Review' },
+  audit: { nb: 'Revisjon', en: 'Audit' },
+  benchmark: { nb: 'Måling', en: 'Benchmark' },
 };
 export const FUNDING_TYPES = ['budget_line', 'grant', 'scheme', 'budget_proposal', 'support'] as const;
 /** How serious a gap finding is, most serious first. */
@@ -137,6 +152,7 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   planNumber: { nb: 'Nummer i handlingsplanen', en: 'Number in the action plan' },
   url: { nb: 'Nettadresse', en: 'Web address' },
   published: { nb: 'Publisert', en: 'Published' },
+  genre: { nb: 'Type kilde', en: 'Kind of source' },
 };
 
 export const PROGRESS_LABELS: Record<Progress, Label> = {
@@ -262,6 +278,7 @@ export const RELATIONSHIP_RULES = {
     ['Agency', 'FocusArea'],
     ['Agency', 'ActionPlan'],
     ['Agency', 'Recommendation'],
+    ['Agency', 'Strategy'],
   ],
   REPORTS_TO: [['Agency', 'Agency']],
   HAS_OBJECTIVE: [['FocusArea', 'Objective']],
@@ -272,6 +289,7 @@ export const RELATIONSHIP_RULES = {
     ['Indicator', 'LifeEvent'],
     ['Indicator', 'ActionPlan'],
     ['Indicator', 'Strategy'],
+    ['Indicator', 'Driver'],
   ],
   MEASURES: [['Measurement', 'Indicator']],
   BLOCKS: [

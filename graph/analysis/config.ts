@@ -25,6 +25,7 @@ export const DEFAULT_GAP_CONFIG: GapConfig = {
     bridgeMinCutOff: 3,
   },
   dependency: { notStartedStatuses: ['planned', 'not_started'] },
+  time: { staleYears: 1, initiativeCategories: ['action_plan'] },
   placeholders: {
     patterns: [
       {

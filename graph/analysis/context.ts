@@ -16,7 +16,11 @@ export interface AnalysisContext {
   /** Edges arriving at a node, optionally of some types only, in id order. */
   in(id: string, ...types: RelationshipType[]): GraphEdge[];
   edgesOf(type: RelationshipType): readonly GraphEdge[];
-  /** The Report with the highest year (ties: the greatest id), or null when the dataset has none. */
+  /**
+   * The latest status collection: of the experience reports (Reports of genre experience_report, or of none), the one
+   * with the highest year (ties: the greatest id); null without one. Annual reports, web pages, reviews and audits give
+   * a status for some subjects but do not collect one from every initiative.
+   */
   readonly latestReport: GraphNode | null;
 }
 
@@ -44,7 +48,7 @@ export function buildContext(snapshot: GraphSnapshot, config: GapConfig): Analys
   const pick = (edges: GraphEdge[] | undefined, types: RelationshipType[]) =>
     !edges ? [] : types.length === 0 ? [...edges] : edges.filter((e) => types.includes(e.type));
 
-  const reports = byKind.get('Report') ?? [];
+  const reports = (byKind.get('Report') ?? []).filter((r) => (r.properties['genre'] ?? 'experience_report') === 'experience_report');
   let latestReport: GraphNode | null = null;
   for (const report of reports) {
     const year = Number(report.properties['year'] ?? 0);

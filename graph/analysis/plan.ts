@@ -39,3 +39,30 @@ export function genericLifeEventServers(ctx: AnalysisContext): Set<string> {
 export function hasCategory(node: GraphNode | undefined, categories: readonly string[]): node is GraphNode {
   return node?.kind === 'Initiative' && categories.includes(String(node.properties['category']));
 }
+
+/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency works on. */
+export function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
+  const ids = new Set<string>();
+  const underFocusArea = (id: string) =>
+    ctx
+      .in(id, 'PART_OF')
+      .filter((e) => ctx.node(e.from)?.kind === 'Initiative')
+      .forEach((e) => ids.add(e.from));
+  switch (target.kind) {
+    case 'Initiative':
+      ids.add(target.id);
+      break;
+    case 'FocusArea':
+      underFocusArea(target.id);
+      break;
+    case 'ActionPlan':
+      for (const e of ctx.in(target.id, 'PART_OF')) if (ctx.node(e.from)?.kind === 'FocusArea') underFocusArea(e.from);
+      break;
+    case 'Agency':
+      for (const e of ctx.out(target.id, 'LEADS', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
+      break;
+    default:
+      break;
+  }
+  return [...ids].map((id) => ctx.node(id)!).filter(Boolean);
+}

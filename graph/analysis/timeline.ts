@@ -1,5 +1,7 @@
-// The timeline: every milestone with its date as given (YYYY, YYYY-MM or YYYY-MM-DD), where it is attested, and the
-// initiatives that have it (HAS_MILESTONE). A pure function of a snapshot, so every store gives the same answer.
+// The timeline: every milestone with its date as given (YYYY, YYYY-MM, YYYY-MM-DD, a season, a half or a quarter),
+// whether it is planned or reached, where it is attested, and the initiatives that have it (HAS_MILESTONE). A pure
+// function of a snapshot, so every store gives the same answer.
+import { MILESTONE_OCCURRENCES } from '../ontology.js';
 import type { GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
 
@@ -9,9 +11,15 @@ export interface TimelineInitiative {
   nameEn?: string;
 }
 
+export type MilestoneOccurrence = (typeof MILESTONE_OCCURRENCES)[number];
+
 export interface TimelineMilestone extends TimelineInitiative {
-  /** As in the data: a year, a month or a day; null when the milestone has none. */
+  /** As in the data: a year, a season, a half, a quarter, a month or a day; null when the milestone has none. */
   date: string | null;
+  /** Whether the source plans the date or reports it reached; absent when the data does not say. */
+  occurrence?: MilestoneOccurrence;
+  /** The analyst's notes on the milestone's fields that are their reading (its date, say), by field. */
+  inferred?: Record<string, string>;
   source: string | null;
   page: number | null;
   quote: string | null;
@@ -23,10 +31,42 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const named = (node: GraphNode): TimelineInitiative =>
   node.nameEn === undefined ? { id: node.id, name: node.name } : { id: node.id, name: node.name, nameEn: node.nameEn };
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const isOccurrence = (v: unknown): v is MilestoneOccurrence => (MILESTONE_OCCURRENCES as readonly unknown[]).includes(v);
+
+const PARTIAL_DATE = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|(spring|summer|autumn|winter)|H([12])|Q([1-4])))?$/;
+/** The month a season starts in; winter is the start of its year (the winter that ends in it). */
+const SEASON_START: Record<string, number> = { winter: 1, spring: 3, summer: 6, autumn: 9 };
 
 /**
- * Milestones ordered by date, then id. A partial date sorts before the fuller dates inside it ("2020" before "2020-01"
- * before "2020-01-14", as plain strings do); milestones without a date come last.
+ * A key that orders partial dates in time: by year, then by the month the date can first mean, the wider span first
+ * (the year, its half, quarter, season, then the month), then by day. A text that is no date sorts as itself, after
+ * the dates of its year.
+ */
+export function partialDateKey(date: string): [number, number, number, number] | null {
+  const m = PARTIAL_DATE.exec(date);
+  if (!m) return null;
+  const [, y, month, day, season, half, quarter] = m;
+  const year = Number(y);
+  if (month) return [year, Number(month), 4, day ? Number(day) : 0];
+  if (season) return [year, SEASON_START[season]!, 3, 0];
+  if (quarter) return [year, (Number(quarter) - 1) * 3 + 1, 2, 0];
+  if (half) return [year, half === '1' ? 1 : 7, 1, 0];
+  return [year, 1, 0, 0];
+}
+
+function byDate(a: string, b: string): number {
+  const [ka, kb] = [partialDateKey(a), partialDateKey(b)];
+  if (ka && kb) {
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return 0;
+  }
+  return byCodePoint(a, b);
+}
+
+/**
+ * Milestones ordered by date in time, then id. A partial date sorts before the fuller dates that start with it ("2020"
+ * before "2020-H1" before "2020-Q1" before "2020-01" before "2020-01-14"; "2020-autumn" before "2020-09");
+ * milestones without a date come last.
  */
 export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): TimelineMilestone[] {
   const initiatives = new Map(snapshot.nodes.filter((n) => n.kind === 'Initiative').map((n) => [n.id, n]));
@@ -39,17 +79,17 @@ export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): Time
   const milestones = snapshot.nodes
     .filter((n) => n.kind === 'Milestone')
     .map((node): TimelineMilestone => {
-      const { date, source, page, quote } = node.properties;
+      const { date, source, page, quote, occurrence } = node.properties;
       return {
         ...named(node),
         date: text(date),
+        ...(isOccurrence(occurrence) ? { occurrence } : {}),
+        ...(node.inferred && Object.keys(node.inferred).length > 0 ? { inferred: node.inferred } : {}),
         source: text(source),
         page: typeof page === 'number' ? page : null,
         quote: text(quote),
         initiatives: [...new Map((owners.get(node.id) ?? []).map((i) => [i.id, named(i)])).values()].sort((a, b) => byCodePoint(a.id, b.id)),
       };
     });
-  return milestones.sort(
-    (a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : byCodePoint(a.date, b.date)) || byCodePoint(a.id, b.id),
-  );
+  return milestones.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : byDate(a.date, b.date)) || byCodePoint(a.id, b.id));
 }

@@ -72,6 +72,7 @@ export const GapFinding = z
     subject: NodeRef,
     message: LocalizedText,
     evidence: GapEvidence,
+    years: z.array(z.number().int()).optional().describe('The years the finding compares or rests on, for rules that look across years'),
   })
   .meta({ id: 'GapFinding' });
 export type GapFinding = z.infer<typeof GapFinding>;
@@ -103,6 +104,10 @@ export const GapConfig = z
       bridgeKinds: z.array(NodeKindEnum).describe('Node kinds of the plan network searched for bridge nodes'),
       bridgeTypes: z.array(z.enum(RELATIONSHIP_TYPES)).describe('Relationship types of the plan network'),
       bridgeMinCutOff: z.number().int().min(1).describe('A bridge must cut at least this many initiatives off from the largest remaining part of the plan'),
+    }),
+    time: z.object({
+      staleYears: z.number().int().min(1).describe('A subject with no status from any source in this many latest years of the data is stale'),
+      initiativeCategories: z.array(Category).describe('Initiatives of these categories are followed across years'),
     }),
     dependency: z.object({
       notStartedStatuses: z.array(z.enum(INITIATIVE_STATUSES)).describe('Initiative statuses that count as not started'),

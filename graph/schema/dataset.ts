@@ -11,6 +11,7 @@ import {
   MAX_QUOTE_LENGTH,
   MILESTONE_OCCURRENCES,
   PROGRESS_LEVELS,
+  REPORT_GENRES,
   NODE_KINDS,
   RELATIONSHIP_TYPES,
   type NodeKind,
@@ -141,6 +142,7 @@ export const NODE_SCHEMAS = {
     sourceText: Text.optional().describe('Path of the source text, relative to the repository root, used to verify quotes'),
     url: z.string().url().optional().describe('Where the source is published'),
     published: PartialDate.optional().describe('When the source was published; `year` is the year it reports on'),
+    genre: z.enum(REPORT_GENRES).optional().describe("What kind of source; left out, an experience report that collects every initiative's status"),
   }),
   StatusReport: kindSchema('StatusReport', {
     respondent: Text.nullable().describe('Who answered; null where the report left it blank'),

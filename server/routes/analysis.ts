@@ -3,6 +3,8 @@ import { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, findGaps, 
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { CoverageMatrix, CoveragePresetList, CoverageQuery, GapReport, GapsQuery } from '../schemas/analysis.js';
 import type { ApiContext } from './context.js';
+import { snapshotForYear } from './years.js';
+import { yearsOf } from '../../graph/analysis/time/years.js';
 
 export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
   app.get(
@@ -16,9 +18,10 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       },
     },
     async (request) => {
-      const { rule, severity, kind, limit, offset } = request.query;
+      const { rule, severity, kind, limit, offset, asOf } = request.query;
       // rule is an enum in GapsQuery, so findGaps never meets an unknown one here.
-      const snapshot = await store.snapshot();
+      const whole = await store.snapshot();
+      const snapshot = snapshotForYear(whole, asOf);
       const findings = findGaps(snapshot, { ...(rule ? { rule } : {}), ...(severity ? { severity } : {}), ...(kind ? { kind } : {}) });
       return {
         dataset: { name: snapshot.meta.name, version: snapshot.meta.version },
@@ -26,6 +29,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
         summary: summarizeGaps(findings),
         findings: findings.slice(offset, offset + limit),
         truncated: offset + limit < findings.length,
+        asOf: asOf ?? yearsOf(whole).latest,
       };
     },
   );
@@ -56,8 +60,8 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       },
     },
     async (request) => {
-      const { preset, rows, cols } = request.query;
-      const snapshot = await store.snapshot();
+      const { preset, rows, cols, asOf } = request.query;
+      const snapshot = snapshotForYear(await store.snapshot(), asOf);
       try {
         return preset ? coverageByPreset(snapshot, preset) : coverage(snapshot, { rows: rows!, cols: cols! });
       } catch (err) {

@@ -12,6 +12,7 @@ import { queryRoutes } from './query.js';
 import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
+import { timeRoutes } from './time.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
@@ -26,6 +27,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     namedQueryRoutes,
     analysisRoutes,
     timelineRoutes,
+    timeRoutes,
     exportRoutes,
     datasetRoutes,
   ]) {

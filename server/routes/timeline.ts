@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { timeline } from '../../graph/analysis/index.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { Timeline } from '../schemas/timeline.js';
+import { AsOfQuery } from '../schemas/time.js';
+import { snapshotForYear } from './years.js';
 import type { ApiContext } from './context.js';
 
 export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
@@ -12,11 +14,13 @@ export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
         tags: ['analysis'],
         summary: 'Every milestone on a time axis, with the initiatives that have it',
         description:
-          'Dates are kept as the sources give them: a year (2020), a month (2020-06) or a day (2020-01-14). ' +
-          'Each milestone carries where it is attested (source, page, quote) and its initiatives (HAS_MILESTONE).',
-        response: { 200: json(Timeline, 'The milestones, ordered by date then id; undated ones last'), ...errorResponses(500, 503) },
+          'Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), ' +
+          'a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, ' +
+          "where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE).",
+        querystring: AsOfQuery,
+        response: { 200: json(Timeline, 'The milestones, ordered by date then id; undated ones last'), ...errorResponses(400, 500, 503) },
       },
     },
-    async () => ({ items: timeline(await store.snapshot()) }),
+    async (request) => ({ items: timeline(snapshotForYear(await store.snapshot(), request.query.asOf)) }),
   );
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NODE_KINDS } from '../../graph/ontology.js';
 import { GAP_RULES } from '../../graph/analysis/gaps.js';
 import { queryInt } from './common.js';
+import { asOfParam } from './time.js';
 import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset, GAP_SEVERITIES, GapFinding, GapRuleInfo } from '../../graph/schema/analysis.js';
 
 /** The rule ids, as an enum so the OpenAPI document lists them and an unknown one is a validation error naming them. */
@@ -22,6 +23,7 @@ export const GapsQuery = z.strictObject({
   // A large graph has tens of thousands of findings (48 MB of JSON at 50,000 nodes): the answer comes in pages.
   limit: queryInt(1, 5000, 1000, 'Most findings in the answer'),
   offset: queryInt(0, 10_000_000, 0, 'Findings to skip'),
+  asOf: asOfParam,
 });
 
 export const GapReport = z
@@ -35,6 +37,7 @@ export const GapReport = z
     }),
     findings: z.array(GapFinding).describe('Ordered by severity, then rule, then subject; the page that offset and limit select'),
     truncated: z.boolean().describe('true when findings past offset + limit were left out; summary counts every finding that matches'),
+    asOf: z.number().int().nullable().describe('The year the findings are for; null when no source in the data has a year'),
   })
   .meta({ id: 'GapReport' });
 
@@ -46,6 +49,7 @@ export const CoverageQuery = z
       .describe('A named matrix; not together with rows and cols'),
     rows: kind.optional().describe('Row kind, together with cols, for any other matrix (required when there is no preset)'),
     cols: kind.optional().describe('Column kind, together with rows (required when there is no preset)'),
+    asOf: asOfParam,
   })
   .superRefine((q, ctx) => {
     if (q.preset && (q.rows || q.cols)) ctx.addIssue({ code: 'custom', path: ['preset'], message: 'give either preset, or rows and cols, not both' });

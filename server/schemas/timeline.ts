@@ -1,5 +1,6 @@
 // GET /api/timeline: the milestones the Timeline view shows, each with its initiatives.
 import { z } from 'zod';
+import { MILESTONE_OCCURRENCES } from '../../graph/ontology.js';
 
 export const TimelineInitiative = z
   .object({
@@ -14,7 +15,20 @@ export const TimelineMilestone = z
     id: z.string(),
     name: z.string(),
     nameEn: z.string().optional(),
-    date: z.string().nullable().describe('As in the data: YYYY, YYYY-MM or YYYY-MM-DD; null when the milestone has no date'),
+    date: z
+      .string()
+      .nullable()
+      .describe(
+        'As in the data: YYYY, YYYY-MM, YYYY-MM-DD, a season (YYYY-autumn), a half (YYYY-H1) or a quarter (YYYY-Q4); null when the milestone has no date',
+      ),
+    occurrence: z
+      .enum(MILESTONE_OCCURRENCES)
+      .optional()
+      .describe('planned: the source looks ahead to the date; achieved: it reports the date as reached. Absent when the data does not say'),
+    inferred: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("The milestone's fields that are the analyst's reading rather than the source's words (its date, say): field → why"),
     source: z.string().nullable().describe('Id of the report that attests the milestone'),
     page: z.number().int().nullable().describe('Page of the source, where known'),
     quote: z.string().nullable().describe('The words in the source that give the milestone'),
@@ -24,6 +38,10 @@ export const TimelineMilestone = z
 
 export const Timeline = z
   .object({
-    items: z.array(TimelineMilestone).describe('Ordered by date, then id: a year before the months in it, a month before its days, undated last'),
+    items: z
+      .array(TimelineMilestone)
+      .describe(
+        'Ordered by date in time, then id: a year before its halves, quarters, seasons and months, each before the finer dates that start with it ("2020-autumn" before "2020-09"); undated last',
+      ),
   })
   .meta({ id: 'Timeline' });

@@ -1,13 +1,14 @@
 // Builds small datasets in code for the rule tests: each test states only the nodes and links it is about.
 import { findGaps, type FindGapsOptions } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
-import { isAllowed, type RelationshipType } from '../../graph/ontology.js';
+import { isAllowed, type Progress, type RelationshipType } from '../../graph/ontology.js';
 import { Dataset, type DatasetNode, type DatasetRelationship } from '../../graph/schema/dataset.js';
 import type { GapFinding } from '../../graph/schema/analysis.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
 
 type NodeOf<K extends DatasetNode['kind']> = Extract<DatasetNode, { kind: K }>;
-type Extra<K extends DatasetNode['kind']> = Partial<Omit<NodeOf<K>, 'kind' | 'id' | 'source'>>;
+/** A node's fields beyond kind and id; `source` defaults to the builder's 2020 report. */
+type Extra<K extends DatasetNode['kind']> = Partial<Omit<NodeOf<K>, 'kind' | 'id'>>;
 
 export const SOURCE = 'rapport';
 
@@ -55,6 +56,14 @@ export class DatasetBuilder {
       complete: true,
       ...extra,
     });
+  }
+
+  /** A later source's status for a subject: the assessment, HAS_STATUS from the subject and PUBLISHED_IN the report. */
+  assessment(subject: string, report: string, progress: Progress, statusLabel: string | null, extra: Extra<'StatusAssessment'> = {}): this {
+    const id = `status-${subject}-${report}`;
+    return this.node('StatusAssessment', id, { source: report, progress, statusLabel, ...extra })
+      .link('HAS_STATUS', subject, id, { source: report, page: null })
+      .link('PUBLISHED_IN', id, report, { source: report, page: null });
   }
 
   link(type: RelationshipType, from: string, to: string, extra: Partial<Omit<DatasetRelationship, 'type' | 'from' | 'to'>> = {}): this {

@@ -41,7 +41,9 @@ describe('coverage matrices', () => {
     expect(m.emptyColShare).toBe(0.25);
     expect(m.colNodes.find((c) => c.id === 'kmd')).toMatchObject({ total: 0 });
     for (const id of m.cells.flatMap((c) => c.edges)) expect(m.edges.map((e) => e.id)).toContain(id);
-    expect(m.pathDescription.nb).toBe('Livshendelse ←understøtter— Initiativ ←leder | deltar i— Virksomhet; eller Livshendelse ←leder— Virksomhet');
+    expect(m.pathDescription.nb).toBe(
+      'Livshendelse ←understøtter— Initiativ ←leder (utfører) | deltar i— Virksomhet; eller Livshendelse ←leder (utfører) | er ansvarlig departement for— Virksomhet',
+    );
   });
 
   it('counts stated chains apart from inferred ones', () => {
@@ -69,15 +71,23 @@ describe('coverage matrices', () => {
   });
 
   it('finds the shortest paths through the ontology when no path is given', () => {
-    expect(defaultPath('Agency', 'Initiative')).toEqual([[{ type: ['LEADS', 'PARTICIPATES_IN'], direction: 'out' }]]);
+    expect(defaultPath('Agency', 'Initiative')).toEqual([
+      [{ type: ['LEADS', 'PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'ADOPTS', 'RECEIVES', 'FOLLOWS_UP'], direction: 'out' }],
+    ]);
     expect(defaultPath('Milestone', 'FocusArea')).toEqual([
       [
         { type: ['HAS_MILESTONE'], direction: 'in' },
         { type: ['PART_OF'], direction: 'out' },
       ],
+      [
+        { type: ['RECEIVES'], direction: 'in' },
+        { type: ['LEADS', 'RESPONSIBLE_FOR', 'FOLLOWS_UP'], direction: 'out' },
+      ],
     ]);
     const m = coverage(snapshot, { rows: 'Initiative', cols: 'Agency' });
-    expect(m.pathDescription.en).toBe('Initiative ←leads | participates in— Agency');
+    expect(m.pathDescription.en).toBe(
+      'Initiative ←leads (executes) | participates in | is the responsible ministry for | adopts | receives a deliverable of | follows up— Agency',
+    );
     expect(m.totals.links).toBe(6);
   });
 

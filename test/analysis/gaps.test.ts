@@ -15,7 +15,7 @@ describe('findGaps', () => {
   });
 
   it('describes every rule in nb and en, with a unique kebab-case id', () => {
-    expect(GAP_RULES).toHaveLength(10);
+    expect(GAP_RULES).toHaveLength(14);
     expect(new Set(GAP_RULES.map((r) => r.id)).size).toBe(GAP_RULES.length);
     for (const rule of GAP_RULES) {
       expect(() => GapRuleInfo.parse(rule)).not.toThrow();

@@ -12,8 +12,16 @@ import { loadFixture } from './store-contract.js';
 
 export const SEEDS_DIR = 'seeds';
 
-const THIN = ['livshendelse-fa-barn', 'livshendelse-miste-og-finne-jobb', 'livshendelse-ny-i-norge', 'livshendelse-starte-og-drive-bedrift'];
-const COVERED = ['livshendelse-alvorlig-sykt-barn', 'livshendelse-starte-og-drive-frivillig-organisasjon', 'livshendelse-dodsfall-og-arv'];
+// «Dødsfall og arv» is served by the regulation-obstacles work, which takes all seven life events as its starting point
+// (p. 9) and so serves every life event; the rule counts no such initiative, so it is thin like the other four.
+const THIN = [
+  'livshendelse-fa-barn',
+  'livshendelse-miste-og-finne-jobb',
+  'livshendelse-ny-i-norge',
+  'livshendelse-starte-og-drive-bedrift',
+  'livshendelse-dodsfall-og-arv',
+];
+const COVERED = ['livshendelse-alvorlig-sykt-barn', 'livshendelse-starte-og-drive-frivillig-organisasjon'];
 
 export function defineSeedExpectations(label: string, makeStore: () => Promise<GraphStore>): void {
   describe(`gap analysis of the 2020 dataset on ${label}`, () => {
@@ -63,13 +71,14 @@ export function defineSeedExpectations(label: string, makeStore: () => Promise<G
       for (const f of reported) for (const e of f.evidence.edges) expect(e).toMatchObject({ suggestion: true, properties: { basis: 'inferred' } });
     });
 
-    it('finds thin coverage of Få barn, Miste og finne jobb, Ny i Norge and Starte og drive en bedrift only', () => {
+    it('finds thin coverage of every life event but the two in StimuLab', () => {
       const thin = subjectsOf('thin-life-event-coverage');
-      for (const id of THIN) expect(thin, id).toContain(id);
+      expect([...thin].sort()).toEqual([...THIN].sort());
       for (const id of COVERED) expect(thin, id).not.toContain(id);
-      // Digdir's project for all seven life events does not count as coverage.
+      // Digdir's project and the regulation work, each for all seven life events, do not count as coverage.
       const faBarn = of('thin-life-event-coverage').find((f) => f.subject.id === 'livshendelse-fa-barn')!;
       expect(faBarn.evidence.edges.some((e) => e.from === 'sammenhengende-tjenester-prosjekt' && e.note)).toBe(true);
+      expect(faBarn.evidence.edges.some((e) => e.from === 'hindringer-i-regelverk' && e.note)).toBe(true);
     });
 
     it('finds the status of «Prinsipper for kostnadsdeling» incomplete', () => {
@@ -77,6 +86,22 @@ export function defineSeedExpectations(label: string, makeStore: () => Promise<G
       expect(f, 'a missing-status finding for prinsipper-for-kostnadsdeling').toBeDefined();
       expect(f!.message.en).toContain('is incomplete');
       expect(f!.evidence.nodes.some((n) => n.kind === 'StatusReport' && n.facts?.['complete'] === false)).toBe(true);
+    });
+
+    it('finds the new-initiatives recommendation (p. 30) not followed up: both its proposals are outside the plan', () => {
+      expect(subjectsOf('recommendation-without-follow-up')).toEqual(['anbefaling-nye-initiativer']);
+      const [f] = of('recommendation-without-follow-up');
+      expect(
+        f!.evidence.edges
+          .filter((e) => e.type === 'PROPOSES')
+          .map((e) => e.to)
+          .sort(),
+      ).toEqual(['datafabrikken', 'ki-tiltak-fra-ki-strategien']);
+    });
+
+    it('finds StimuLab without a lead: the report never says who runs it', () => {
+      expect(subjectsOf('initiative-without-lead')).toContain('stimulab');
+      expect(subjectsOf('initiative-without-lead')).not.toContain('nytt-mandat-for-skate');
     });
 
     it('finds Digdir a concentration risk', () => {

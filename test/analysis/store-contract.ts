@@ -5,6 +5,9 @@ import { COVERAGE_PRESETS, coverageByPreset } from '../../graph/analysis/coverag
 import { findGaps, GAP_RULES } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
 import { timeline } from '../../graph/analysis/timeline.js';
+import { diffYears } from '../../graph/analysis/time/diff.js';
+import { subjectHistory } from '../../graph/analysis/time/history.js';
+import { snapshotAsOf, yearsOf } from '../../graph/analysis/time/years.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import { renderReport } from '../../graph/report/index.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
@@ -21,9 +24,9 @@ const EXPECTED_RULES: Record<string, readonly string[]> = {
     'no-stated-sdg-effect',
     'initiative-without-lead',
     'missing-status',
-    'recommendation-without-follow-up',
     'unanswered-driver',
     'report-placeholders',
+    'stale-status',
   ],
 };
 
@@ -64,6 +67,20 @@ export function defineAnalysisStoreContract(label: string, makeStore: () => Prom
 
     it('gives the same timeline', async () => {
       expect(timeline(await store.snapshot())).toEqual(timeline(snapshotFromDataset(dataset)));
+    });
+
+    it('gives the same history, diff and as-of findings for every year of the data', async () => {
+      const snapshot = await store.snapshot();
+      const reference = snapshotFromDataset(dataset);
+      const years = yearsOf(reference).all;
+      expect(years.length).toBeGreaterThan(0);
+      for (const year of years) {
+        expect(findGaps(snapshotAsOf(snapshot, year)), `as of ${year}`).toEqual(findGaps(snapshotAsOf(reference, year)));
+        expect(diffYears(snapshot, years[0]!, year), `diff to ${year}`).toEqual(diffYears(reference, years[0]!, year));
+      }
+      for (const node of reference.nodes.filter((n) => ['FocusArea', 'Initiative', 'LifeEvent'].includes(n.kind))) {
+        expect(subjectHistory(snapshot, node.id), node.id).toEqual(subjectHistory(reference, node.id));
+      }
     });
 
     it('triggers the rules the fixture is built for', async () => {

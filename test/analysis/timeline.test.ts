@@ -39,6 +39,53 @@ describe('timeline', () => {
     ]);
   });
 
+  it('places seasons, halves and quarters in time: a year, its half, quarter, season and month, then the days; winter opens its year', () => {
+    const dates = [
+      '2021-01',
+      '2020-autumn',
+      '2020-09',
+      '2020-H2',
+      '2020',
+      '2021-winter',
+      '2020-Q3',
+      '2020-09-15',
+      '2021-spring',
+      '2020-12',
+      '2021-Q1',
+      '2021-H1',
+    ];
+    const nodes = dates.map((date) => node('Milestone', `m-${date}`, { date }));
+    expect(timeline({ nodes, edges: [] }).map((m) => m.date)).toEqual([
+      '2020',
+      '2020-H2',
+      '2020-Q3',
+      '2020-autumn',
+      '2020-09',
+      '2020-09-15',
+      '2020-12',
+      '2021-H1',
+      '2021-Q1',
+      '2021-winter',
+      '2021-01',
+      '2021-spring',
+    ]);
+  });
+
+  it('says whether a milestone is planned or reached, and passes on the analyst’s notes on its fields', () => {
+    const nodes = [
+      node('Milestone', 'planned', { date: '2021-spring', occurrence: 'planned' }, undefined),
+      node('Milestone', 'reached', { date: '2020-09', occurrence: 'achieved' }),
+      node('Milestone', 'unsaid', { date: '2020-10', occurrence: 'someday' }),
+    ];
+    nodes[0]!.inferred = { date: 'Kilden sier «neste år».' };
+    const items = timeline({ nodes, edges: [] });
+    expect(items.find((m) => m.id === 'planned')).toMatchObject({ occurrence: 'planned', inferred: { date: 'Kilden sier «neste år».' } });
+    expect(items.find((m) => m.id === 'reached')).toMatchObject({ occurrence: 'achieved' });
+    expect(items.find((m) => m.id === 'reached')).not.toHaveProperty('inferred');
+    // A value outside the vocabulary is not passed on as if it were one.
+    expect(items.find((m) => m.id === 'unsaid')).not.toHaveProperty('occurrence');
+  });
+
   it('gives each milestone its provenance and its initiatives, once each and ordered by id', () => {
     const nodes = [
       node('Milestone', 'm', { date: '2020-06', source: 'report-2020', page: 8, quote: 'in June' }, 'Milestone M'),

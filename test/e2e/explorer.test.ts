@@ -68,17 +68,17 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
   it('expands and collapses a node’s neighbours (counted in the table view), with no axe violations in table mode', async () => {
     const page = await open('/?view=explore&expanded=stimulab&table=1');
     await nodeRows(page).first().waitFor();
-    expect(await nodeRows(page).count()).toBe(6);
+    expect(await nodeRows(page).count()).toBe(5);
     expect(await page.getByTestId('graph-canvas').count()).toBe(0);
-    // Select Digdir from the table, then show its neighbours.
+    // Select StimuLab's focus area from the table, then show its neighbours.
     await page
-      .getByRole('button', { name: /Digitaliseringsdirektoratet/ })
+      .getByRole('button', { name: /Sammenhengende tjenester med brukeren i sentrum/ })
       .first()
       .click();
-    await expect.poll(() => param(page, 'node')).toBe('digdir');
-    await expect.poll(() => detailsHeading(page).textContent()).toBe('Digitaliseringsdirektoratet');
+    await expect.poll(() => param(page, 'node')).toBe('sammenhengende-tjenester');
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('Sammenhengende tjenester med brukeren i sentrum');
     await page.getByTestId('expand').click();
-    await expect.poll(() => param(page, 'expanded')).toBe('stimulab,digdir');
+    await expect.poll(() => param(page, 'expanded')).toBe('stimulab,sammenhengende-tjenester');
     await expect.poll(() => nodeRows(page).count(), { timeout: 10_000 }).toBeGreaterThan(12);
     const expandedCount = await nodeRows(page).count();
     const caption = await page.getByTestId('graph-table').locator('caption').first().textContent();
@@ -88,7 +88,7 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
 
     await page.getByTestId('collapse').click();
     await expect.poll(() => param(page, 'expanded')).toBe('stimulab');
-    await expect.poll(() => nodeRows(page).count()).toBe(6);
+    await expect.poll(() => nodeRows(page).count()).toBe(5);
     // The table switch goes back to the canvas.
     await page.getByTestId('toggle-table').click();
     await page.getByTestId('graph-canvas').waitFor();
@@ -149,7 +149,7 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     const page = await open('/?view=explore&node=stimulab&expanded=stimulab&table=1&lang=en');
     await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
     await nodeRows(page).first().waitFor();
-    expect(await nodeRows(page).count()).toBe(6);
+    expect(await nodeRows(page).count()).toBe(5);
     expect(await page.getByTestId('toggle-table').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('nav-explore').textContent()).toBe('Explore');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -2,12 +2,14 @@
 // its pages closed and checked for uncaught errors and CSP violations. Kept apart from support.ts, which the UI
 // benchmark imports outside vitest.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Dataset } from '../../graph/schema/dataset.js';
 import { startSession, type BrowserSession } from './support.js';
 
-export function useBrowserSession(): { readonly session: BrowserSession; open: BrowserSession['open'] } {
+/** `dataset`: what the app serves, made when the session starts; the seeds when left out. */
+export function useBrowserSession(options: { dataset?: () => Promise<Dataset> } = {}): { readonly session: BrowserSession; open: BrowserSession['open'] } {
   let current: BrowserSession | undefined;
   beforeAll(async () => {
-    current = await startSession();
+    current = await startSession(options.dataset ? { dataset: await options.dataset() } : {});
   });
   afterAll(async () => {
     await current?.close();

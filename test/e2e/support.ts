@@ -92,6 +92,13 @@ export function ensureWebBuild(): Promise<void> {
 
 let seeds: Dataset | null = null;
 
+/** A fixture dataset directory (e.g. test/fixtures/model), loaded and validated as the app would load seeds. */
+export async function fixtureDataset(dir: string): Promise<Dataset> {
+  const result = await loadDatasetDir(path.join(REPO_ROOT, dir));
+  if (!result.ok) throw new Error(`the fixture ${dir} is invalid: ${JSON.stringify(result.problems).slice(0, 2000)}`);
+  return result.dataset;
+}
+
 export async function seedDataset(): Promise<Dataset> {
   if (!seeds) {
     const result = await loadDatasetDir(path.join(REPO_ROOT, 'seeds'));
@@ -237,9 +244,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<BrowserSession> {
+/** `dataset`: what the app serves, the seeds by default (a suite about kinds the seeds lack serves a fixture). */
+export async function startSession(options: { dataset?: Dataset } = {}): Promise<BrowserSession> {
   await ensureWebBuild();
-  const [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  const [app, browser] = await Promise.all([startApp(options.dataset), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
   return {

@@ -39,8 +39,26 @@ describe('seed counts in the store (the dataset issue’s done-when)', () => {
   it.each([
     ['Initiative', 20],
     ['Agency', 30],
+    // The 2020 report's own material: one objective per focus-area box, its ten cited figures (nine with a value), its
+    // eighteen named obstacles, three funding sources, three recommendation pages, thirteen dated events.
+    ['Objective', 8],
+    ['Indicator', 10],
+    ['Measurement', 9],
+    ['Obstacle', 18],
+    ['Funding', 3],
+    ['Recommendation', 3],
+    ['Milestone', 13],
   ])('has at least %s × %i', (kind, floor) => {
     expect(stats.nodes[kind] ?? 0, JSON.stringify(stats.nodes)).toBeGreaterThanOrEqual(floor);
+  });
+
+  it.each([
+    ['RESPONSIBLE_FOR', 7],
+    ['HAS_OBJECTIVE', 8],
+    ['MEASURES', 9],
+    ['BLOCKS', 19],
+  ])('has at least as many %s links as %i', (type, floor) => {
+    expect(stats.relationships[type] ?? 0, JSON.stringify(stats.relationships)).toBeGreaterThanOrEqual(floor);
   });
 
   it('agrees with a count by Cypher, so stats are not read from somewhere else', async () => {

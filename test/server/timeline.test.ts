@@ -11,6 +11,7 @@ interface Milestone {
   name: string;
   nameEn?: string;
   date: string | null;
+  occurrence?: 'planned' | 'achieved';
   source: string | null;
   page: number | null;
   quote: string | null;
@@ -38,11 +39,26 @@ describe('GET /api/timeline on the 2020 dataset', () => {
     const items = res.json<{ items: Milestone[] }>().items;
     const milestones = seeds.nodes.filter((n) => n.kind === 'Milestone');
     expect(items.map((m) => m.id).sort()).toEqual(milestones.map((m) => m.id).sort());
-    // Date (as a string: "2020" before "2020-01" before "2020-01-14"), then id; undated last.
+    // In time: by the first month a date can mean ("2020-autumn" is September 2020), undated last.
+    const SEASON: Record<string, number> = { winter: 1, spring: 3, summer: 6, autumn: 9 };
+    const firstMonth = (date: string | null) => {
+      if (date === null) return Infinity;
+      const [y, rest] = [Number(date.slice(0, 4)), date.slice(5, 7)];
+      const month = /^\d\d$/.test(rest)
+        ? Number(rest)
+        : (SEASON[date.slice(5)] ?? (rest[0] === 'H' ? (Number(rest[1]) - 1) * 6 + 1 : rest[0] === 'Q' ? (Number(rest[1]) - 1) * 3 + 1 : 1));
+      return y * 12 + month;
+    };
     for (const [a, b] of items.slice(1).map((m, i) => [items[i]!, m] as const)) {
-      const [da, db] = [a.date ?? '\uffff', b.date ?? '\uffff'];
-      expect(da < db || (da === db && a.id < b.id), `${a.id} before ${b.id}`).toBe(true);
+      expect(firstMonth(a.date) <= firstMonth(b.date), `${a.id} (${a.date}) before ${b.id} (${b.date})`).toBe(true);
     }
+    // The StartOFF pilots (autumn 2020) come after June 2020 and before the September 2020 milestones, not after 2020-12.
+    const at = (id: string) => items.findIndex((m) => m.id === id);
+    expect(at('milepael-startoff-pilotering')).toBeGreaterThan(at('milepael-programkontor-opprettet'));
+    expect(at('milepael-startoff-pilotering')).toBeLessThan(at('milepael-ressurssenter-lansert'));
+    // Planned or reached, as the data says.
+    expect(items.find((m) => m.id === 'milepael-startoff-pilotering')).toMatchObject({ date: '2020-autumn', occurrence: 'planned' });
+    expect(items.find((m) => m.id === 'milepael-ressurssenter-lansert')).toMatchObject({ occurrence: 'achieved' });
 
     const ai = items.find((m) => m.id === 'milepael-ki-strategi-lagt-fram')!;
     expect(ai).toMatchObject({ date: '2020-01-14', source: 'erfaringsrapport-2020', page: 8, nameEn: 'AI strategy presented' });

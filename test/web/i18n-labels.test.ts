@@ -1,6 +1,14 @@
 // Property names and enumerated values read as words in both languages, and every value the ontology allows has one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENCY_SECTORS, FOCUS_AREA_STATUSES, INITIATIVE_CATEGORIES, INITIATIVE_STATUSES } from '../../graph/ontology.js';
+import {
+  AGENCY_SECTORS,
+  FOCUS_AREA_STATUSES,
+  FUNDING_TYPES,
+  INDICATOR_DIRECTIONS,
+  INITIATIVE_CATEGORIES,
+  INITIATIVE_STATUSES,
+  MILESTONE_OCCURRENCES,
+} from '../../graph/ontology.js';
 import { NODE_SCHEMAS } from '../../graph/schema/dataset.js';
 import { i18n } from '../../web/src/i18n/i18n.svelte.js';
 
@@ -53,15 +61,40 @@ describe('property and value labels', () => {
     expect(i18n.prop('sector')).toBe('Sector');
   });
 
-  it('has words for every status, category and sector the ontology allows', () => {
+  it('has words for every status, category, sector, milestone occurrence, indicator direction and funding type the ontology allows', () => {
     const cases: [string, readonly string[]][] = [
-      ['status', [...FOCUS_AREA_STATUSES, ...INITIATIVE_STATUSES]],
+      ['status', [...new Set([...FOCUS_AREA_STATUSES, ...INITIATIVE_STATUSES])]],
       ['category', INITIATIVE_CATEGORIES],
       ['sector', AGENCY_SECTORS],
+      ['occurrence', MILESTONE_OCCURRENCES],
+      ['direction', INDICATOR_DIRECTIONS],
+      ['fundingType', FUNDING_TYPES],
+      // Units are free text; these are the ones the schema names, and they have words.
+      ['unit', ['rank', 'percent', 'score', 'count']],
     ];
     for (const lang of ['nb', 'en'] as const) {
       i18n.lang = lang;
-      for (const [key, values] of cases) for (const v of values) expect(i18n.value(key, v), `${lang} ${key}=${v}`).not.toBe(v);
+      for (const [key, values] of cases) {
+        const words = values.map((v) => i18n.value(key, v));
+        for (const [i, v] of values.entries()) expect(words[i], `${lang} ${key}=${v}`).not.toBe(v);
+        // Two values of one property never read the same: the words tell them apart.
+        expect(new Set(words).size, `${lang} ${key}: ${words.join(' | ')}`).toBe(values.length);
+      }
     }
+  });
+
+  it('puts the second model round’s values into words in both languages', () => {
+    i18n.lang = 'nb';
+    expect(i18n.value('occurrence', 'achieved')).toBe('Nådd');
+    expect(`${i18n.prop('direction')}: ${i18n.value('direction', 'lower_is_better')}`).toBe('Bedre når: verdien synker');
+    expect(i18n.value('fundingType', 'grant')).toBe('Tilskudd');
+    expect(i18n.value('unit', 'rank')).toBe('Plass');
+    expect(i18n.prop('aliases')).toBe('Også kalt');
+    // A unit outside the known ones is data, kept as it is.
+    expect(i18n.value('unit', 'tjenester')).toBe('tjenester');
+    i18n.lang = 'en';
+    expect(i18n.value('occurrence', 'planned')).toBe('Planned');
+    expect(i18n.value('fundingType', 'budget_proposal')).toBe('Budget proposal');
+    expect(i18n.value('direction', 'higher_is_better')).toBe('the value rises');
   });
 });

@@ -16,7 +16,7 @@ export const COVERAGE_PRESETS: readonly CoveragePreset[] = [
     title: t('Livshendelser × virksomheter', 'Life events × agencies'),
     rows: 'LifeEvent',
     cols: 'Agency',
-    path: [[step('SERVES', 'in'), step(['LEADS', 'PARTICIPATES_IN'], 'in')], [step('LEADS', 'in')]],
+    path: [[step('SERVES', 'in'), step(['LEADS', 'PARTICIPATES_IN'], 'in')], [step(['LEADS', 'RESPONSIBLE_FOR'], 'in')]],
   },
   {
     id: 'focus-area-agency',

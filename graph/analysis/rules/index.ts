@@ -7,8 +7,12 @@ import { initiativeWithoutLead } from './initiative-without-lead.js';
 import { missingStatus } from './missing-status.js';
 import { noStatedSdgEffect } from './no-stated-sdg-effect.js';
 import { recommendationWithoutFollowUp } from './recommendation-without-follow-up.js';
+import { recommendationNotActedOn } from './recommendation-not-acted-on.js';
 import { reportPlaceholders } from './report-placeholders.js';
 import type { GapRule } from './rule.js';
+import { slippingStatus } from './slipping-status.js';
+import { sourcesDisagree } from './sources-disagree.js';
+import { staleStatus } from './stale-status.js';
 import { thinLifeEventCoverage } from './thin-life-event-coverage.js';
 import { unansweredDriver } from './unanswered-driver.js';
 
@@ -25,4 +29,8 @@ export const RULES: readonly GapRule[] = [
   concentrationRisk,
   dependencyNotStarted,
   reportPlaceholders,
+  staleStatus,
+  slippingStatus,
+  recommendationNotActedOn,
+  sourcesDisagree,
 ];

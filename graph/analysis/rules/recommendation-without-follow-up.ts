@@ -1,9 +1,7 @@
-// Rule 6: a recommendation whose proposed initiative is not in the plan, or whose targets show no change in a later report.
+// Rule 6: a recommendation whose proposed initiative is not in the plan. Whether later sources show its targets moved is
+// the recommendation-not-acted-on rule's, judged across years.
 import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
-import type { GraphNode } from '../../schema/graph.js';
-import type { AnalysisContext } from '../context.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
-import { statusReportsIn } from '../plan.js';
 import { list, nameList, quoted, t } from '../text.js';
 import type { GapRule } from './rule.js';
 
@@ -12,8 +10,8 @@ const info: GapRuleInfo = {
   severity: 'medium',
   title: t('Anbefaling uten oppfølging', 'Recommendation without follow-up'),
   explanation: t(
-    'Anbefalinger der et foreslått initiativ ikke er tatt inn i handlingsplanen (kategori «action_plan»), eller der ingen av målene for anbefalingen viser endring i en senere rapport. Et mål viser endring når et initiativ under det (initiativet selv, initiativene i innsatsområdet eller handlingsplanen, eller initiativene virksomheten leder eller deltar i) har en statusrapport i en senere rapport med en annen status enn i rapporten som ga anbefalingen. Uten senere rapport vurderes bare forslagene.',
-    'Recommendations whose proposed initiative has not entered the action plan (category "action_plan"), or none of whose targets shows a change in a later report. A target shows a change when an initiative under it (the initiative itself, the initiatives of the focus area or action plan, or those the agency leads or takes part in) has a status report in a later report with a status other than in the report that made the recommendation. Without a later report only the proposals are assessed.',
+    'Anbefalinger der et foreslått initiativ ikke er tatt inn i handlingsplanen (kategori «action_plan»). Om senere kilder viser at målene for anbefalingen har flyttet seg, vurderer regelen «Anbefaling uten virkning» på tvers av år.',
+    'Recommendations whose proposed initiative has not entered the action plan (category "action_plan"). Whether later sources show the targets moved is judged across years by the rule "Recommendation not acted on".',
   ),
   subjectKinds: ['Recommendation'],
 };
@@ -22,7 +20,6 @@ export const recommendationWithoutFollowUp: GapRule = {
   info,
   run(ctx) {
     const findings = [];
-    const reports = ctx.nodesOf('Report');
     for (const rec of ctx.nodesOf('Recommendation')) {
       const evidence = new EvidenceBuilder(ctx).node(rec);
       const reasons: LocalizedText[] = [];
@@ -45,31 +42,6 @@ export const recommendationWithoutFollowUp: GapRule = {
         );
       }
 
-      const recommendedIn = ctx
-        .in(rec.id, 'RECOMMENDS')
-        .map((e) => ({ edge: e, report: ctx.node(e.from) }))
-        .filter((r) => r.report?.kind === 'Report');
-      const targets = ctx.out(rec.id, 'TARGETS');
-      if (recommendedIn.length > 0 && targets.length > 0) {
-        const origin = recommendedIn.map((r) => r.report!).sort((a, b) => year(a) - year(b))[0]!;
-        const later = reports.filter((r) => year(r) > year(origin)).sort((a, b) => year(a) - year(b));
-        if (later.length > 0) {
-          const changed = targets.filter((e) => targetChanged(ctx, ctx.node(e.to), origin, later));
-          if (changed.length === 0) {
-            evidence.allEdges(recommendedIn.map((r) => r.edge)).allEdges(targets);
-            for (const e of targets) evidence.node(ctx.node(e.to));
-            const names = nameList(targets.map((e) => ctx.node(e.to)!));
-            const laterNames = (lang: 'nb' | 'en') =>
-              list(
-                later.map((r) => quoted(r)[lang]),
-                lang,
-              );
-            reasons.push(
-              t(`målene (${names.nb}) viser ingen endring i ${laterNames('nb')}`, `its targets (${names.en}) show no change in ${laterNames('en')}`),
-            );
-          }
-        }
-      }
       if (reasons.length === 0) continue;
       const name = quoted(rec);
       findings.push(
@@ -93,44 +65,3 @@ export const recommendationWithoutFollowUp: GapRule = {
     return findings;
   },
 };
-
-function year(report: GraphNode): number {
-  return Number(report.properties['year'] ?? 0);
-}
-
-/** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency works on. */
-function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
-  const ids = new Set<string>();
-  const underFocusArea = (id: string) =>
-    ctx
-      .in(id, 'PART_OF')
-      .filter((e) => ctx.node(e.from)?.kind === 'Initiative')
-      .forEach((e) => ids.add(e.from));
-  switch (target.kind) {
-    case 'Initiative':
-      ids.add(target.id);
-      break;
-    case 'FocusArea':
-      underFocusArea(target.id);
-      break;
-    case 'ActionPlan':
-      for (const e of ctx.in(target.id, 'PART_OF')) if (ctx.node(e.from)?.kind === 'FocusArea') underFocusArea(e.from);
-      break;
-    case 'Agency':
-      for (const e of ctx.out(target.id, 'LEADS', 'PARTICIPATES_IN')) if (ctx.node(e.to)?.kind === 'Initiative') ids.add(e.to);
-      break;
-    default:
-      break;
-  }
-  return [...ids].map((id) => ctx.node(id)!).filter(Boolean);
-}
-
-function targetChanged(ctx: AnalysisContext, target: GraphNode | undefined, origin: GraphNode, later: GraphNode[]): boolean {
-  if (!target) return false;
-  return initiativesUnder(ctx, target).some((initiative) => {
-    const before = statusReportsIn(ctx, initiative.id, origin.id).map((r) => r.statusReport.properties['status']);
-    return later.some((report) =>
-      statusReportsIn(ctx, initiative.id, report.id).some((r) => before.length === 0 || !before.includes(r.statusReport.properties['status'])),
-    );
-  });
-}

@@ -12,8 +12,8 @@ const info: GapRuleInfo = {
   severity: 'medium',
   title: t('Tynn dekning av livshendelse', 'Thin life-event coverage'),
   explanation: t(
-    'En livshendelse er tynt dekket når (a) ingen initiativer understøtter den spesifikt — koblinger fra initiativer som understøtter alle livshendelsene, som Digdirs støtteprosjekt, teller ikke — eller (b) det ansvarlige departementet (virksomheten som leder livshendelsen) ikke har rapportert aktivitet. Rapportert aktivitet betyr at departementet leder eller deltar i et initiativ i handlingsplanen eller et understøttende tiltak, eller at et initiativ som understøtter livshendelsen spesifikt er i gang, fullført eller har statusrapport i siste rapport. En livshendelse uten ansvarlig departement regnes også som tynt dekket.',
-    "A life event is thinly covered when (a) no initiative serves it specifically — links from initiatives that serve every life event, such as Digdir's support project, do not count — or (b) its responsible ministry (the agency that leads the life event) shows no reported activity. Reported activity means the ministry leads or takes part in an action-plan initiative or supporting measure, or an initiative that serves the life event specifically is in progress, completed or has a status report in the latest report. A life event without a responsible ministry also counts as thinly covered.",
+    'En livshendelse er tynt dekket når (a) ingen initiativer understøtter den spesifikt — koblinger fra initiativer som understøtter alle livshendelsene, som Digdirs støtteprosjekt, teller ikke — eller (b) det ansvarlige departementet (virksomheten som er ansvarlig departement for livshendelsen) ikke har rapportert aktivitet. Rapportert aktivitet betyr at departementet leder eller deltar i et initiativ i handlingsplanen eller et understøttende tiltak, eller at et initiativ som understøtter livshendelsen spesifikt er i gang, fullført eller har statusrapport i siste rapport. En livshendelse uten ansvarlig departement regnes også som tynt dekket.',
+    "A life event is thinly covered when (a) no initiative serves it specifically — links from initiatives that serve every life event, such as Digdir's support project, do not count — or (b) its responsible ministry (the agency responsible for the life event) shows no reported activity. Reported activity means the ministry leads or takes part in an action-plan initiative or supporting measure, or an initiative that serves the life event specifically is in progress, completed or has a status report in the latest report. A life event without a responsible ministry also counts as thinly covered.",
   ),
   subjectKinds: ['LifeEvent'],
 };
@@ -35,7 +35,8 @@ export const thinLifeEventCoverage: GapRule = {
       const lifeEventActive = specificInitiatives.some(
         (i) => activeStatuses.includes(String(i.properties['status'])) || (latest !== null && statusReportsIn(ctx, i.id, latest.id).length > 0),
       );
-      const ministryLinks = ctx.in(lifeEvent.id, 'LEADS').filter((e) => ctx.node(e.from)?.kind === 'Agency');
+      // The responsible ministry (ansvarlig departement); an agency that LEADS a life event executes it and is not the ministry.
+      const ministryLinks = ctx.in(lifeEvent.id, 'RESPONSIBLE_FOR').filter((e) => ctx.node(e.from)?.kind === 'Agency');
 
       const evidence = new EvidenceBuilder(ctx).node(lifeEvent);
       evidence.allEdges(specific);

@@ -1,5 +1,6 @@
 // Every CLI command, in the order `--help` lists them. A new command is one module plus a line here.
 import type { Command } from '../command.js';
+import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
 import { gapsCommand } from './gaps.js';
 import { loadCommand } from './load.js';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   exportCommand,
   gapsCommand,
   reportCommand,
+  diffCommand,
   serveCommand,
   recoverCommand,
   compactCommand,

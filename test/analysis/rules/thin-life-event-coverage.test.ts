@@ -13,9 +13,9 @@ function base() {
     .lifeEvent('le-sykt-barn')
     .lifeEvent('le-frivillig')
     .lifeEvent('le-fa-barn')
-    .link('LEADS', 'hod', 'le-sykt-barn')
-    .link('LEADS', 'kud', 'le-frivillig')
-    .link('LEADS', 'asd', 'le-fa-barn')
+    .link('RESPONSIBLE_FOR', 'hod', 'le-sykt-barn')
+    .link('RESPONSIBLE_FOR', 'kud', 'le-frivillig')
+    .link('RESPONSIBLE_FOR', 'asd', 'le-fa-barn')
     .initiative('stotteprosjekt', { category: 'supporting' })
     .link('LEADS', 'digdir', 'stotteprosjekt')
     .link('SERVES', 'stotteprosjekt', 'le-sykt-barn')
@@ -73,6 +73,18 @@ describe(RULE, () => {
   it('reports a life event without a responsible ministry', () => {
     const findings = dataset().lifeEvent('le-a').lifeEvent('le-b').initiative('i-a').link('SERVES', 'i-a', 'le-a').gaps({ rule: RULE });
     expect(subjects(findings, RULE)).toEqual(['le-a', 'le-b']);
+    expect(findings[0]!.message.en).toContain('has no responsible ministry');
+  });
+
+  it('does not take an agency that leads (executes) a life event for its responsible ministry', () => {
+    const findings = dataset()
+      .agency('helsedirektoratet')
+      .lifeEvent('le-a')
+      .initiative('i-a')
+      .link('SERVES', 'i-a', 'le-a')
+      .link('LEADS', 'helsedirektoratet', 'le-a')
+      .gaps({ rule: RULE });
+    expect(subjects(findings, RULE)).toEqual(['le-a']);
     expect(findings[0]!.message.en).toContain('has no responsible ministry');
   });
 

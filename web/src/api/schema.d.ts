@@ -704,7 +704,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description Only findings of this rule (the same ids as `rules` in the answer) */
-                    rule?: "focus-area-not-started" | "thin-life-event-coverage" | "no-stated-sdg-effect" | "initiative-without-lead" | "missing-status" | "recommendation-without-follow-up" | "unanswered-driver" | "concentration-risk" | "dependency-not-started" | "report-placeholders";
+                    rule?: "focus-area-not-started" | "thin-life-event-coverage" | "no-stated-sdg-effect" | "initiative-without-lead" | "missing-status" | "recommendation-without-follow-up" | "unanswered-driver" | "concentration-risk" | "dependency-not-started" | "report-placeholders" | "stale-status" | "slipping-status" | "recommendation-not-acted-on" | "sources-disagree";
                     /** @description Only findings of this severity */
                     severity?: "high" | "medium" | "low";
                     /** @description Only findings about nodes of this kind */
@@ -713,6 +713,8 @@ export interface paths {
                     limit?: number;
                     /** @description Findings to skip (0–10000000, default 0) */
                     offset?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path?: never;
@@ -831,6 +833,8 @@ export interface paths {
                     rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
                     /** @description Column kind, together with rows (required when there is no preset) */
                     cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path?: never;
@@ -893,11 +897,14 @@ export interface paths {
         };
         /**
          * Every milestone on a time axis, with the initiatives that have it
-         * @description Dates are kept as the sources give them: a year (2020), a month (2020-06) or a day (2020-01-14). Each milestone carries where it is attested (source, page, quote) and its initiatives (HAS_MILESTONE).
+         * @description Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE).
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -911,6 +918,164 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Timeline"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/history/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject's dated statuses and changed links, each with its source
+         * @description Every status a source gives the subject (the source's own label beside the progress scale), the years of the data in which no source gives it one, and its links that began after the first year of the data or that a later source ended.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id of the subject */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["History"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such node */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two years
+         * @description Status changes with their direction (improved, slipped, unchanged), subjects that appeared or were completed, owners that changed, gap findings opened and closed, and indicators that moved; every item with the sources on both sides. Both years must lie within the years the data covers; `from` may not be after `to`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The earlier year */
+                    from: number;
+                    /** @description The later year (may equal from) */
+                    to: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The changes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearDiff"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description A fault on the server; the message gives a request id to look up in the log */
@@ -1245,6 +1410,11 @@ export interface paths {
                                 url?: string;
                                 /** @description When the source was published; `year` is the year it reports on */
                                 published?: string;
+                                /**
+                                 * @description What kind of source; left out, an experience report that collects every initiative's status
+                                 * @enum {string}
+                                 */
+                                genre?: "experience_report" | "annual_report" | "web_page" | "progress_note" | "review" | "audit" | "benchmark";
                             } | {
                                 /** @enum {string} */
                                 kind: "StatusReport";
@@ -1834,6 +2004,21 @@ export interface components {
             /** @description Relationships now in the graph */
             relationships: number;
         };
+        DatedLink: {
+            id: string;
+            /** @enum {string} */
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
+            /** @description The node at the other end */
+            other: components["schemas"]["NodeRef"];
+            /** @enum {string} */
+            direction: "out" | "in";
+            /** @description Year of the source that states the link; null when timeless */
+            from: number | null;
+            /** @description Year of the later source that ended it; null while it holds */
+            until: number | null;
+            source: components["schemas"]["SourceRef"];
+            endedBy: components["schemas"]["SourceRef"] | null;
+        };
         Edge: {
             /** @description "<from>:<TYPE>:<to>" */
             id: string;
@@ -1905,6 +2090,8 @@ export interface components {
             subject: components["schemas"]["NodeRef"];
             message: components["schemas"]["LocalizedText"];
             evidence: components["schemas"]["GapEvidence"];
+            /** @description The years the finding compares or rests on, for rules that look across years */
+            years?: number[];
         };
         GapReport: {
             dataset: {
@@ -1926,6 +2113,8 @@ export interface components {
             findings: components["schemas"]["GapFinding"][];
             /** @description true when findings past offset + limit were left out; summary counts every finding that matches */
             truncated: boolean;
+            /** @description The year the findings are for; null when no source in the data has a year */
+            asOf: number | null;
         };
         GapRuleInfo: {
             /** @description Stable kebab-case id, e.g. "focus-area-not-started" */
@@ -1953,6 +2142,38 @@ export interface components {
             nodes: number | null;
             /** @description Total relationships; null when the store is unavailable */
             relationships: number | null;
+        };
+        History: {
+            subject: components["schemas"]["NodeRef"];
+            /** @description Every year some source in the data reports on */
+            years: number[];
+            /** @description Oldest first */
+            statuses: components["schemas"]["StatusPoint"][];
+            /** @description Years of the data, from the subject's first, in which no source gives it a status */
+            silentYears: number[];
+            /** @description The subject's links that started after the first year of the data or were ended by a later source */
+            links: components["schemas"]["DatedLink"][];
+        };
+        IndicatorChange: {
+            indicator: components["schemas"]["NodeRef"];
+            unit: string;
+            before: {
+                year: number;
+                value: number;
+                label: string | null;
+                source: components["schemas"]["SourceRef"];
+            } | null;
+            after: {
+                year: number;
+                value: number;
+                label: string | null;
+                source: components["schemas"]["SourceRef"];
+            };
+            /**
+             * @description "moved" where the indicator says nothing of which way is better; "first" where it had no value as of `from`
+             * @enum {string}
+             */
+            direction: "improved" | "worsened" | "unchanged" | "moved" | "first";
         };
         LocalizedText: {
             nb: string;
@@ -2049,6 +2270,13 @@ export interface components {
             name: string;
             nameEn?: string;
         };
+        OwnerChange: {
+            subject: components["schemas"]["NodeRef"];
+            /** @enum {string} */
+            role: "RESPONSIBLE_FOR" | "LEADS";
+            added: components["schemas"]["DatedLink"][];
+            removed: components["schemas"]["DatedLink"][];
+        };
         Path: {
             /** @description Ordered from the start node to the end node */
             nodes: components["schemas"]["Node"][];
@@ -2096,8 +2324,40 @@ export interface components {
                 to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             }[];
         };
+        SourceRef: {
+            id: string;
+            name: string;
+            nameEn?: string;
+            /** @description The year the source reports on; null for a reference without one */
+            year: number | null;
+            url?: string;
+        };
+        StatusChange: {
+            subject: components["schemas"]["NodeRef"];
+            /** @description The last status in or before `from`; null when there was none */
+            before: components["schemas"]["StatusPoint"] | null;
+            /** @description The last status in or before `to`, given by a source of a year after `from` */
+            after: components["schemas"]["StatusPoint"];
+            /** @enum {string} */
+            direction: "improved" | "slipped" | "unchanged" | "not_comparable";
+        };
+        StatusPoint: {
+            year: number;
+            /**
+             * @description The status on the ontology's one scale
+             * @enum {string}
+             */
+            progress: "not_started" | "major_delays" | "minor_delays" | "in_progress" | "on_track" | "completed" | "in_operation" | "unknown";
+            /** @description The source's own words, or null where it gives none */
+            label: string | null;
+            source: components["schemas"]["SourceRef"];
+            /** @description Id of the node the status is read from: a StatusAssessment, a StatusReport, or the subject itself */
+            record: string;
+            /** @description Why, when the analyst rather than the source put the status on the scale */
+            inferred: string | null;
+        };
         Timeline: {
-            /** @description Ordered by date, then id: a year before the months in it, a month before its days, undated last */
+            /** @description Ordered by date in time, then id: a year before its halves, quarters, seasons and months, each before the finer dates that start with it ("2020-autumn" before "2020-09"); undated last */
             items: components["schemas"]["TimelineMilestone"][];
         };
         TimelineInitiative: {
@@ -2109,8 +2369,17 @@ export interface components {
             id: string;
             name: string;
             nameEn?: string;
-            /** @description As in the data: YYYY, YYYY-MM or YYYY-MM-DD; null when the milestone has no date */
+            /** @description As in the data: YYYY, YYYY-MM, YYYY-MM-DD, a season (YYYY-autumn), a half (YYYY-H1) or a quarter (YYYY-Q4); null when the milestone has no date */
             date: string | null;
+            /**
+             * @description planned: the source looks ahead to the date; achieved: it reports the date as reached. Absent when the data does not say
+             * @enum {string}
+             */
+            occurrence?: "planned" | "achieved";
+            /** @description The milestone's fields that are the analyst's reading rather than the source's words (its date, say): field → why */
+            inferred?: {
+                [key: string]: string;
+            };
             /** @description Id of the report that attests the milestone */
             source: string | null;
             /** @description Page of the source, where known */
@@ -2119,6 +2388,30 @@ export interface components {
             quote: string | null;
             /** @description The initiatives that have this milestone (HAS_MILESTONE), ordered by id */
             initiatives: components["schemas"]["TimelineInitiative"][];
+        };
+        YearDiff: {
+            from: number;
+            to: number;
+            /** @description Every year some source in the data reports on */
+            years: number[];
+            statusChanges: components["schemas"]["StatusChange"][];
+            /** @description Subjects first attested by a source of a year after `from` */
+            appeared: {
+                id: string;
+                /** @enum {string} */
+                kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                name: string;
+                nameEn?: string;
+                source: components["schemas"]["SourceRef"];
+            }[];
+            /** @description Subjects whose status reached completed or in operation after `from` */
+            completed: components["schemas"]["NodeRef"][];
+            ownerChanges: components["schemas"]["OwnerChange"][];
+            /** @description Gap findings as of `to` that were not there as of `from` */
+            findingsOpened: components["schemas"]["GapFinding"][];
+            /** @description Gap findings as of `from` that are gone as of `to` */
+            findingsClosed: components["schemas"]["GapFinding"][];
+            indicators: components["schemas"]["IndicatorChange"][];
         };
     };
     responses: never;

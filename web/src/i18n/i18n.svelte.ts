@@ -1,8 +1,11 @@
 // The current language and message lookup. Norwegian bokmål by default; the choice lives in the URL (?lang=en).
 import {
   AGENCY_SECTOR_LABELS,
+  FUNDING_TYPE_LABELS,
   GAP_SEVERITY_LABELS,
+  INDICATOR_DIRECTION_LABELS,
   INITIATIVE_CATEGORY_LABELS,
+  MILESTONE_OCCURRENCE_LABELS,
   NODE_KIND_LABELS,
   PROPERTY_LABELS,
   RELATIONSHIP_INVERSE_LABELS,
@@ -15,12 +18,20 @@ import { nb, type MessageKey } from './nb.js';
 
 export type Lang = 'nb' | 'en';
 const messages: Record<Lang, Record<MessageKey, string>> = { nb, en };
-/** Enumerated values the ontology names (statuses are UI messages); gap severities too, named once for report, CLI and UI. */
+/**
+ * Enumerated values the ontology names (statuses and units are UI messages); gap severities too, named once for report,
+ * CLI and UI.
+ */
 const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> = {
   category: INITIATIVE_CATEGORY_LABELS,
   sector: AGENCY_SECTOR_LABELS,
   severity: GAP_SEVERITY_LABELS,
+  occurrence: MILESTONE_OCCURRENCE_LABELS,
+  direction: INDICATOR_DIRECTION_LABELS,
+  fundingType: FUNDING_TYPE_LABELS,
 };
+/** Properties whose values are words in the message catalogues, under `<property>.<value>`. */
+const MESSAGE_VALUES = new Set(['status', 'unit']);
 
 class I18n {
   lang = $state<Lang>('nb');
@@ -41,10 +52,10 @@ class I18n {
   /** A property's name; unknown properties keep their key. */
   prop = (key: string): string => PROPERTY_LABELS[key]?.[this.lang] ?? key;
 
-  /** An enumerated property value in words (status, category, sector); anything else as it is. */
+  /** An enumerated property value in words (status, category, sector, occurrence, direction, funding type, unit); anything else as it is. */
   value = (key: string, value: string): string => {
-    if (key === 'status') {
-      const message = `status.${value}`;
+    if (MESSAGE_VALUES.has(key)) {
+      const message = `${key}.${value}`;
       return message in messages[this.lang] ? this.t(message as MessageKey) : value;
     }
     return VALUE_LABELS[key]?.[value]?.[this.lang] ?? value;

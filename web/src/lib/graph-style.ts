@@ -5,9 +5,28 @@ import type { NodeKind } from '../../../graph/ontology.js';
 export interface KindStyle {
   color: string;
   border: string;
+  /** A Cytoscape node shape; `polygon` takes its corners from `points`. */
   shape: string;
   size: number;
+  /** Corners of a `polygon` shape as Cytoscape reads them: x, y pairs in [-1, 1], y pointing down. */
+  points?: readonly number[];
 }
+
+/**
+ * Corners of the polygon shapes, in Cytoscape's own numbers (its renderer's generatePolygon calls for the built-in
+ * ones), so the legend draws what the canvas draws.
+ */
+export const POLYGON_POINTS: Record<string, readonly number[]> = {
+  vee: [-1, -1, 0, -0.333, 1, -1, 0, 1],
+  'concave-hexagon': [-1, -0.95, -0.75, 0, -1, 0.95, 1, 0.95, 0.75, 0, 1, -0.95],
+  rhomboid: [-1, -1, 0.333, -1, 1, 1, -0.333, 1],
+  /** A pennant on its pole: an objective is somewhere to get to. */
+  flag: [-1, -1, 1, -0.45, -0.55, 0.15, -0.55, 1, -1, 1],
+  /** Three rising bars on a common foot: an indicator is a series of figures. The slits are wide enough to survive a 2 px border. */
+  /** A sheet with a folded corner: a status assessment is one source's page about one subject. */
+  sheet: [-0.75, -1, 0.35, -1, 0.75, -0.55, 0.75, 1, -0.75, 1],
+  bars: [-1, 1, -1, 0.2, -0.533, 0.2, -0.533, 0.75, -0.233, 0.75, -0.233, -0.35, 0.233, -0.35, 0.233, 0.75, 0.533, 0.75, 0.533, -1, 1, -1, 1, 1],
+};
 
 export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Strategy: { color: '#0b3d66', border: '#061f35', shape: 'star', size: 54 },
@@ -24,12 +43,44 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   StatusReport: { color: '#eeeeee', border: '#616a6b', shape: 'bottom-round-rectangle', size: 24 },
   Milestone: { color: '#a3e4d7', border: '#117864', shape: 'triangle', size: 26 },
   Example: { color: '#fadbd8', border: '#943126', shape: 'pentagon', size: 26 },
-  Objective: { color: '#fff3bf', border: '#8a6400', shape: 'round-tag', size: 26 },
-  Indicator: { color: '#9be7ff', border: '#0b6e8a', shape: 'barrel', size: 30 },
-  Measurement: { color: '#dff6fd', border: '#0b6e8a', shape: 'vee', size: 20 },
+  // round-tag, barrel and cut-rectangle were the first picks; at node size they read as Recommendation's tag, a
+  // round-rectangle and Goal's octagon (barrel's curve is 5 % of the height, cut-rectangle's cut a fixed 8 px).
+  Objective: { color: '#fff3bf', border: '#8a6400', shape: 'polygon', points: POLYGON_POINTS['flag']!, size: 30 },
+  Indicator: { color: '#9be7ff', border: '#0b6e8a', shape: 'polygon', points: POLYGON_POINTS['bars']!, size: 32 },
+  Measurement: { color: '#dff6fd', border: '#0b6e8a', shape: 'vee', size: 22 },
   Obstacle: { color: '#f5b7b1', border: '#922b21', shape: 'concave-hexagon', size: 30 },
-  Funding: { color: '#abebc6', border: '#1e8449', shape: 'cut-rectangle', size: 30 },
-  StatusAssessment: { color: '#f4f6f6', border: '#616a6b', shape: 'round-rectangle', size: 22 },
+  Funding: { color: '#abebc6', border: '#1e8449', shape: 'rhomboid', size: 30 },
+  StatusAssessment: { color: '#f4f6f6', border: '#616a6b', shape: 'polygon', points: POLYGON_POINTS['sheet']!, size: 24 },
+};
+
+/** Each kind's shape as an SVG path in a 20 × 20 box, as the legend draws it; polygons from the same corners as the canvas. */
+export function legendGlyph(style: Pick<KindStyle, 'shape' | 'points'>): string | undefined {
+  const points = style.points ?? POLYGON_POINTS[style.shape];
+  if (points) {
+    const corners: string[] = [];
+    for (let i = 0; i + 1 < points.length; i += 2) corners.push(`${round(10 + 9 * points[i]!)} ${round(10 + 9 * points[i + 1]!)}`);
+    return `M${corners.join('L')}Z`;
+  }
+  return GLYPHS[style.shape];
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The shapes Cytoscape draws with curves or its own rules, drawn by hand. */
+const GLYPHS: Record<string, string> = {
+  star: 'M10 1 12.6 7.3 19.5 7.6 14.2 12 16 18.7 10 15 4 18.7 5.8 12 .5 7.6 7.4 7.3Z',
+  hexagon: 'M5 2h10l5 8-5 8H5l-5-8Z',
+  'round-rectangle': 'M4 3h12a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3H4a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3Z',
+  ellipse: 'M10 2a8 8 0 1 1 0 16a8 8 0 1 1 0-16Z',
+  heptagon: 'M10 1l7 3.4 1.7 7.6-4.8 6H6.1l-4.8-6L3 4.4Z',
+  diamond: 'M10 1l9 9-9 9-9-9Z',
+  'round-diamond': 'M10 2l8 8-8 8-8-8Z',
+  octagon: 'M6 1h8l5 5v8l-5 5H6l-5-5V6Z',
+  tag: 'M1 4h12l6 6-6 6H1Z',
+  rectangle: 'M1 3h18v14H1Z',
+  'bottom-round-rectangle': 'M1 3h18v10a4 4 0 0 1-4 4H5a4 4 0 0 1-4-4Z',
+  triangle: 'M10 1l9 17H1Z',
+  pentagon: 'M10 1l9 7-3.5 11h-11L1 8Z',
 };
 
 export const NOT_STARTED_BORDER = '#c0392b';
@@ -59,7 +110,14 @@ export function cytoscapeStyle(): unknown[] {
     },
     ...Object.entries(KIND_STYLES).map(([kind, s]) => ({
       selector: `node[kind = "${kind}"]`,
-      style: { 'background-color': s.color, 'border-color': s.border, shape: s.shape, width: s.size, height: s.size },
+      style: {
+        'background-color': s.color,
+        'border-color': s.border,
+        shape: s.shape,
+        width: s.size,
+        height: s.size,
+        ...(s.points ? { 'shape-polygon-points': s.points.join(' ') } : {}),
+      },
     })),
     { selector: 'node[status = "not_started"]', style: { 'border-color': NOT_STARTED_BORDER, 'border-width': 5, 'border-style': 'dashed' } },
     { selector: 'node:selected', style: { 'overlay-color': HIGHLIGHT, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

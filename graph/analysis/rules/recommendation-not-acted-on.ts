@@ -1,0 +1,114 @@
+// Time rule: a recommendation whose targets later sources show unchanged — judged across years from the evidence of
+// those later sources, never from silence. A target no later source mentions is left to the stale-status rule.
+import { PROGRESS_RANK } from '../../ontology.js';
+import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
+import type { GraphNode } from '../../schema/graph.js';
+import type { AnalysisContext } from '../context.js';
+import { EvidenceBuilder, finding, str } from '../evidence.js';
+import { initiativesUnder } from '../plan.js';
+import { list, quoted, t } from '../text.js';
+import { statusAt, statusHistory, type StatusPoint } from '../time/status.js';
+import { statusPhrase } from '../time/wording.js';
+import { yearsOf, type Years } from '../time/years.js';
+import type { GapRule } from './rule.js';
+
+const info: GapRuleInfo = {
+  id: 'recommendation-not-acted-on',
+  severity: 'high',
+  title: t('Anbefaling uten virkning', 'Recommendation not acted on'),
+  explanation: t(
+    'Alvorlighet høy når målet fortsatt ikke er startet, ellers middels. Anbefalinger der alle senere kilder som gir status for det anbefalingen retter seg mot — målet selv og initiativene under det (i innsatsområdet eller handlingsplanen, eller som virksomheten leder eller deltar i) — viser samme status som da anbefalingen ble gitt, eller «ikke startet» der det ikke hadde noen status. Funnet bygger på disse senere kildene; et mål ingen senere kilde omtaler, gir ikke funn her (se «Ingen status på lenge»).',
+    'Severity high where the target is still not started, medium otherwise. Recommendations where every later source that gives a status for what the recommendation targets — the target itself and the initiatives under it (of the focus area or action plan, or that the agency leads or takes part in) — shows the same status as when the recommendation was made, or "not started" where it had none. The finding rests on those later sources; a target no later source mentions gives no finding here (see "No recent status").',
+  ),
+  subjectKinds: ['Recommendation'],
+};
+
+interface Unmoved {
+  target: GraphNode;
+  /** The subject whose later statuses are the evidence: the target, or an initiative under it. */
+  subject: GraphNode;
+  later: StatusPoint[];
+}
+
+/** A subject's statuses after `year`, and whether each equals the status it had then (or is "not started" without one). */
+function laterStatuses(ctx: AnalysisContext, years: Years, subject: GraphNode, year: number): { later: StatusPoint[]; unchanged: boolean } {
+  const history = statusHistory(ctx, years, subject);
+  const later = history.filter((p) => p.year > year);
+  const baseline = statusAt(history, year);
+  const unchanged = baseline
+    ? later.every((p) => PROGRESS_RANK[p.progress] !== null && PROGRESS_RANK[p.progress] === PROGRESS_RANK[baseline.progress])
+    : later.every((p) => p.progress === 'not_started');
+  return { later, unchanged };
+}
+
+export const recommendationNotActedOn: GapRule = {
+  info,
+  run(ctx) {
+    const years = yearsOf(ctx.snapshot);
+    const findings = [];
+    for (const recommendation of ctx.nodesOf('Recommendation')) {
+      const madeIn = years.ofNode(recommendation);
+      if (madeIn === null) continue;
+      const targets = [...new Set(ctx.out(recommendation.id, 'TARGETS', 'PROPOSES').map((e) => e.to))].map((id) => ctx.node(id)!).filter(Boolean);
+      const unmoved: Unmoved[] = [];
+      let moved = false;
+      for (const target of targets) {
+        for (const subject of [target, ...initiativesUnder(ctx, target).filter((i) => i.id !== target.id)]) {
+          const { later, unchanged } = laterStatuses(ctx, years, subject, madeIn);
+          if (later.length === 0) continue;
+          if (!unchanged) moved = true;
+          else unmoved.push({ target, subject, later });
+        }
+      }
+      if (moved || unmoved.length === 0) continue;
+
+      const evidence = new EvidenceBuilder(ctx).node(recommendation, { facts: ['points'] });
+      const parts: LocalizedText[] = [];
+      for (const { target, subject, later } of unmoved) {
+        if (subject.id !== target.id) evidence.node(subject, { facts: ['status', 'planNumber'] });
+        evidence
+          .allEdges(ctx.out(recommendation.id, 'TARGETS', 'PROPOSES').filter((e) => e.to === target.id))
+          .node(target, { facts: ['status', 'planNumber'] });
+        for (const point of later) {
+          evidence.edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record)).node(ctx.node(point.record), {
+            facts: ['progress', 'statusLabel', 'executingLabel'],
+          });
+          evidence.node(ctx.node(point.source), { facts: ['year'] });
+        }
+        const last = later.at(-1)!;
+        const phrase = statusPhrase(ctx, last);
+        const executing = str(ctx.node(last.record), 'executingLabel');
+        const name = quoted(subject);
+        parts.push(
+          t(
+            `${name.nb} har fortsatt status ${phrase.nb}${executing ? `, utførende «${executing}»` : ''}`,
+            `${name.en} still has the status ${phrase.en}${executing ? `, executing agency "${executing}"` : ''}`,
+          ),
+        );
+      }
+      const name = quoted(recommendation);
+      // Work that later sources still show as not started weighs most; work still in progress may simply take time.
+      const stillNotStarted = unmoved.every((u) => u.later.every((p) => p.progress === 'not_started'));
+      findings.push({
+        ...finding(
+          info,
+          recommendation,
+          t(
+            `Anbefalingen ${name.nb} (${madeIn}) ser ikke ut til å være fulgt opp: ${list(
+              parts.map((p) => p.nb),
+              'nb',
+            )}.`,
+            `The recommendation ${name.en} (${madeIn}) shows no effect: ${list(
+              parts.map((p) => p.en),
+              'en',
+            )}.`,
+          ),
+          evidence.build(),
+        ),
+        severity: stillNotStarted ? ('high' as const) : ('medium' as const),
+        years: [madeIn, ...new Set(unmoved.flatMap((u) => u.later.map((p) => p.year)))].sort((a, b) => a - b),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,59 @@
+// Time rule: a subject whose status is worse than in the year before it was last reported (På plan → Mindre
+// forsinkelser), with how many reported years in a row it has slipped.
+import type { GapRuleInfo } from '../../schema/analysis.js';
+import { EvidenceBuilder, finding } from '../evidence.js';
+import { quoted, t } from '../text.js';
+import { direction, statusHistory, statusSubjects, worstPerYear } from '../time/status.js';
+import { statusPhrase } from '../time/wording.js';
+import { yearsOf } from '../time/years.js';
+import type { GapRule } from './rule.js';
+
+const info: GapRuleInfo = {
+  id: 'slipping-status',
+  severity: 'medium',
+  title: t('Status går tilbake', 'Status slipping'),
+  explanation: t(
+    'Innsatsområder, livshendelser og initiativer i handlingsplanen der siste rapporterte status er dårligere enn den forrige, på den felles skalaen (ikke startet · store forsinkelser · mindre forsinkelser · pågår/på plan · ferdigstilt/i drift), og hvor mange rapporterte år på rad den har gått tilbake. Gir flere kilder status samme år, teller den dårligste.',
+    'Focus areas, life events and action-plan initiatives whose latest reported status is worse than the one before, on the shared scale (not started · major delays · minor delays · in progress/on track · completed/in operation), and for how many reported years in a row it has slipped. Where several sources give a status in the same year, the worst counts.',
+  ),
+  subjectKinds: ['FocusArea', 'Initiative', 'LifeEvent'],
+};
+
+export const slippingStatus: GapRule = {
+  info,
+  run(ctx) {
+    const years = yearsOf(ctx.snapshot);
+    const findings = [];
+    for (const subject of statusSubjects(ctx, ctx.config.time.initiativeCategories)) {
+      const perYear = worstPerYear(statusHistory(ctx, years, subject));
+      let steps = 0;
+      for (let i = perYear.length - 1; i > 0 && direction(perYear[i - 1]!.progress, perYear[i]!.progress) === 'slipped'; i--) steps++;
+      if (steps === 0) continue;
+      const chain = perYear.slice(perYear.length - 1 - steps);
+      const before = statusPhrase(ctx, chain[chain.length - 2]!);
+      const now = statusPhrase(ctx, chain[chain.length - 1]!);
+      const name = quoted(subject);
+      const evidence = new EvidenceBuilder(ctx).node(subject);
+      for (const point of chain) {
+        evidence
+          .edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record))
+          .node(ctx.node(point.record), { facts: ['progress', 'statusLabel', 'status'] });
+        evidence.node(ctx.node(point.source), { facts: ['year'] });
+      }
+      const inARow = steps > 1 ? t(` Den har gått tilbake ${steps} rapporterte år på rad.`, ` It has slipped ${steps} reported years in a row.`) : t('', '');
+      findings.push({
+        ...finding(
+          info,
+          subject,
+          t(
+            `Status for ${name.nb} har gått tilbake fra ${before.nb} til ${now.nb}.${inARow.nb}`,
+            `The status of ${name.en} slipped from ${before.en} to ${now.en}.${inARow.en}`,
+          ),
+          evidence.build(),
+        ),
+        years: chain.map((p) => p.year),
+      });
+    }
+    return findings;
+  },
+};
