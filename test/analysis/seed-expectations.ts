@@ -8,6 +8,7 @@ import { renderReport } from '../../graph/report/index.js';
 import { GapFinding } from '../../graph/schema/analysis.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import type { GraphSnapshot, GraphStore } from '../../graph/store/port.js';
+import { report2020Only } from '../seeds/report-2020.js';
 import { loadFixture } from './store-contract.js';
 
 export const SEEDS_DIR = 'seeds';
@@ -33,7 +34,7 @@ export function defineSeedExpectations(label: string, makeStore: () => Promise<G
     const subjectsOf = (rule: string) => of(rule).map((f) => f.subject.id);
 
     beforeAll(async () => {
-      dataset = await loadFixture(SEEDS_DIR);
+      dataset = report2020Only(await loadFixture(SEEDS_DIR));
       store = await makeStore();
       await store.open();
       await store.replaceDataset(dataset);
