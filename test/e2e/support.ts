@@ -101,6 +101,13 @@ export async function seedDataset(): Promise<Dataset> {
   return seeds;
 }
 
+/** A dataset directory of the repository, loaded and checked. */
+export async function datasetAt(dir: string): Promise<Dataset> {
+  const result = await loadDatasetDir(path.join(REPO_ROOT, dir));
+  if (!result.ok) throw new Error(`the dataset ${dir} is invalid: ${JSON.stringify(result.problems).slice(0, 2000)}`);
+  return result.dataset;
+}
+
 export interface RunningApp {
   url: string;
   store: LadybugStore;
@@ -237,9 +244,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<BrowserSession> {
+/** A dataset directory (relative to the repository) to load instead of the seeds, e.g. 'test/fixtures/gaps'. */
+export interface SessionOptions {
+  dataset?: string;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<BrowserSession> {
   await ensureWebBuild();
-  const [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  const dataset = options.dataset ? await datasetAt(options.dataset) : undefined;
+  const [app, browser] = await Promise.all([startApp(dataset), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
   return {
