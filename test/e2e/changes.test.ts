@@ -78,6 +78,7 @@ describe.runIf(enabled)('changes between years in Chromium', { timeout: 60_000 }
     expect(param(page, 'from')).toBeNull();
     expect((await page.getByTestId('changes-comparing').textContent())!.trim()).toBe('Fra 2020 til 2021');
     await expectNoAxeViolations(page);
+    await screenshot(page, 'changes-order-error');
 
     // A good pair is submitted by keyboard and lands in the URL; the same year twice compares nothing.
     await page.getByTestId('changes-from').selectOption('2021');
@@ -138,9 +139,20 @@ describe.runIf(enabled)('changes between years in Chromium', { timeout: 60_000 }
     expect((await page.getByTestId('year-note').textContent())!.trim()).toBe('Slik grafen sto i 2020.');
     expect(await picker.getAttribute('aria-describedby')).toBe('year-note');
     await expectNoAxeViolations(page);
+    await screenshot(page, 'gaps-as-of-2020');
 
-    // The year goes with the navigation, and back to the latest drops it from the URL.
+    // The year goes with the navigation. Explore cannot ask for an earlier year until its routes take asOf, and says so
+    // rather than show the latest graph as if it were 2020.
     expect(new URL((await page.getByTestId('nav-coverage').getAttribute('href'))!, browser.session.app.url).searchParams.get('year')).toBe('2020');
+    await page.getByTestId('nav-explore').click();
+    await expect.poll(() => param(page, 'view')).toBe('explore');
+    expect(param(page, 'year')).toBe('2020');
+    expect((await page.getByTestId('year-note').textContent())!.trim()).toBe(
+      'Denne visningen kan ikke vise tidligere år ennå. Den viser grafen slik den står i 2021.',
+    );
+    await page.goBack();
+    await findings.first().waitFor();
+    // Back to the latest drops the year from the URL.
     await picker.selectOption('2021');
     await expect.poll(() => param(page, 'year')).toBeNull();
     await expect.poll(async () => (await findings.allTextContents()).some((t) => t.includes(SLIPPING))).toBe(true);

@@ -5,7 +5,7 @@ import type { SourceRef, YearDiff } from '../../../web/src/api/types.js';
 import ChangeDirection from '../../../web/src/components/ChangeDirection.svelte';
 import ChangeSection from '../../../web/src/components/ChangeSection.svelte';
 import { i18n } from '../../../web/src/i18n/i18n.svelte.js';
-import { groupChanges } from '../../../web/src/lib/changes.js';
+import { groupChanges, type ChangeRow } from '../../../web/src/lib/changes.js';
 
 const text = (html: string) =>
   html
@@ -69,8 +69,8 @@ function section(name: keyof typeof groups, opened: string[] = []) {
       from: 2020,
       to: 2021,
       sourceOf: (id: string) => SOURCES.get(id) ?? null,
-      hrefFor: (row) => `?view=explore&node=${row.subject.id}`,
-      onOpen: (row) => opened.push(row.subject.id),
+      hrefFor: (row: ChangeRow) => `?view=explore&node=${row.subject.id}`,
+      onOpen: (row: ChangeRow) => opened.push(row.subject.id),
     },
   }).body;
 }
