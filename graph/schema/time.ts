@@ -84,6 +84,26 @@ export const IndicatorChange = z
   })
   .meta({ id: 'IndicatorChange' });
 
+export const YearCoverage = z
+  .object({
+    year: z.number().int(),
+    sources: z.array(SourceRef).describe('The sources that report on this year, by name; empty when none does'),
+  })
+  .meta({ id: 'YearCoverage' });
+
+export const YearList = z
+  .object({
+    items: z
+      .array(YearCoverage)
+      .describe(
+        'Every year from the first a source reports on to the latest, ascending, each with its sources. A year inside that span that no source ' +
+          'reports on is listed with no sources: asOf accepts it, and the graph as of it is what the sources of earlier years say',
+      ),
+    latest: z.number().int().nullable().describe('The latest year, the default of asOf; null when no source in the data has a year'),
+  })
+  .meta({ id: 'YearList' });
+export type YearList = z.infer<typeof YearList>;
+
 export const YearDiff = z
   .object({
     from: z.number().int(),

@@ -1,12 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { diffYears } from '../../graph/analysis/time/diff.js';
 import { subjectHistory } from '../../graph/analysis/time/history.js';
+import { yearList } from '../../graph/analysis/time/years.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
-import { DiffQuery, History, HistoryParams, YearDiff } from '../schemas/time.js';
+import { DiffQuery, History, HistoryParams, YearDiff, YearList } from '../schemas/time.js';
 import type { ApiContext } from './context.js';
 import { checkYear } from './years.js';
 
 export const timeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
+  app.get(
+    '/years',
+    {
+      schema: {
+        tags: ['time'],
+        summary: 'The years one can ask about, each with the sources that report on it',
+        description:
+          'Every year from the first a source reports on to the latest, for a year picker: the values asOf, from and to accept. A year in ' +
+          'that span that no source reports on is listed with no sources. Lighter than a diff: no analysis runs.',
+        response: { 200: json(YearList, 'The years, oldest first'), ...errorResponses(500, 503) },
+      },
+    },
+    async () => yearList(await store.snapshot()),
+  );
+
   app.get(
     '/history/:id',
     {

@@ -1,6 +1,6 @@
 // Query shapes of the routes that read the graph over years: asOf on the read routes, from/to on the diff.
 import { z } from 'zod';
-import { History, YearDiff } from '../../graph/schema/time.js';
+import { History, YearDiff, YearList } from '../../graph/schema/time.js';
 import { NodeIdText, queryWholeNumber } from './common.js';
 
 export const asOfParam = queryWholeNumber(1900, 2200)
@@ -22,4 +22,4 @@ export const DiffQuery = z
 
 export const HistoryParams = z.strictObject({ id: NodeIdText.describe('Id of the subject') });
 
-export { History, YearDiff };
+export { History, YearDiff, YearList };

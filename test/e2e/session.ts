@@ -1,15 +1,13 @@
-// One browser session for a describe block: the real app and Chromium started before its tests, and after each test
-// its pages closed and checked for uncaught errors and CSP violations. Kept apart from support.ts, which the UI
-// benchmark imports outside vitest.
+// One browser session for a describe block: the real app (on the seeds, or the dataset asked for) and Chromium started
+// before its tests, and after each test its pages closed and checked for uncaught errors and CSP violations. Kept apart
+// from support.ts, which the UI benchmark imports outside vitest.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Dataset } from '../../graph/schema/dataset.js';
-import { startSession, type BrowserSession } from './support.js';
+import { startSession, type BrowserSession, type SessionOptions } from './support.js';
 
-/** `dataset`: what the app serves, made when the session starts; the seeds when left out. */
-export function useBrowserSession(options: { dataset?: () => Promise<Dataset> } = {}): { readonly session: BrowserSession; open: BrowserSession['open'] } {
+export function useBrowserSession(options: SessionOptions = {}): { readonly session: BrowserSession; open: BrowserSession['open'] } {
   let current: BrowserSession | undefined;
   beforeAll(async () => {
-    current = await startSession(options.dataset ? { dataset: await options.dataset() } : {});
+    current = await startSession(options);
   });
   afterAll(async () => {
     await current?.close();

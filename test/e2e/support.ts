@@ -108,6 +108,13 @@ export async function seedDataset(): Promise<Dataset> {
   return seeds;
 }
 
+/** A dataset directory of the repository, loaded and checked. */
+export async function datasetAt(dir: string): Promise<Dataset> {
+  const result = await loadDatasetDir(path.join(REPO_ROOT, dir));
+  if (!result.ok) throw new Error(`the dataset ${dir} is invalid: ${JSON.stringify(result.problems).slice(0, 2000)}`);
+  return result.dataset;
+}
+
 export interface RunningApp {
   url: string;
   store: LadybugStore;
@@ -244,10 +251,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** `dataset`: what the app serves, the seeds by default (a suite about kinds the seeds lack serves a fixture). */
-export async function startSession(options: { dataset?: Dataset } = {}): Promise<BrowserSession> {
+/**
+ * What the app serves instead of the seeds: a dataset directory relative to the repository (e.g. 'test/fixtures/gaps'),
+ * or a dataset made when the session starts (a suite about kinds the seeds lack builds one).
+ */
+export interface SessionOptions {
+  dataset?: string | (() => Promise<Dataset>);
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<BrowserSession> {
   await ensureWebBuild();
-  const [app, browser] = await Promise.all([startApp(options.dataset), launchBrowser()]);
+  const dataset = typeof options.dataset === 'string' ? await datasetAt(options.dataset) : options.dataset ? await options.dataset() : undefined;
+  const [app, browser] = await Promise.all([startApp(dataset), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
   return {

@@ -56,6 +56,7 @@ describe('the OpenAPI document', () => {
         'GET /api/coverage',
         'GET /api/coverage/presets',
         'GET /api/timeline',
+        'GET /api/years',
         'GET /api/history/{id}',
         'GET /api/diff',
         'GET /api/export',

@@ -1,5 +1,5 @@
 // The routes about time on a real embedded store holding the gap fixture, whose sources cover 2020 and 2021: history,
-// diff, and asOf on gaps, coverage and timeline — with every bad year a 400 that names the parameter.
+// years, diff, and asOf on gaps, coverage and timeline — with every bad year a 400 that names the parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
@@ -18,6 +18,18 @@ describe('the graph over years through the API', () => {
     await sut?.close();
   });
   const get = (url: string) => sut.app.inject({ method: 'GET', url });
+
+  it('GET /api/years lists the years with the sources that report on each, and the latest', async () => {
+    const res = await get('/api/years');
+    expect(res.statusCode).toBe(200);
+    expect(body(res)).toEqual({
+      items: [
+        { year: 2020, sources: [{ id: 'rapport-2020', name: 'Erfaringsrapport 2020', year: 2020 }] },
+        { year: 2021, sources: [{ id: 'rapport-2021', name: 'Erfaringsrapport 2021', year: 2021 }] },
+      ],
+      latest: 2021,
+    });
+  });
 
   it('GET /api/history/:id gives the dated statuses with their sources, and 404 for an unknown id', async () => {
     const res = await get('/api/history/fa-tjenester');
@@ -57,6 +69,32 @@ describe('the graph over years through the API', () => {
     expect(body(await get('/api/gaps?asOf=2020')).asOf).toBe(2020);
     expect((await get('/api/coverage?preset=focus-area-goal&asOf=2020')).statusCode).toBe(200);
     expect((await get('/api/timeline?asOf=2020')).statusCode).toBe(200);
+  });
+
+  it('GET /api/years lists a year no source reports on with no sources, and asOf accepts it', async () => {
+    // The fixture with a 2018 status note that has a web address: 2019 lies between the sources and none covers it.
+    const loaded = await loadDatasetDir('test/fixtures/gaps');
+    if (!loaded.ok) throw new Error('the gap fixture is invalid');
+    const note = { kind: 'Report', id: 'notat-2018', name: 'Statusnotat 2018', source: 'rapport-2020', year: 2018, url: 'https://example.org/notat-2018' };
+    const store = new LadybugStore({ path: ':memory:' });
+    await store.replaceDataset({ ...loaded.dataset, nodes: [...loaded.dataset.nodes, note] as typeof loaded.dataset.nodes });
+    const gapped = await build({ store });
+    try {
+      const list = body(await gapped.app.inject({ method: 'GET', url: '/api/years' }));
+      expect(list.items.map((i: any) => [i.year, i.sources.map((s: any) => s.name)])).toEqual([
+        [2018, ['Statusnotat 2018']],
+        [2019, []],
+        [2020, ['Erfaringsrapport 2020']],
+        [2021, ['Erfaringsrapport 2021']],
+      ]);
+      expect(list.items[0].sources[0]).toEqual({ id: 'notat-2018', name: 'Statusnotat 2018', year: 2018, url: 'https://example.org/notat-2018' });
+      expect(list.latest).toBe(2021);
+      const silent = await gapped.app.inject({ method: 'GET', url: '/api/gaps?asOf=2019' });
+      expect(silent.statusCode).toBe(200);
+      expect(body(silent).asOf).toBe(2019);
+    } finally {
+      await gapped.close();
+    }
   });
 
   it.each([

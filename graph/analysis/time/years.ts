@@ -2,6 +2,7 @@
 // `year`. References (the SDG list, the life events' ministries) carry no year and hold in every year. Nothing is
 // copied or overwritten: "as of year Y" is a filter over the one graph.
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
+import type { SourceRef, YearList } from '../../schema/time.js';
 import type { GraphSnapshot } from '../../store/port.js';
 
 export interface Years {
@@ -55,4 +56,29 @@ export function snapshotAsOf<S extends Pick<GraphSnapshot, 'nodes' | 'edges'>>(s
     return ids.has(e.from) && ids.has(e.to) && visible(years.ofEdge(e)) && (ended === null || ended > year);
   });
   return { ...snapshot, nodes, edges };
+}
+
+/**
+ * The years one can ask about, for a year picker: every year from the first a source reports on to the latest, each with
+ * the sources that report on it (none for a year inside the span that no source covers), sources ordered by name.
+ */
+export function yearList(snapshot: Pick<GraphSnapshot, 'nodes'>, years: Years = yearsOf(snapshot)): YearList {
+  const first = years.all[0];
+  if (first === undefined || years.latest === null) return { items: [], latest: null };
+  const byYear = new Map<number, SourceRef[]>();
+  for (const node of snapshot.nodes) {
+    const year = years.ofSource.get(node.id);
+    if (node.kind !== 'Report' || year === undefined) continue;
+    const ref: SourceRef = { id: node.id, name: node.name, year };
+    if (node.nameEn) ref.nameEn = node.nameEn;
+    const url = node.properties['url'];
+    if (typeof url === 'string') ref.url = url;
+    byYear.set(year, [...(byYear.get(year) ?? []), ref]);
+  }
+  const items: YearList['items'] = [];
+  for (let year = first; year <= years.latest; year++) {
+    const sources = (byYear.get(year) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : 1));
+    items.push({ year, sources });
+  }
+  return { items, latest: years.latest };
 }

@@ -80,22 +80,65 @@ export function post<P extends RouteOf<'post'>>(route: P, args: Args<Operation<P
 
 type NeighborQuery = NonNullable<Query<Operation<'/api/nodes/{id}/neighbors', 'get'>>>;
 
-/** The calls the views make, with the defaults they share. */
+/** The GET routes whose contract takes `asOf` (answer as the graph stood in a year). */
+type AsOfRoute = {
+  [P in RouteOf<'get'>]: [NonNullable<Query<Operation<P, 'get'>>>] extends [never]
+    ? never
+    : 'asOf' extends keyof NonNullable<Query<Operation<P, 'get'>>>
+      ? P
+      : never;
+}[RouteOf<'get'>];
+
+/**
+ * The routes the year control reaches: each must take `asOf` in the contract (`satisfies`). The node, neighbour and path
+ * routes gain it in a parallel change; when `npm run openapi` brings it, AS_OF_ROUTES_LISTED below stops compiling and
+ * names them, and listing them here is all it takes for Explore, Paths and search to pass the year.
+ */
+export const AS_OF_ROUTES = ['/api/gaps', '/api/coverage', '/api/timeline'] as const satisfies readonly AsOfRoute[];
+type Unlisted = Exclude<AsOfRoute, (typeof AS_OF_ROUTES)[number]>;
+export const AS_OF_ROUTES_LISTED: [Unlisted] extends [never] ? true : { 'routes that take asOf but are missing from AS_OF_ROUTES': Unlisted } = true;
+
+/** Whether a route answers as of a year; a view whose route does not yet says so rather than ignore the year. */
+export const takesAsOf = (route: RouteOf<'get'>): boolean => (AS_OF_ROUTES as readonly string[]).includes(route);
+
+/** `{asOf}` for a route that takes it; nothing for one that does not (its strict query would refuse the parameter). */
+const asOfFor = (route: RouteOf<'get'>, asOf: number | undefined): { asOf?: number } => (asOf !== undefined && takesAsOf(route) ? { asOf } : {});
+
+/** The calls the views make, with the defaults they share. `asOf` is the header's year; undefined means the latest. */
 export const api = {
   health: () => get('/api/health', {}),
-  search: (q: string, options: { kind?: components['schemas']['Node']['kind']; limit?: number } = {}) =>
-    get('/api/nodes', { query: { q, kind: options.kind, limit: options.limit ?? 10 } }),
-  listNodes: (kind: components['schemas']['Node']['kind'], limit = 500) => get('/api/nodes', { query: { kind, limit } }),
+  search: (q: string, options: { kind?: components['schemas']['Node']['kind']; limit?: number; asOf?: number | undefined } = {}) =>
+    get('/api/nodes', { query: { q, kind: options.kind, limit: options.limit ?? 10, ...asOfFor('/api/nodes', options.asOf) } }),
+  listNodes: (kind: components['schemas']['Node']['kind'], limit = 500, asOf?: number) =>
+    get('/api/nodes', { query: { kind, limit, ...asOfFor('/api/nodes', asOf) } }),
   node: (id: string) => get('/api/nodes/{id}', { path: { id } }),
-  neighbors: (id: string, options: Omit<NeighborQuery, 'depth' | 'limit'> & { depth?: number; limit?: number } = {}) =>
-    get('/api/nodes/{id}/neighbors', { path: { id }, query: { ...options, depth: options.depth ?? 1, limit: options.limit ?? 300 } }),
-  paths: (from: string, to: string, options: { maxLength?: number; directed?: boolean } = {}) =>
-    get('/api/paths', { query: { from, to, maxLength: options.maxLength ?? 6, directed: options.directed ? 'true' : undefined, limit: 10 } }),
+  neighbors: (id: string, options: Omit<NeighborQuery, 'depth' | 'limit'> & { depth?: number; limit?: number; asOf?: number | undefined } = {}) => {
+    const { asOf, ...rest } = options;
+    return get('/api/nodes/{id}/neighbors', {
+      path: { id },
+      query: { ...rest, depth: rest.depth ?? 1, limit: rest.limit ?? 300, ...asOfFor('/api/nodes/{id}/neighbors', asOf) },
+    });
+  },
+  paths: (from: string, to: string, options: { maxLength?: number; directed?: boolean; asOf?: number | undefined } = {}) =>
+    get('/api/paths', {
+      query: {
+        from,
+        to,
+        maxLength: options.maxLength ?? 6,
+        directed: options.directed ? 'true' : undefined,
+        limit: 10,
+        ...asOfFor('/api/paths', options.asOf),
+      },
+    }),
   /** The analysts' console (Query view) only: every other view reads through its own typed route. */
   query: (cypher: string, params: Body<Operation<'/api/query', 'post'>>['params'] = {}) => post('/api/query', { body: { cypher, params } }),
-  gaps: () => get('/api/gaps', {}),
+  gaps: (asOf?: number) => get('/api/gaps', { query: { asOf } }),
   coveragePresets: () => get('/api/coverage/presets', {}),
   /** A preset id from the URL: an unknown one is the server's 400, which names the known ones. */
-  coverage: (preset: string) => get('/api/coverage', { query: { preset: preset as components['schemas']['CoveragePreset']['id'] } }),
-  timeline: () => get('/api/timeline', {}),
+  coverage: (preset: string, asOf?: number) => get('/api/coverage', { query: { preset: preset as components['schemas']['CoveragePreset']['id'], asOf } }),
+  timeline: (asOf?: number) => get('/api/timeline', { query: { asOf } }),
+  /** The years the year control offers, each with the sources that report on it. */
+  years: () => get('/api/years', {}),
+  /** What changed between two years. */
+  diff: (from: number, to: number) => get('/api/diff', { query: { from, to } }),
 };

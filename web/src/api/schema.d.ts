@@ -957,6 +957,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The years one can ask about, each with the sources that report on it
+         * @description Every year from the first a source reports on to the latest, for a year picker: the values asOf, from and to accept. A year in that span that no source reports on is listed with no sources. Lighter than a diff: no analysis runs.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The years, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearList"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/history/{id}": {
         parameters: {
             query?: never;
@@ -2409,6 +2466,11 @@ export interface components {
             /** @description The initiatives that have this milestone (HAS_MILESTONE), ordered by id */
             initiatives: components["schemas"]["TimelineInitiative"][];
         };
+        YearCoverage: {
+            year: number;
+            /** @description The sources that report on this year, by name; empty when none does */
+            sources: components["schemas"]["SourceRef"][];
+        };
         YearDiff: {
             from: number;
             to: number;
@@ -2432,6 +2494,12 @@ export interface components {
             /** @description Gap findings as of `from` that are gone as of `to` */
             findingsClosed: components["schemas"]["GapFinding"][];
             indicators: components["schemas"]["IndicatorChange"][];
+        };
+        YearList: {
+            /** @description Every year from the first a source reports on to the latest, ascending, each with its sources. A year inside that span that no source reports on is listed with no sources: asOf accepts it, and the graph as of it is what the sources of earlier years say */
+            items: components["schemas"]["YearCoverage"][];
+            /** @description The latest year, the default of asOf; null when no source in the data has a year */
+            latest: number | null;
         };
     };
     responses: never;

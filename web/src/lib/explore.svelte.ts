@@ -1,4 +1,5 @@
-// The Explore graph: the union of the neighbourhoods of the expanded nodes, fetched with the current filters.
+// The Explore graph: the union of the neighbourhoods of the expanded nodes, fetched with the current filters and as of
+// the header's year (once the neighbour route takes it: api/client.ts, AS_OF_ROUTES).
 import { api, ApiFailure, asFailure } from '../api/client.js';
 import type { Edge, NeighborhoodResult, Node } from '../api/types.js';
 
@@ -27,9 +28,9 @@ export class ExploreGraph {
   private cache = new Map<string, NeighborhoodResult>();
   private cacheKey = '';
 
-  /** Loads every expanded node's neighbourhood (cached per filter set) and merges them. */
-  async load(expanded: string[], filters: Filters): Promise<void> {
-    const key = JSON.stringify(filters);
+  /** Loads every expanded node's neighbourhood (cached per filter set and year) and merges them. */
+  async load(expanded: string[], filters: Filters, asOf?: number): Promise<void> {
+    const key = JSON.stringify({ ...filters, asOf: asOf ?? null });
     if (key !== this.cacheKey) {
       this.cache.clear();
       this.cacheKey = key;
@@ -40,7 +41,7 @@ export class ExploreGraph {
       const missing = expanded.filter((id) => !this.cache.has(id));
       const fetched = await Promise.all(
         missing.map((id) =>
-          api.neighbors(id, { depth: 1, ...neighborFilters(filters) }).catch((err: unknown) => {
+          api.neighbors(id, { depth: 1, ...neighborFilters(filters), asOf }).catch((err: unknown) => {
             // An id in a shared link may no longer exist; the rest of the view still loads.
             if (err instanceof ApiFailure && err.status === 404) return { nodes: [], edges: [], truncated: false };
             throw err;
@@ -69,7 +70,7 @@ export class ExploreGraph {
 }
 
 /** Which nodes start the default view: the action plan and its focus areas. */
-export async function defaultExpanded(): Promise<string[]> {
-  const [plans, areas] = await Promise.all([api.listNodes('ActionPlan', 5), api.listNodes('FocusArea', 50)]);
+export async function defaultExpanded(asOf?: number): Promise<string[]> {
+  const [plans, areas] = await Promise.all([api.listNodes('ActionPlan', 5, asOf), api.listNodes('FocusArea', 50, asOf)]);
   return [...plans.items, ...areas.items].map((n) => n.id);
 }

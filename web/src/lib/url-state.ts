@@ -1,6 +1,6 @@
 // Pure helpers for the URL: every view and selection is a query-string parameter, so a link reproduces the view.
 
-export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'query'] as const;
+export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query'] as const;
 export type View = (typeof VIEWS)[number];
 
 export type Params = Record<string, string>;
