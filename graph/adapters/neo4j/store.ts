@@ -13,7 +13,7 @@ import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/r
 import { assertAllCreated, countGraph, datasetMetaRows, parseDatasetMeta } from '../shared/records.js';
 import { searchKey } from '../../schema/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
-import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../../projection/traversal.js';
 import { neo4jNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
