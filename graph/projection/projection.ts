@@ -52,6 +52,16 @@ export class GraphProjection {
     return { items: matches.slice(options.offset, options.offset + options.limit).map((m) => m.node), total: matches.length };
   }
 
+  /** The links leaving a node. */
+  outgoing(id: string): readonly GraphEdge[] {
+    return this.out.get(id) ?? [];
+  }
+
+  /** The links entering a node. */
+  incoming(id: string): readonly GraphEdge[] {
+    return this.in.get(id) ?? [];
+  }
+
   nodesByIds(ids: readonly string[]): GraphNode[] {
     return [...new Set(ids)].flatMap((id) => this.nodes.get(id) ?? []);
   }
