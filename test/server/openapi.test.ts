@@ -56,6 +56,8 @@ describe('the OpenAPI document', () => {
         'GET /api/coverage',
         'GET /api/coverage/presets',
         'GET /api/timeline',
+        'GET /api/history/{id}',
+        'GET /api/diff',
         'GET /api/export',
         'PUT /api/dataset',
       ].sort(),
