@@ -100,7 +100,19 @@ export interface NamedQueryResult {
 export type RecordReader = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
 /** Validates the parameters, runs the adapter's text and normalises the rows: the one way every adapter runs a named query. */
-export async function runNamedQuery(read: RecordReader, cypher: NamedQueryCypher, name: string, params: unknown): Promise<NamedQueryResult> {
+export function runNamedQuery(read: RecordReader, cypher: NamedQueryCypher, name: string, params: unknown): Promise<NamedQueryResult> {
+  return answerNamedQuery(name, params, (query, parsed) => read(cypher[query], parsed));
+}
+
+/**
+ * Validates the parameters, has `answer` give the rows and normalises them: how the stores run a named query in Cypher
+ * (runNamedQuery) and how the graph of a year answers it in memory (graph/projection/named-queries.ts), alike.
+ */
+export async function answerNamedQuery(
+  name: string,
+  params: unknown,
+  answer: (query: NamedQueryName, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>,
+): Promise<NamedQueryResult> {
   const query = findNamedQuery(name);
   if (!query) throw queryInvalid(`unknown named query "${name}" (known: ${NAMED_QUERIES.map((q) => q.name).join(', ')})`);
   const parsed = query.params.safeParse(params);
@@ -108,7 +120,7 @@ export async function runNamedQuery(read: RecordReader, cypher: NamedQueryCypher
     const issue = parsed.error.issues[0]!;
     throw queryInvalid(`parameter ${issue.path.join('.') || '(params)'} of "${name}": ${issue.message}`);
   }
-  const records = await read(cypher[query.name as NamedQueryName], parsed.data as Record<string, unknown>);
+  const records = await answer(query.name as NamedQueryName, parsed.data as Record<string, unknown>);
   return { name, rows: records.map((record) => normaliseRecord(query, record)) };
 }
 

@@ -69,6 +69,11 @@ export interface GraphStore {
   searchNodes(options: SearchOptions): Promise<{ items: GraphNode[]; total: number }>;
   neighbors(id: string, options: NeighborOptions): Promise<Neighborhood>;
   shortestPaths(from: string, to: string, options: PathOptions): Promise<GraphPath[]>;
+  /**
+   * The whole graph: the same object for as long as the graph is unchanged, so that what is derived from it may be
+   * cached on it (graph/projection/as-of.ts does), and a new one once a replace has committed. Its arrays are frozen;
+   * nobody changes what they hold.
+   */
   snapshot(): Promise<GraphSnapshot>;
   /** The dataset header and references alone, without reading the whole graph. */
   datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>>;

@@ -6,7 +6,8 @@ import { exportFileName, exportScope } from '../../graph/export/select.js';
 import { errorResponses } from '../schemas/common.js';
 import { EXPORT_CONTENT_TYPES, ExportQuery } from '../schemas/export.js';
 import type { ApiContext } from './context.js';
-import { noSuchNode } from './nodes.js';
+import { absentNode, noSuchNode } from './nodes.js';
+import { graphForYear } from './years.js';
 
 const textFile = z.string().describe('The file');
 const EXPORT_SCHEMAS = {
@@ -26,7 +27,10 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
         description:
           'Answers with Content-Disposition: attachment and a file name. With focus, only the nodes within depth hops of the focus node ' +
           'and the relationships between them; the dataset header and references always come along. ' +
-          '`depth` is only allowed together with `focus` (otherwise 400), and an unknown focus is a 404.',
+          '`depth` is only allowed together with `focus` (otherwise 400), and an unknown focus is a 404. ' +
+          'Without `asOf`, the data as it is, every year of it: links a later source ended are kept with their `endedBy`, so the JSON loads ' +
+          'again as the same dataset. With `asOf`, the graph as it stood in that year (as the other read routes answer it); a focus no source ' +
+          'of that year or earlier attests is a 404 that says when it first appears.',
         querystring: ExportQuery,
         response: {
           200: {
@@ -38,10 +42,13 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
       },
     },
     async (request, reply) => {
-      const { format, focus, depth } = request.query;
-      const scope = { ...(focus !== undefined ? { focus } : {}), ...(depth !== undefined ? { depth } : {}) };
-      const snapshot = await exportScope(store, scope);
-      if (!snapshot) throw noSuchNode(focus!, 'focus');
+      const { format, focus, depth, asOf } = request.query;
+      const scope = { ...(focus !== undefined ? { focus } : {}), ...(depth !== undefined ? { depth } : {}), ...(asOf !== undefined ? { asOf } : {}) };
+      // An export is the data, not a view of it: by default every year, which the latest year's graph (the other read
+      // routes' default) would cut short by the links ended since. The graph of a year is exported when asked for.
+      const graph = asOf === undefined ? null : await graphForYear(store, asOf);
+      const snapshot = await exportScope(graph?.reader ?? store, scope);
+      if (!snapshot) throw graph ? absentNode(graph, focus!, 'focus') : noSuchNode(focus!, 'focus');
       const file = exportGraph(snapshot, format);
       const name = exportFileName(file.extension, scope);
       return (

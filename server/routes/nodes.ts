@@ -1,10 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Neighborhood, NodeDetail } from '../../graph/schema/graph.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
-import { NeighborsQuery, NodeIdParams, NodeList, NodeListQuery } from '../schemas/nodes.js';
+import { NeighborsQuery, NodeDetailQuery, NodeIdParams, NodeList, NodeListQuery } from '../schemas/nodes.js';
+import type { GraphAsOf } from '../../graph/projection/as-of.js';
 import type { ApiContext } from './context.js';
+import { graphForYear } from './years.js';
 
 export const noSuchNode = (id: string, field = 'id') => new ApiError(404, 'not_found', `no node with ${field} ${JSON.stringify(id)}`);
+
+/**
+ * The 404 for a node the graph of the year lacks: that no source of the year or earlier attests it, and when it first
+ * appears, if it does; otherwise that there is no such node at all.
+ */
+export function absentNode(graph: GraphAsOf, id: string, field = 'id'): ApiError {
+  const first = graph.firstAttested(id);
+  if (first === null || graph.year === null || first <= graph.year) return noSuchNode(id, field);
+  const what = field === 'id' ? JSON.stringify(id) : `${field} ${JSON.stringify(id)}`;
+  return new ApiError(404, 'not_found', `no source of ${graph.year} or earlier attests ${what}; it first appears in ${first}`);
+}
 
 export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
   app.get(
@@ -13,14 +26,17 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       schema: {
         tags: ['graph'],
         summary: 'List or search nodes',
-        description: 'Without q, nodes in id order; with q, ranked: exact matches, then prefix matches, then other matches.',
+        description:
+          'Without q, nodes in id order; with q, ranked: exact matches, then prefix matches, then other matches. ' +
+          'Only nodes a source of `asOf` or earlier attests (default: the latest year in the data).',
         querystring: NodeListQuery,
         response: { 200: json(NodeList, 'One page of matching nodes and the total'), ...errorResponses(400, 500, 503) },
       },
     },
     async (request) => {
-      const { kind, q, limit, offset } = request.query;
-      return store.searchNodes({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit, offset });
+      const { kind, q, limit, offset, asOf } = request.query;
+      const graph = await graphForYear(store, asOf);
+      return graph.reader.searchNodes({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit, offset });
     },
   );
 
@@ -30,13 +46,18 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       schema: {
         tags: ['graph'],
         summary: 'One node with its properties and its degree per relationship type',
+        description:
+          'As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source ' +
+          'of that year or earlier attests is a 404 that says when it first appears.',
         params: NodeIdParams,
+        querystring: NodeDetailQuery,
         response: { 200: json(NodeDetail, 'The node'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {
-      const node = await store.getNode(request.params.id);
-      if (!node) throw noSuchNode(request.params.id);
+      const graph = await graphForYear(store, request.query.asOf);
+      const node = await graph.reader.getNode(request.params.id);
+      if (!node) throw absentNode(graph, request.params.id);
       return node;
     },
   );
@@ -47,14 +68,18 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       schema: {
         tags: ['graph'],
         summary: 'The neighbourhood of a node, following relationships in both directions',
+        description:
+          'As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, ' +
+          'without links a source of that year or earlier ended.',
         params: NodeIdParams,
         querystring: NeighborsQuery,
         response: { 200: json(Neighborhood, 'The start node, the nodes reached and the relationships between them'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {
-      const { depth, kinds, types, basis, limit } = request.query;
-      const subgraph = await store.neighbors(request.params.id, {
+      const { depth, kinds, types, basis, limit, asOf } = request.query;
+      const graph = await graphForYear(store, asOf);
+      const subgraph = await graph.reader.neighbors(request.params.id, {
         depth,
         limit,
         ...(kinds?.length ? { kinds } : {}),
@@ -62,7 +87,7 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         ...(basis ? { basis } : {}),
       });
       // The store answers an unknown start node with an empty subgraph; a known one always includes itself.
-      if (subgraph.nodes.length === 0) throw noSuchNode(request.params.id);
+      if (subgraph.nodes.length === 0) throw absentNode(graph, request.params.id);
       return subgraph;
     },
   );

@@ -3,6 +3,8 @@ import { findNamedQuery, NAMED_QUERIES } from '../../graph/queries/named.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { NamedQueryArgs, NamedQueryList, NamedQueryParams, NamedQueryRows } from '../schemas/queries.js';
 import type { ApiContext } from './context.js';
+import { absentNode } from './nodes.js';
+import { graphForYear } from './years.js';
 
 export const namedQueryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
   app.get(
@@ -25,6 +27,9 @@ export const namedQueryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, {
       schema: {
         tags: ['queries'],
         summary: 'Answer one named query for a node',
+        description:
+          'As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node ' +
+          'no source of that year or earlier attests is a 404 that says when it first appears.',
         params: NamedQueryParams,
         querystring: NamedQueryArgs,
         response: { 200: json(NamedQueryRows, 'The answer rows'), ...errorResponses(400, 404, 500, 503) },
@@ -35,8 +40,11 @@ export const namedQueryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, {
       if (!findNamedQuery(name)) {
         throw new ApiError(404, 'not_found', `no named query ${JSON.stringify(name)} (known: ${NAMED_QUERIES.map((q) => q.name).join(', ')})`);
       }
-      if (!(await store.getNode(request.query.id))) throw new ApiError(404, 'not_found', `no node with id ${JSON.stringify(request.query.id)}`);
-      return store.runNamed(name, request.query);
+      const { id, asOf } = request.query;
+      // The rows name nodes (who leads, what depends on what), so they are read from the graph of the year like any node.
+      const graph = await graphForYear(store, asOf);
+      if (!(await graph.reader.getNode(id))) throw absentNode(graph, id);
+      return graph.reader.runNamed(name, { id });
     },
   );
 };

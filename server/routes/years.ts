@@ -1,12 +1,11 @@
 // Which year a request asks about, checked against the years the data's sources cover: a year outside them is a 400
-// that names the parameter and the years there are.
-import { yearsOf } from '../../graph/analysis/time/years.js';
-import type { GraphSnapshot } from '../../graph/store/port.js';
-import { snapshotAsOf } from '../../graph/analysis/time/years.js';
+// that names the parameter and the years there are. And the graph of that year, for every route that reads it.
+import { graphAsOf, snapshotOfYear, yearsOfGraph, type GraphAsOf } from '../../graph/projection/as-of.js';
+import type { GraphSnapshot, GraphStore } from '../../graph/store/port.js';
 import { ApiError } from '../schemas/common.js';
 
 export function checkYear(snapshot: GraphSnapshot, year: number, param: string): void {
-  const years = yearsOf(snapshot);
+  const years = yearsOfGraph(snapshot);
   const first = years.all[0];
   const latest = years.latest;
   const fail = (message: string) => new ApiError(400, 'invalid_request', `${param}: ${message}`, [{ field: param, in: 'querystring', message }]);
@@ -20,8 +19,18 @@ export function checkYear(snapshot: GraphSnapshot, year: number, param: string):
 export function snapshotForYear(snapshot: GraphSnapshot, asOf: number | undefined): GraphSnapshot {
   if (asOf !== undefined) {
     checkYear(snapshot, asOf, 'asOf');
-    return snapshotAsOf(snapshot, asOf);
+    return snapshotOfYear(snapshot, asOf);
   }
-  const latest = yearsOf(snapshot).latest;
-  return latest === null ? snapshot : snapshotAsOf(snapshot, latest);
+  const latest = yearsOfGraph(snapshot).latest;
+  return latest === null ? snapshot : snapshotOfYear(snapshot, latest);
+}
+
+/**
+ * The graph as it stood in the requested year (`asOf`, checked), or in the latest year when none is given: what the
+ * node, search, neighbourhood, path, named-query and export routes read. graph/projection/as-of.ts says how.
+ */
+export async function graphForYear(store: GraphStore, asOf: number | undefined): Promise<GraphAsOf> {
+  const whole = await store.snapshot();
+  if (asOf !== undefined) checkYear(whole, asOf, 'asOf');
+  return graphAsOf(store, whole, asOf);
 }

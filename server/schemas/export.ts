@@ -10,6 +10,11 @@ export const ExportQuery = z
       .describe('json (the dataset format), graphml, csv or cypher (CREATE statements)'),
     focus: NodeIdText.optional().describe('Export only the neighbourhood of this node').meta({ example: 'digdir' }),
     depth: queryWholeNumber(1, 3).optional().describe('Hops around focus (1–3, default 1); only together with focus, otherwise 400'),
+    asOf: queryWholeNumber(1900, 2200)
+      .optional()
+      .describe(
+        'Export the graph as it stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the data as it is, every year, ended links with their endedBy',
+      ),
   })
   .refine((q) => q.depth === undefined || q.focus !== undefined, { path: ['depth'], message: 'is only allowed together with focus' });
 

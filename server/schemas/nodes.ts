@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BASES, NODE_KINDS, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import { GraphNode } from '../../graph/schema/graph.js';
 import { NodeIdText, queryInt, queryList } from './common.js';
+import { asOfParam } from './time.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -17,6 +18,7 @@ export const NodeListQuery = z.strictObject({
     .describe('Case- and accent-insensitive search on names (nb and en), short names and ids; exact matches rank before prefix matches before other matches'),
   limit: queryInt(1, 500, 50, 'Page size'),
   offset: queryInt(0, 1_000_000, 0, 'Items to skip'),
+  asOf: asOfParam,
 });
 
 export const NodeList = z
@@ -28,6 +30,8 @@ export const NodeList = z
 
 export const NodeIdParams = z.strictObject({ id: NodeIdText.describe('Node id, e.g. "digdir"').meta({ example: 'digdir' }) });
 
+export const NodeDetailQuery = z.strictObject({ asOf: asOfParam });
+
 export const NeighborsQuery = z.strictObject({
   depth: queryInt(1, 3, 1, 'How many hops from the node'),
   kinds: queryList(NODE_KINDS, 'node kind', 'Only reach nodes of these kinds'),
@@ -37,4 +41,5 @@ export const NeighborsQuery = z.strictObject({
     .optional()
     .describe('Only follow relationships with this basis: stated in the source, or inferred by an analyst'),
   limit: queryInt(1, 2000, 200, 'Most nodes in the subgraph, the start node included'),
+  asOf: asOfParam,
 });

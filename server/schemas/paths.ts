@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphPath } from '../../graph/schema/graph.js';
 import { NodeIdText, queryBoolean, queryInt } from './common.js';
+import { asOfParam } from './time.js';
 
 export const PathsQuery = z.strictObject({
   from: NodeIdText.describe('Id of the start node').meta({ example: 'digdir' }),
@@ -8,6 +9,7 @@ export const PathsQuery = z.strictObject({
   maxLength: queryInt(1, 6, 4, 'Longest path, in relationships'),
   directed: queryBoolean(false, 'Follow relationships only in their direction (default: either direction)'),
   limit: queryInt(1, 50, 10, 'Most paths'),
+  asOf: asOfParam,
 });
 
 export const PathList = z

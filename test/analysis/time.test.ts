@@ -35,6 +35,9 @@ describe('the graph over years', () => {
     expect(in2020.nodes.map((n) => n.id)).not.toContain('kld');
     expect(in2020.nodes.map((n) => n.id)).not.toContain('eti');
     expect(in2020.edges.map((e) => e.id)).toContain('kud:RESPONSIBLE_FOR:frivillig');
+    // It had not ended in 2020: the source that ends it (of 2022) is not yet known then; the whole graph keeps it.
+    expect(in2020.edges.find((e) => e.id === 'kud:RESPONSIBLE_FOR:frivillig')!.properties.endedBy).toBeNull();
+    expect(snapshot.edges.find((e) => e.id === 'kud:RESPONSIBLE_FOR:frivillig')!.properties.endedBy).toBe('r2022');
     const in2022 = snapshotAsOf(snapshot, 2022);
     expect(in2022.edges.map((e) => e.id)).toContain('kld:RESPONSIBLE_FOR:frivillig');
     expect(in2022.edges.map((e) => e.id)).not.toContain('kud:RESPONSIBLE_FOR:frivillig');

@@ -149,7 +149,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
       type: 'LEADS',
       from: 'digdir',
       to: 'init-stimulab',
-      properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null },
+      properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null, endedBy: null },
     });
   });
 

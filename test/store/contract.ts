@@ -366,5 +366,20 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       await sut.replaceDataset(fixture);
       expect((await sut.stats()).nodes['Example']).toBe(1);
     });
+
+    it('gives one frozen snapshot object while the graph is unchanged, and the new graph after a replace', async () => {
+      // The port's promise that the as-of views rely on: they are cached per snapshot object.
+      const first = await sut.snapshot();
+      expect(await sut.snapshot()).toBe(first);
+      expect(Object.isFrozen(first.nodes) && Object.isFrozen(first.edges)).toBe(true);
+      const renamed: Dataset = { ...fixture, dataset: { name: 'renamed', version: '3' } };
+      await sut.replaceDataset(renamed);
+      const second = await sut.snapshot();
+      expect(second).not.toBe(first);
+      expect(second.meta).toEqual(renamed.dataset);
+      expect(await sut.snapshot()).toBe(second);
+      await sut.replaceDataset(fixture);
+      expect((await sut.snapshot()).meta).toEqual(fixture.dataset);
+    });
   });
 }

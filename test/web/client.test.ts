@@ -74,14 +74,15 @@ describe('the year (asOf)', () => {
       '/api/diff?from=2020&to=2021',
       '/api/years',
     ]);
-    expect(AS_OF_ROUTES).toEqual(['/api/gaps', '/api/coverage', '/api/timeline']);
-    // Not (yet) in the contract of the node, neighbour and path routes: the views say so, and the call leaves it out.
-    for (const route of ['/api/nodes', '/api/nodes/{id}/neighbors', '/api/paths'] as const) expect(takesAsOf(route), route).toBe(false);
+    // Every view's read route takes the year; the analysts' console and the diff (with its own two years) do not.
+    for (const route of ['/api/nodes', '/api/nodes/{id}', '/api/nodes/{id}/neighbors', '/api/paths'] as const) expect(takesAsOf(route), route).toBe(true);
+    for (const route of ['/api/diff', '/api/years', '/api/health'] as const) expect(takesAsOf(route), route).toBe(false);
     fetch.mockClear();
     await api.neighbors('digdir', { depth: 1, asOf: 2020 });
     await api.paths('a', 'b', { asOf: 2020 });
     await api.search('x', { asOf: 2020 });
-    for (const [url] of fetch.mock.calls) expect(url).not.toContain('asOf');
+    await api.node('digdir', 2020);
+    for (const [url] of fetch.mock.calls) expect(url).toContain('asOf=2020');
   });
 });
 

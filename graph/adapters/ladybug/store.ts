@@ -10,7 +10,7 @@ import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../st
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { byId } from '../../schema/records.js';
 import { countGraph, parseDatasetMeta } from '../shared/records.js';
-import { GraphProjection } from './projection.js';
+import { GraphProjection } from '../../projection/projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
 import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
 import type { LadybugConfig } from './config.js';

@@ -7,9 +7,10 @@ export const neo4jDialect = {
   deleteAllInTransaction: `MATCH (n) WHERE NOT (n:${META_LABEL} AND n.key = '${GENERATION_KEY}') DETACH DELETE n`,
   /**
    * The dataset generation, a seqlock: odd while a replace runs, even otherwise, and changed by every replace.
-   * `age` (ms, by the server's clock) tells an odd value left behind by a writer that died from one still running.
+   * `age` (ms, by the server's clock) tells an odd value left behind by a writer that died from one still running;
+   * `since` (when the value was set) tells the same value set anew after a wipe of the database apart.
    */
-  readGeneration: `OPTIONAL MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) RETURN g.value AS value, timestamp() - g.since AS age`,
+  readGeneration: `OPTIONAL MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) RETURN g.value AS value, g.since AS since, timestamp() - g.since AS age`,
   /** Before the replace, in a transaction of its own: makes the generation odd (and different from any before it). */
   markReplacing: `MERGE (g:${META_LABEL} {key: '${GENERATION_KEY}'}) SET g.value = CASE WHEN coalesce(g.value, 0) % 2 = 0 THEN coalesce(g.value, 0) + 1 ELSE g.value + 2 END, g.since = timestamp()`,
   /** After the replace's commit (or its failure), in a transaction of its own: even again. */

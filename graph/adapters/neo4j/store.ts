@@ -13,7 +13,7 @@ import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/r
 import { assertAllCreated, countGraph, datasetMetaRows, parseDatasetMeta } from '../shared/records.js';
 import { searchKey } from '../../schema/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
-import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../../projection/traversal.js';
 import { neo4jNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { neo4jDialect as q } from './dialect.js';
@@ -56,6 +56,8 @@ export class Neo4jStore implements GraphStore {
   private driver: Driver | null = null;
   private schemaReady: Promise<void> | null = null;
   private lastAvailable: boolean | null = null;
+  /** The last snapshot read in full, with the generation of the graph it is (see snapshot()). */
+  private lastSnapshot: { generation: string; snapshot: GraphSnapshot } | null = null;
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
@@ -103,6 +105,7 @@ export class Neo4jStore implements GraphStore {
     const driver = this.driver;
     this.driver = null;
     this.schemaReady = null;
+    this.lastSnapshot = null;
     await driver?.close();
   }
 
@@ -184,11 +187,16 @@ export class Neo4jStore implements GraphStore {
    * next replace. Only writers that use this adapter mark: other writes to the database are not detected.
    */
   private async readConsistent<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    return (await this.readVersioned(work)).value;
+  }
+
+  /** readConsistent, with the generation of the graph the read saw (null when the database has none). */
+  private async readVersioned<T>(work: (run: Run) => Promise<T>): Promise<{ value: T; generation: string | null }> {
     await this.ensureSchema();
     const deadline = Date.now() + CONSISTENT_READ_PATIENCE_MS;
     for (let attempt = 0; ; attempt++) {
       const session = this.session('READ');
-      let outcome: { value: T } | typeof RETRY;
+      let outcome: { value: T; generation: string | null } | typeof RETRY;
       try {
         outcome = await session.executeRead(async (tx) => {
           const run: Run = async (statement, params = {}) => toRows(await tx.run(statement, toNeo4jParams(params)));
@@ -201,7 +209,7 @@ export class Neo4jStore implements GraphStore {
             throw err;
           }
           const after = (await run(q.readGeneration))[0];
-          return isStable(before, after) ? { value } : RETRY;
+          return isStable(before, after) ? { value, generation: generationKey(before) } : RETRY;
         });
         this.noteAvailability(true);
       } catch (err) {
@@ -209,7 +217,7 @@ export class Neo4jStore implements GraphStore {
       } finally {
         await session.close();
       }
-      if (outcome !== RETRY) return outcome.value;
+      if (outcome !== RETRY) return outcome;
       if (Date.now() > deadline) throw storeUnavailable(this.backend, new Error('the graph kept being replaced while it was read'));
       await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 2 ** attempt, 200)));
     }
@@ -254,6 +262,8 @@ export class Neo4jStore implements GraphStore {
       // was seen by readers before label scans saw all of the new graph (5.26).
       await this.markGeneration(q.markReplaced);
       marked = false;
+      // No longer the graph: let it go now rather than hold two graphs until the next snapshot().
+      this.lastSnapshot = null;
       this.noteAvailability(true);
     } catch (err) {
       // Rolled back: the old graph stays, and readers must not wait for a commit that will not come.
@@ -357,14 +367,37 @@ export class Neo4jStore implements GraphStore {
     return this.readConsistent((run) => runNamedQuery(run, neo4jNamedQueries, name, params));
   }
 
-  /** Nodes, relationships and header in one transaction (they were three parallel sessions, each its own graph). */
-  snapshot(): Promise<GraphSnapshot> {
-    return this.readConsistent(async (run) => {
+  /**
+   * Nodes, relationships and header in one transaction (they were three parallel sessions, each its own graph), read in
+   * full only when the graph changed: while the generation (see readConsistent) is the one the last full read saw, that
+   * read is still the graph, and it is given again — the same object, as the port promises, so that what is derived
+   * from a snapshot (the graph as of each year, graph/projection/as-of.ts) is cached per graph. A replace by any
+   * process through this adapter (PUT /api/dataset here, `strategigraf load` elsewhere) changes the generation, so the
+   * next call reads the new graph. A database without a generation (never loaded through this adapter) is read in full
+   * on every call, as before: nothing would tell its changes.
+   */
+  async snapshot(): Promise<GraphSnapshot> {
+    const last = this.lastSnapshot;
+    if (last && (await this.currentGeneration()) === last.generation) return last.snapshot;
+    const { value, generation } = await this.readVersioned(async (run) => {
       const metaRows = await run(q.readMeta);
       const nodes = (await run(q.allNodes)).map((r) => nodeFromValue(r['n'])).sort(byId);
       const edges = (await run(q.allRelationships)).map((r) => edgeFromValue(r['r'])).sort(byId);
       return { ...parseDatasetMeta(metaRows), nodes, edges };
     });
+    // Shared by every caller from now on: frozen, so that none can change what the next one gets (as the embedded store's).
+    Object.freeze(value.nodes);
+    Object.freeze(value.edges);
+    // Of two reads that overlapped a replace, the older graph may land here last: harmless, as a hit needs the generation
+    // as it stands, so the next call reads the newer graph again.
+    if (generation !== null) this.lastSnapshot = { generation, snapshot: value };
+    return value;
+  }
+
+  /** The generation as it stands, or null when there is none or a replace is under way (then nothing cached is current). */
+  private async currentGeneration(): Promise<string | null> {
+    const row = (await this.read(q.readGeneration))[0];
+    return isStable(row, row) ? generationKey(row) : null;
   }
 
   async datasetMeta(): Promise<Pick<GraphSnapshot, 'meta' | 'references'>> {
@@ -442,6 +475,15 @@ function isStable(before: Row | undefined, after: Row | undefined): boolean {
   if (value !== (after?.['value'] ?? null)) return false;
   if (value === null || Number(value) % 2 === 0) return true;
   return Number(after?.['age'] ?? 0) > ABANDONED_MARK_MS;
+}
+
+/**
+ * What identifies one committed graph: the generation's value and when it was set. The value alone could come round
+ * again after a wipe of the database (a replace then counts from 0 anew); its time with it does not.
+ */
+function generationKey(row: Row | undefined): string | null {
+  const value = row?.['value'] ?? null;
+  return value === null ? null : `${Number(value)}@${Number(row?.['since'] ?? 0)}`;
 }
 
 function nodeFromValue(value: unknown): GraphNode {

@@ -45,16 +45,21 @@ export function yearsOf(snapshot: Pick<GraphSnapshot, 'nodes'>): Years {
 
 /**
  * The graph as it stood in `year`: the nodes and links whose source reports on that year or earlier, without the links a
- * source of that year or earlier had ended. A link is kept only when both its ends are.
+ * source of that year or earlier had ended. A link is kept only when both its ends are. A link a later source ends had
+ * not ended then: it is kept without its `endedBy`, which names a source the year does not know yet (and which would
+ * leave an export of the year pointing at a report it does not hold).
  */
 export function snapshotAsOf<S extends Pick<GraphSnapshot, 'nodes' | 'edges'>>(snapshot: S, year: number, years: Years = yearsOf(snapshot)): S {
   const visible = (y: number | null) => y === null || y <= year;
   const nodes = snapshot.nodes.filter((n) => visible(years.ofNode(n)));
   const ids = new Set(nodes.map((n) => n.id));
-  const edges = snapshot.edges.filter((e) => {
+  const edges: GraphEdge[] = [];
+  for (const e of snapshot.edges) {
+    if (!ids.has(e.from) || !ids.has(e.to) || !visible(years.ofEdge(e))) continue;
     const ended = years.endOf(e);
-    return ids.has(e.from) && ids.has(e.to) && visible(years.ofEdge(e)) && (ended === null || ended > year);
-  });
+    if (ended === null) edges.push(e);
+    else if (ended > year) edges.push({ ...e, properties: { ...e.properties, endedBy: null } });
+  }
   return { ...snapshot, nodes, edges };
 }
 

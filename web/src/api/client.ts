@@ -90,11 +90,20 @@ type AsOfRoute = {
 }[RouteOf<'get'>];
 
 /**
- * The routes the year control reaches: each must take `asOf` in the contract (`satisfies`). The node, neighbour and path
- * routes gain it in a parallel change; when `npm run openapi` brings it, AS_OF_ROUTES_LISTED below stops compiling and
- * names them, and listing them here is all it takes for Explore, Paths and search to pass the year.
+ * The routes the year control reaches: each must take `asOf` in the contract (`satisfies`), and a route that gains it
+ * must be listed (AS_OF_ROUTES_LISTED stops compiling and names it), so no view quietly ignores the year.
  */
-export const AS_OF_ROUTES = ['/api/gaps', '/api/coverage', '/api/timeline'] as const satisfies readonly AsOfRoute[];
+export const AS_OF_ROUTES = [
+  '/api/gaps',
+  '/api/coverage',
+  '/api/timeline',
+  '/api/nodes',
+  '/api/nodes/{id}',
+  '/api/nodes/{id}/neighbors',
+  '/api/paths',
+  '/api/queries/{name}',
+  '/api/export',
+] as const satisfies readonly AsOfRoute[];
 type Unlisted = Exclude<AsOfRoute, (typeof AS_OF_ROUTES)[number]>;
 export const AS_OF_ROUTES_LISTED: [Unlisted] extends [never] ? true : { 'routes that take asOf but are missing from AS_OF_ROUTES': Unlisted } = true;
 
@@ -111,7 +120,7 @@ export const api = {
     get('/api/nodes', { query: { q, kind: options.kind, limit: options.limit ?? 10, ...asOfFor('/api/nodes', options.asOf) } }),
   listNodes: (kind: components['schemas']['Node']['kind'], limit = 500, asOf?: number) =>
     get('/api/nodes', { query: { kind, limit, ...asOfFor('/api/nodes', asOf) } }),
-  node: (id: string) => get('/api/nodes/{id}', { path: { id } }),
+  node: (id: string, asOf?: number) => get('/api/nodes/{id}', { path: { id }, query: { ...asOfFor('/api/nodes/{id}', asOf) } }),
   neighbors: (id: string, options: Omit<NeighborQuery, 'depth' | 'limit'> & { depth?: number; limit?: number; asOf?: number | undefined } = {}) => {
     const { asOf, ...rest } = options;
     return get('/api/nodes/{id}/neighbors', {

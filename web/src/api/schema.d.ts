@@ -122,7 +122,7 @@ export interface paths {
         };
         /**
          * List or search nodes
-         * @description Without q, nodes in id order; with q, ranked: exact matches, then prefix matches, then other matches.
+         * @description Without q, nodes in id order; with q, ranked: exact matches, then prefix matches, then other matches. Only nodes a source of `asOf` or earlier attests (default: the latest year in the data).
          */
         get: {
             parameters: {
@@ -135,6 +135,8 @@ export interface paths {
                     limit?: number;
                     /** @description Items to skip (0–1000000, default 0) */
                     offset?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path?: never;
@@ -195,10 +197,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One node with its properties and its degree per relationship type */
+        /**
+         * One node with its properties and its degree per relationship type
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                };
                 header?: never;
                 path: {
                     /** @description Node id, e.g. "digdir" */
@@ -270,7 +278,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The neighbourhood of a node, following relationships in both directions */
+        /**
+         * The neighbourhood of a node, following relationships in both directions
+         * @description As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, without links a source of that year or earlier ended.
+         */
         get: {
             parameters: {
                 query?: {
@@ -284,6 +295,8 @@ export interface paths {
                     basis?: "stated" | "inferred";
                     /** @description Most nodes in the subgraph, the start node included (1–2000, default 200) */
                     limit?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path: {
@@ -358,7 +371,7 @@ export interface paths {
         };
         /**
          * Shortest paths between two nodes
-         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404.
+         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears.
          */
         get: {
             parameters: {
@@ -373,6 +386,8 @@ export interface paths {
                     directed?: "true" | "false";
                     /** @description Most paths (1–50, default 10) */
                     limit?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path?: never;
@@ -621,12 +636,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answer one named query for a node */
+        /**
+         * Answer one named query for a node
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         */
         get: {
             parameters: {
                 query: {
                     /** @description The node the question is about */
                     id: string;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
                 };
                 header?: never;
                 path: {
@@ -1172,7 +1192,7 @@ export interface paths {
         };
         /**
          * Download the graph, or the neighbourhood of one node, as JSON, GraphML, CSV or Cypher
-         * @description Answers with Content-Disposition: attachment and a file name. With focus, only the nodes within depth hops of the focus node and the relationships between them; the dataset header and references always come along. `depth` is only allowed together with `focus` (otherwise 400), and an unknown focus is a 404.
+         * @description Answers with Content-Disposition: attachment and a file name. With focus, only the nodes within depth hops of the focus node and the relationships between them; the dataset header and references always come along. `depth` is only allowed together with `focus` (otherwise 400), and an unknown focus is a 404. Without `asOf`, the data as it is, every year of it: links a later source ended are kept with their `endedBy`, so the JSON loads again as the same dataset. With `asOf`, the graph as it stood in that year (as the other read routes answer it); a focus no source of that year or earlier attests is a 404 that says when it first appears.
          */
         get: {
             parameters: {
@@ -1183,6 +1203,8 @@ export interface paths {
                     focus?: string;
                     /** @description Hops around focus (1–3, default 1); only together with focus, otherwise 400 */
                     depth?: number;
+                    /** @description Export the graph as it stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the data as it is, every year, ended links with their endedBy */
+                    asOf?: number;
                 };
                 header?: never;
                 path?: never;

@@ -1,7 +1,8 @@
-// Breadth-first neighbourhood built from one-hop expansions, so every adapter applies depth, filters and limits alike.
-import type { NodeKind, RelationshipType, Basis } from '../../ontology.js';
-import type { GraphEdge, GraphNode, Neighborhood } from '../../schema/graph.js';
-import { byId } from '../../schema/records.js';
+// Breadth-first neighbourhood built from one-hop expansions, so every store and the in-memory projection apply depth,
+// filters and limits alike.
+import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
+import type { GraphEdge, GraphNode, Neighborhood } from '../schema/graph.js';
+import { byId } from '../schema/records.js';
 
 export interface HopFilter {
   types?: RelationshipType[];

@@ -1,10 +1,12 @@
-// An in-memory projection of the whole graph: node records and adjacency, for stores that own their data outright.
-// Neighbourhoods and shortest paths over it mean exactly what the Cypher of the other store means (the equivalence
-// test holds both to it): breadth-first expansion, and every shortest path as a sequence of distinct edges.
-import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../../schema/graph.js';
-import type { NeighborOptions, PathOptions, SearchOptions } from '../../store/port.js';
-import { searchColumns, searchKey, type SearchColumns } from '../../schema/search.js';
-import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from '../shared/traversal.js';
+// An in-memory projection of a graph: node records and adjacency. The embedded store answers look-ups, search,
+// neighbourhoods and paths from a projection of its whole graph; the as-of routes answer from a projection of the graph
+// as it stood in a year (as-of.ts), on either store. So it lives in the domain, not in an adapter. Neighbourhoods and
+// shortest paths over it mean exactly what the Neo4j adapter's Cypher means (the equivalence test holds both to it):
+// breadth-first expansion, and every shortest path as a sequence of distinct edges.
+import type { GraphEdge, GraphNode, GraphPath, Neighborhood, NodeDetail } from '../schema/graph.js';
+import type { NeighborOptions, PathOptions, SearchOptions } from '../store/port.js';
+import { searchColumns, searchKey, type SearchColumns } from '../schema/search.js';
+import { MAX_ENUMERATED_PATHS, neighborhood, sortPaths, type Hop } from './traversal.js';
 
 export class GraphProjection {
   private readonly nodes = new Map<string, GraphNode>();
@@ -48,6 +50,16 @@ export class GraphProjection {
     }
     matches.sort((a, b) => a.rank - b.rank || compare(a.name, b.name) || compare(a.node.id, b.node.id));
     return { items: matches.slice(options.offset, options.offset + options.limit).map((m) => m.node), total: matches.length };
+  }
+
+  /** The links leaving a node. */
+  outgoing(id: string): readonly GraphEdge[] {
+    return this.out.get(id) ?? [];
+  }
+
+  /** The links entering a node. */
+  incoming(id: string): readonly GraphEdge[] {
+    return this.in.get(id) ?? [];
   }
 
   nodesByIds(ids: readonly string[]): GraphNode[] {
