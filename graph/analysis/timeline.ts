@@ -1,9 +1,18 @@
 // The timeline: every milestone with its date as given (YYYY, YYYY-MM, YYYY-MM-DD, a season, a half or a quarter),
-// whether it is planned or reached, where it is attested, and the initiatives that have it (HAS_MILESTONE). A pure
-// function of a snapshot, so every store gives the same answer.
+// whether it is planned or reached, where it is attested, and the initiatives that have it (HAS_MILESTONE); and beside
+// them every dated status a source gives a focus area, initiative or life event, in the year its source reports on.
+// Pure functions of a snapshot, so every store gives the same answer.
 import { MILESTONE_OCCURRENCES } from '../ontology.js';
+import type { NodeRef } from '../schema/analysis.js';
 import type { GraphNode } from '../schema/graph.js';
+import type { StatusPoint } from '../schema/time.js';
 import type { GraphSnapshot } from '../store/port.js';
+import { resolveGapConfig } from './config.js';
+import { buildContext } from './context.js';
+import { nodeRef } from './evidence.js';
+import { statusOut } from './time/history.js';
+import { STATUS_SUBJECT_KINDS, statusHistory } from './time/status.js';
+import { yearsOf } from './time/years.js';
 
 export interface TimelineInitiative {
   id: string;
@@ -92,4 +101,24 @@ export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): Time
       };
     });
   return milestones.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : byDate(a.date, b.date)) || byCodePoint(a.id, b.id));
+}
+
+/** A status on the timeline: one source's assertion about one subject, in the year the source reports on. */
+export interface TimelineStatus extends StatusPoint {
+  subject: NodeRef;
+}
+
+/**
+ * Every status assertion about every focus area, initiative and life event (statusHistory: StatusAssessments, 2020
+ * StatusReports, a node's own status), each in its source's year and never carried into a later one. Ordered by year,
+ * then focus areas, initiatives and life events (each kind by number, then name), then as statusHistory orders a year.
+ */
+export function timelineStatuses(snapshot: GraphSnapshot): TimelineStatus[] {
+  const ctx = buildContext(snapshot, resolveGapConfig());
+  const years = yearsOf(snapshot);
+  const statuses = STATUS_SUBJECT_KINDS.flatMap((kind) =>
+    ctx.nodesOf(kind).flatMap((subject) => statusHistory(ctx, years, subject).map((point) => ({ subject: nodeRef(subject), ...statusOut(ctx, years, point) }))),
+  );
+  // Array.prototype.sort is stable: within a year the order above stands.
+  return statuses.sort((a, b) => a.year - b.year);
 }
