@@ -98,4 +98,6 @@ export const api = {
   /** A preset id from the URL: an unknown one is the server's 400, which names the known ones. */
   coverage: (preset: string) => get('/api/coverage', { query: { preset: preset as components['schemas']['CoveragePreset']['id'] } }),
   timeline: () => get('/api/timeline', {}),
+  /** A subject's dated statuses, the years no source reported on it, and its links that changed over the years. */
+  history: (id: string) => get('/api/history/{id}', { path: { id } }),
 };

@@ -22,3 +22,7 @@ export type Preset = Schemas['CoveragePreset'];
 export type Timeline = Schemas['Timeline'];
 export type Milestone = Schemas['TimelineMilestone'];
 export type TimelineInitiative = Schemas['TimelineInitiative'];
+export type TimelineStatus = Schemas['TimelineStatus'];
+export type History = Schemas['History'];
+export type StatusPoint = Schemas['StatusPoint'];
+export type SourceRef = Schemas['SourceRef'];
