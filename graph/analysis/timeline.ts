@@ -5,12 +5,12 @@
 import { MILESTONE_OCCURRENCES } from '../ontology.js';
 import type { NodeRef } from '../schema/analysis.js';
 import type { GraphNode } from '../schema/graph.js';
-import type { StatusPoint } from '../schema/time.js';
+import type { SourceRef, StatusPoint } from '../schema/time.js';
 import type { GraphSnapshot } from '../store/port.js';
 import { resolveGapConfig } from './config.js';
 import { buildContext } from './context.js';
 import { nodeRef } from './evidence.js';
-import { statusOut } from './time/history.js';
+import { describeSource, statusOut } from './time/history.js';
 import { STATUS_SUBJECT_KINDS, statusHistory } from './time/status.js';
 import { yearsOf } from './time/years.js';
 
@@ -30,6 +30,8 @@ export interface TimelineMilestone extends TimelineInitiative {
   /** The analyst's notes on the milestone's fields that are their reading (its date, say), by field. */
   inferred?: Record<string, string>;
   source: string | null;
+  /** The source named for a reader (its name, year and address), or null when the milestone has none. */
+  sourceRef: SourceRef | null;
   page: number | null;
   quote: string | null;
   /** Ordered by id. */
@@ -77,8 +79,19 @@ function byDate(a: string, b: string): number {
  * before "2020-H1" before "2020-Q1" before "2020-01" before "2020-01-14"; "2020-autumn" before "2020-09");
  * milestones without a date come last.
  */
-export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): TimelineMilestone[] {
+export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'> & Partial<Pick<GraphSnapshot, 'references'>>): TimelineMilestone[] {
   const initiatives = new Map(snapshot.nodes.filter((n) => n.kind === 'Initiative').map((n) => [n.id, n]));
+  const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const years = yearsOf(snapshot);
+  const sourceOf = (id: string | null): SourceRef | null =>
+    id === null
+      ? null
+      : describeSource(
+          id,
+          byId.get(id),
+          snapshot.references?.find((r) => r.id === id),
+          years,
+        );
   const owners = new Map<string, GraphNode[]>();
   for (const edge of snapshot.edges) {
     if (edge.type !== 'HAS_MILESTONE') continue;
@@ -95,6 +108,7 @@ export function timeline(snapshot: Pick<GraphSnapshot, 'nodes' | 'edges'>): Time
         ...(isOccurrence(occurrence) ? { occurrence } : {}),
         ...(node.inferred && Object.keys(node.inferred).length > 0 ? { inferred: node.inferred } : {}),
         source: text(source),
+        sourceRef: sourceOf(text(source)),
         page: typeof page === 'number' ? page : null,
         quote: text(quote),
         initiatives: [...new Map((owners.get(node.id) ?? []).map((i) => [i.id, named(i)])).values()].sort((a, b) => byCodePoint(a.id, b.id)),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MILESTONE_OCCURRENCES } from '../../graph/ontology.js';
 import { NodeRef } from '../../graph/schema/analysis.js';
-import { StatusPoint } from '../../graph/schema/time.js';
+import { SourceRef, StatusPoint } from '../../graph/schema/time.js';
 
 export const TimelineInitiative = z
   .object({
@@ -32,6 +32,7 @@ export const TimelineMilestone = z
       .optional()
       .describe("The milestone's fields that are the analyst's reading rather than the source's words (its date, say): field → why"),
     source: z.string().nullable().describe('Id of the report that attests the milestone'),
+    sourceRef: SourceRef.nullable().describe('The same source named for a reader: its name, year and address where it has them'),
     page: z.number().int().nullable().describe('Page of the source, where known'),
     quote: z.string().nullable().describe('The words in the source that give the milestone'),
     initiatives: z.array(TimelineInitiative).describe('The initiatives that have this milestone (HAS_MILESTONE), ordered by id'),

@@ -91,10 +91,11 @@ describe('timeline', () => {
     expect(items.find((m) => m.id === 'unsaid')).not.toHaveProperty('occurrence');
   });
 
-  it('gives each milestone its provenance and its initiatives, once each and ordered by id', () => {
+  it('gives each milestone its provenance (the source named) and its initiatives, once each and ordered by id', () => {
     const nodes = [
       node('Milestone', 'm', { date: '2020-06', source: 'report-2020', page: 8, quote: 'in June' }, 'Milestone M'),
       node('Milestone', 'alone', { date: '2021', source: 'report-2020' }),
+      node('Report', 'report-2020', { year: 2020, url: 'https://example.org/report-2020' }, 'Report 2020'),
       node('Initiative', 'zeta', {}, 'Zeta'),
       node('Initiative', 'alpha'),
       node('Agency', 'not-an-initiative'),
@@ -107,6 +108,7 @@ describe('timeline', () => {
         nameEn: 'Milestone M',
         date: '2020-06',
         source: 'report-2020',
+        sourceRef: { id: 'report-2020', name: 'report-2020 (nb)', nameEn: 'Report 2020', year: 2020, url: 'https://example.org/report-2020' },
         page: 8,
         quote: 'in June',
         initiatives: [
@@ -114,7 +116,16 @@ describe('timeline', () => {
           { id: 'zeta', name: 'zeta (nb)', nameEn: 'Zeta' },
         ],
       },
-      { id: 'alone', name: 'alone (nb)', date: '2021', source: 'report-2020', page: null, quote: null, initiatives: [] },
+      {
+        id: 'alone',
+        name: 'alone (nb)',
+        date: '2021',
+        source: 'report-2020',
+        sourceRef: { id: 'report-2020', name: 'report-2020 (nb)', nameEn: 'Report 2020', year: 2020, url: 'https://example.org/report-2020' },
+        page: null,
+        quote: null,
+        initiatives: [],
+      },
     ]);
   });
 });

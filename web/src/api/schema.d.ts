@@ -2386,6 +2386,8 @@ export interface components {
             };
             /** @description Id of the report that attests the milestone */
             source: string | null;
+            /** @description The same source named for a reader: its name, year and address where it has them */
+            sourceRef: components["schemas"]["SourceRef"] | null;
             /** @description Page of the source, where known */
             page: number | null;
             /** @description The words in the source that give the milestone */
