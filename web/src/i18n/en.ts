@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   'timeline.noStatuses': 'No source gave a status for {year}.',
   'timeline.emptyYear': 'No milestones or statuses in {year}.',
   'timeline.overview': 'Time axis: milestones and statuses placed in time, one band per year. The details are in the list below.',
-  'timeline.overviewLabel': 'Time axis {first}–{last}: {milestones} milestones and {statuses} statuses. Everything is also in the list below, year by year.',
+  'timeline.overviewLabel': 'Time axis {years}: {milestones} milestones and {statuses} statuses. Everything is also in the list below, year by year.',
   'timeline.laneMilestones': 'Milestones',
   'timeline.laneStatuses': 'Statuses',
   'timeline.keyStatus': "Status: the shape and the word say how far the work has come; in quotes, the source's own words",

@@ -213,7 +213,7 @@ export const nb = {
   'timeline.noStatuses': 'Ingen kilde ga status for {year}.',
   'timeline.emptyYear': 'Ingen milepæler eller statuser i {year}.',
   'timeline.overview': 'Tidsakse: milepæler og statuser plassert i tid, ett felt per år. Detaljene står i listen under.',
-  'timeline.overviewLabel': 'Tidsakse {first}–{last}: {milestones} milepæler og {statuses} statuser. Alt står også i listen under, år for år.',
+  'timeline.overviewLabel': 'Tidsakse {years}: {milestones} milepæler og {statuses} statuser. Alt står også i listen under, år for år.',
   'timeline.laneMilestones': 'Milepæler',
   'timeline.laneStatuses': 'Statuser',
   'timeline.keyStatus': 'Status: formen og ordet sier hvor langt arbeidet er kommet; i anførselstegn står kildens egne ord',
