@@ -194,6 +194,13 @@ describe.runIf(enabled)('the graph over years in Chromium', { timeout: 90_000 },
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('timeline-status-source');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Erfaringsrapport 2021');
+    // In English the scale's word stands beside the source's own (Norwegian) words.
+    await page.getByTestId('lang-toggle').click();
+    await expect
+      .poll(async () => flat(await row.innerText()))
+      .toBe('▽ Sammenhengende tjenester «Mindre forsinkelser» Minor delays Source: Erfaringsrapport 2021');
+    expect(await row.locator('[lang="nb"]').textContent()).toBe('«Mindre forsinkelser»');
+    await row.getByTestId('timeline-status-source').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => param(page, 'view')).toBe('explore');
     expect(param(page, 'node')).toBe('rapport-2021');
