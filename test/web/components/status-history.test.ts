@@ -131,6 +131,13 @@ describe('StatusHistory', () => {
     expect(in2021).toMatch(/data-testid="inferred-note"[^>]*>[\s\S]*«I rute» er lest som «På plan»\./);
   });
 
+  it('names a reference without an address as text: there is nothing to open', () => {
+    const reference = { id: 'ref-livshendelser', name: 'Livshendelser og ansvarlige departementer', year: null };
+    const body = show({ statuses: [point(2021, 'in_progress', null, reference, { year: 2021 })], silentYears: [] });
+    expect(year(body, 2021)).not.toContain('<a');
+    expect(text(year(body, 2021))).toBe('2021 Pågår Livshendelser og ansvarlige departementer');
+  });
+
   it('says so when there is no year to show', () => {
     expect(text(show({ statuses: [], silentYears: [] }))).toBe('Status år for år Ingen av kildene har et årstall, så det er ingen år å vise.');
   });
