@@ -4,7 +4,7 @@ export { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError, type FindGapsOpti
 export { DEFAULT_GAP_CONFIG, resolveGapConfig, type GapConfigOverrides } from './config.js';
 export { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, defaultPath, isCoveragePresetId, MAX_DEFAULT_PATH_LENGTH } from './coverage.js';
 export { snapshotFromDataset } from './snapshot.js';
-export { timeline, type TimelineInitiative, type TimelineMilestone } from './timeline.js';
+export { timeline, timelineStatuses, type TimelineInitiative, type TimelineMilestone, type TimelineStatus } from './timeline.js';
 export {
   COVERAGE_PRESET_IDS,
   CoverageAxisNode,

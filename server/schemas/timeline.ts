@@ -1,6 +1,8 @@
-// GET /api/timeline: the milestones the Timeline view shows, each with its initiatives.
+// GET /api/timeline: the milestones the Timeline view shows, each with its initiatives, and the dated statuses beside them.
 import { z } from 'zod';
 import { MILESTONE_OCCURRENCES } from '../../graph/ontology.js';
+import { NodeRef } from '../../graph/schema/analysis.js';
+import { SourceRef, StatusPoint } from '../../graph/schema/time.js';
 
 export const TimelineInitiative = z
   .object({
@@ -30,11 +32,16 @@ export const TimelineMilestone = z
       .optional()
       .describe("The milestone's fields that are the analyst's reading rather than the source's words (its date, say): field → why"),
     source: z.string().nullable().describe('Id of the report that attests the milestone'),
+    sourceRef: SourceRef.nullable().describe('The same source named for a reader: its name, year and address where it has them'),
     page: z.number().int().nullable().describe('Page of the source, where known'),
     quote: z.string().nullable().describe('The words in the source that give the milestone'),
     initiatives: z.array(TimelineInitiative).describe('The initiatives that have this milestone (HAS_MILESTONE), ordered by id'),
   })
   .meta({ id: 'TimelineMilestone' });
+
+export const TimelineStatus = StatusPoint.extend({
+  subject: NodeRef.describe('The focus area, initiative or life event the status is about'),
+}).meta({ id: 'TimelineStatus' });
 
 export const Timeline = z
   .object({
@@ -43,5 +50,12 @@ export const Timeline = z
       .describe(
         'Ordered by date in time, then id: a year before its halves, quarters, seasons and months, each before the finer dates that start with it ("2020-autumn" before "2020-09"); undated last',
       ),
+    statuses: z
+      .array(TimelineStatus)
+      .describe(
+        "Every status a source gives a focus area, initiative or life event, dated by the year the source reports on and never carried into a later year; the source's own label beside the progress scale. " +
+          'Ordered by year, then focus areas, initiatives and life events (each by number, then name)',
+      ),
+    years: z.array(z.number().int()).describe('Every year some source in the data reports on (as of the year asked for)'),
   })
   .meta({ id: 'Timeline' });

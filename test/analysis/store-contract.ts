@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COVERAGE_PRESETS, coverageByPreset } from '../../graph/analysis/coverage.js';
 import { findGaps, GAP_RULES } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
-import { timeline } from '../../graph/analysis/timeline.js';
+import { timeline, timelineStatuses } from '../../graph/analysis/timeline.js';
 import { diffYears } from '../../graph/analysis/time/diff.js';
 import { subjectHistory } from '../../graph/analysis/time/history.js';
 import { snapshotAsOf, yearsOf } from '../../graph/analysis/time/years.js';
@@ -65,8 +65,16 @@ export function defineAnalysisStoreContract(label: string, makeStore: () => Prom
       expect(renderReport(snapshot, options)).toBe(renderReport(reference, options));
     });
 
-    it('gives the same timeline', async () => {
-      expect(timeline(await store.snapshot())).toEqual(timeline(snapshotFromDataset(dataset)));
+    it('gives the same timeline: milestones, and the dated statuses as of every year of the data', async () => {
+      const snapshot = await store.snapshot();
+      const reference = snapshotFromDataset(dataset);
+      expect(timeline(snapshot)).toEqual(timeline(reference));
+      const statuses = timelineStatuses(reference);
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(timelineStatuses(snapshot)).toEqual(statuses);
+      for (const year of yearsOf(reference).all) {
+        expect(timelineStatuses(snapshotAsOf(snapshot, year)), `as of ${year}`).toEqual(timelineStatuses(snapshotAsOf(reference, year)));
+      }
     });
 
     it('gives the same history, diff and as-of findings for every year of the data', async () => {

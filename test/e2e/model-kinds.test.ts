@@ -234,7 +234,7 @@ describe.runIf(enabled)('the second model round in Chromium', { timeout: 90_000 
     expect(await reached.getByTestId('timeline-occurrence').textContent()).toBe('✓ Nådd');
     expect(await planned.getByTestId('timeline-occurrence').textContent()).toBe('◌ Planlagt');
     expect(await planned.locator('.date').textContent()).toContain('våren 2021');
-    expect(await page.locator('h3').allTextContents()).toEqual(['September 2020', 'Våren 2021']);
+    expect(await page.getByTestId('timeline-group').locator('h3').allTextContents()).toEqual(['September 2020', 'Våren 2021']);
     // Not colour alone: the planned one's frame is dashed, the reached one's solid.
     expect(await planned.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
     expect(await reached.evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe('solid');

@@ -61,6 +61,31 @@ describe('the graph over years through the API', () => {
     expect(diff.findingsOpened.map((f: any) => `${f.rule}:${f.subject.id}`)).toContain('slipping-status:fa-tjenester');
   });
 
+  it('GET /api/timeline gives the dated statuses beside the milestones, each in its year with its source, and none as of an earlier year', async () => {
+    const res = await get('/api/timeline');
+    expect(res.statusCode).toBe(200);
+    const answer = body(res);
+    // Backward compatible: the milestones are still `items` (the gap fixture has none).
+    expect(answer.items).toEqual([]);
+    expect(answer.years).toEqual([2020, 2021]);
+    const of = (id: string) => answer.statuses.filter((s: any) => s.subject.id === id);
+    expect(of('fa-tjenester').map((s: any) => [s.year, s.progress, s.label, s.source.id, s.source.name])).toEqual([
+      [2020, 'on_track', 'På plan', 'rapport-2020', 'Erfaringsrapport 2020'],
+      [2021, 'minor_delays', 'Mindre forsinkelser', 'rapport-2021', 'Erfaringsrapport 2021'],
+    ]);
+    expect(of('fa-tjenester')[0].subject).toEqual({ id: 'fa-tjenester', kind: 'FocusArea', name: 'Sammenhengende tjenester' });
+    expect(of('fa-kompetanse').map((s: any) => [s.year, s.progress, s.label])).toEqual([
+      [2020, 'not_started', null],
+      [2021, 'not_started', 'Ikke startet'],
+    ]);
+    // Not carried forward: «Økt deling av data» has its 2020 status and no 2021 one.
+    expect(of('fa-data').map((s: any) => s.year)).toEqual([2020]);
+    const in2020 = body(await get('/api/timeline?asOf=2020'));
+    expect(in2020.years).toEqual([2020]);
+    expect(new Set(in2020.statuses.map((s: any) => s.year))).toEqual(new Set([2020]));
+    expect(in2020.statuses).toEqual(answer.statuses.filter((s: any) => s.year === 2020));
+  });
+
   it('answers gaps, coverage and timeline as of a year; the default is the latest year', async () => {
     const rulesIn = async (url: string) => new Set(body(await get(url)).findings.map((f: any) => f.rule));
     expect(await rulesIn('/api/gaps?asOf=2020')).not.toContain('slipping-status');

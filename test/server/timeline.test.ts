@@ -13,6 +13,7 @@ interface Milestone {
   date: string | null;
   occurrence?: 'planned' | 'achieved';
   source: string | null;
+  sourceRef: { id: string; name: string; year: number | null; url?: string } | null;
   page: number | null;
   quote: string | null;
   initiatives: { id: string; name: string; nameEn?: string }[];
@@ -63,6 +64,10 @@ describe('GET /api/timeline on the 2020 dataset', () => {
     const ai = items.find((m) => m.id === 'milepael-ki-strategi-lagt-fram')!;
     expect(ai).toMatchObject({ date: '2020-01-14', source: 'erfaringsrapport-2020', page: 8, nameEn: 'AI strategy presented' });
     expect(ai.quote).toContain('14. januar');
+    // The source named for a reader, beside its id.
+    const report = seeds.nodes.find((n) => n.id === 'erfaringsrapport-2020')!;
+    expect(ai.sourceRef).toMatchObject({ id: 'erfaringsrapport-2020', name: report.name, year: 2020 });
+    expect(ai.sourceRef!.name).not.toBe('erfaringsrapport-2020');
     expect(ai.initiatives.map((i) => i.id)).toEqual(['ki-strategi']);
     // A month alone is kept as given, and a milestone without a page says so.
     expect(items.find((m) => m.id === 'milepael-programkontor-opprettet')).toMatchObject({ date: '2020-06', page: null });

@@ -1,5 +1,6 @@
 // A subject's history: its dated statuses, the years no source reported on it, and its links that began or ended after
 // the data's first year — each with the sources that say so.
+import type { Reference } from '../../schema/dataset.js';
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
 import type { DatedLink, History, SourceRef, StatusPoint as StatusPointOut } from '../../schema/time.js';
 import type { GraphSnapshot } from '../../store/port.js';
@@ -10,8 +11,16 @@ import { statusHistory, type StatusPoint } from './status.js';
 import { yearsOf, type Years } from './years.js';
 
 export function sourceRef(ctx: AnalysisContext, years: Years, id: string): SourceRef {
-  const node = ctx.node(id);
-  const reference = ctx.snapshot.references.find((r) => r.id === id);
+  return describeSource(
+    id,
+    ctx.node(id),
+    ctx.snapshot.references.find((r) => r.id === id),
+    years,
+  );
+}
+
+/** A source named for a reader: the Report node's or the reference's name, its year and its address where it has them. */
+export function describeSource(id: string, node: GraphNode | undefined, reference: Reference | undefined, years: Years): SourceRef {
   const ref: SourceRef = { id, name: node?.name ?? reference?.title ?? id, year: years.ofSource.get(id) ?? null };
   if (node?.nameEn) ref.nameEn = node.nameEn;
   const url = node?.properties['url'] ?? reference?.url;

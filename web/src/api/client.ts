@@ -150,4 +150,6 @@ export const api = {
   years: () => get('/api/years', {}),
   /** What changed between two years. */
   diff: (from: number, to: number) => get('/api/diff', { query: { from, to } }),
+  /** A subject's dated statuses, the years no source reported on it, and its links that changed over the years. */
+  history: (id: string) => get('/api/history/{id}', { path: { id } }),
 };

@@ -916,8 +916,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every milestone on a time axis, with the initiatives that have it
-         * @description Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE).
+         * Every milestone and every dated status on a time axis
+         * @description Dates are kept as the sources give them: a year (2020), a season (2020-autumn), a half (2021-H1), a quarter (2022-Q4), a month (2020-06) or a day (2020-01-14), and ordered in time. Each milestone carries whether it is planned or reached, where it is attested (source, page, quote), the analyst's notes on any field that is their reading, and its initiatives (HAS_MILESTONE). Beside them, `statuses`: each status a source gives a focus area, initiative or life event, in the year the source reports on, with the source's own label and the source; a year in which no source gives a subject a status has none for it. `years` lists the years the data covers.
          */
         get: {
             parameters: {
@@ -931,7 +931,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The milestones, ordered by date then id; undated ones last */
+                /** @description The milestones (by date, then id; undated last) and the dated statuses */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2458,6 +2458,10 @@ export interface components {
         Timeline: {
             /** @description Ordered by date in time, then id: a year before its halves, quarters, seasons and months, each before the finer dates that start with it ("2020-autumn" before "2020-09"); undated last */
             items: components["schemas"]["TimelineMilestone"][];
+            /** @description Every status a source gives a focus area, initiative or life event, dated by the year the source reports on and never carried into a later year; the source's own label beside the progress scale. Ordered by year, then focus areas, initiatives and life events (each by number, then name) */
+            statuses: components["schemas"]["TimelineStatus"][];
+            /** @description Every year some source in the data reports on (as of the year asked for) */
+            years: number[];
         };
         TimelineInitiative: {
             id: string;
@@ -2481,12 +2485,31 @@ export interface components {
             };
             /** @description Id of the report that attests the milestone */
             source: string | null;
+            /** @description The same source named for a reader: its name, year and address where it has them */
+            sourceRef: components["schemas"]["SourceRef"] | null;
             /** @description Page of the source, where known */
             page: number | null;
             /** @description The words in the source that give the milestone */
             quote: string | null;
             /** @description The initiatives that have this milestone (HAS_MILESTONE), ordered by id */
             initiatives: components["schemas"]["TimelineInitiative"][];
+        };
+        TimelineStatus: {
+            year: number;
+            /**
+             * @description The status on the ontology's one scale
+             * @enum {string}
+             */
+            progress: "not_started" | "major_delays" | "minor_delays" | "in_progress" | "on_track" | "completed" | "in_operation" | "unknown";
+            /** @description The source's own words, or null where it gives none */
+            label: string | null;
+            source: components["schemas"]["SourceRef"];
+            /** @description Id of the node the status is read from: a StatusAssessment, a StatusReport, or the subject itself */
+            record: string;
+            /** @description Why, when the analyst rather than the source put the status on the scale */
+            inferred: string | null;
+            /** @description The focus area, initiative or life event the status is about */
+            subject: components["schemas"]["NodeRef"];
         };
         YearCoverage: {
             year: number;

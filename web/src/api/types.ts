@@ -32,3 +32,5 @@ export type OwnerChange = Schemas['OwnerChange'];
 export type DatedLink = Schemas['DatedLink'];
 export type IndicatorChange = Schemas['IndicatorChange'];
 export type NodeRef = Schemas['NodeRef'];
+export type TimelineStatus = Schemas['TimelineStatus'];
+export type History = Schemas['History'];

@@ -7,6 +7,7 @@ import {
   INITIATIVE_CATEGORY_LABELS,
   MILESTONE_OCCURRENCE_LABELS,
   NODE_KIND_LABELS,
+  PROGRESS_LABELS,
   PROPERTY_LABELS,
   RELATIONSHIP_INVERSE_LABELS,
   RELATIONSHIP_LABELS,
@@ -29,6 +30,7 @@ const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> =
   occurrence: MILESTONE_OCCURRENCE_LABELS,
   direction: INDICATOR_DIRECTION_LABELS,
   fundingType: FUNDING_TYPE_LABELS,
+  progress: PROGRESS_LABELS,
 };
 /** Properties whose values are words in the message catalogues, under `<property>.<value>`. */
 const MESSAGE_VALUES = new Set(['status', 'unit']);
@@ -52,7 +54,7 @@ class I18n {
   /** A property's name; unknown properties keep their key. */
   prop = (key: string): string => PROPERTY_LABELS[key]?.[this.lang] ?? key;
 
-  /** An enumerated property value in words (status, category, sector, occurrence, direction, funding type, unit); anything else as it is. */
+  /** An enumerated property value in words (status, progress, category, sector, occurrence, direction, funding type, unit); anything else as it is. */
   value = (key: string, value: string): string => {
     if (MESSAGE_VALUES.has(key)) {
       const message = `${key}.${value}`;
