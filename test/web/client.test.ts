@@ -1,6 +1,6 @@
 // The typed client's error mapping and URLs, with fetch stubbed: what every view relies on when a call fails.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiFailure, AS_OF_ROUTES, asFailure, get, routeUrl, takesAsOf } from '../../web/src/api/client.js';
+import { api, ApiFailure, asFailure, get, routeUrl, takesAsOf } from '../../web/src/api/client.js';
 
 const respond = (status: number, body: unknown, statusText = '') =>
   vi.fn(async (_url: string, _init?: RequestInit) => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText }));
