@@ -4,6 +4,7 @@
 // Pure functions of a snapshot, so every store gives the same answer.
 import { MILESTONE_OCCURRENCES } from '../ontology.js';
 import type { NodeRef } from '../schema/analysis.js';
+import { partialDateKey } from './time/dates.js';
 import type { GraphNode } from '../schema/graph.js';
 import type { SourceRef, StatusPoint } from '../schema/time.js';
 import type { GraphSnapshot } from '../store/port.js';
@@ -43,27 +44,6 @@ const named = (node: GraphNode): TimelineInitiative =>
   node.nameEn === undefined ? { id: node.id, name: node.name } : { id: node.id, name: node.name, nameEn: node.nameEn };
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isOccurrence = (v: unknown): v is MilestoneOccurrence => (MILESTONE_OCCURRENCES as readonly unknown[]).includes(v);
-
-const PARTIAL_DATE = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|(spring|summer|autumn|winter)|H([12])|Q([1-4])))?$/;
-/** The month a season starts in; winter is the start of its year (the winter that ends in it). */
-const SEASON_START: Record<string, number> = { winter: 1, spring: 3, summer: 6, autumn: 9 };
-
-/**
- * A key that orders partial dates in time: by year, then by the month the date can first mean, the wider span first
- * (the year, its half, quarter, season, then the month), then by day. A text that is no date sorts as itself, after
- * the dates of its year.
- */
-export function partialDateKey(date: string): [number, number, number, number] | null {
-  const m = PARTIAL_DATE.exec(date);
-  if (!m) return null;
-  const [, y, month, day, season, half, quarter] = m;
-  const year = Number(y);
-  if (month) return [year, Number(month), 4, day ? Number(day) : 0];
-  if (season) return [year, SEASON_START[season]!, 3, 0];
-  if (quarter) return [year, (Number(quarter) - 1) * 3 + 1, 2, 0];
-  if (half) return [year, half === '1' ? 1 : 7, 1, 0];
-  return [year, 1, 0, 0];
-}
 
 function byDate(a: string, b: string): number {
   const [ka, kb] = [partialDateKey(a), partialDateKey(b)];

@@ -1,7 +1,7 @@
 // Time rule: a subject whose status is worse than in the year before it was last reported (På plan → Mindre
 // forsinkelser), with how many reported years in a row it has slipped.
 import type { GapRuleInfo } from '../../schema/analysis.js';
-import { allOf } from '../basis.js';
+import { allOf, explain } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
 import { direction, statusHistory, statusSubjects, statusSupport, worstPerYear } from '../time/status.js';
@@ -13,9 +13,12 @@ const info: GapRuleInfo = {
   id: 'slipping-status',
   severity: 'medium',
   title: t('Status går tilbake', 'Status slipping'),
-  explanation: t(
-    'Innsatsområder, livshendelser og initiativer i handlingsplanen der siste rapporterte status er dårligere enn den forrige, på den felles skalaen (ikke startet · store forsinkelser · mindre forsinkelser · pågår/på plan · ferdigstilt/i drift), og hvor mange rapporterte år på rad den har gått tilbake. Gir flere kilder status samme år, teller den dårligste.',
-    'Focus areas, life events and action-plan initiatives whose latest reported status is worse than the one before, on the shared scale (not started · major delays · minor delays · in progress/on track · completed/in operation), and for how many reported years in a row it has slipped. Where several sources give a status in the same year, the worst counts.',
+  explanation: explain(
+    t(
+      'Innsatsområder, livshendelser og initiativer i handlingsplanen der siste rapporterte status er dårligere enn den forrige, på den felles skalaen (ikke startet · store forsinkelser · mindre forsinkelser · pågår/på plan · ferdigstilt/i drift), og hvor mange rapporterte år på rad den har gått tilbake. Gir flere kilder status samme år, teller den dårligste.',
+      'Focus areas, life events and action-plan initiatives whose latest reported status is worse than the one before, on the shared scale (not started · major delays · minor delays · in progress/on track · completed/in operation), and for how many reported years in a row it has slipped. Where several sources give a status in the same year, the worst counts.',
+    ),
+    t('statusene som sammenlignes og lenkene til dem.', 'the statuses compared and their links.'),
   ),
   subjectKinds: ['FocusArea', 'Initiative', 'LifeEvent'],
 };

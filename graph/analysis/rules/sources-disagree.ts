@@ -3,7 +3,7 @@
 import type { GapRuleInfo } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { AnalysisContext } from '../context.js';
-import { allOf, fact, link } from '../basis.js';
+import { allOf, explain, fact, link } from '../basis.js';
 import { EvidenceBuilder, finding, str, type RuleFinding } from '../evidence.js';
 import { list, quoted, t } from '../text.js';
 import { statusHistory, statusSubjects, statusSupport } from '../time/status.js';
@@ -14,9 +14,15 @@ const info: GapRuleInfo = {
   id: 'sources-disagree',
   severity: 'low',
   title: t('Kildene er uenige', 'Sources disagree'),
-  explanation: t(
-    'Samme indikator samme år med ulike verdier fra ulike kilder, eller samme innsatsområde, livshendelse eller initiativ samme år med ulik status fra ulike kilder. Begge verdiene står i grafen med hver sin kilde.',
-    'The same indicator in the same year with different values from different sources, or the same focus area, life event or initiative in the same year with a different status from different sources. Both values stay in the graph, each with its source.',
+  explanation: explain(
+    t(
+      'Samme indikator samme år med ulike verdier fra ulike kilder, eller samme innsatsområde, livshendelse eller initiativ samme år med ulik status fra ulike kilder. Begge verdiene står i grafen med hver sin kilde.',
+      'The same indicator in the same year with different values from different sources, or the same focus area, life event or initiative in the same year with a different status from different sources. Both values stay in the graph, each with its source.',
+    ),
+    t(
+      'målingene (verdi og lenke til indikatoren) eller statusene som er uenige.',
+      'the measurements (value and link to the indicator) or the statuses that disagree.',
+    ),
   ),
   subjectKinds: ['Indicator', 'FocusArea', 'Initiative', 'LifeEvent'],
 };

@@ -1,7 +1,7 @@
 // Time rule: a focus area, life event or action-plan initiative that no source has given a status for in the latest
 // years of the data — who has stopped reporting, or never reported. The last known status is named, never carried forward.
 import type { GapRuleInfo } from '../../schema/analysis.js';
-import { NOTHING } from '../basis.js';
+import { explain, NOTHING } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
 import { statusHistory, statusSubjects } from '../time/status.js';
@@ -13,9 +13,12 @@ const info: GapRuleInfo = {
   id: 'stale-status',
   severity: 'medium',
   title: t('Ingen status på lenge', 'No recent status'),
-  explanation: t(
-    'Innsatsområder, livshendelser og initiativer i handlingsplanen som ingen kilde har gitt status for i de siste årene dataene dekker (antall år kan stilles inn). Siste kjente status vises med år og kilde, men regnes aldri som gjeldende. Regelen slår bare til når dataene dekker mer enn ett år.',
-    'Focus areas, life events and action-plan initiatives that no source has given a status for in the latest years the data covers (how many years is configurable). The last known status is shown with its year and source, but never taken as current. The rule applies only when the data covers more than one year.',
+  explanation: explain(
+    t(
+      'Innsatsområder, livshendelser og initiativer i handlingsplanen som ingen kilde har gitt status for i de siste årene dataene dekker (antall år kan stilles inn). Siste kjente status vises med år og kilde, men regnes aldri som gjeldende. Regelen slår bare til når dataene dekker mer enn ett år.',
+      'Focus areas, life events and action-plan initiatives that no source has given a status for in the latest years the data covers (how many years is configurable). The last known status is shown with its year and source, but never taken as current. The rule applies only when the data covers more than one year.',
+    ),
+    t('det kildene ikke sier: at ingen status finnes for de siste årene.', 'what the sources do not say: that no status exists for the latest years.'),
   ),
   subjectKinds: ['FocusArea', 'Initiative', 'LifeEvent'],
 };

@@ -56,4 +56,21 @@ describe(RULE, () => {
     );
     expect(withInitiative('completed').gaps({ rule: RULE })).toEqual([]);
   });
+
+  it('counts a source of the same year as later only when it was surely published after the recommendation', () => {
+    const sameYear = (statusPublished: string | undefined) => {
+      const b = dataset()
+        .node('Report', 'anbefalinger', { name: 'Anbefalinger 2021', year: 2021, publisher: 'Digdir', published: '2021-Q1' })
+        .node('Report', 'side', { name: 'Side 2021', year: 2021, publisher: 'Digdir', ...(statusPublished ? { published: statusPublished } : {}) })
+        .initiative('kompetansestrategi', { status: 'not_started' })
+        .node('Recommendation', 'start', { source: 'anbefalinger' })
+        .link('RECOMMENDS', 'anbefalinger', 'start', { source: 'anbefalinger', page: null })
+        .link('TARGETS', 'start', 'kompetansestrategi', { source: 'anbefalinger', page: null })
+        .assessment('kompetansestrategi', 'side', 'not_started', 'Ikke startet');
+      return subjects(b.gaps({ rule: RULE }), RULE);
+    };
+    expect(sameYear('2021-Q2')).toEqual(['start']);
+    expect(sameYear('2021-03')).toEqual([]);
+    expect(sameYear(undefined)).toEqual([]);
+  });
 });
