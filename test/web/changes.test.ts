@@ -95,9 +95,22 @@ const subjects = (rows: ChangeRow[]) => rows.map((r) => r.subject.name);
 describe('groupChanges', () => {
   const groups = groupChanges(DIFF);
 
+  it('puts a status the scale cannot order against the one before («in progress», then a pace) apart from first statuses', () => {
+    const started = change(
+      data,
+      point(2020, 'in_progress', null, 'status-data-2020'),
+      point(2021, 'minor_delays', 'Mindre forsinkelser', 'status-data-2021'),
+      'not_comparable',
+    );
+    const withPace = groupChanges({ ...DIFF, statusChanges: [...DIFF.statusChanges.filter((c) => c.subject.id !== data.id), started] });
+    expect(subjects(withPace.incomparable)).toEqual([data.name]);
+    expect(subjects(withPace.new)).not.toContain(data.name);
+    expect(groups.incomparable).toEqual([]);
+  });
+
   it('has every section, in the order the view shows them, an empty one included', () => {
     expect(Object.keys(groups).sort()).toEqual([...CHANGE_SECTIONS].sort());
-    expect(CHANGE_SECTIONS).toEqual(['slipped', 'improved', 'unchanged', 'new', 'completed', 'owners', 'opened', 'closed', 'indicators']);
+    expect(CHANGE_SECTIONS).toEqual(['slipped', 'improved', 'unchanged', 'incomparable', 'new', 'completed', 'owners', 'opened', 'closed', 'indicators']);
     expect(groups.closed).toEqual([]);
   });
 

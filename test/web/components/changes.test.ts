@@ -124,7 +124,7 @@ describe('ChangeDirection', () => {
     ['slipped', '▼', 'Gått tilbake', 'tone-worse'],
     ['improved', '▲', 'Forbedret', 'tone-better'],
     ['unchanged', '=', 'Uendret', 'tone-neutral'],
-    ['not_comparable', '◇', 'Første status', 'tone-neutral'],
+    ['not_comparable', '◇', 'Kan ikke sammenlignes', 'tone-neutral'],
     ['worsened', '▼', 'Forverret', 'tone-worse'],
     ['closed', '✓', 'Funn lukket', 'tone-better'],
   ])('names %s in words and by a shape, not by colour alone', (direction, icon, words, tone) => {

@@ -3,11 +3,14 @@
 // link that shows the change. Pure, so the grouping is tested without a browser.
 import type { DatedLink, Finding, IndicatorChange, NodeRef, OwnerChange, SourceRef, StatusChange, YearDiff } from '../api/types.js';
 
-export const CHANGE_SECTIONS = ['slipped', 'improved', 'unchanged', 'new', 'completed', 'owners', 'opened', 'closed', 'indicators'] as const;
+export const CHANGE_SECTIONS = ['slipped', 'improved', 'unchanged', 'incomparable', 'new', 'completed', 'owners', 'opened', 'closed', 'indicators'] as const;
 export type ChangeSection = (typeof CHANGE_SECTIONS)[number];
 
 export type ChangeRow =
-  /** A status given by a source of a year after `from`; `not_comparable` (no status before) is a first status. */
+  /**
+   * A status given by a source of a year after `from`. `not_comparable` is a first status when there was none before,
+   * and otherwise a pair the scale does not order («in progress» against a pace, or unknown).
+   */
   | { type: 'status'; key: string; subject: NodeRef; change: StatusChange }
   /** A subject first attested after `from`, with its first status when it has one. */
   | { type: 'appeared'; key: string; subject: NodeRef; source: SourceRef; change: StatusChange | null }
@@ -44,6 +47,7 @@ export function groupChanges(diff: YearDiff): ChangeGroups {
     slipped: diff.statusChanges.filter((c) => c.direction === 'slipped').map(status),
     improved: diff.statusChanges.filter((c) => c.direction === 'improved').map(status),
     unchanged: diff.statusChanges.filter((c) => c.direction === 'unchanged').map(status),
+    incomparable: diff.statusChanges.filter((c) => c.direction === 'not_comparable' && c.before !== null && !appeared.has(c.subject.id)).map(status),
     new: [
       ...diff.appeared.map(({ source, ...subject }): ChangeRow => ({
         type: 'appeared',
@@ -53,7 +57,7 @@ export function groupChanges(diff: YearDiff): ChangeGroups {
         change: statusOf.get(subject.id) ?? null,
       })),
       // A subject known before that gets its first status: new too, but not a new subject.
-      ...diff.statusChanges.filter((c) => c.direction === 'not_comparable' && !appeared.has(c.subject.id)).map(status),
+      ...diff.statusChanges.filter((c) => c.direction === 'not_comparable' && c.before === null && !appeared.has(c.subject.id)).map(status),
     ],
     completed: diff.completed.map((subject): ChangeRow => ({
       type: 'completed',
