@@ -11,24 +11,28 @@ import type { GraphProjection } from './projection.js';
 type Row = Record<string, unknown>;
 type Answer = (graph: GraphProjection, id: string) => Row[];
 
+/** The roles an agency has in an initiative: executing (leads), responsible ministry, taking part. */
+const ROLES: RelationshipType[] = ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'];
+
 /** The longest DEPENDS_ON chain the Cypher follows (`*1..6`). */
 const MAX_DEPENDENCY_HOPS = 6;
 
 const ANSWERS: Readonly<Record<NamedQueryName, Answer>> = {
-  // MATCH (a:Agency)-[r]->(i:Initiative {id: $id}) WHERE type(r) IN ['LEADS', 'PARTICIPATES_IN'] … ORDER BY role, agency
+  // MATCH (a:Agency)-[r]->(i:Initiative {id: $id}) WHERE type(r) IN ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'] … ORDER BY role, agency
   'agencies-of-initiative': (g, id) =>
-    inbound(g, id, 'Initiative', ['LEADS', 'PARTICIPATES_IN'], 'Agency')
+    inbound(g, id, 'Initiative', ROLES, 'Agency')
       .map(([a, r]) => ({ agency: a.id, name: a.name, role: r.type }))
       .sort(by('role', 'agency')),
-  // MATCH (a:Agency {id: $id})-[r]->(x) WHERE type(r) IN ['LEADS', 'PARTICIPATES_IN'] … ORDER BY role, id
+  // MATCH (a:Agency {id: $id})-[r]->(x) WHERE type(r) IN ['LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN'] … ORDER BY role, id
   'work-of-agency': (g, id) =>
-    outbound(g, id, 'Agency', ['LEADS', 'PARTICIPATES_IN'])
+    outbound(g, id, 'Agency', ROLES)
       .map(([x, r]) => ({ id: x.id, name: x.name, kind: x.kind, role: r.type }))
       .sort(by('role', 'id')),
-  // MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent {id: $id}) OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) … ORDER BY initiative
+  // MATCH (i:Initiative)-[:SERVES]->(l:LifeEvent {id: $id}) OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) …
+  // OPTIONAL MATCH (m:Agency)-[:RESPONSIBLE_FOR]->(i) … ORDER BY initiative
   'initiatives-of-life-event': (g, id) =>
     inbound(g, id, 'LifeEvent', ['SERVES'], 'Initiative')
-      .map(([i]) => ({ initiative: i.id, name: i.name, leads: leadsOf(g, i.id) }))
+      .map(([i]) => ({ initiative: i.id, name: i.name, leads: agenciesOf(g, i.id, 'LEADS'), responsible: agenciesOf(g, i.id, 'RESPONSIBLE_FOR') }))
       .sort(by('initiative')),
   // MATCH (i:Initiative {id: $id})-[:SERVES]->(l:LifeEvent) … ORDER BY lifeEvent
   'life-events-of-initiative': (g, id) =>
@@ -38,14 +42,20 @@ const ANSWERS: Readonly<Record<NamedQueryName, Answer>> = {
   // MATCH (i:Initiative)-[:PART_OF]->(f:FocusArea {id: $id}) OPTIONAL MATCH (a:Agency)-[:LEADS]->(i) … ORDER BY initiative
   'initiatives-of-focus-area': (g, id) =>
     inbound(g, id, 'FocusArea', ['PART_OF'], 'Initiative')
-      .map(([i]) => ({ initiative: i.id, name: i.name, status: i.properties['status'] ?? null, leads: leadsOf(g, i.id) }))
+      .map(([i]) => ({
+        initiative: i.id,
+        name: i.name,
+        status: i.properties['status'] ?? null,
+        leads: agenciesOf(g, i.id, 'LEADS'),
+        responsible: agenciesOf(g, i.id, 'RESPONSIBLE_FOR'),
+      }))
       .sort(by('initiative')),
   // MATCH p = (i:Initiative {id: $id})-[:DEPENDS_ON*1..6]->(dep:Initiative) … min(length(p)) AS distance ORDER BY distance, initiative
   dependencies: (g, id) => dependencyChain(g, id, 'out'),
   dependents: (g, id) => dependencyChain(g, id, 'in'),
-  // MATCH (r:Recommendation {id: $id})-[rel]->(x) WHERE type(rel) IN ['TARGETS', 'PROPOSES'] … ORDER BY relation, id
+  // MATCH (r:Recommendation {id: $id})-[rel]-(x) WHERE type(rel) IN ['TARGETS', 'PROPOSES', 'FOLLOWS_UP'] … ORDER BY relation, id
   'recommendation-follow-up': (g, id) =>
-    outbound(g, id, 'Recommendation', ['TARGETS', 'PROPOSES'])
+    [...outbound(g, id, 'Recommendation', ['TARGETS', 'PROPOSES']), ...inbound(g, id, 'Recommendation', ['FOLLOWS_UP'])]
       .map(([x, r]) => ({ relation: r.type, id: x.id, name: x.name, kind: x.kind }))
       .sort(by('relation', 'id')),
   // MATCH (d:Driver)-[:INFLUENCES]->(x {id: $id}) OPTIONAL MATCH (t:Trend)-[:PART_OF]->(d) … ORDER BY driver
@@ -82,8 +92,8 @@ function outbound(g: GraphProjection, id: string, at: NodeKind, types: Relations
     .filter(([n]) => to === undefined || n.kind === to);
 }
 
-/** collect(a.id) over OPTIONAL MATCH (a:Agency)-[:LEADS]->(i); the list is sorted when the rows are normalised. */
-const leadsOf = (g: GraphProjection, initiative: string) => inbound(g, initiative, null, ['LEADS'], 'Agency').map(([a]) => a.id);
+/** collect(a.id) over OPTIONAL MATCH (a:Agency)-[:<role>]->(i); the list is sorted when the rows are normalised. */
+const agenciesOf = (g: GraphProjection, initiative: string, role: RelationshipType) => inbound(g, initiative, null, [role], 'Agency').map(([a]) => a.id);
 
 /**
  * Every initiative reached along DEPENDS_ON within MAX_DEPENDENCY_HOPS, with the length of the shortest way there.
