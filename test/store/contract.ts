@@ -340,7 +340,9 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
             responsible: ['kmd'],
           },
         ]);
+        // The whole graph, every year: KMD's responsibility for the focus area that a 2022 report ended is listed too.
         expect((await sut.runNamed('work-of-agency', { id: 'kmd' })).rows).toEqual([
+          { id: 'fa-data', name: 'Økt deling av data', kind: 'FocusArea', role: 'RESPONSIBLE_FOR' },
           { id: 'init-ressurssenter', name: 'Nasjonalt ressurssenter for deling av data', kind: 'Initiative', role: 'RESPONSIBLE_FOR' },
         ]);
         expect((await sut.runNamed('recommendation-follow-up', { id: 'anb-1' })).rows).toEqual([
