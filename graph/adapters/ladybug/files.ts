@@ -1,7 +1,8 @@
 // The files beside a LadybugDB database: its write-ahead log, and a lock file naming the process that has it open.
 // LadybugDB 0.19.1 takes no lock of its own (a second process opens the same file without complaint), so the store
 // records its process id, and `strategigraf recover` and `compact` refuse to touch a file a live process holds.
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export const walPath = (db: string) => `${db}.wal`;
 export const lockPath = (db: string) => `${db}.lock`;
@@ -59,12 +60,34 @@ async function readHolder(db: string): Promise<FileHolder | null> {
 /** Another live process that has the database open, or null (a lock left by a killed process does not count). */
 export async function fileHolder(db: string): Promise<FileHolder | null> {
   const holder = await readHolder(db);
-  if (!holder || holder.pid === process.pid) return null;
+  return holder && holder.pid !== process.pid && isAlive(holder.pid) ? holder : null;
+}
+
+/** A database file and every file the engine or this store keeps beside it (log, checkpoint scratch, lock record). */
+export async function removeDatabaseFiles(db: string): Promise<void> {
+  const dir = path.dirname(path.resolve(db));
+  const base = path.basename(db);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (name === base || name.startsWith(`${base}.`)) await rm(path.join(dir, name), { force: true, recursive: true });
+}
+
+/** Scratch files of new databases whose building process is gone (killed while building, see LadybugStore.createFile). */
+export async function removeAbandonedScratch(db: string): Promise<void> {
+  const dir = path.dirname(path.resolve(db));
+  const prefix = `${path.basename(db)}.creating-`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(path.join(dir, name), { force: true, recursive: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
-    process.kill(holder.pid, 0);
-    return holder;
+    process.kill(pid, 0);
+    return true;
   } catch (err) {
-    // EPERM: the process exists but belongs to someone else; it still holds the file.
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? holder : null;
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,5 +1,5 @@
 // The embedded store: LadybugDB (the maintained successor of Kuzu), in-process, in a file or in memory.
-import { mkdir } from 'node:fs/promises';
+import { link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
@@ -21,7 +21,7 @@ import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
 import { edgeFromValue, fromLadybugValue, nodeFromValue } from './values.js';
-import { claimFile, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
+import { claimFile, fileSize, isWalReplayFailure, releaseFile, removeAbandonedScratch, removeDatabaseFiles, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
 
@@ -47,6 +47,8 @@ export interface LadybugStoreOptions extends LadybugConfig {
   readConnections?: number;
   /** Bounds on the analyst worker processes; from the environment when not given. */
   analyst?: AnalystWorkerLimits;
+  /** Open the path as it is, even when it does not exist yet: only for the file createFile() builds aside. */
+  inPlace?: boolean;
 }
 
 export class LadybugStore implements GraphStore {
@@ -79,6 +81,7 @@ export class LadybugStore implements GraphStore {
   private async doOpen(): Promise<void> {
     const inFile = this.options.path !== ':memory:';
     if (inFile) await mkdir(path.dirname(path.resolve(this.options.path)), { recursive: true });
+    if (inFile && !this.options.inPlace && (await fileSize(this.options.path)) === null) await this.createFile();
     // throwOnWalReplayFailure stays true (the default): false makes the engine replay up to the bad record, drop the
     // rest and truncate the log, losing acknowledged writes silently. Failing is better: `strategigraf recover` keeps it.
     const db = new lbug.Database(this.options.path);
@@ -99,6 +102,27 @@ export class LadybugStore implements GraphStore {
     this.writer = await connect();
     this.readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
     await this.ensureSchema();
+  }
+
+  /**
+   * A new database file is built aside, with its schema, and linked into place only when complete. LadybugDB 0.19 cannot
+   * reopen a new file killed during its first checkpoint ("Database ID for temporary file … does not match",
+   * test/store/crash.test.ts); built aside, such a kill leaves only a scratch file, and the next open builds again.
+   */
+  private async createFile(): Promise<void> {
+    const target = this.options.path;
+    const scratch = `${target}.creating-${process.pid}`;
+    await removeAbandonedScratch(target);
+    await removeDatabaseFiles(scratch);
+    const fresh = new LadybugStore({ ...this.options, path: scratch, inPlace: true, readConnections: 1 });
+    await fresh.open();
+    await fresh.close();
+    // Closing checkpoints: the scratch file is complete on its own. link() fails when another process made the file first.
+    if (((await fileSize(walPath(scratch))) ?? 0) > 0) throw new Error(`the new database ${scratch} kept a write-ahead log after closing`);
+    await link(scratch, target).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+    await removeDatabaseFiles(scratch);
   }
 
   private async ensureSchema(): Promise<void> {
