@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { diffYears } from '../../../graph/analysis/time/diff.js';
 import { yearsOf } from '../../../graph/analysis/time/years.js';
-import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../../../graph/report/diff.js';
-import { LANGUAGES } from '../../../graph/schema/analysis.js';
+import { DIFF_FORMATS, renderDiff } from '../../../graph/report/diff.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
+import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
 import { withStore } from '../store-session.js';
 
 function year(text: string | undefined, what: string): number {
@@ -25,22 +24,13 @@ export const diffCommand: Command = {
     '  --date    the generation date printed in the document (default: now)',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, date: { type: 'string' } },
-      true,
-    );
+    const { values, positionals } = parseCommandArgs(argv, DOCUMENT_OPTIONS, true);
     if (positionals.length !== 2)
       throw new UsageError(`give two years, FROM and TO (got ${positionals.length} argument${positionals.length === 1 ? '' : 's'})`);
     const from = year(positionals[0], 'FROM');
     const to = year(positionals[1], 'TO');
     if (from > to) throw new UsageError(`FROM must not be after TO (${from} > ${to})`);
-    const format = (values.format ?? 'md') as DiffFormat;
-    if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')} (got "${values.format}")`);
-    const lang = values.lang ?? 'nb';
-    if (!(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')} (got "${lang}")`);
-    const generatedAt = values.date ? new Date(values.date) : new Date();
-    if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--date must be a date such as 2021-03-01 (got "${values.date}")`);
+    const options = documentOptions(values, DIFF_FORMATS);
 
     return withStore(io, async (store) => {
       const snapshot = await store.snapshot();
@@ -49,17 +39,17 @@ export const diffCommand: Command = {
         ['FROM', from],
         ['TO', to],
       ] as const) {
-        if (!years.includes(y) && (years.length === 0 || y < years[0]! || y > years.at(-1)!)) {
+        if (years.length === 0 || y < years[0]! || y > years.at(-1)!) {
           throw new UsageError(`${name} ${y} is outside the years the data's sources cover (${years.length > 0 ? `${years[0]}–${years.at(-1)}` : 'none'})`);
         }
       }
-      const text = renderDiff(diffYears(snapshot, from, to), { format, lang: lang as 'nb' | 'en', dataset: snapshot.meta, generatedAt });
-      if (values.out) {
-        await writeFile(values.out, text, 'utf8');
-        io.err(`wrote ${values.out} (${format}, ${lang}, ${text.length} characters)`);
-      } else {
-        io.out(text);
-      }
+      const text = renderDiff(diffYears(snapshot, from, to), {
+        format: options.format,
+        lang: options.lang,
+        dataset: snapshot.meta,
+        generatedAt: options.generatedAt,
+      });
+      await writeDocument(io, options, text);
       return EXIT.ok;
     });
   },

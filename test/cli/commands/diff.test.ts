@@ -1,38 +1,12 @@
 // `strategigraf diff FROM TO` on the gap fixture (sources for 2020 and 2021), through the real CLI and embedded store.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAP_FIXTURE } from '../../analysis/store-contract.js';
-
-const run = promisify(execFile);
+import { useLoadedCli } from '../loaded-cli.js';
 
 describe('strategigraf diff', () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/strategigraf.mjs', ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-diff-'));
-    env = { ...process.env, STRATEGIGRAF_DB: path.join(dir, 'graph.lbug') };
-    delete env['NEO4J_URI'];
-    const load = await cli('load', GAP_FIXTURE);
-    expect(load.code, load.stderr).toBe(0);
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { cli, dir: scratch } = useLoadedCli(GAP_FIXTURE);
 
   it('writes the changes as markdown: what slipped with both sources, and the summary counts', async () => {
     const { code, stdout } = await cli('diff', '2020', '2021', '--date', '2026-12-02');
@@ -46,7 +20,7 @@ describe('strategigraf diff', () => {
   });
 
   it("writes English HTML to a file and JSON that is the API's answer", async () => {
-    const out = path.join(dir, 'diff.html');
+    const out = path.join(scratch(), 'diff.html');
     const html = await cli('diff', '2020', '2021', '--format', 'html', '--lang', 'en', '--out', out);
     expect(html.code, html.stderr).toBe(0);
     const page = await readFile(out, 'utf8');

@@ -1,37 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAP_FIXTURE } from '../../analysis/store-contract.js';
-
-const run = promisify(execFile);
+import { useLoadedCli } from '../loaded-cli.js';
 
 describe('strategigraf gaps and report', () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/strategigraf.mjs', ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'strategigraf-gaps-'));
-    env = { ...process.env, STRATEGIGRAF_DB: path.join(dir, 'graph.lbug') };
-    delete env['NEO4J_URI'];
-    const load = await cli('load', GAP_FIXTURE);
-    expect(load.code, load.stderr).toBe(0);
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { cli, dir: scratch } = useLoadedCli(GAP_FIXTURE);
 
   it('lists findings by severity with a quote under each', async () => {
     const { code, stdout } = await cli('gaps');
@@ -96,7 +70,7 @@ describe('strategigraf gaps and report', () => {
   });
 
   it('writes the HTML report to a file', async () => {
-    const out = path.join(dir, 'rapport.html');
+    const out = path.join(scratch(), 'rapport.html');
     const { code, stdout, stderr } = await cli('report', '--format', 'html', '--out', out, '--lang', 'en');
     expect(code).toBe(0);
     expect(stdout).toBe('');
