@@ -3,6 +3,8 @@
 import { PROGRESS_LABELS } from '../ontology.js';
 import type { Language, NodeRef } from '../schema/analysis.js';
 import type { SourceRef, StatusPoint, YearDiff } from '../schema/time.js';
+import { esc } from './html.js';
+import { inline } from './markdown.js';
 
 export const DIFF_FORMATS = ['md', 'html', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -134,16 +136,6 @@ export function renderDiff(diff: YearDiff, options: DiffDocumentOptions): string
   return options.format === 'html' ? html(diff, w.title(diff), w.subtitle, meta, parts, w, lang) : markdown(w.title(diff), w.subtitle, meta, parts, w);
 }
 
-function inline(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/([*_`[\]])/g, '\\$1')
-    .trim();
-}
-
 type Words = (typeof WORDS)[Language];
 
 function markdown(title: string, subtitle: string, meta: string[], parts: Section[], w: Words): string {
@@ -167,8 +159,6 @@ function markdown(title: string, subtitle: string, meta: string[], parts: Sectio
   }
   return out.join('\n');
 }
-
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function html(diff: YearDiff, title: string, subtitle: string, meta: string[], parts: Section[], w: Words, lang: Language): string {
   const body = parts

@@ -2,7 +2,7 @@
 import type { GapSeverity } from '../schema/analysis.js';
 import type { FindingView, MatrixView, ReportModel, SourceLine } from './model.js';
 
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

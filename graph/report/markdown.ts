@@ -2,7 +2,7 @@
 import type { FindingView, MatrixView, ReportModel, SourceLine } from './model.js';
 
 /** Text inside a table cell or list item: no line breaks, no table pipes, no stray HTML. */
-function inline(text: string): string {
+export function inline(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/\\/g, '\\\\')
