@@ -88,6 +88,14 @@ describe.runIf(enabled)('the graph over years in Chromium', { timeout: 90_000 },
     }
   });
 
+  it('heads the panel with the status of the chosen year and its year, never an older one as if current', async () => {
+    const page = await sammenhengende(WIDE);
+    await expect.poll(() => panel(page).getByTestId('status-badge').textContent()).toBe('Mindre forsinkelser (per 2021)');
+    const asOf2020 = await open(`/?view=explore&node=${encodeURIComponent('fa-tjenester')}&year=2020`, WIDE);
+    await panel(asOf2020).getByTestId('status-history').waitFor();
+    await expect.poll(() => panel(asOf2020).getByTestId('status-badge').textContent()).toBe('På plan (per 2020)');
+  });
+
   it('opens the source of a mark from the keyboard, shows a silent year as silent, and speaks English too', async () => {
     const page = await sammenhengende(WIDE);
     const source2021 = panel(page).locator('[data-year="2021"]').getByTestId('history-source');

@@ -72,6 +72,7 @@ export const en: Record<MessageKey, string> = {
   'details.heading': 'Details',
   'details.none': 'Select a node in the graph, the table or the search to see its details.',
   'details.properties': 'Properties',
+  'details.statusAsOf': '{status} (as of {year})',
   'details.statusReport': 'Status report answers',
   'details.incomplete': 'Incomplete: {fields} missing',
   'details.neighbours': 'Neighbours',

@@ -71,6 +71,7 @@ export const nb = {
   'details.none': 'Velg en node i grafen, tabellen eller søket for å se detaljer.',
   'details.properties': 'Egenskaper',
   'details.statusReport': 'Svar i statusrapporten',
+  'details.statusAsOf': '{status} (per {year})',
   'details.incomplete': 'Ufullstendig: mangler {fields}',
   'details.neighbours': 'Naboer',
   'details.noNeighbours': 'Ingen relasjoner.',
