@@ -39,6 +39,13 @@ describe('NodeFacts', () => {
     expect(facts(render(NodeFacts, { props: { node } }).body)).toMatchObject({ fundingType: 'Grant', amount: 'NOK 57,383,633', startDate: 'autumn 2022' });
   });
 
+  it('calls a followed subject’s own status the status of its source, and any other kind’s plain status', () => {
+    const area = { kind: 'FocusArea' as const, properties: { source: 'rapport', status: 'in_progress' } };
+    expect(text(render(NodeFacts, { props: { node: area } }).body)).toContain('Status i kilden noden er hentet fra');
+    const report = { kind: 'StatusReport' as const, properties: { source: 'rapport', status: 'in_progress', complete: true } };
+    expect(text(render(NodeFacts, { props: { node: report } }).body)).not.toContain('Status i kilden');
+  });
+
   it('shows a measurement in its indicator’s unit: a rank out of its field', () => {
     const node = { kind: 'Measurement' as const, properties: { source: 'ref-desi', value: 11, outOf: 36, year: 2021 } };
     const { body } = render(NodeFacts, { props: { node, unit: 'rank' } });

@@ -73,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   'details.none': 'Select a node in the graph, the table or the search to see its details.',
   'details.properties': 'Properties',
   'details.statusAsOf': '{status} (as of {year})',
+  'details.statusInSource': 'Status in the source the node comes from',
   'details.statusReport': 'Status report answers',
   'details.incomplete': 'Incomplete: {fields} missing',
   'details.neighbours': 'Neighbours',

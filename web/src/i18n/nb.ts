@@ -72,6 +72,7 @@ export const nb = {
   'details.properties': 'Egenskaper',
   'details.statusReport': 'Svar i statusrapporten',
   'details.statusAsOf': '{status} (per {year})',
+  'details.statusInSource': 'Status i kilden noden er hentet fra',
   'details.incomplete': 'Ufullstendig: mangler {fields}',
   'details.neighbours': 'Naboer',
   'details.noNeighbours': 'Ingen relasjoner.',

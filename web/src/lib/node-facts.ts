@@ -41,6 +41,8 @@ const PLAIN_NUMBERS = new Set(['year', 'startYear', 'endYear', 'number', 'rank',
 /** Texts that are the source's words. */
 const SOURCE_TEXT = new Set(['aliases', 'points', 'statusNote', 'valueLabel']);
 const OCCURRENCE_ICONS: Record<string, string> = { planned: '◌', achieved: '✓' };
+/** Kinds whose status the sources report year by year. */
+const STATUS_SUBJECTS: ReadonlySet<string> = new Set(['FocusArea', 'Initiative', 'LifeEvent']);
 
 export interface FactContext {
   /** The unit of the indicator a measurement measures. */
@@ -58,6 +60,8 @@ export function nodeFacts(node: Pick<Node, 'kind' | 'properties'>, context: Fact
     seen.add(key);
     const fact = factFor(key, props, context);
     if (!fact) continue;
+    // A followed subject's own status is what its first source said; the year-by-year row below says the rest.
+    if (key === 'status' && STATUS_SUBJECTS.has(node.kind)) fact.label = i18n.t('details.statusInSource');
     for (const f of fact.fields) seen.add(f);
     facts.push(fact);
   }
