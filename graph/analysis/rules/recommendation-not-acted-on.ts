@@ -9,7 +9,7 @@ import { EvidenceBuilder, finding, str } from '../evidence.js';
 import { initiativesUnder } from '../plan.js';
 import { list, quoted, t } from '../text.js';
 import { surelyAfter } from '../time/dates.js';
-import { statusHistory, statusSupport, type StatusPoint } from '../time/status.js';
+import { addStatusEvidence, statusHistory, statusSupport, type StatusPoint } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
 import { yearsOf, type Years } from '../time/years.js';
 import type { GapRule } from './rule.js';
@@ -103,15 +103,8 @@ export const recommendationNotActedOn: GapRule = {
             : [];
         grounds.push(allOf(anyOf(...targetLinks.map(link)), ...later.map((point) => statusSupport(ctx, subject, point)), ...dates));
         if (subject.id !== target.id) evidence.node(subject, { facts: ['status', 'planNumber'] });
-        evidence
-          .allEdges(ctx.out(recommendation.id, 'TARGETS', 'PROPOSES').filter((e) => e.to === target.id))
-          .node(target, { facts: ['status', 'planNumber'] });
-        for (const point of later) {
-          evidence.edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record)).node(ctx.node(point.record), {
-            facts: ['progress', 'statusLabel', 'executingLabel'],
-          });
-          evidence.node(ctx.node(point.source), { facts: ['year'] });
-        }
+        evidence.allEdges(targetLinks).node(target, { facts: ['status', 'planNumber'] });
+        for (const point of later) addStatusEvidence(evidence, ctx, subject, point, ['progress', 'statusLabel', 'executingLabel']);
         const last = later.at(-1)!;
         const phrase = statusPhrase(ctx, last);
         const executing = str(ctx.node(last.record), 'executingLabel');

@@ -4,7 +4,7 @@ import type { GapRuleInfo } from '../../schema/analysis.js';
 import { allOf, explain } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
-import { direction, statusHistory, statusSubjects, statusSupport, worstPerYear } from '../time/status.js';
+import { addStatusEvidence, direction, statusHistory, statusSubjects, statusSupport, worstPerYear } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
@@ -38,12 +38,7 @@ export const slippingStatus: GapRule = {
       const now = statusPhrase(ctx, chain[chain.length - 1]!);
       const name = quoted(subject);
       const evidence = new EvidenceBuilder(ctx).node(subject);
-      for (const point of chain) {
-        evidence
-          .edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record))
-          .node(ctx.node(point.record), { facts: ['progress', 'statusLabel', 'status'] });
-        evidence.node(ctx.node(point.source), { facts: ['year'] });
-      }
+      for (const point of chain) addStatusEvidence(evidence, ctx, subject, point, ['progress', 'statusLabel', 'status']);
       const inARow = steps > 1 ? t(` Den har gått tilbake ${steps} rapporterte år på rad.`, ` It has slipped ${steps} reported years in a row.`) : t('', '');
       findings.push(
         finding(

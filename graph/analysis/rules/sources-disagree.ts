@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../context.js';
 import { allOf, explain, fact, link } from '../basis.js';
 import { EvidenceBuilder, finding, str, type RuleFinding } from '../evidence.js';
 import { list, quoted, t } from '../text.js';
-import { statusHistory, statusSubjects, statusSupport } from '../time/status.js';
+import { addStatusEvidence, statusHistory, statusSubjects, statusSupport } from '../time/status.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
@@ -90,12 +90,7 @@ function statusConflicts(ctx: AnalysisContext): RuleFinding[] {
     if (conflictYears.length === 0) continue;
     const points = history.filter((p) => conflictYears.includes(p.year));
     const evidence = new EvidenceBuilder(ctx).node(subject);
-    for (const p of points) {
-      evidence
-        .edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === p.record))
-        .node(ctx.node(p.record), { facts: ['progress', 'statusLabel', 'status'] });
-      evidence.node(ctx.node(p.source), { facts: ['year'] });
-    }
+    for (const p of points) addStatusEvidence(evidence, ctx, subject, p, ['progress', 'statusLabel', 'status']);
     const said = (lang: 'nb' | 'en') =>
       list(
         points.map((p) => `${p.label ?? p.progress} ${p.year} (${sourceName(ctx, p.source)[lang]})`),

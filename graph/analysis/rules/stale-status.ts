@@ -4,7 +4,7 @@ import type { GapRuleInfo } from '../../schema/analysis.js';
 import { explain, NOTHING } from '../basis.js';
 import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
-import { statusHistory, statusSubjects } from '../time/status.js';
+import { addStatusEvidence, statusHistory, statusSubjects } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
@@ -41,10 +41,7 @@ export const staleStatus: GapRule = {
       const window =
         since === years.latest ? t(`i ${years.latest}`, `in ${years.latest}`) : t(`i årene ${since}–${years.latest}`, `in the years ${since}–${years.latest}`);
       const evidence = new EvidenceBuilder(ctx).node(subject, { facts: ['status'] });
-      if (last) {
-        evidence.edge(ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === last.record)).node(ctx.node(last.record), { facts: ['progress', 'statusLabel'] });
-        evidence.node(ctx.node(last.source), { facts: ['year'] });
-      }
+      if (last) addStatusEvidence(evidence, ctx, subject, last, ['progress', 'statusLabel']);
       const lastPhrase = last ? statusPhrase(ctx, last) : null;
       findings.push(
         finding(

@@ -3,9 +3,10 @@
 // `status`, which is the assessment of the source that attests the node. None of them is carried into a year its source
 // does not report on: a year without an assertion stays empty.
 import { PROGRESS_RANK, type Progress } from '../../ontology.js';
-import type { GraphNode } from '../../schema/graph.js';
+import type { GraphEdge, GraphNode } from '../../schema/graph.js';
 import { allOf, fact, link, type Support } from '../basis.js';
 import type { AnalysisContext } from '../context.js';
+import type { EvidenceBuilder } from '../evidence.js';
 import type { Years } from './years.js';
 
 /** Kinds whose status the sources report. */
@@ -136,7 +137,18 @@ export function worstPerYear(history: readonly StatusPoint[]): StatusPoint[] {
 export function statusSupport(ctx: AnalysisContext, subject: GraphNode, point: StatusPoint): Support {
   if (point.record === subject.id) return fact(subject, 'status');
   const record = ctx.node(point.record)!;
-  const edge = ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record);
+  const edge = statusEdge(ctx, subject, point);
   const field = fact(record, record.kind === 'StatusAssessment' ? 'progress' : 'status');
   return edge ? allOf(link(edge), field) : field;
+}
+
+/** The HAS_STATUS link from a subject to the record a status point is read from; none for the subject's own status. */
+export function statusEdge(ctx: AnalysisContext, subject: GraphNode, point: StatusPoint): GraphEdge | undefined {
+  return ctx.out(subject.id, 'HAS_STATUS').find((e) => e.to === point.record);
+}
+
+/** A status point as evidence: its link, its record with the fields that say the status, and its source with its year. */
+export function addStatusEvidence(evidence: EvidenceBuilder, ctx: AnalysisContext, subject: GraphNode, point: StatusPoint, facts: readonly string[]): void {
+  evidence.edge(statusEdge(ctx, subject, point)).node(ctx.node(point.record), { facts });
+  evidence.node(ctx.node(point.source), { facts: ['year'] });
 }
