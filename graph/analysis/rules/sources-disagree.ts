@@ -7,6 +7,7 @@ import { allOf, explain, fact, link } from '../basis.js';
 import { EvidenceBuilder, finding, str, type RuleFinding } from '../evidence.js';
 import { list, quoted, t } from '../text.js';
 import { addStatusEvidence, statusHistory, statusSubjects, statusSupport } from '../time/status.js';
+import { sourceName } from '../time/wording.js';
 import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
@@ -26,11 +27,6 @@ const info: GapRuleInfo = {
   ),
   subjectKinds: ['Indicator', 'FocusArea', 'Initiative', 'LifeEvent'],
 };
-
-function sourceName(ctx: AnalysisContext, id: string): { nb: string; en: string } {
-  const node = ctx.node(id);
-  return { nb: node?.name ?? id, en: node?.nameEn ?? node?.name ?? id };
-}
 
 function measurementConflicts(ctx: AnalysisContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
