@@ -4,6 +4,7 @@ import type { GapConfig } from '../schema/analysis.js';
 import type { GraphEdge, GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
 import { compareNodes } from './text.js';
+import { yearsOf, type Years } from './time/years.js';
 
 export interface AnalysisContext {
   readonly snapshot: GraphSnapshot;
@@ -22,6 +23,8 @@ export interface AnalysisContext {
    * a status for some subjects but do not collect one from every initiative.
    */
   readonly latestReport: GraphNode | null;
+  /** The years the data's sources report on, read once per snapshot for every rule that compares years. */
+  readonly years: Years;
 }
 
 const EMPTY: readonly GraphEdge[] = [];
@@ -65,5 +68,6 @@ export function buildContext(snapshot: GraphSnapshot, config: GapConfig): Analys
     in: (id, ...types) => pick(incoming.get(id), types),
     edgesOf: (type) => byType.get(type) ?? EMPTY,
     latestReport,
+    years: yearsOf(snapshot),
   };
 }

@@ -11,7 +11,7 @@ import { list, quoted, t } from '../text.js';
 import { surelyAfter } from '../time/dates.js';
 import { addStatusEvidence, statusHistory, statusSupport, type StatusPoint } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
-import { yearsOf, type Years } from '../time/years.js';
+import type { Years } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
 const info: GapRuleInfo = {
@@ -70,7 +70,7 @@ function laterStatuses(ctx: AnalysisContext, years: Years, subject: GraphNode, m
 export const recommendationNotActedOn: GapRule = {
   info,
   run(ctx) {
-    const years = yearsOf(ctx.snapshot);
+    const years = ctx.years;
     const findings = [];
     for (const recommendation of ctx.nodesOf('Recommendation')) {
       const madeIn = years.ofNode(recommendation);

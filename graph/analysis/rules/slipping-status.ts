@@ -6,7 +6,6 @@ import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
 import { addStatusEvidence, direction, statusHistory, statusSubjects, statusSupport, worstPerYear } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
-import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
 const info: GapRuleInfo = {
@@ -26,7 +25,7 @@ const info: GapRuleInfo = {
 export const slippingStatus: GapRule = {
   info,
   run(ctx) {
-    const years = yearsOf(ctx.snapshot);
+    const years = ctx.years;
     const findings = [];
     for (const subject of statusSubjects(ctx, ctx.config.time.initiativeCategories)) {
       const perYear = worstPerYear(statusHistory(ctx, years, subject));

@@ -8,7 +8,6 @@ import { EvidenceBuilder, finding, str, type RuleFinding } from '../evidence.js'
 import { list, quoted, t } from '../text.js';
 import { addStatusEvidence, statusHistory, statusSubjects, statusSupport } from '../time/status.js';
 import { sourceName } from '../time/wording.js';
-import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
 const info: GapRuleInfo = {
@@ -75,7 +74,7 @@ function measurementConflicts(ctx: AnalysisContext): RuleFinding[] {
 }
 
 function statusConflicts(ctx: AnalysisContext): RuleFinding[] {
-  const years = yearsOf(ctx.snapshot);
+  const years = ctx.years;
   const findings: RuleFinding[] = [];
   for (const subject of statusSubjects(ctx, ctx.config.time.initiativeCategories)) {
     const history = statusHistory(ctx, years, subject);

@@ -6,7 +6,6 @@ import { EvidenceBuilder, finding } from '../evidence.js';
 import { quoted, t } from '../text.js';
 import { addStatusEvidence, statusHistory, statusSubjects } from '../time/status.js';
 import { statusPhrase } from '../time/wording.js';
-import { yearsOf } from '../time/years.js';
 import type { GapRule } from './rule.js';
 
 const info: GapRuleInfo = {
@@ -26,7 +25,7 @@ const info: GapRuleInfo = {
 export const staleStatus: GapRule = {
   info,
   run(ctx) {
-    const years = yearsOf(ctx.snapshot);
+    const years = ctx.years;
     if (years.latest === null || years.all.length < 2) return [];
     const since = years.latest - ctx.config.time.staleYears + 1;
     // Where the latest year has a status collection, its missing answers are the missing-status rule's to report.

@@ -11,7 +11,7 @@ import { nodeRef } from '../evidence.js';
 import { findGaps } from '../gaps.js';
 import { datedLink, sourceRef, statusOut } from './history.js';
 import { direction, statusAt, statusHistory, statusSubjects, STATUS_SUBJECT_KINDS } from './status.js';
-import { snapshotAsOf, yearsOf, type Years } from './years.js';
+import { snapshotAsOf, type Years } from './years.js';
 
 /** Kinds whose first appearance a diff lists: what the programme office follows, not the records that describe them. */
 const APPEARING_KINDS: ReadonlySet<string> = new Set([...STATUS_SUBJECT_KINDS, 'Agency', 'Recommendation', 'Obstacle', 'Funding', 'Indicator', 'Milestone']);
@@ -19,8 +19,8 @@ const APPEARING_KINDS: ReadonlySet<string> = new Set([...STATUS_SUBJECT_KINDS, '
 const OWNER_ROLES = ['RESPONSIBLE_FOR', 'LEADS'] as const;
 
 export function diffYears(snapshot: GraphSnapshot, from: number, to: number, config: GapConfigOverrides = {}): YearDiff {
-  const years = yearsOf(snapshot);
   const ctx = buildContext(snapshot, resolveGapConfig(config));
+  const years = ctx.years;
   const before = snapshotAsOf(snapshot, from, years);
   const after = snapshotAsOf(snapshot, to, years);
   const findingKey = (f: YearDiff['findingsOpened'][number]) => `${f.rule}\u0000${f.subject.id}`;

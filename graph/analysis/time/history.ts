@@ -8,7 +8,7 @@ import { resolveGapConfig } from '../config.js';
 import { buildContext, type AnalysisContext } from '../context.js';
 import { nodeRef } from '../evidence.js';
 import { statusHistory, type StatusPoint } from './status.js';
-import { yearsOf, type Years } from './years.js';
+import type { Years } from './years.js';
 
 export function sourceRef(ctx: AnalysisContext, years: Years, id: string): SourceRef {
   return describeSource(
@@ -52,7 +52,7 @@ export function subjectHistory(snapshot: GraphSnapshot, id: string): History | n
   const ctx = buildContext(snapshot, resolveGapConfig());
   const subject = ctx.node(id);
   if (!subject) return null;
-  const years = yearsOf(snapshot);
+  const years = ctx.years;
   const statuses = statusHistory(ctx, years, subject);
   return {
     subject: nodeRef(subject),
