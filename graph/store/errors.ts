@@ -10,7 +10,8 @@ export type StoreErrorCode =
   | 'query_too_costly'
   | 'query_crashed'
   | 'too_many_queries'
-  | 'load_failed';
+  | 'load_failed'
+  | 'version_conflict';
 
 export class StoreError extends Error {
   constructor(
@@ -65,3 +66,7 @@ export const loadFailed = (cause: unknown) =>
     `loading the dataset failed, the previous graph is unchanged: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
     { cause },
   );
+
+/** A work-store write whose expected version is not the stored one: someone else wrote the record first. */
+export const versionConflict = (target: string, expected: number, actual: number) =>
+  new StoreError('version_conflict', `${target} has changed since version ${expected} (it is now version ${actual}); read it again and reapply the change`);

@@ -16,6 +16,7 @@ const STORE_ERROR_STATUS: Record<StoreErrorCode, number> = {
   query_crashed: 503,
   too_many_queries: 429,
   load_failed: 500,
+  version_conflict: 412,
 };
 
 const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
