@@ -7,6 +7,7 @@ import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
+import { bootstrapAdmin, registerAccess } from './plugins/access.js';
 import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
@@ -72,13 +73,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRateLimit(app);
   // After CORS (a preflight is answered there) and before any route, so every route is known to it.
   registerMethodNotAllowed(app);
+  const canAuthenticate = Boolean(options.adminToken);
+  registerAccess(app, { authenticators: [bootstrapAdmin(options.adminToken)], anonymousRole: 'reader', canAuthenticate });
   await registerOpenApi(app);
 
   await app.register(apiRoutes, {
     prefix: '/api',
     store: options.store,
     limits: options.limits ?? DEFAULT_LIMITS,
-    adminToken: options.adminToken,
+    canAuthenticate,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     datasetBodyLimit: options.datasetBodyLimit ?? DEFAULT_DATASET_BODY_LIMIT,
   });

@@ -6,7 +6,8 @@ import type { RateLimitOptions } from '../plugins/security.js';
 export interface ApiContext {
   store: GraphStore;
   limits: QueryLimits;
-  adminToken: string | undefined;
+  /** Whether any credential can be presented on this server (see plugins/access.ts). */
+  canAuthenticate: boolean;
   rateLimits: RateLimitOptions;
   /** Largest accepted dataset upload, in bytes. */
   datasetBodyLimit: number;

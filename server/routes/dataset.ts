@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validateDataset } from '../../graph/dataset/validate.js';
-import { requireAdmin } from '../plugins/auth.js';
+import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
@@ -8,7 +8,7 @@ import type { ApiContext } from './context.js';
 /** The name problems carry, as the CLI names a seed file. */
 export const REQUEST_BODY_FILE = 'request body';
 
-export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, adminToken, rateLimits, datasetBodyLimit }) => {
+export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit }) => {
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
@@ -17,7 +17,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
     '/dataset',
     {
       bodyLimit: datasetBodyLimit,
-      onRequest: requireAdmin(adminToken),
+      onRequest: requireRole('admin', canAuthenticate),
       config: { rateLimit: { max: rateLimits.write, timeWindow: '1 minute' } },
       schema: {
         tags: ['admin'],

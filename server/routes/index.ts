@@ -16,8 +16,8 @@ import { timeRoutes } from './time.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
-  const { store, limits, adminToken, rateLimits, datasetBodyLimit } = options;
-  const context: ApiContext = { store, limits, adminToken, rateLimits, datasetBodyLimit };
+  const { store, limits, canAuthenticate, rateLimits, datasetBodyLimit } = options;
+  const context: ApiContext = { store, limits, canAuthenticate, rateLimits, datasetBodyLimit };
   for (const routes of [
     healthRoutes,
     schemaRoutes,

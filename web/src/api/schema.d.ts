@@ -2110,7 +2110,7 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, writes_disabled, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
+                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, writes_disabled, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
                 code: string;
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
