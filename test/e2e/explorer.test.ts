@@ -65,6 +65,30 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('explore-search-input').inputValue()).toBe('StimuLab');
   });
 
+  it('says what the data covers when a search finds nothing, and offers the nearest names (a typo finds StimuLab)', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    // A well-known name the sources never mention: the answer names the sources and years instead of a bare "no hits".
+    await page.getByTestId('explore-search-input').fill('Kvantedatamaskin');
+    const scope = page.getByTestId('search-scope');
+    await scope.waitFor();
+    expect(await scope.textContent()).toMatch(/Ingen treff på «Kvantedatamaskin»\.\s+Grafen bygger på \d+ kilder om årene 2020–20\d\d/);
+
+    await page.getByTestId('explore-search-input').fill('Stimulabb');
+    const suggestion = page.getByTestId('search-suggestion').filter({ hasText: 'StimuLab' }).first();
+    await suggestion.waitFor();
+    expect(await page.getByTestId('search-scope').textContent()).toContain('Mente du');
+    await expectNoAxeViolations(page);
+    // Enter alone does not take a suggestion the reader never typed; the arrow key does, then Enter picks it.
+    await page.keyboard.press('Enter');
+    expect(param(page, 'node')).not.toBe('stimulab');
+    const api = (await (await fetch(`${browser.session.app.url}/api/nodes?q=Stimulabb`)).json()) as { suggestions: { id: string }[] };
+    expect(api.suggestions.map((n) => n.id)).toContain('stimulab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => param(page, 'node')).toBe(api.suggestions[0]!.id);
+  });
+
   it('expands and collapses a node’s neighbours (counted in the table view), with no axe violations in table mode', async () => {
     const page = await open('/?view=explore&expanded=stimulab&table=1');
     await nodeRows(page).first().waitFor();

@@ -2361,6 +2361,8 @@ export interface components {
             items: components["schemas"]["Node"][];
             /** @description Matching nodes in all, regardless of limit and offset */
             total: number;
+            /** @description Only when q matched nothing: the nodes whose names come nearest (typos, word order, accents), best first; empty when none is near */
+            suggestions?: components["schemas"]["Node"][];
         };
         NodeRef: {
             id: string;
