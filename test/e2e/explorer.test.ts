@@ -150,6 +150,22 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(text).toContain('Alvorlig sykt barn');
     // The pickers show names, not ids.
     await expect.poll(() => page.getByTestId('path-from-input').inputValue()).toBe('Digitaliseringsdirektoratet');
+    // Every hop carries its evidence, and an inferred hop says so in the sentence itself (it used to read as fact).
+    const api = (await (await fetch(`${browser.session.app.url}/api/paths?from=digdir&to=livshendelse-alvorlig-sykt-barn&maxLength=6`)).json()) as {
+      paths: { edges: { properties: { basis: string } }[] }[];
+    };
+    const items = page.getByTestId('path-sentence');
+    expect(await items.count()).toBe(api.paths.length);
+    const inferredSteps = api.paths.map((p) => p.edges.filter((e) => e.properties.basis === 'inferred').length);
+    expect(inferredSteps.some((n) => n > 0)).toBe(true);
+    for (const [i, path] of api.paths.entries()) {
+      const item = items.nth(i);
+      expect(await item.getByTestId('path-inferred').count()).toBe(inferredSteps[i]);
+      expect(await item.getByTestId('path-hop').count()).toBe(path.edges.length);
+    }
+    await items.first().locator('summary').click();
+    await expect.poll(() => items.first().getByTestId('path-hop').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
   });
 
   it('switches the language: navigation, <html lang> and the URL', async () => {

@@ -159,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   'paths.none': 'No path within {max} steps.',
   'paths.count': '{count} shortest paths of {length} steps',
   'paths.which': ', which',
+  'paths.inferredStep': '(inferred by the analyst)',
+  'paths.evidence': 'Sources of the {count} steps',
   'paths.pickBoth': 'Pick both a start and a goal.',
   'gaps.heading': 'Gaps in the action plan',
   'gaps.summary': '{total} findings: {high} high, {medium} medium, {low} low severity',

@@ -157,6 +157,8 @@ export const nb = {
   'paths.none': 'Ingen sti innen {max} steg.',
   'paths.count': '{count} korteste stier med {length} steg',
   'paths.which': ', som',
+  'paths.inferredStep': '(utledet av analytikeren)',
+  'paths.evidence': 'Kildene for {count} steg',
   'paths.pickBoth': 'Velg både start og mål.',
   'gaps.heading': 'Hull i handlingsplanen',
   'gaps.summary': '{total} funn: {high} høy, {medium} middels, {low} lav alvorlighet',
