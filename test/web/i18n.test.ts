@@ -4,7 +4,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { nb } from '../../web/src/i18n/nb.js';
 
 const catalogues = { nb: nb as Record<string, string>, en: en as Record<string, string> };
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[}|]/g)].map((m) => m[1]!))].sort();
 
 describe('web UI messages', () => {
   it('nb and en have exactly the same keys', () => {
@@ -37,10 +37,10 @@ describe('web UI messages', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('has no unbalanced or malformed braces that the {name} substitution would leave in the text', () => {
+  it('has no unbalanced or malformed braces that the {name} and {name|one|other} substitutions would leave in the text', () => {
     for (const [lang, messages] of Object.entries(catalogues)) {
       const bad = Object.entries(messages)
-        .filter(([, text]) => text.replace(/\{\w+\}/g, '').match(/[{}]/))
+        .filter(([, text]) => text.replace(/\{\w+\|[^|{}]*\|[^|{}]*\}/g, '').replace(/\{\w+\}/g, '').match(/[{}]/))
         .map(([k, text]) => `${k}: ${text}`);
       expect(bad, `stray braces in ${lang}`).toEqual([]);
     }
