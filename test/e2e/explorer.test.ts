@@ -186,6 +186,19 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(param(page, 'lang')).toBeNull();
   });
 
+  it('draws the same URL the same way twice: the layout is seeded by the graph, not by chance', async () => {
+    const shot = async () => {
+      const page = await open('/?view=explore&expanded=stimulab,digdir');
+      await layoutDone(page);
+      await settle(page);
+      return page.getByTestId('graph-canvas').screenshot();
+    };
+    const first = await shot();
+    const second = await shot();
+    expect(first.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+
   it('restores the view from a shared URL in a fresh page (node, expansion, table, English)', async () => {
     const page = await open('/?view=explore&node=stimulab&expanded=stimulab&table=1&lang=en');
     await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
@@ -225,7 +238,8 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
-    // On the canvas, ArrowRight selects a node and opens its details; Enter shows its neighbours.
+    // On the canvas, an arrow key selects the node in the middle and opens its details; the next arrows move along
+    // the relationships to a neighbour, and the selection is announced; Enter shows its neighbours.
     expect(param(page, 'node')).toBeNull();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => param(page, 'node')).not.toBeNull();
@@ -233,9 +247,22 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('details-panel').waitFor();
     await expect.poll(() => detailsHeading(page).textContent()).not.toMatch(/^(Detaljer)?$/);
     expect(await focused()).toBe('graph-canvas');
-    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('graph-announcement').textContent()).toMatch(/er valgt; \d+ (nabo|naboer) i grafen/);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      if (param(page, 'node') !== first) break;
+    }
     await expect.poll(() => param(page, 'node')).not.toBe(first);
     const second = param(page, 'node')!;
+    const neighbours = (await (await fetch(`${browser.session.app.url}/api/nodes/${first}/neighbors?depth=1`)).json()) as { nodes: { id: string }[] };
+    expect(neighbours.nodes.map((n) => n.id)).toContain(second);
+    // The selected node stays in view after the details panel took its place beside the canvas.
+    await expect
+      .poll(async () => {
+        const [x, y, w, h] = ((await page.getByTestId('graph-canvas').getAttribute('data-selected-at')) ?? '-1,-1,0,0').split(',').map(Number);
+        return x! >= 0 && y! >= 0 && x! <= w! && y! <= h!;
+      })
+      .toBe(true);
     if (!param(page, 'expanded')!.split(',').includes(second)) {
       await page.keyboard.press('Enter');
       await expect.poll(() => param(page, 'expanded')?.split(',')).toContain(second);

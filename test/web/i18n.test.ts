@@ -40,7 +40,12 @@ describe('web UI messages', () => {
   it('has no unbalanced or malformed braces that the {name} and {name|one|other} substitutions would leave in the text', () => {
     for (const [lang, messages] of Object.entries(catalogues)) {
       const bad = Object.entries(messages)
-        .filter(([, text]) => text.replace(/\{\w+\|[^|{}]*\|[^|{}]*\}/g, '').replace(/\{\w+\}/g, '').match(/[{}]/))
+        .filter(([, text]) =>
+          text
+            .replace(/\{\w+\|[^|{}]*\|[^|{}]*\}/g, '')
+            .replace(/\{\w+\}/g, '')
+            .match(/[{}]/),
+        )
         .map(([k, text]) => `${k}: ${text}`);
       expect(bad, `stray braces in ${lang}`).toEqual([]);
     }

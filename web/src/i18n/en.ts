@@ -52,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'explore.showAsTable': 'Show as table',
   'explore.showAsGraph': 'Show as graph',
   'explore.canvasLabel':
-    'The graph: {nodes} {nodes|node|nodes} and {edges} {edges|relationship|relationships}. Arrow keys select a node, Enter shows its neighbours, + and − zoom, 0 fits. The table view holds the same content without a canvas.',
+    'The graph: {nodes} {nodes|node|nodes} and {edges} {edges|relationship|relationships}. Arrow keys move along the relationships to the neighbour in that direction, Enter shows its neighbours, + and − zoom, 0 fits. The table view holds the same content without a canvas.',
   'explore.truncated': 'Some neighbours are left out because the node limit was reached.',
   'explore.empty': 'No nodes to show. Search for a node to begin.',
   'explore.legend': 'Legend',
@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'explore.legend.notStarted': 'Not started (red dashed border)',
   'explore.legend.relations': 'Relationship types ({count})',
   'explore.legend.relationsHint': 'On the canvas a line carries its type as text, read from the start of the arrow to its head.',
+  'explore.announce': '{name} ({kind}) selected; {count} {count|neighbour|neighbours} in the graph.',
+  'explore.noNeighbourThatWay': 'No neighbour in that direction.',
   'explore.highlighted': 'Highlighted: {count} {count|element|elements} of the finding or change you came from',
   'table.nodes': 'Nodes',
   'table.edges': 'Relationships',

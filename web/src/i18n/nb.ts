@@ -50,7 +50,7 @@ export const nb = {
   'explore.showAsTable': 'Vis som tabell',
   'explore.showAsGraph': 'Vis som graf',
   'explore.canvasLabel':
-    'Grafen: {nodes} {nodes|node|noder} og {edges} {edges|relasjon|relasjoner}. Piltaster velger node, Enter viser naboene, + og − zoomer, 0 tilpasser. Tabellvisningen gir samme innhold uten lerret.',
+    'Grafen: {nodes} {nodes|node|noder} og {edges} {edges|relasjon|relasjoner}. Piltastene går langs relasjonene til nabonoden i den retningen, Enter viser naboene, + og − zoomer, 0 tilpasser. Tabellvisningen gir samme innhold uten lerret.',
   'explore.truncated': 'Noen naboer er utelatt fordi grensen for antall noder ble nådd.',
   'explore.empty': 'Ingen noder å vise. Søk etter en node for å begynne.',
   'explore.legend': 'Tegnforklaring',
@@ -59,6 +59,8 @@ export const nb = {
   'explore.legend.notStarted': 'Ikke startet (rød stiplet kant)',
   'explore.legend.relations': 'Relasjonstyper ({count})',
   'explore.legend.relationsHint': 'På lerretet står typen som tekst på linjen, fra pilens start til spissen.',
+  'explore.announce': '{name} ({kind}) er valgt; {count} {count|nabo|naboer} i grafen.',
+  'explore.noNeighbourThatWay': 'Ingen nabo i den retningen.',
   'explore.highlighted': 'Markert: {count} {count|element|elementer} fra funnet eller endringen du kom fra',
   'table.nodes': 'Noder',
   'table.edges': 'Relasjoner',
