@@ -34,6 +34,29 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await screenshot(page, 'explore-graph');
   });
 
+  it('greets a new user with what the data covers (read from the data) and a first task per kind of user, and remembers its dismissal', async () => {
+    const page = await open('/');
+    const panel = page.getByTestId('start-panel');
+    await panel.waitFor();
+    const years = (await (await fetch(`${browser.session.app.url}/api/years`)).json()) as { items: { year: number; sources: unknown[] }[] };
+    const reported = years.items.filter((y) => y.sources.length > 0).map((y) => y.year);
+    const health = (await (await fetch(`${browser.session.app.url}/api/health`)).json()) as { nodes: number; relationships: number };
+    const coverage = page.getByTestId('start-coverage');
+    await expect.poll(() => coverage.textContent()).toContain(`${reported[1]}–${reported.at(-1)}`);
+    expect(await coverage.textContent()).toContain(`${health.nodes} noder og ${health.relationships} relasjoner`);
+    expect(await page.getByTestId('start-task-notStarted').getAttribute('href')).toContain('rule=focus-area-not-started');
+    expect(await page.getByTestId('start-task-skate').getAttribute('href')).toContain('preset=focus-area-goal');
+    await expectNoAxeViolations(page);
+
+    await page.getByTestId('start-close').click();
+    await expect.poll(() => panel.count()).toBe(0);
+    await page.reload();
+    await layoutDone(page);
+    expect(await page.getByTestId('start-panel').count()).toBe(0);
+    await page.getByTestId('start-open').click();
+    await page.getByTestId('start-panel').waitFor();
+  });
+
   it('axe itself reports a broken page (the checks above are not vacuous)', async () => {
     const page = await open('/?view=paths');
     await page.evaluate(() => {
