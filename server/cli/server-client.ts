@@ -45,35 +45,34 @@ interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Sent as JSON. */
   body?: unknown;
-  /** Sends the token, if there is one. */
-  authenticated?: boolean;
 }
 
 export class ServerClient {
   constructor(
     /** Where the server is, as parseServerUrl returns it. */
     readonly url: string,
+    /** Sent with every request; the caller gives one only where the command needs it (store-session.ts). */
     private readonly token: string | undefined,
   ) {}
 
-  /** Whether requests that ask for it carry a token. */
+  /** Whether requests carry a token. */
   get hasToken(): boolean {
     return this.token !== undefined;
   }
 
   async getJson<T>(route: string, schema: z.ZodType<T>, what: string, query?: RequestOptions['query']): Promise<T> {
-    return this.parse(await this.send('GET', route, { query: query ?? {}, authenticated: true }), schema, what);
+    return this.parse(await this.send('GET', route, { query: query ?? {} }), schema, what);
   }
 
   async sendJson<T>(method: 'POST' | 'PUT', route: string, body: unknown, schema: z.ZodType<T>, what: string): Promise<T> {
-    return this.parse(await this.send(method, route, { body, authenticated: true }), schema, what);
+    return this.parse(await this.send(method, route, { body }), schema, what);
   }
 
   private async send(method: string, route: string, options: RequestOptions): Promise<Response> {
     const target = new URL(`${this.url}${route}`);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) target.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.authenticated && this.token !== undefined) headers['authorization'] = `Bearer ${this.token}`;
+    if (this.token !== undefined) headers['authorization'] = `Bearer ${this.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {

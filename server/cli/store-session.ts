@@ -11,11 +11,16 @@ import { parseServerUrl, ServerClient } from './server-client.js';
 /** The options of every command that can read from or load into a running server. */
 export const SERVER_OPTIONS = { server: { type: 'string' }, token: { type: 'string' } } as const;
 
-export const SERVER_USAGE = [
-  '  --server URL  use the Strategigraf server at URL over its API instead of the store (found by itself when a',
-  '                server holds the embedded database file: from <db>.server.json, loopback addresses only)',
-  '  --token T     bearer token for the server (default: STRATEGIGRAF_TOKEN, which keeps it out of the process list)',
-].join('\n');
+/** The lines --help gives these options, their descriptions starting `column` characters after the indent, as the command's others do. */
+export function serverUsage(column: number): string {
+  const option = (name: string) => `  ${name.padEnd(column)}`;
+  const more = ' '.repeat(column + 2);
+  return [
+    `${option('--server')}URL of a Strategigraf server to read from over its API instead of the store; without it, the`,
+    `${more}server holding the embedded database file is found by itself (<db>.server.json, loopback only)`,
+    `${option('--token')}bearer token for the server (default: STRATEGIGRAF_TOKEN, which keeps it out of the process list)`,
+  ].join('\n');
+}
 
 export interface ServerChoice {
   server?: string | undefined;

@@ -3,7 +3,7 @@ import { yearsOf } from '../../../graph/analysis/time/years.js';
 import { DIFF_FORMATS, renderDiff } from '../../../graph/report/diff.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 function year(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d{4}$/.test(text))
@@ -22,7 +22,7 @@ export const diffCommand: Command = {
     '  --out     write to FILE instead of standard output',
     '  --lang    nb (default) or en',
     '  --date    the generation date printed in the document (default: now)',
-    SERVER_USAGE,
+    serverUsage(10),
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...DOCUMENT_OPTIONS, ...SERVER_OPTIONS }, true);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportGraph, isExportFormat } from '../../../graph/export/index.js';
 import { exportFileName, exportScope } from '../../../graph/export/select.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -15,7 +15,7 @@ export const exportCommand: Command = {
     '  --focus   only the neighbourhood of this node',
     '  --depth   hops from the focus node (default 1)',
     '  --out     file to write; standard output without it',
-    SERVER_USAGE,
+    serverUsage(10),
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseCommandArgs(

@@ -2,7 +2,7 @@ import { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError } from '../../../g
 import { FINDING_BASIS_LABELS, GAP_SEVERITY_LABELS, isNodeKind } from '../../../graph/ontology.js';
 import { GAP_SEVERITIES, LANGUAGES, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 /** A severity as the listing shows it: in capitals ("HØY"). */
 const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
@@ -36,7 +36,7 @@ export const gapsCommand: Command = {
     '  --kind      only findings about nodes of this kind, e.g. LifeEvent',
     '  --lang      language of the listing (default nb)',
     '  --rules     list the rules instead of running them',
-    SERVER_USAGE,
+    serverUsage(12),
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseCommandArgs(

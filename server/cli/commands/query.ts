@@ -2,7 +2,7 @@ import { queryLimitsFromEnv } from '../../../graph/adapters/index.js';
 import { StoreError } from '../../../graph/store/errors.js';
 import type { CypherResult } from '../../../graph/schema/graph.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 const MAX_CELL = 60;
 
@@ -60,7 +60,7 @@ export const queryCommand: Command = {
     '',
     '  --params JSON  values for $parameters, e.g. --params \'{"id": "digdir"}\'',
     '  --json         print {"columns", "rows"} as JSON (nodes and relationships as in the API)',
-    SERVER_USAGE,
+    serverUsage(15),
     '',
     'Writes are refused. STRATEGIGRAF_QUERY_TIMEOUT_MS (default 5000) and STRATEGIGRAF_QUERY_ROW_CAP (default 5000) bound the query;',
     "when a server answers it, the server's limits (and its queue and rate limit for queries) apply instead.",

@@ -1,7 +1,7 @@
 import { REPORT_FORMATS, renderReport } from '../../../graph/report/index.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -13,7 +13,7 @@ export const reportCommand: Command = {
     '  --out     write to FILE instead of standard output',
     '  --lang    nb (default) or en',
     '  --date    the generation date printed in the report (default: now)',
-    SERVER_USAGE,
+    serverUsage(10),
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { ...DOCUMENT_OPTIONS, ...SERVER_OPTIONS }, false);

@@ -1,6 +1,6 @@
 import { NODE_KIND_LABELS, type NodeKind } from '../../../graph/ontology.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
-import { SERVER_OPTIONS, SERVER_USAGE, withGraph } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 export const statsCommand: Command = {
   name: 'stats',
@@ -9,7 +9,7 @@ export const statsCommand: Command = {
     'Usage: strategigraf stats [--json] [--server URL] [--token T]',
     '',
     '  --json        print {"backend", "nodes": {Kind: n}, "relationships": {TYPE: n}}',
-    SERVER_USAGE,
+    serverUsage(14),
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, ...SERVER_OPTIONS }, false);
