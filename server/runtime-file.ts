@@ -3,7 +3,7 @@
 // removed on a clean shutdown. A file left by a killed server (dead pid), written on another machine or naming a
 // server that does not answer is stale and ignored. Whoever reads it treats it as untrusted input: a bad file is a
 // reason, never a crash, and only a loopback address is ever followed from it.
-import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,8 +24,8 @@ export type RuntimeInfo = z.infer<typeof RuntimeInfo>;
 
 /** Larger than any file a server writes; a bigger one is not read. */
 const MAX_RUNTIME_FILE_BYTES = 16 * 1024;
-/** How long a server gets to answer its health check before it counts as not answering. */
-export const PROBE_TIMEOUT_MS = 2000;
+/** How long a server gets to answer its health check before it counts as not answering (it reads the store's counts). */
+export const PROBE_TIMEOUT_MS = 5000;
 
 export type RuntimeFileRead =
   | { state: 'absent'; file: string }
@@ -80,6 +80,12 @@ async function untrustedOwnership(file: string, info: { uid: number; mode: numbe
   const dbOwner = (await stat(db).catch(() => null))?.uid;
   if (info.uid === dbOwner) return null;
   return `it belongs to user id ${info.uid}, neither you nor the owner of ${path.basename(db)}`;
+}
+
+/** The same file, however it is reached (a symlinked directory, a relative path). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const real = (file: string) => realpath(file).catch(() => path.resolve(file));
+  return (await real(a)) === (await real(b));
 }
 
 /** A process with this id exists on this machine (EPERM: it exists, but belongs to someone else). */
@@ -141,7 +147,7 @@ export async function findRunningServer(db: string, options: { timeoutMs?: numbe
   if (read.state === 'absent') return { state: 'none', file: read.file };
   if (read.state === 'invalid') return { state: 'ignored', file: read.file, reason: read.reason };
   const { file, info } = read;
-  if (info.db !== path.resolve(db)) return { state: 'ignored', file, reason: `it names another database file (${info.db})` };
+  if (!(await sameFile(info.db, db))) return { state: 'ignored', file, reason: `it names another database file (${info.db})` };
   if (info.hostname !== os.hostname()) return { state: 'stale', file, reason: `it was written on another machine (${info.hostname})` };
   if (!isProcessAlive(info.pid)) return { state: 'stale', file, reason: `the server that wrote it (pid ${info.pid}) is no longer running` };
   if (!isLoopbackUrl(info.url)) {

@@ -1,7 +1,7 @@
 // The runtime file a server writes beside its embedded database (server/runtime-file.ts), read as untrusted input:
 // every way it can be broken, stale or misleading is a reason, never a crash, and only a live local server is followed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -166,6 +166,17 @@ describe('finding the running server', () => {
   it('takes a file written on another machine as stale: its pid means nothing here', async () => {
     await place(info({ hostname: `not-${os.hostname()}` }));
     expect(await findRunningServer(db)).toMatchObject({ state: 'stale', reason: `it was written on another machine (not-${os.hostname()})` });
+  });
+
+  it('follows the file when the database is reached by another path to the same file (a symlinked directory)', async () => {
+    await place(info());
+    const link = path.join(os.tmpdir(), `strategigraf-runtime-link-${process.pid}`);
+    await symlink(dir, link);
+    try {
+      expect(await findRunningServer(path.join(link, 'graph.lbug'))).toMatchObject({ state: 'live', info: { pid: other.pid } });
+    } finally {
+      await rm(link);
+    }
   });
 
   it('ignores a file naming another database (a copied directory)', async () => {
