@@ -46,10 +46,12 @@ function tokenFor(purpose: GraphPurpose, choice: ServerChoice, io: CliIO): strin
 
 const verb = (purpose: GraphPurpose) => (purpose === 'load' ? 'loading into' : 'reading from');
 
-function remote(io: CliIO, url: string, purpose: GraphPurpose, choice: ServerChoice, why: string): CliGraph {
+/** The graph over the API of the server at `url`, given with --server or found beside the file; says which, in one line. */
+function remote(io: CliIO, url: string, purpose: GraphPurpose, choice: ServerChoice, how: 'given' | 'found'): CliGraph {
   const token = tokenFor(purpose, choice, io);
   const plain = token !== undefined && url.startsWith('http:') && !isLoopbackUrl(url) ? '; the token travels unencrypted over plain HTTP' : '';
-  io.err(`${verb(purpose)} the ${why === '--server' ? '' : 'running '}server at ${url} (${why}${plain})`);
+  const why = how === 'given' ? '--server' : 'the database file is in use';
+  io.err(`${verb(purpose)} the ${how === 'found' ? 'running ' : ''}server at ${url} (${why}${plain})`);
   return new RemoteGraph(new ServerClient(url, token));
 }
 
@@ -59,14 +61,14 @@ function noteIgnored(io: CliIO, lookup: RunningServerLookup): void {
 }
 
 /** The message for a file another process has open when no server can be found for it. */
-async function fileInUse(config: StoreConfig & { backend: 'ladybug' }, lookup: RunningServerLookup): Promise<string> {
+async function fileInUse(config: StoreConfig & { backend: 'ladybug' }, lookup: Exclude<RunningServerLookup, { state: 'live' }>): Promise<string> {
   const { fileHolder } = await import('../../graph/adapters/ladybug/files.js');
   const holder = await fileHolder(config.path).catch(() => null);
   const who = holder ? `process ${holder.pid} (since ${holder.since})` : 'another process';
   const server =
     lookup.state === 'none'
       ? `no running server is recorded for it (no ${lookup.file})`
-      : `no running server can be found for it (${lookup.file} was not followed: ${lookup.state === 'stale' || lookup.state === 'ignored' ? lookup.reason : 'it names a server'})`;
+      : `no running server can be found for it (${lookup.file} was not followed: ${lookup.reason})`;
   return (
     `the database file ${config.path} is in use by ${who}, and ${server}. ` +
     'If a server is starting, try again in a moment; otherwise wait for that process to finish or stop it, or give --server URL'
@@ -85,7 +87,7 @@ export async function withGraph<T>(
 ): Promise<T> {
   if (choice.server !== undefined) {
     const url = parseServerUrl(choice.server);
-    return task(remote(io, url, purpose, choice, '--server'), `the server at ${url}`);
+    return task(remote(io, url, purpose, choice, 'given'), `the server at ${url}`);
   }
   const config = storeConfigFromEnv(io.env);
   const description = describeStore(config);
@@ -94,7 +96,7 @@ export async function withGraph<T>(
   if (embeddedFile) {
     const lookup = await findRunningServer(embeddedFile.path);
     noteIgnored(io, lookup);
-    if (lookup.state === 'live') return task(remote(io, lookup.info.url, purpose, choice, 'the database file is in use'), description);
+    if (lookup.state === 'live') return task(remote(io, lookup.info.url, purpose, choice, 'found'), description);
   }
 
   const store = await createStore(config);
@@ -110,8 +112,8 @@ export async function withGraph<T>(
   } finally {
     await store.close();
   }
-  // The file is locked: a server may have started listening since the look above.
+  // Only an embedded file gets here (a lock is rethrown otherwise). A server may have started listening since the look above.
   const again = await findRunningServer(embeddedFile!.path);
-  if (again.state === 'live') return task(remote(io, again.info.url, purpose, choice, 'the database file is in use'), description);
+  if (again.state === 'live') return task(remote(io, again.info.url, purpose, choice, 'found'), description);
   throw new Error(await fileInUse(embeddedFile!, again));
 }
