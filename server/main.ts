@@ -9,6 +9,7 @@ import type { GraphStore } from '../graph/store/port.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
+import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -123,6 +124,18 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
   );
 }
 
+/** Tells CLIs on this machine where the server holding the database file listens (server/runtime-file.ts). */
+async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const result = await writeRuntimeFile(db, url);
+    if (result.written) log.debug({ file: result.file, url }, 'wrote the runtime file');
+    else log.warn({ file: result.file }, `not replacing the runtime file: ${result.reason}`);
+  } catch (err) {
+    // The server works without it; only the CLI cannot find it while it holds the file.
+    log.warn({ err }, 'could not write the runtime file; the CLI will not find this server (give it --server)');
+  }
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -163,9 +176,13 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     void close();
   };
 
+  // Only an embedded file needs one: several processes can share a Neo4j database, so the CLI reads it directly.
+  const runtimeDb = storeConfig.backend === 'ladybug' && storeConfig.path !== ':memory:' ? storeConfig.path : null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       for (const s of signals) process.off(s, onSignal);
+      // First, so that a CLI started from now on does not come asking a server that is going away.
+      if (runtimeDb) await removeRuntimeFile(runtimeDb).catch((err: unknown) => app.log.warn({ err }, 'removing the runtime file failed'));
       const force = setTimeout(() => {
         app.log.error(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
         process.exit(1);
@@ -197,6 +214,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   const host = listening.family === 'IPv6' ? `[${listening.address}]` : listening.address;
   const url = `http://${host}:${listening.port}`;
   const storeDescription = describeStore(storeConfig);
+  // Not while the store is unavailable: a CLI opening the file itself then gets the store's own reason (a lock, a log).
+  if (runtimeDb && storeProblem === null) await recordRuntimeFile(runtimeDb, reachableUrl(listening), app.log);
   const message = startMessage(url, storeDescription, storeProblem);
   if (storeProblem === null) app.log.info({ url, store: storeDescription, docs: `${url}/docs` }, message);
   else app.log.error({ url, store: storeDescription, reason: storeProblem }, message);
