@@ -333,6 +333,28 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await screenshot(page, 'explore-export');
   });
 
+  it('puts the graph first on a phone (legend and start panel folded) and lays the details over it as a sheet', async () => {
+    const page = await open('/?view=explore', { width: 390, height: 844 });
+    await layoutDone(page);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    // It used to start about 950 px down, below the open legend.
+    expect(canvas.y).toBeLessThan(420);
+    expect(await page.getByTestId('legend').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390');
+
+    await page.getByTestId('explore-search-input').fill('StimuLab');
+    await page.getByTestId('search-option').filter({ hasText: 'StimuLab' }).first().click();
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    const sheet = (await page.locator('aside.side').boundingBox())!;
+    // A sheet over the lower part of the screen, not a page below the graph.
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 1);
+    expect(sheet.y).toBeGreaterThan(844 * 0.3);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390-details');
+  });
+
   it('fits a 768×1024 tablet screen without horizontal scrolling, with no axe violations', async () => {
     const page = await open('/?view=explore&node=stimulab', { width: 768, height: 1024 });
     await layoutDone(page);

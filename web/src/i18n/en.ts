@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'nav.query': 'Query',
   'start.heading': 'Welcome to Strategigraf',
   'start.close': 'Hide the start panel',
+  'start.more': 'What is this, and where do I start?',
   'start.open': 'Get started',
   'start.what':
     'Strategigraf shows the digitalisation strategy “One digital public sector” and its action plan as a graph: focus areas, initiatives and who leads them, life events, drivers, recommendations and the Sustainable Development Goals. Every fact points to its source, and what the analyst inferred is marked.',

@@ -21,6 +21,7 @@ export const nb = {
   'nav.query': 'Spørring',
   'start.heading': 'Velkommen til Strategigraf',
   'start.close': 'Skjul startpanelet',
+  'start.more': 'Hva er dette, og hvor begynner jeg?',
   'start.open': 'Kom i gang',
   'start.what':
     'Strategigraf viser digitaliseringsstrategien «Én digital offentlig sektor» og handlingsplanen som en graf: innsatsområder, tiltak og hvem som leder dem, livshendelser, drivkrefter, anbefalinger og bærekraftsmål. Hver opplysning viser til kilden sin, og det analytikeren har utledet, er merket.',
