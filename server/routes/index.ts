@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
+import { authRoutes } from './auth.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
 import { healthRoutes } from './health.js';
@@ -16,8 +17,8 @@ import { timeRoutes } from './time.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
-  const { store, limits, canAuthenticate, rateLimits, datasetBodyLimit } = options;
-  const context: ApiContext = { store, limits, canAuthenticate, rateLimits, datasetBodyLimit };
+  const { store, limits, canAuthenticate, rateLimits, datasetBodyLimit, auth } = options;
+  const context: ApiContext = { store, limits, canAuthenticate, rateLimits, datasetBodyLimit, auth };
   for (const routes of [
     healthRoutes,
     schemaRoutes,
@@ -30,6 +31,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     timeRoutes,
     exportRoutes,
     datasetRoutes,
+    authRoutes,
   ]) {
     await app.register(routes, context);
   }
