@@ -165,5 +165,9 @@ export class OidcRelyingParty {
 function message(err: unknown): string {
   if (err instanceof client.AuthorizationResponseError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
   if (err instanceof client.ResponseBodyError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
-  return err instanceof Error ? err.message : String(err);
+  if (!(err instanceof Error)) return String(err);
+  // openid-client wraps oauth4webapi's precise reason (which claim, which parameter) in a general one; say both. Neither
+  // holds a token or a secret: the claims and the response stay in the causes' own fields, which are not printed.
+  const cause = err.cause instanceof Error && err.cause.message !== err.message ? `: ${err.cause.message}` : '';
+  return `${err.message}${cause}`;
 }

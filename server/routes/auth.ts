@@ -110,6 +110,11 @@ export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth 
     '/auth/logout',
     {
       config: { rateLimit: SIGN_IN_RATE },
+      // Before the body is read: a cookie sent without the CSRF proof must not end the session (another site could sign
+      // the user out), whatever it sent.
+      onRequest: async (request) => {
+        if (request.credentialProblem?.statusCode === 403) throw request.credentialProblem;
+      },
       schema: {
         tags: ['auth'],
         summary: "End the session; answers where to send the browser (the provider's end-session page when it has one)",
@@ -119,8 +124,6 @@ export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth 
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      // A cookie sent without the CSRF proof must not end the session: another site could sign the user out.
-      if (request.credentialProblem?.statusCode === 403) throw request.credentialProblem;
       const user = sessions?.user(request) ?? null;
       sessions?.signOut(request);
       const providerLogout = user && oidc ? await oidc.logoutUrl(user.idToken) : null;

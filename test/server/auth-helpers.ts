@@ -84,12 +84,18 @@ export class TestBrowser {
     return new URL(hop.location);
   }
 
-  /** Follows the provider's redirects, signing in as `account`, up to and including the app's callback; answers that. */
-  async finishSignIn(authorizeUrl: URL, account: string): Promise<Hop> {
+  /**
+   * Follows the provider's redirects, signing in as `account` (null: the user refuses), up to and including the app's
+   * callback; answers that.
+   */
+  async finishSignIn(authorizeUrl: URL, account: string | null): Promise<Hop> {
     let url = authorizeUrl.href;
     for (let hop = 0; hop < 10; hop++) {
       const target = new URL(url);
-      if (target.origin !== APP_ORIGIN && target.pathname.startsWith('/interaction/')) target.searchParams.set('as', account);
+      if (target.origin !== APP_ORIGIN && target.pathname.startsWith('/interaction/')) {
+        if (account === null) target.searchParams.set('deny', '1');
+        else target.searchParams.set('as', account);
+      }
       const res = await this.send(target.href);
       if (target.origin === APP_ORIGIN) return res;
       if (!res.location) throw new Error(`the provider stopped at ${target.href} with ${res.status}: ${res.body.slice(0, 500)}`);

@@ -1,6 +1,6 @@
 // A real OpenID provider for tests: the certified node-oidc-provider on a free loopback port, with the clients and
 // accounts a suite gives it. Its own sign-in page is replaced by one that signs in the account named in the
-// interaction URL (`?as=<account>`), so a test drives the whole authorization-code flow over HTTP without a browser.
+// interaction URL (`?as=<account>`; `?deny` refuses instead), so a test drives the whole authorization-code flow over HTTP without a browser.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,6 +82,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     void (async () => {
       const details = await provider.interactionDetails(req, res);
       if (details.prompt.name !== 'login') return void res.writeHead(501).end(`no interaction for prompt ${details.prompt.name}`);
+      if (url.searchParams.has('deny')) {
+        const denied = { error: 'access_denied', error_description: 'the user said no' };
+        return void (await provider.interactionFinished(req, res, denied, { mergeWithLastSubmission: false }));
+      }
       const account = url.searchParams.get('as');
       if (!account || !options.accounts[account]) return void res.writeHead(400).end('add ?as=<account> naming a known account');
       await provider.interactionFinished(req, res, { login: { accountId: account } }, { mergeWithLastSubmission: false });
