@@ -7,6 +7,7 @@ import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import type { AuthSettings } from './auth/config.js';
 import { authRuntime } from './auth/runtime.js';
+import { apiTokenAuthenticator } from './auth/tokens.js';
 import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
 import { bootstrapAdmin, registerAccess } from './plugins/access.js';
@@ -83,7 +84,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before the access hook, which reads the session the plugin decrypts.
   if (auth.sessions) await auth.sessions.register(app);
   const canAuthenticate = Boolean(options.adminToken) || auth.oidc !== null;
-  const authenticators = [bootstrapAdmin(options.adminToken), ...(auth.sessions ? [auth.sessions.authenticator()] : [])];
+  // API tokens are always recognised: one made while sign-in or the bootstrap token was configured keeps working.
+  const authenticators = [
+    bootstrapAdmin(options.adminToken),
+    apiTokenAuthenticator(() => options.store.work, auth.now),
+    ...(auth.sessions ? [auth.sessions.authenticator()] : []),
+  ];
   registerAccess(app, { authenticators, anonymousRole: options.auth?.anonymousRole ?? 'reader', canAuthenticate });
   await registerOpenApi(app);
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SignInError, safeReturnPath } from '../auth/oidc.js';
-import { ApiError, errorResponses, json } from '../schemas/common.js';
+import { ApiError, ApiErrorBody, errorResponses, json } from '../schemas/common.js';
 import { CallbackQuery, LoggedOut, LoginQuery, SessionInfo } from '../schemas/auth.js';
 import type { ApiContext } from './context.js';
 
@@ -51,8 +51,10 @@ export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth 
         querystring: LoginQuery,
         response: {
           302: redirect('To the identity provider'),
-          ...errorResponses(400, 404, 429, 500),
-          503: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'The identity provider cannot be reached'),
+          ...errorResponses(400),
+          404: json(ApiErrorBody, 'Sign-in is not configured on this server'),
+          ...errorResponses(429, 500),
+          503: json(ApiErrorBody, 'The identity provider cannot be reached'),
         },
       },
     },
@@ -83,7 +85,12 @@ export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth 
           'Register `<STRATEGIGRAF_PUBLIC_URL>/api/auth/callback` as the redirect URL at the provider. A state, nonce, issuer or audience ' +
           'that does not match, a sign-in started in another browser or more than 10 minutes ago, or an error from the provider is a 401.',
         querystring: CallbackQuery,
-        response: { 303: redirect('Signed in: back to returnTo'), ...errorResponses(401, 404, 429, 500) },
+        response: {
+          303: redirect('Signed in: back to returnTo'),
+          ...errorResponses(400, 401),
+          404: json(ApiErrorBody, 'Sign-in is not configured on this server'),
+          ...errorResponses(429, 500),
+        },
       },
     },
     async (request, reply) => {

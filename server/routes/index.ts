@@ -14,6 +14,7 @@ import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
 import { timeRoutes } from './time.js';
+import { tokenRoutes } from './tokens.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
@@ -32,6 +33,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     exportRoutes,
     datasetRoutes,
     authRoutes,
+    tokenRoutes,
   ]) {
     await app.register(routes, context);
   }

@@ -25,8 +25,15 @@ export const LoginQuery = z
   })
   .strict();
 
-// The provider's parameters are checked by openid-client, not here: any query string is passed on to it.
-export const CallbackQuery = z.record(z.string(), z.unknown()).describe('The authorization response: code and state, or error');
+// The provider's parameters are checked by openid-client, not here: the whole query string is passed on to it, and
+// providers add their own parameters (session_state, scope, …), so unknown ones are let through.
+export const CallbackQuery = z.looseObject({
+  code: z.string().optional().describe('The authorization code'),
+  state: z.string().optional().describe('Must be the state this browser sent'),
+  iss: z.string().optional().describe('The issuer (RFC 9207), checked when the provider sends it'),
+  error: z.string().optional().describe('The provider refused, e.g. access_denied'),
+  error_description: z.string().optional(),
+});
 
 export const LoggedOut = z
   .object({

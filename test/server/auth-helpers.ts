@@ -3,6 +3,7 @@
 // these to act as an editor or an admin, e.g. `const editor = await apiToken(app, 'editor')`.
 import type { FastifyInstance } from 'fastify';
 import { authSettingsFromEnv, type AuthSettings } from '../../server/auth/config.js';
+import type { ClientMetadata } from 'oidc-provider';
 import { CookieJar, type TestProvider } from './oidc-provider.js';
 import { ADMIN_TOKEN, body } from './helpers.js';
 import type { Role } from '../../graph/work/schema.js';
@@ -16,7 +17,7 @@ export const TEST_CLIENT = { client_id: 'strategigraf', client_secret: 'test-cli
 export const ROLE_GROUPS = 'sg-admin=admin,sg-editor=editor';
 
 /** The client the provider must know for the app to sign in through it. */
-export function testClient(overrides: Record<string, unknown> = {}) {
+export function testClient(overrides: Partial<ClientMetadata> = {}): ClientMetadata {
   return {
     ...TEST_CLIENT,
     redirect_uris: [REDIRECT_URI],
@@ -47,7 +48,7 @@ export interface Hop {
   url: string;
   status: number;
   location: string | null;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: string;
 }
 
@@ -126,6 +127,9 @@ export class TestBrowser {
     });
   }
 }
+
+/** The Set-Cookie lines of an answer. */
+export const setCookies = (hop: Hop): string[] => ([] as (string | number)[]).concat(hop.headers['set-cookie'] ?? []).map(String);
 
 export interface SessionAnswer {
   actor: { id: string; name: string; via: string } | null;

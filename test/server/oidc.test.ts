@@ -1,7 +1,8 @@
 // Sign-in against a real OpenID provider (node-oidc-provider on a loopback port): the whole authorization-code flow,
 // roles from a claim, logout, session expiry, and the attacks the relying party must refuse.
+import type { ClientMetadata } from 'oidc-provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, oidcSettings, REDIRECT_URI, SESSION_SECRET, TEST_CLIENT, testClient, TestBrowser } from './auth-helpers.js';
+import { APP_ORIGIN, oidcSettings, setCookies, REDIRECT_URI, SESSION_SECRET, TEST_CLIENT, testClient, TestBrowser } from './auth-helpers.js';
 import { body, build, type TestApp } from './helpers.js';
 import { obtainIdToken, startTestProvider, type TestProvider } from './oidc-provider.js';
 
@@ -28,7 +29,7 @@ relationships: []
 const putDataset = (b: TestBrowser, headers: Record<string, string> = {}) =>
   b.send('/api/dataset', { method: 'PUT', headers: { 'content-type': 'application/yaml', ...headers }, payload: DATASET });
 
-const OTHER_CLIENT = {
+const OTHER_CLIENT: ClientMetadata & { client_secret: string; redirect_uris: string[] } = {
   client_id: 'other-app',
   client_secret: 'other-app-secret-0123456789',
   redirect_uris: ['http://other.test/callback'],
@@ -102,7 +103,7 @@ describe('signing in', () => {
     expect(params.get('redirect_uri')).toBe(REDIRECT_URI);
     expect(params.get('scope')).toBe('openid profile email');
     const callback = await browser.finishSignIn(authorize, 'rita');
-    const cookie = String(([] as string[]).concat(callback.headers['set-cookie'] ?? [])[0]);
+    const cookie = String(setCookies(callback)[0]);
     expect(cookie).toMatch(/^strategigraf-session=/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
@@ -114,7 +115,7 @@ describe('signing in', () => {
     t = await build({ auth: oidcSettings(provider, { STRATEGIGRAF_COOKIE_SECURE: 'true' }) });
     const res = await new TestBrowser(t.app).send('/api/auth/login');
     expect(res.status).toBe(302);
-    const cookie = String(([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]);
+    const cookie = String(setCookies(res)[0]);
     expect(cookie).toMatch(/^__Host-strategigraf-session=.*; Path=\/; HttpOnly; Secure; SameSite=Lax/);
   });
 
@@ -373,6 +374,32 @@ describe('CSRF on state-changing routes', () => {
   it('accepts the write with the header from this site', async () => {
     const res = await browser.write('PUT', '/api/dataset', DATASET, { 'content-type': 'application/yaml' });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('roles of signed-in users on the write routes', () => {
+  it.each([
+    ['rita', 403],
+    ['erik', 403],
+    ['alice', 200],
+  ])('%s: PUT /api/dataset answers %i', async (account, status) => {
+    t = await build({ auth: oidcSettings(provider) });
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(account);
+    const res = await browser.write('PUT', '/api/dataset', DATASET, { 'content-type': 'application/yaml' });
+    expect(res.status).toBe(status);
+    if (status === 403) expect(body(res).error.message).toMatch(/needs the admin role/);
+  });
+
+  it('lets a signed-in admin create an API token, audited under their own name', async () => {
+    t = await build({ auth: oidcSettings(provider) });
+    const browser = new TestBrowser(t.app);
+    await browser.signIn('alice');
+    const res = await browser.write('POST', '/api/tokens', { name: 'ci', role: 'editor', expiresInDays: 7 });
+    expect(res.status).toBe(201);
+    const [entry] = await t.store.work.listAudit({ limit: 1 });
+    expect(entry).toMatchObject({ action: 'token.create', actor: { id: `${provider.issuer}#alice`, name: 'Alice Admin', via: 'oidc' } });
+    expect((await new TestBrowser(t.app).send('/api/tokens', { method: 'POST', payload: { name: 'x', role: 'reader', expiresInDays: 1 } })).status).toBe(401);
   });
 });
 
