@@ -1,5 +1,6 @@
 // The follow-up state machine, as pure functions of a record: what an editor may do in each state, and what the data
 // does when a finding disappears, comes back, or loses its subject. Nothing here reads or writes a store.
+import { MAX_WORK_JSON_BYTES } from '../limits.js';
 import type { Actor } from '../schema.js';
 import {
   CLOSED_STATES,
@@ -85,6 +86,18 @@ function lastChange(record: FollowUpRecord): FollowUpEvent | undefined {
 
 /** The record after an editor's request, or a FollowUpError saying why the request does not fit its state. */
 export function applyCommand(record: FollowUpRecord, command: FollowUpCommand, actor: Actor, at: string): FollowUpRecord {
+  const next = transition(record, command, actor, at);
+  const bytes = Buffer.byteLength(JSON.stringify(next));
+  if (bytes > MAX_EDITOR_RECORD_BYTES) {
+    throw new FollowUpError(
+      'thread_full',
+      `finding ${record.findingId} would hold ${bytes} bytes of follow-up, more than the limit of ${MAX_EDITOR_RECORD_BYTES}; nothing more can be added to its thread`,
+    );
+  }
+  return next;
+}
+
+function transition(record: FollowUpRecord, command: FollowUpCommand, actor: Actor, at: string): FollowUpRecord {
   if (!ALLOWED_FROM[command.type].includes(record.state)) {
     const last = lastChange(record);
     const by = last ? ` (by ${last.actor.name} on ${last.at.slice(0, 10)})` : '';
@@ -126,6 +139,12 @@ export function applyCommand(record: FollowUpRecord, command: FollowUpCommand, a
       return push(record, { ...base, type: 'commented', comment: command.text });
   }
 }
+
+/**
+ * Largest record an editor's write may leave: below the store's limit by room for a hundred data-driven events, so the
+ * data can always close, reopen or orphan a finding whose thread editors have filled.
+ */
+export const MAX_EDITOR_RECORD_BYTES = MAX_WORK_JSON_BYTES - 32 * 1024;
 
 function push(record: FollowUpRecord, event: FollowUpEvent): FollowUpRecord {
   return { ...record, events: [...record.events, event] };
