@@ -82,9 +82,10 @@ const CHANGES = [
     path: '/findings/:id/reopen',
     summary: 'Reopen a resolved, accepted or closed finding',
     description: 'From resolved, accepted_risk or closed_by_data, to open; its history stays. An open or acknowledged finding is a 409.',
-    body: ReopenBody,
-    toRequest: (b) => ({ type: 'reopen', comment: b.comment }),
-  } satisfies Change<typeof ReopenBody>,
+    // No body at all is fine: a reopen needs nothing but the ETag.
+    body: ReopenBody.nullish(),
+    toRequest: (b) => ({ type: 'reopen', comment: b?.comment }),
+  } satisfies Change<ReturnType<typeof ReopenBody.nullish>>,
   {
     path: '/findings/:id/comments',
     summary: "Add a comment to a finding's thread",
