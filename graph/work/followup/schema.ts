@@ -52,7 +52,11 @@ export const FindingIdText = z
 
 export const Owner = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('agency'), id: z.string().describe('Id of the Agency node'), name: z.string().describe("The agency's name when it was made owner") }),
+    z.object({
+      kind: z.literal('agency'),
+      id: z.string().describe('Id of the Agency node'),
+      name: z.string().describe("The agency's name when it was made owner"),
+    }),
     z.object({ kind: z.literal('person'), name: z.string() }),
   ])
   .meta({ id: 'FollowUpOwner', description: 'Who is to act on the finding: an agency of the graph, or a person by name' });
