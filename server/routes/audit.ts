@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { auditCsv } from '../../graph/work/audit-csv.js';
 import { auditPage } from '../../graph/work/audit.js';
 import { requireRole } from '../plugins/access.js';
-import { errorResponses, json } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { AuditList, AuditQuery } from '../schemas/findings.js';
 import type { ApiContext } from './context.js';
 

@@ -3,7 +3,7 @@
 // the field (400, 422), transitions that do not fit (409), the audit entry of every change with its before and after,
 // the CSV export with its escaping, and threads that survive a replaced dataset.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import { exportGraph } from '../../graph/export/index.js';
