@@ -11,10 +11,17 @@ import type { ApiContext } from './context.js';
 
 /**
  * What follows a replace that committed: its audit entry, and the follow-up reconciled with the new data (findings gone
- * are closed by it, new ones recorded). Neither can undo the replace: a failure is logged, the answer stays 200, and the
- * next follow-up read reconciles again.
+ * are closed by it, new ones recorded). Neither can undo the replace: a failure is logged and the answer stays 200. The
+ * reconcile runs on after the answer — over a new dataset it writes a record per finding, seconds on a large one — and
+ * every follow-up request waits for that same run (ensureReconciled), so none sees the follow-up of the old data.
  */
-async function afterReplace(store: GraphStore, request: FastifyRequest, before: Dataset['dataset'] | null, dataset: Dataset): Promise<void> {
+async function afterReplace(
+  store: GraphStore,
+  request: FastifyRequest,
+  before: Dataset['dataset'] | null,
+  dataset: Dataset,
+  background: Background,
+): Promise<void> {
   try {
     await store.work.appendAudit({
       at: new Date().toISOString(),
@@ -28,11 +35,31 @@ async function afterReplace(store: GraphStore, request: FastifyRequest, before: 
   } catch (err) {
     request.log.error({ err }, 'the dataset was replaced, but its audit entry could not be written');
   }
-  try {
-    const summary = await ensureReconciled(store.work, await store.snapshot(), { requestId: request.id });
-    request.log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
-  } catch (err) {
-    request.log.error({ err }, 'the dataset was replaced, but the follow-up could not be reconciled with it; the next follow-up read tries again');
+  const log = request.log;
+  background.run((signal) =>
+    store
+      .snapshot()
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then(
+        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (err: unknown) => {
+          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
+        },
+      ),
+  );
+}
+
+/** Work that goes on after an answer, stopped and awaited when the app closes (so the store is never closed under it). */
+class Background {
+  private readonly stop = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  run(task: (signal: AbortSignal) => Promise<void>): void {
+    const done = task(this.stop.signal).finally(() => this.running.delete(done));
+    this.running.add(done);
+  }
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled([...this.running]);
   }
 }
 
@@ -41,6 +68,8 @@ export const REQUEST_BODY_FILE = 'request body';
 
 export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit }) => {
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
+  const background = new Background();
+  app.addHook('onClose', () => background.close());
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
 
@@ -77,7 +106,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       const before = await store.datasetMeta().catch(() => null);
       await store.replaceDataset(result.dataset);
       request.log.info({ dataset: result.dataset.dataset, nodes: result.dataset.nodes.length }, 'dataset replaced');
-      await afterReplace(store, request, before?.meta ?? null, result.dataset);
+      await afterReplace(store, request, before?.meta ?? null, result.dataset, background);
       return { dataset: result.dataset.dataset, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length };
     },
   );
