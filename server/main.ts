@@ -6,6 +6,7 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
+import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
@@ -140,6 +141,21 @@ async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger
   }
 }
 
+/**
+ * Brings the follow-up in line with the data the store holds: it may have been loaded while no server ran (`strategigraf
+ * load`). Run once listening, not before: the first run over a new dataset writes a record per finding (seconds), and a
+ * follow-up request meanwhile waits for this same run. A failure is logged; the first follow-up read tries again.
+ */
+async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
+  try {
+    const summary = await ensureReconciled(store.work, await store.snapshot(), { signal });
+    log.info({ followUp: summary }, 'follow-up reconciled with the data');
+  } catch (err) {
+    if (signal.aborted) return;
+    log.warn({ err }, 'the follow-up could not be reconciled with the data at start; the first follow-up read tries again');
+  }
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -176,6 +192,9 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     app.log.error({ err, store: describeStore(storeConfig) }, `the store could not be opened or seeded: ${storeProblem}`);
   }
 
+  // Stopped between two writes on close, so the store is never closed under it.
+  const stopReconcile = new AbortController();
+  let startReconcile: Promise<void> = Promise.resolve();
   let closing: Promise<void> | null = null;
   let markClosed!: () => void;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
@@ -198,6 +217,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
       }, SHUTDOWN_GRACE_MS);
       force.unref();
       try {
+        stopReconcile.abort();
+        await startReconcile;
         await app.close();
       } finally {
         await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
@@ -217,6 +238,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     throw err;
   }
   if (options.handleSignals ?? true) for (const s of signals) process.once(s, onSignal);
+  if (storeProblem === null) startReconcile = reconcileAtStart(store, app.log, stopReconcile.signal);
 
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };

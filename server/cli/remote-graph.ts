@@ -9,10 +9,17 @@ import { Dataset } from '../../graph/schema/dataset.js';
 import { CypherResult, type GraphStats } from '../../graph/schema/graph.js';
 import { StoreError, type StoreErrorCode } from '../../graph/store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions } from '../../graph/store/port.js';
+import type { Json, WorkCollection, WorkRecord, WorkStore } from '../../graph/work/port.js';
 import { ServerAnswerError, type ServerClient } from './server-client.js';
 
-/** What the CLI's commands need of a store. */
-export type CliGraph = Pick<GraphStore, 'stats' | 'snapshot' | 'neighborhoodSnapshot' | 'readQuery' | 'replaceDataset'>;
+/** What the CLI's commands need of a store: its reads, a replace, and the follow-up's records (for the report). */
+export type CliGraph = Pick<GraphStore, 'stats' | 'snapshot' | 'neighborhoodSnapshot' | 'readQuery' | 'replaceDataset'> & {
+  work: Pick<WorkStore, 'listRecords'>;
+};
+
+const FollowUpRecords = z.object({
+  items: z.array(z.object({ id: z.string(), version: z.number().int().positive(), updatedAt: z.string(), body: z.unknown() })),
+});
 
 const SchemaCounts = z.object({
   backend: z.string(),
@@ -36,6 +43,15 @@ const QUERY_REFUSALS: ReadonlySet<string> = new Set<StoreErrorCode>([
 
 export class RemoteGraph implements CliGraph {
   constructor(private readonly client: ServerClient) {}
+
+  /** Only the follow-up's records are served (GET /api/follow-up/records); the rest of the work store is not the CLI's. */
+  readonly work: CliGraph['work'] = {
+    listRecords: async (collection: WorkCollection): Promise<WorkRecord[]> => {
+      if (collection !== 'followup') throw new Error(`the server does not serve the ${collection} records`);
+      const { items } = await this.client.getJson('/api/follow-up/records', FollowUpRecords, "the follow-up's records");
+      return items.map((r) => ({ collection, id: r.id, version: r.version, updatedAt: r.updatedAt, body: r.body as Json }));
+    },
+  };
 
   /** The counts /api/schema lists for every kind and type, in the ontology's order, as store.stats() gives them. */
   async stats(): Promise<GraphStats> {

@@ -4,8 +4,10 @@ import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
 import { authRoutes } from './auth.js';
+import { auditRoutes } from './audit.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
+import { findingRoutes } from './findings.js';
 import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
@@ -34,6 +36,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     datasetRoutes,
     authRoutes,
     tokenRoutes,
+    findingRoutes,
+    auditRoutes,
   ]) {
     await app.register(routes, context);
   }
