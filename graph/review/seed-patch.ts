@@ -169,7 +169,8 @@ export function patchSeeds(files: readonly SourceFile[], decisions: readonly See
   const changed: SeedPatchResult['files'] = [];
   for (const file of files) {
     const doc = parseDocument(file.text);
-    if (doc.errors.length > 0) throw new SeedPatchError(`${file.name} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); run \`strategigraf validate\` first`);
+    if (doc.errors.length > 0)
+      throw new SeedPatchError(`${file.name} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); run \`strategigraf validate\` first`);
     // Per item, the value its `review` gets: two field decisions on one node make one edit.
     const pending = new Map<YAMLMap, { value: unknown; at: Located }>();
     for (const decision of decisions) {

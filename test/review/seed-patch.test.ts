@@ -75,8 +75,14 @@ function changedLines(before: string, after: string): { removed: string[]; added
 
 describe('writing review decisions into seed files', () => {
   const decisions: SeedDecision[] = [
-    { ref: { kind: 'link', type: 'LEADS', from: 'digdir', to: 'le' }, review: kari('rejected', '2025-03-01T09:30:00.000Z', 'Respondenten: «Navn, virksomhet x».') },
-    { ref: { kind: 'link', type: 'RESPONSIBLE_FOR', from: 'ks', to: 'le' }, review: kari('accepted', '2025-03-01T09:31:00.000Z', 'Ja, s. 7: {KS}, [bekreftet]') },
+    {
+      ref: { kind: 'link', type: 'LEADS', from: 'digdir', to: 'le' },
+      review: kari('rejected', '2025-03-01T09:30:00.000Z', 'Respondenten: «Navn, virksomhet x».'),
+    },
+    {
+      ref: { kind: 'link', type: 'RESPONSIBLE_FOR', from: 'ks', to: 'le' },
+      review: kari('accepted', '2025-03-01T09:31:00.000Z', 'Ja, s. 7: {KS}, [bekreftet]'),
+    },
     { ref: { kind: 'attribute', node: 'digdir', field: 'shortName' }, review: kari('accepted', '2025-03-01T09:32:00.000Z') },
     { ref: { kind: 'attribute', node: 'digdir', field: 'name' }, review: kari('rejected', '2025-03-01T09:33:00.000Z', 'Linje 1\nlinje 2') },
     { ref: { kind: 'attribute', node: 'ks', field: 'sector' }, review: kari('rejected', '2025-03-01T09:34:00.000Z', 'Nei: KS er en interesseorganisasjon.') },
@@ -118,7 +124,9 @@ describe('writing review decisions into seed files', () => {
     expect(after).toContain('    shortName: Digdir   # as the report writes it');
     expect(after).toContain('      shortName: &why Kortnavnet er analytikerens.');
     expect(after).toContain('    note: >-\n      Respondenten er fra Digdir,\n      så Digdir leder.\n    review:\n');
-    expect(after).toContain('note: "KS, trolig.", review: { decision: accepted, by: Kari Nordmann, at: "2025-03-01T09:31:00.000Z", note: "Ja, s. 7: {KS}, [bekreftet]" } }  # flow');
+    expect(after).toContain(
+      'note: "KS, trolig.", review: { decision: accepted, by: Kari Nordmann, at: "2025-03-01T09:31:00.000Z", note: "Ja, s. 7: {KS}, [bekreftet]" } }  # flow',
+    );
   });
 
   it('says what became of every decision: written, kept the file’s later one, or not found', () => {
@@ -157,7 +165,10 @@ describe('writing review decisions into seed files', () => {
   });
 
   it('replaces a decision the file records with a later one, in place', () => {
-    const later = { ref: { kind: 'link' as const, type: 'RESPONSIBLE_FOR' as const, from: 'digdir', to: 'le' }, review: kari('rejected', '2025-07-01T00:00:00.000Z', 'Nyere.') };
+    const later = {
+      ref: { kind: 'link' as const, type: 'RESPONSIBLE_FOR' as const, from: 'digdir', to: 'le' },
+      review: kari('rejected', '2025-07-01T00:00:00.000Z', 'Nyere.'),
+    };
     const { files } = patchSeeds([PLAN], [later]);
     const { removed, added } = changedLines(PLAN.text, files[0]!.after);
     expect(removed).toEqual(['      decision: accepted', '      by: Ola', '      at: "2025-06-01T00:00:00Z"']);

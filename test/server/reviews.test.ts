@@ -2,7 +2,7 @@
 // If-Match and audited, and what a rejection does to the graph's reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../graph/schema/dataset.js';
-import { auth, body, build, fixtureDataset, type TestApp } from './helpers.js';
+import { ADMIN_TOKEN, auth, body, build, fixtureDataset, type TestApp } from './helpers.js';
 
 const LINK = 'ex-chatbot:INVOLVES:ks';
 const url = (target: string, action = '') => `/api/reviews/${encodeURIComponent(target)}${action}`;
@@ -10,12 +10,13 @@ const url = (target: string, action = '') => `/api/reviews/${encodeURIComponent(
 describe('review routes', () => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await build({ adminToken: 'x'.repeat(27) });
+    t = await build({ adminToken: ADMIN_TOKEN });
   });
   afterEach(async () => {
     await t.close();
   });
-  const editor = { authorization: `Bearer ${'x'.repeat(27)}` };
+  // The bootstrap admin token: an admin may do what an editor may.
+  const editor = auth();
 
   const post = (target: string, action: 'accept' | 'reject' | 'comments', payload: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: url(target, `/${action}`), headers: { ...editor, ...headers }, payload });
@@ -114,10 +115,7 @@ describe('review routes', () => {
 
   it('gives two editors deciding on the same version one success and one 412, never a silent overwrite', async () => {
     await post(LINK, 'comments', { note: 'Se på dette.' });
-    const [a, b] = await Promise.all([
-      post(LINK, 'accept', {}, { 'if-match': '"1"' }),
-      post(LINK, 'reject', { note: 'Nei.' }, { 'if-match': '"1"' }),
-    ]);
+    const [a, b] = await Promise.all([post(LINK, 'accept', {}, { 'if-match': '"1"' }), post(LINK, 'reject', { note: 'Nei.' }, { 'if-match': '"1"' })]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const now = body(await t.app.inject({ url: url(LINK) }));
     expect(now.version).toBe(2);
@@ -147,7 +145,11 @@ describe('review routes', () => {
     expect(hidden.edges.map((e: { id: string }) => e.id)).not.toContain(LINK);
     expect(body(await t.app.inject({ url: '/api/nodes/ks' })).degree['INVOLVES']).toBeUndefined();
     const shown = body(await t.app.inject({ url: '/api/nodes/ex-chatbot/neighbors?includeRejected=true' }));
-    expect(shown.edges.find((e: { id: string }) => e.id === LINK).properties.review).toMatchObject({ state: 'rejected', by: 'STRATEGIGRAF_ADMIN_TOKEN', note: 'Nei.' });
+    expect(shown.edges.find((e: { id: string }) => e.id === LINK).properties.review).toMatchObject({
+      state: 'rejected',
+      by: 'STRATEGIGRAF_ADMIN_TOKEN',
+      note: 'Nei.',
+    });
     expect(body(await t.app.inject({ url: '/api/nodes/ks?includeRejected=true' })).degree['INVOLVES']).toEqual({ out: 0, in: 1 });
 
     const pathsHidden = body(await t.app.inject({ url: '/api/paths?from=ex-chatbot&to=ks&maxLength=1' }));
@@ -173,7 +175,9 @@ describe('review routes', () => {
     const fixture = await fixtureDataset();
     await t.store.replaceDataset({ ...fixture, relationships: fixture.relationships.filter((r) => !(r.type === 'INVOLVES' && r.from === 'ex-chatbot')) });
     const orphans = body(await t.app.inject({ url: '/api/reviews?orphaned=true' }));
-    expect(orphans.items).toEqual([expect.objectContaining({ id: LINK, orphaned: true, state: 'rejected', pendingExport: false, link: expect.objectContaining({ properties: null }) })]);
+    expect(orphans.items).toEqual([
+      expect.objectContaining({ id: LINK, orphaned: true, state: 'rejected', pendingExport: false, link: expect.objectContaining({ properties: null }) }),
+    ]);
     expect(orphans.summary.orphaned).toBe(1);
     const decide = await post(LINK, 'accept', {}, { 'if-match': '"1"' });
     expect(decide.statusCode).toBe(409);

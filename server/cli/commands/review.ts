@@ -62,7 +62,9 @@ export const reviewCommand: Command = {
     }
     const counts = new Map<SeedOutcome, number>();
     for (const { outcome } of result.outcomes.values()) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-    const parts = (Object.keys(OUTCOME_WORDS) as SeedOutcome[]).flatMap((outcome) => (counts.get(outcome) ? [`${counts.get(outcome)} ${OUTCOME_WORDS[outcome]}`] : []));
+    const parts = (Object.keys(OUTCOME_WORDS) as SeedOutcome[]).flatMap((outcome) =>
+      counts.get(outcome) ? [`${counts.get(outcome)} ${OUTCOME_WORDS[outcome]}`] : [],
+    );
     io.err(`${decisions.length} decision${decisions.length === 1 ? '' : 's'} made in the app${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`);
     const missing = [...result.outcomes].filter(([, o]) => o.outcome === 'not-found').map(([id]) => id);
     for (const id of missing) io.err(`  not found in the seed files: ${id}`);

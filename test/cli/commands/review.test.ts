@@ -52,7 +52,9 @@ describe('strategigraf review export', () => {
   const states = (database = db()) =>
     withStore(async (store) => {
       const targets = reviewCatalogue(await store.snapshot(), await store.work.listRecords(REVIEW_COLLECTION));
-      return Object.fromEntries(targets.map((t) => [t.id, { state: t.state, note: t.decision?.note, by: t.decision?.by.name, at: t.decision?.at, pending: t.pendingExport }]));
+      return Object.fromEntries(
+        targets.map((t) => [t.id, { state: t.state, note: t.decision?.note, by: t.decision?.by.name, at: t.decision?.at, pending: t.pendingExport }]),
+      );
     }, database);
 
   beforeAll(async () => {
