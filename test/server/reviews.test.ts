@@ -1,6 +1,8 @@
 // The review routes on a real embedded store: listing, a target's thread with its ETag, decisions guarded by role and
 // If-Match and audited, and what a rejection does to the graph's reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import { ADMIN_TOKEN, auth, body, build, fixtureDataset, type TestApp } from './helpers.js';
 
@@ -202,5 +204,48 @@ describe('review routes', () => {
     const bad = await t.app.inject({ url: '/api/reviews?state=maybe' });
     expect(bad.statusCode).toBe(400);
     expect(body(bad).error.details[0]).toMatchObject({ field: 'state', in: 'querystring' });
+  });
+
+  it('takes a finding that rested on a rejected link or field out of the gaps, and a field keeps its value with its mark', async () => {
+    const gaps = await loadDatasetDir('test/fixtures/gaps');
+    if (!gaps.ok) throw new Error('the gaps fixture is invalid');
+    const store = new LadybugStore({ path: ':memory:' });
+    await store.open();
+    await store.replaceDataset(gaps.dataset);
+    const g = await build({ store, adminToken: ADMIN_TOKEN });
+    try {
+      const findings = async () =>
+        body(await g.app.inject({ url: '/api/gaps?rule=dependency-not-started' })).findings.filter(
+          (f: { subject: { id: string } }) => f.subject.id === 'init-data',
+        );
+      expect(await findings()).toEqual([expect.objectContaining({ basis: 'inferred' })]);
+
+      const field = await g.app.inject({
+        method: 'POST',
+        url: url('init-kompetanse.status', '/reject'),
+        headers: editor,
+        payload: { note: 'Strategien er i gang.' },
+      });
+      expect(field.statusCode).toBe(200);
+      expect(body(field)).toMatchObject({ target: { kind: 'attribute', node: 'init-kompetanse', field: 'status' }, attribute: { value: 'planned' } });
+      expect(await findings()).toEqual([]);
+      const node = body(await g.app.inject({ url: '/api/nodes/init-kompetanse' }));
+      expect(node.properties.status).toBe('planned');
+      expect(node.review.status).toMatchObject({ state: 'rejected', note: 'Strategien er i gang.' });
+
+      await g.app.inject({ method: 'POST', url: url('init-kompetanse.status', '/accept'), headers: { ...editor, 'if-match': '"1"' }, payload: {} });
+      expect(await findings()).toHaveLength(1);
+      await g.app.inject({
+        method: 'POST',
+        url: url('init-data:DEPENDS_ON:init-kompetanse', '/reject'),
+        headers: editor,
+        payload: { note: 'Ingen avhengighet.' },
+      });
+      expect(await findings()).toEqual([]);
+      const list = body(await g.app.inject({ url: '/api/reviews?kind=attribute&node=init-kompetanse' }));
+      expect(list.items).toEqual([expect.objectContaining({ id: 'init-kompetanse.status', state: 'accepted', reason: expect.any(String) })]);
+    } finally {
+      await g.close();
+    }
   });
 });
