@@ -61,6 +61,11 @@ describe('the OpenAPI document', () => {
         'GET /api/diff',
         'GET /api/export',
         'PUT /api/dataset',
+        'GET /api/reviews',
+        'GET /api/reviews/{target}',
+        'POST /api/reviews/{target}/accept',
+        'POST /api/reviews/{target}/reject',
+        'POST /api/reviews/{target}/comments',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(served.paths)) {
