@@ -18,11 +18,13 @@ const STRONG_TAG = /^"(\d{1,15})"$/;
 
 /**
  * The version an If-Match header names: null when absent. Only one strong tag as this API sends it ("3") is
- * understood; anything else (a list, `*`, a weak tag) is refused by name rather than guessed at.
+ * understood; `*` is 428 and anything else (a list, a weak tag) 400, refused by name rather than guessed at.
  */
 export function ifMatchVersion(header: string | string[] | undefined): number | null {
   if (header === undefined) return null;
   const value = (Array.isArray(header) ? header.join(',') : header).trim();
+  // "Whatever is there" is the blind overwrite If-Match is here to prevent.
+  if (value === '*') throw new ApiError(428, 'precondition_required', 'If-Match: * would decide on whatever the thread has become; send the ETag you read');
   const match = STRONG_TAG.exec(value);
   if (!match) {
     throw new ApiError(
