@@ -3,7 +3,8 @@
 // written with its audit entry; the logic is the domain's (graph/review/). docs/review.md.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actOnReview, getReviewTarget, ReviewError, REVIEW_COLLECTION, type ReviewProblem } from '../../graph/review/actions.js';
+import { actOnReview, getReviewTarget, ReviewError, type ReviewProblem } from '../../graph/review/actions.js';
+import { reviewRecords } from '../../graph/review/read.js';
 import { filterTargets, reviewCatalogue, summarizeTargets } from '../../graph/review/catalogue.js';
 import { ReviewTargetDetail, type ReviewAction } from '../../graph/review/schema.js';
 import { requireRole } from '../plugins/access.js';
@@ -114,7 +115,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
     },
     async (request) => {
       const { limit, offset, state, kind, node, orphaned, pendingExport } = request.query;
-      const [snapshot, records] = await Promise.all([store.snapshot(), store.work.listRecords(REVIEW_COLLECTION)]);
+      const [snapshot, records] = await Promise.all([store.snapshot(), reviewRecords(store.work)]);
       const all = reviewCatalogue(snapshot, records);
       const matching = filterTargets(all, {
         ...(state ? { state } : {}),

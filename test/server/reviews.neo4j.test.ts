@@ -1,8 +1,12 @@
 // The review routes on Neo4j (the suite: reviews-suite.ts): the threads are Neo4j work records, and the Explore reads
 // are Neo4j's own Cypher while only marks change, the projection once a rejected link is hidden.
 import neo4j from 'neo4j-driver';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { actOnReview } from '../../graph/review/actions.js';
+import { reviewedSnapshot, reviewRecords } from '../../graph/review/read.js';
+import { fixtureDataset } from './helpers.js';
 import { Neo4jStore } from '../../graph/adapters/neo4j/store.js';
+import type { Dataset } from '../../graph/schema/dataset.js';
 import { WORK_LABEL } from '../../graph/adapters/neo4j/schema.js';
 import { neo4jTestConfig } from '../store/neo4j-config.js';
 import { defineReviewRouteSuite } from './reviews-suite.js';
@@ -10,7 +14,7 @@ import { defineReviewRouteSuite } from './reviews-suite.js';
 const config = neo4jTestConfig();
 
 describe.runIf(config)('on Neo4j', () => {
-  defineReviewRouteSuite('Neo4j 5 (real server)', async (dataset) => {
+  const makeStore = async (dataset: Dataset) => {
     const store = new Neo4jStore({ ...config!, log: () => undefined });
     await store.open();
     await store.replaceDataset(dataset);
@@ -22,5 +26,29 @@ describe.runIf(config)('on Neo4j', () => {
       await driver.close();
     }
     return store;
+  };
+  defineReviewRouteSuite('Neo4j 5 (real server)', makeStore);
+
+  it('sees a decision another process made at once, though this one keeps the threads it read', async () => {
+    const here = await makeStore(await fixtureDataset());
+    const there = new Neo4jStore({ ...config!, log: () => undefined });
+    try {
+      await there.open();
+      const read = await reviewRecords(here.work);
+      expect(await reviewRecords(here.work)).toBe(read);
+      const link = 'ex-chatbot:INVOLVES:ks';
+      expect((await reviewedSnapshot(here)).edges.some((e) => e.id === link)).toBe(true);
+      await actOnReview(there.work, await there.snapshot(), link, {
+        action: 'reject',
+        note: 'Nei.',
+        actor: { id: 'other', name: 'Other', via: 'token' },
+        expectedVersion: null,
+      });
+      expect(await reviewRecords(here.work)).not.toBe(read);
+      expect((await reviewedSnapshot(here)).edges.some((e) => e.id === link)).toBe(false);
+    } finally {
+      await here.close();
+      await there.close();
+    }
   });
 });
