@@ -6,7 +6,7 @@ import type { GraphSnapshot } from '../store/port.js';
 import type { WorkRecord, WorkStore } from '../work/port.js';
 import type { Actor, Json } from '../work/schema.js';
 import { describeTarget, liveTargetsById, reviewBody } from './catalogue.js';
-import { MAX_REVIEW_TEXT, type ReviewAction, type ReviewEvent, type ReviewRecordBody, type ReviewTargetDetail } from './schema.js';
+import { MAX_DECISION_NOTE, MAX_REVIEW_TEXT, type ReviewAction, type ReviewEvent, type ReviewRecordBody, type ReviewTargetDetail } from './schema.js';
 import { parseReviewTargetId } from './targets.js';
 
 export const REVIEW_COLLECTION = 'review' as const;
@@ -64,8 +64,8 @@ export async function getReviewTarget(
 
 function checkedNote(input: ReviewActionInput): string | undefined {
   const note = input.note?.trim() ? input.note.trim() : undefined;
-  if (note !== undefined && note.length > MAX_REVIEW_TEXT)
-    throw new ReviewError('invalid', `the note is ${note.length} characters long; at most ${MAX_REVIEW_TEXT} are allowed`);
+  const limit = input.action === 'comment' ? MAX_REVIEW_TEXT : MAX_DECISION_NOTE;
+  if (note !== undefined && note.length > limit) throw new ReviewError('invalid', `the note is ${note.length} characters long; at most ${limit} are allowed`);
   if (note === undefined && input.action === 'reject') throw new ReviewError('invalid', 'a rejection must say why: give a note');
   if (note === undefined && input.action === 'comment') throw new ReviewError('invalid', 'a comment must have text: give a note');
   return note;

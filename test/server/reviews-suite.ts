@@ -89,6 +89,8 @@ export function defineReviewRouteSuite(label: string, makeStore: ReviewStoreFact
       expect(noReason.statusCode).toBe(400);
       const blank = await post(LINK, 'reject', { note: '   ' });
       expect(blank.statusCode).toBe(400);
+      // A reason goes into the seed files, so it is short; a comment stays in the app and may be longer.
+      expect((await post(LINK, 'reject', { note: 'x'.repeat(501) })).statusCode).toBe(400);
 
       const first = await post(LINK, 'reject', { note: 'KS er ikke nevnt i eksempelet.' });
       expect(first.statusCode).toBe(200);
