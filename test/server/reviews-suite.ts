@@ -100,6 +100,7 @@ export function defineReviewRouteSuite(label: string, makeStore: ReviewStoreFact
         version: 1,
         decision: { decision: 'rejected', by: { id: 'bootstrap-admin' }, note: 'KS er ikke nevnt i eksempelet.', madeIn: 'app' },
         pendingExport: true,
+        link: { properties: { review: { state: 'rejected', by: 'STRATEGIGRAF_ADMIN_TOKEN', note: 'KS er ikke nevnt i eksempelet.' } } },
         events: [{ seq: 1, action: 'reject', by: { id: 'bootstrap-admin', via: 'bootstrap' }, note: 'KS er ikke nevnt i eksempelet.' }],
       });
       expect(Number.isNaN(Date.parse(body(first).events[0].at))).toBe(false);
