@@ -7,13 +7,22 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Pair } from 'yaml';
 import type { SourceFile } from '../dataset/validate.js';
 import { RecordedReview } from '../schema/dataset.js';
-import { sameRecorded } from './decisions.js';
-import type { ReviewTargetRef } from './schema.js';
+import { asRecorded, sameRecorded } from './decisions.js';
+import type { ReviewTarget, ReviewTargetRef } from './schema.js';
 import { reviewTargetId } from './targets.js';
 
 export interface SeedDecision {
   ref: ReviewTargetRef;
   review: RecordedReview;
+}
+
+/**
+ * What `review export` writes: every decision made in the app that is in force, on a target the data still holds (the
+ * files decide per target whether they record a later one). Takes the targets as the store's catalogue or the API's
+ * review list (GET /api/reviews) gives them, so the CLI can ask either.
+ */
+export function decisionsToWrite(targets: readonly Pick<ReviewTarget, 'target' | 'decision' | 'orphaned'>[]): SeedDecision[] {
+  return targets.flatMap((t) => (t.decision?.madeIn === 'app' && !t.orphaned ? [{ ref: t.target, review: asRecorded(t.decision) }] : []));
 }
 
 export type SeedOutcome =

@@ -4,8 +4,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { readSeedFiles } from '../../../graph/dataset/load.js';
 import { REVIEW_COLLECTION } from '../../../graph/review/actions.js';
 import { reviewCatalogue } from '../../../graph/review/catalogue.js';
-import { asRecorded } from '../../../graph/review/decisions.js';
-import { patchSeeds, type SeedDecision, type SeedOutcome } from '../../../graph/review/seed-patch.js';
+import { decisionsToWrite, patchSeeds, type SeedOutcome } from '../../../graph/review/seed-patch.js';
 import { DEFAULT_SEEDS_DIR } from '../../paths.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { withStore } from '../store-session.js';
@@ -46,10 +45,7 @@ export const reviewCommand: Command = {
 
     const decisions = await withStore(io, async (store) => {
       const [snapshot, records] = await Promise.all([store.snapshot(), store.work.listRecords(REVIEW_COLLECTION)]);
-      // The decisions made in the app that are in force; the files decide per target whether they hold a later one.
-      return reviewCatalogue(snapshot, records).flatMap((t): SeedDecision[] =>
-        t.decision?.madeIn === 'app' && !t.orphaned ? [{ ref: t.target, review: asRecorded(t.decision) }] : [],
-      );
+      return decisionsToWrite(reviewCatalogue(snapshot, records));
     });
 
     const result = patchSeeds(files, decisions);
