@@ -8,6 +8,7 @@ import { osloDate } from '../../../graph/work/followup/state.js';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
 import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
+import { reviewedFrom } from '../../../graph/review/read.js';
 
 /** The last Skate meeting, when --since does not say: about a quarter before the report's date. */
 export const DEFAULT_SINCE_DAYS = 90;
@@ -53,7 +54,8 @@ export const reportCommand: Command = {
     const options = documentOptions(values, REPORT_FORMATS);
     const dates = { since: sinceDate(values.since, options.generatedAt), today: osloDate(options.generatedAt) };
     return withGraph(io, 'read', values, async (store) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedFrom(store);
       const followUp = await followUpOf(store, snapshot, dates, io);
       const text = renderReport(snapshot, {
         format: options.format,
