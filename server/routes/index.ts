@@ -9,6 +9,7 @@ import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
+import { reviewRoutes } from './reviews.js';
 import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
@@ -30,6 +31,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     timeRoutes,
     exportRoutes,
     datasetRoutes,
+    reviewRoutes,
   ]) {
     await app.register(routes, context);
   }

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'precondition_failed',
   'precondition_required',
   'version_conflict',
+  'conflict',
   'writes_disabled',
   'payload_too_large',
   'unsupported_media_type',
