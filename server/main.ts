@@ -7,6 +7,7 @@ import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 
@@ -20,6 +21,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   adminToken: string | undefined;
+  /** Sign-in, sessions and the anonymous role; refuses to start on an incomplete or wrong OIDC configuration. */
+  auth: AuthSettings;
   corsOrigin: string[];
   limits: QueryLimits;
   logLevel: string;
@@ -41,6 +44,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     port: port(env['PORT']),
     host: env['HOST']?.trim() || DEFAULT_HOST,
     adminToken: env['STRATEGIGRAF_ADMIN_TOKEN'] || undefined,
+    auth: authSettingsFromEnv(env),
     corsOrigin: (env['STRATEGIGRAF_CORS_ORIGIN'] ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -133,11 +137,12 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     store,
     limits: config.limits,
     adminToken: config.adminToken,
+    auth: config.auth,
     corsOrigin: config.corsOrigin,
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(options.logStream ? { stream: options.logStream } : {}) },
   });
 
   appLog = app.log;
