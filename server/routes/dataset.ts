@@ -1,12 +1,27 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GraphStore } from '../../graph/store/port.js';
 import type { Json } from '../../graph/work/schema.js';
+import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
+
+/**
+ * After a replace that committed, the follow-up is reconciled with the new data (findings gone are closed by it, new
+ * ones recorded). It cannot undo the replace: a failure is logged, the answer stays 200, and the next follow-up read
+ * reconciles again.
+ */
+async function reconcileAfterReplace(store: GraphStore, request: FastifyRequest): Promise<void> {
+  try {
+    const summary = await ensureReconciled(store.work, await store.snapshot(), { requestId: request.id });
+    request.log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
+  } catch (err) {
+    request.log.error({ err }, 'the dataset was replaced, but the follow-up could not be reconciled with it; the next follow-up read tries again');
+  }
+}
 
 /** The name problems carry, as the CLI names a seed file. */
 export const REQUEST_BODY_FILE = 'request body';
@@ -96,6 +111,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
         throw new ApiError(500, 'internal_error', `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`);
       }
+      await reconcileAfterReplace(store, request);
       return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
+import { findingRoutes } from './findings.js';
 import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
@@ -36,6 +38,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     reviewRoutes,
     authRoutes,
     tokenRoutes,
+    findingRoutes,
+    auditRoutes,
   ]) {
     await app.register(routes, context);
   }
