@@ -68,6 +68,14 @@ describe('the OpenAPI document', () => {
         'POST /api/tokens',
         'GET /api/tokens',
         'DELETE /api/tokens/{id}',
+        'GET /api/findings',
+        'GET /api/findings/{id}',
+        'POST /api/findings/{id}/acknowledge',
+        'POST /api/findings/{id}/resolve',
+        'POST /api/findings/{id}/accept-risk',
+        'POST /api/findings/{id}/reopen',
+        'POST /api/findings/{id}/comments',
+        'GET /api/audit',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(served.paths)) {

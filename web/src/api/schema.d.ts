@@ -199,13 +199,15 @@ export interface paths {
         };
         /**
          * One node with its properties and its degree per relationship type
-         * @description As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected are not counted unless `includeRejected=true`; every inferred field carries its review mark in `review`.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -280,7 +282,7 @@ export interface paths {
         };
         /**
          * The neighbourhood of a node, following relationships in both directions
-         * @description As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, without links a source of that year or earlier ended.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, without links a source of that year or earlier ended. Links an editor rejected are left out unless `includeRejected=true`; every inferred link carries its review mark in `properties.review`.
          */
         get: {
             parameters: {
@@ -297,6 +299,8 @@ export interface paths {
                     limit?: number;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -371,7 +375,7 @@ export interface paths {
         };
         /**
          * Shortest paths between two nodes
-         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears. No path runs along a link an editor rejected unless `includeRejected=true`.
          */
         get: {
             parameters: {
@@ -388,6 +392,8 @@ export interface paths {
                     limit?: number;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -638,7 +644,7 @@ export interface paths {
         };
         /**
          * Answer one named query for a node
-         * @description As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected do not answer unless `includeRejected=true`.
          */
         get: {
             parameters: {
@@ -647,6 +653,8 @@ export interface paths {
                     id: string;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1252,6 +1260,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 startYear?: number;
                                 endYear?: number;
                             } | {
@@ -1274,6 +1298,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "FocusArea";
@@ -1293,6 +1333,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description Order of the focus area in the action plan */
                                 number?: number;
@@ -1320,6 +1376,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @enum {string} */
                                 category: "action_plan" | "supporting" | "proposed";
@@ -1350,6 +1422,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Agency";
@@ -1369,6 +1457,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 shortName?: string;
                                 /** @enum {string} */
@@ -1393,6 +1497,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 number?: number;
                             } | {
                                 /** @enum {string} */
@@ -1414,6 +1534,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Goal";
@@ -1433,6 +1569,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 number: number;
                             } | {
@@ -1454,6 +1606,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 number?: number;
                                 /** @description The recommendation's points, each box's text as the report gives it */
@@ -1477,6 +1645,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 year: number;
                                 publisher: string;
@@ -1514,6 +1698,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 /** @description Who answered; null where the report left it blank */
                                 respondent: string | null;
                                 /**
@@ -1549,6 +1749,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 date: string;
                                 /**
                                  * @description planned: the source looks ahead to the date; achieved: it reports the date as reached
@@ -1575,6 +1791,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 location?: string;
                                 date?: string;
                             } | {
@@ -1597,6 +1829,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Indicator";
@@ -1616,6 +1864,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description What a value counts: "rank", "percent", "score", "count", "NOK" … */
                                 unit: string;
@@ -1640,6 +1904,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description The figure, in the indicator's unit */
                                 value: number;
@@ -1670,6 +1950,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 /** @description Place in the source's own ranking of obstacles, 1 the most named */
                                 rank?: number;
                                 /** @description The year the source names it */
@@ -1693,6 +1989,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @enum {string} */
                                 fundingType: "budget_line" | "grant" | "scheme" | "budget_proposal" | "support";
@@ -1721,6 +2033,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /**
                                  * @description The source's status on the one scale of the ontology
@@ -1755,6 +2083,20 @@ export interface paths {
                                 note?: string;
                                 /** @description Id of a later source that says otherwise: the link holds from its own source's year until that source's year */
                                 endedBy?: string;
+                                /** @description An editor's decision on an inferred link (written by `strategigraf review export`) */
+                                review?: {
+                                    /** @enum {string} */
+                                    decision: "accepted" | "rejected";
+                                    /** @description Who decided: the name the editor signed in with */
+                                    by: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description When the decision was made
+                                     */
+                                    at: string;
+                                    /** @description Why; a rejection always says why */
+                                    note?: string;
+                                };
                             }[];
                         };
                         "application/graphml+xml": string;
@@ -1932,6 +2274,609 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inferred links and fields, each with where it stands in review
+         * @description Every inferred link and every field a node marks as inferred in the data (the whole data, every year), with the decision in force: the later of the last one made in the app and the one the seed files record. Threads whose target the data no longer holds are listed as orphaned. Ordered: links, then fields, each by id; then the orphaned ones. `summary` counts every target before filters.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only targets in this state */
+                    state?: "unreviewed" | "accepted" | "rejected";
+                    /** @description Only links, or only node fields */
+                    kind?: "link" | "attribute";
+                    /** @description Only targets that touch this node: a link from or to it, or one of its fields */
+                    node?: string;
+                    /** @description Only targets the data no longer holds (true), or only those it holds (false) */
+                    orphaned?: "true" | "false";
+                    /** @description Only targets whose decision in force is not yet in the seed files (true), or only those whose is (false) */
+                    pendingExport?: "true" | "false";
+                    /** @description Page size (1–1000, default 200) */
+                    limit?: number;
+                    /** @description Items to skip (0–1000000, default 0) */
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of review targets, the total that match, and counts over all */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewList"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One review target with its whole thread
+         * @description Answers with ETag "<version>": send it back as If-Match with a decision.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The target, where it stands, and its thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an inferred link or field
+         * @description The editor vouches for the inference; it stays an inference (basis "inferred"), now marked accepted. Needs the editor role. Dated and signed by the caller; audited (action "review.accept").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread the decision was made on; required once the target has a thread (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewAcceptInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an inferred link or field, saying why
+         * @description A rejected link is left out of the graph's reads (unless `includeRejected=true`) and out of gap analysis, coverage, the timeline and the diff; it is never deleted, and a later accept brings it back. A rejected field stays on its node, marked, and holds no gap finding up. Needs the editor role. Dated and signed by the caller; audited (action "review.reject").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread the decision was made on; required once the target has a thread (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRejectInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to the thread of an inferred link or field
+         * @description A comment decides nothing. It appends, so If-Match is optional: without it the comment is added to the thread as it stands; with it, a stale version is a 412 as for a decision. An orphaned target (no longer in the data) takes comments but no decisions. Needs the editor role. Dated and signed by the caller; audited (action "review.comment").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread this comment answers (optional) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2508,17 +3453,1128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gap findings with their follow-up: state, owner, due date, overdue
+         * @description The findings of a year (as GET /api/gaps gives them, without the evidence) merged with their follow-up; for the latest year (the default) also the followed-up findings no longer in the data. The follow-up is first reconciled with the data when the graph has changed since it last was: new findings get a record, those gone are closed by the data, those back reopen.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only findings in these follow-up states (findings nobody followed up have none and are left out); repeated or comma-separated. One or more of: open, acknowledged, resolved, accepted_risk, closed_by_data */
+                    state?: ("open" | "acknowledged" | "resolved" | "accepted_risk" | "closed_by_data")[];
+                    /** @description Only findings owned by this agency (its id or name) or person (the name); case does not matter */
+                    owner?: string;
+                    /** @description Only findings of this rule */
+                    rule?: "focus-area-not-started" | "thin-life-event-coverage" | "no-stated-sdg-effect" | "initiative-without-lead" | "missing-status" | "recommendation-without-follow-up" | "unanswered-driver" | "concentration-risk" | "dependency-not-started" | "report-placeholders" | "stale-status" | "slipping-status" | "recommendation-not-acted-on" | "sources-disagree";
+                    /** @description Only findings of this severity */
+                    severity?: "high" | "medium" | "low";
+                    /** @description Only findings about nodes of this kind */
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                    /** @description true: only overdue findings (acknowledged past the due date, or an accepted risk past its review date); false: none of them */
+                    overdue?: "true" | "false";
+                    /** @description true: only findings whose subject is no longer in the data; false: none of them */
+                    orphaned?: "true" | "false";
+                    /** @description Only findings due on or before this date (YYYY-MM-DD) */
+                    dueBefore?: string;
+                    /** @description severity (default: high first, then rule and subject), due (earliest due date first), owner (by name), or state (open, acknowledged, accepted_risk, resolved, closed_by_data); findings without the value last */
+                    sort?: "severity" | "due" | "owner" | "state";
+                    /** @description Most findings in the answer (1–5000, default 1000) */
+                    limit?: number;
+                    /** @description Findings to skip (0–10000000, default 0) */
+                    offset?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The findings, filtered, sorted and paged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingList"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One finding with its evidence, its thread and its history; the ETag header is what a change must send in If-Match
+         * @description A finding of the current data, or one followed up earlier that is no longer in it (present: false, evidence: null). The ETag is "0" for a finding without a record yet.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The finding; the ETag header holds the version of its follow-up */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such node */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a finding: give it an owner (an agency or a person) and a due date
+         * @description From open, acknowledged (to hand it to another owner or move the due date) or accepted_risk. A due date in the past is accepted, and the answer warns. An agency owner must be an Agency node of the graph (422 invalid_owner otherwise). Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a finding, with the reason
+         * @description From open, acknowledged or accepted_risk; a resolved or closed finding is a 409 (reopen it first). Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolveBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/accept-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a finding as a risk, with the reason and a date to review the decision
+         * @description From open, acknowledged or accepted_risk (to renew the decision). A review date in the past is accepted, and the answer warns. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptRiskBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved, accepted or closed finding
+         * @description From resolved, accepted_risk or closed_by_data, to open; its history stays. An open or acknowledged finding is a 409. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReopenBodyInput"] | null;
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to a finding's thread
+         * @description In any state, also on a closed or orphaned finding. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommentBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail: every write, who made it, when, and the record before and after
+         * @description Newest first. Page back with `before` (the `nextBefore` of the page before). Filters match exactly (`action` also as a prefix ending in a dot). With format=csv, a UTF-8 CSV file with a byte order mark; a cell that starts like a spreadsheet formula (=, +, -, @, tab, carriage return) is prefixed with an apostrophe. Changes the data made are signed by the actor with via "system".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most entries in the answer (1–1000, default 100) */
+                    limit?: number;
+                    /** @description Only entries older than this seq: the nextBefore of the page before */
+                    before?: number;
+                    /** @description Only entries about this target, e.g. "followup/<finding id>" or "dataset" */
+                    target?: string;
+                    /** @description Only entries by this actor id */
+                    actor?: string;
+                    /** @description Only this action, e.g. "followup.resolve", or every action under a prefix ending in a dot, e.g. "followup." */
+                    action?: string;
+                    /** @description csv: a UTF-8 file with a byte order mark, for spreadsheets */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page of the trail */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptRiskBodyInput: {
+            /** @description Why the risk is accepted (at most 2000 characters) */
+            reason: string;
+            /**
+             * Format: date
+             * @description When to review the decision; may be in the past (the answer warns)
+             */
+            reviewDate: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        AcknowledgeBodyInput: {
+            owner: components["schemas"]["FollowUpOwnerRequestInput"];
+            /**
+             * Format: date
+             * @description When the owner is to have acted; may be in the past (the answer warns)
+             */
+            dueDate: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
         Actor: {
             /** @description Stable id: the OpenID subject (issuer-qualified), the API token id, or "bootstrap-admin" */
             id: string;
             /** @description What people see: the name or e-mail from the sign-in, or the token name */
             name: string;
             /** @enum {string} */
-            via: "oidc" | "token" | "bootstrap" | "anonymous";
+            via: "oidc" | "token" | "bootstrap" | "anonymous" | "system";
+        };
+        AuditEntry: {
+            /** @description Position in the trail: strictly increasing, never reused */
+            seq: number;
+            /** @description ISO 8601 time of the write */
+            at: string;
+            actor: components["schemas"]["Actor"];
+            /** @description What was done, e.g. "followup.acknowledge", "review.reject", "dataset.replace", "token.create" */
+            action: string;
+            /** @description What it was done to: "<collection>/<id>" for a record, "dataset" for the dataset */
+            target: string;
+            /** @description The record before the write; null when there was none */
+            before: unknown;
+            /** @description The record after the write; null when it failed or removed nothing */
+            after: unknown;
+            requestId?: string;
+        };
+        AuditList: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `before` for the next, older page; null at the start of the trail */
+            nextBefore: number | null;
+        };
+        CommentBodyInput: {
+            /** @description The comment (at most 4000 characters) */
+            text: string;
         };
         CoverageAxisNode: {
             id: string;
@@ -2688,7 +4744,7 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
+                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, conflict, invalid_transition, invalid_owner, thread_full, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
                 code: string;
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
@@ -2711,6 +4767,143 @@ export interface components {
          * @enum {string}
          */
         FindingBasis: "stated" | "mixed" | "inferred";
+        FindingDetail: {
+            rule: string;
+            severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
+            subject: components["schemas"]["NodeRef"];
+            message: components["schemas"]["LocalizedText"];
+            years?: number[];
+            /** @description The stable finding id */
+            id: string;
+            /** @description Whether the finding is in the data of the year asked about */
+            present: boolean;
+            /** @description null for a finding nobody has followed up (one that disappeared before follow-up began) */
+            followUp: components["schemas"]["FollowUpStatus"] | null;
+            /** @description The evidence, when the finding is in the current data */
+            evidence: components["schemas"]["GapEvidence"] | null;
+            /** @description Every event but plain comments, oldest first: state changes, signed and dated */
+            history: components["schemas"]["FollowUpEvent"][];
+            /** @description Every event with a comment, oldest first */
+            thread: components["schemas"]["FollowUpEvent"][];
+            /** @description After a change: what to double-check, e.g. a due date in the past */
+            warnings?: string[];
+        };
+        FindingItem: {
+            rule: string;
+            severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
+            subject: components["schemas"]["NodeRef"];
+            message: components["schemas"]["LocalizedText"];
+            years?: number[];
+            /** @description The stable finding id */
+            id: string;
+            /** @description Whether the finding is in the data of the year asked about */
+            present: boolean;
+            /** @description null for a finding nobody has followed up (one that disappeared before follow-up began) */
+            followUp: components["schemas"]["FollowUpStatus"] | null;
+        };
+        FindingList: {
+            /** @description The year of the data the findings are of; null when no source has a year */
+            asOf: number | null;
+            /** @description The date in Oslo that "overdue" was judged by */
+            today: string;
+            /** @description Findings that match the filters */
+            total: number;
+            truncated: boolean;
+            /** @description Over every finding of the year, whatever the filters */
+            summary: {
+                /** @description Per follow-up state, and "untracked" for findings without follow-up */
+                byState: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                orphaned: number;
+            };
+            /** @description The findings of the year with their follow-up; for the latest year (the default) also the followed-up findings that are no longer in the data (closed by the data, resolved and gone, orphaned), with present: false */
+            items: components["schemas"]["FindingItem"][];
+        };
+        FollowUpClosedByData: {
+            /** @description The latest source of the year in which the finding disappeared; null when the data has no dated source */
+            source: components["schemas"]["SourceRef"] | null;
+            /** @description The year in which the finding disappeared */
+            year: number | null;
+            /** @description When the disappearance was noticed (ISO 8601) */
+            at: string;
+        };
+        FollowUpEvent: {
+            /** @description When (ISO 8601) */
+            at: string;
+            /** @description Who: the signed-in person or token, or the system for what the data changed */
+            actor: components["schemas"]["Actor"];
+            /**
+             * @description detected: first seen in the data. acknowledged, resolved, risk_accepted, reopened, commented: an editor. closed_by_data: a source made it disappear. vanished: it disappeared while resolved (the resolution stands). reappeared: it came back (open again when it had been resolved or closed). orphaned: its subject is no longer in the data. restored: its subject is back.
+             * @enum {string}
+             */
+            type: "detected" | "acknowledged" | "resolved" | "risk_accepted" | "reopened" | "commented" | "closed_by_data" | "vanished" | "reappeared" | "orphaned" | "restored";
+            /** @description The state before, when the event changed it */
+            from?: components["schemas"]["FollowUpState"];
+            /** @description The state after, when the event changed it */
+            to?: components["schemas"]["FollowUpState"];
+            comment?: string;
+            owner?: components["schemas"]["FollowUpOwner"];
+            dueDate?: string;
+            reason?: string;
+            reviewDate?: string;
+            /** @description For closed_by_data and vanished: the source that closed it */
+            source?: components["schemas"]["SourceRef"] | null;
+            /** @description For closed_by_data, vanished and reappeared: the year of the data */
+            year?: number | null;
+        };
+        /** @description Who is to act on the finding: an agency of the graph, or a person by name */
+        FollowUpOwner: {
+            /** @enum {string} */
+            kind: "agency";
+            /** @description Id of the Agency node */
+            id: string;
+            /** @description The agency's name when it was made owner */
+            name: string;
+        } | {
+            /** @enum {string} */
+            kind: "person";
+            name: string;
+        };
+        /** @description Either {"agency": "<agency id>"} or {"person": "<name>"} */
+        FollowUpOwnerRequestInput: {
+            /** @description Id of an Agency node in the graph */
+            agency: string;
+        } | {
+            /** @description A person's name */
+            person: string;
+        };
+        /**
+         * @description open: nobody has taken it on. acknowledged: an owner is to act on it by a due date. resolved: a person closed it, with a reason. accepted_risk: a person decided to live with it, with a reason and a date to review that decision. closed_by_data: a later source made the finding disappear. A finding that comes back after it disappeared is open again, with its history.
+         * @enum {string}
+         */
+        FollowUpState: "open" | "acknowledged" | "resolved" | "accepted_risk" | "closed_by_data";
+        FollowUpStatus: {
+            state: components["schemas"]["FollowUpState"];
+            owner: components["schemas"]["FollowUpOwner"] | null;
+            dueDate: string | null;
+            /** @description Why it was resolved or its risk accepted */
+            reason: string | null;
+            /** @description When an accepted risk is to be reviewed */
+            reviewDate: string | null;
+            /** @description Acknowledged and past its due date, or an accepted risk past its review date (dates in Europe/Oslo) */
+            overdue: boolean;
+            /** @description Its subject is no longer in the data; the thread is kept */
+            orphaned: boolean;
+            closedBy: components["schemas"]["FollowUpClosedByData"] | null;
+            /** @description When the finding was first seen in the data (ISO 8601) */
+            firstSeenAt: string;
+            /** @description The first year of the data in which it was found */
+            firstSeenYear: number | null;
+            updatedAt: string;
+            /** @description The ETag of the record, without quotes */
+            version: number;
+            /** @description Comments in the thread */
+            comments: number;
+        };
         /** @description The nodes and relationships, with provenance, that justify a finding */
         GapEvidence: {
             nodes: components["schemas"]["GapEvidenceNode"][];
@@ -2755,6 +4948,8 @@ export interface components {
             };
         };
         GapFinding: {
+            /** @description Stable id of the problem: "<rule>:<subject id>", with ":<key>" for the rules that can report one subject more than once (sources-disagree: the year of the measurements; slipping-status: "from-<year>", the year the run of slipping started). The same from one load and one year to the next while the problem persists; the follow-up of findings is keyed by it. */
+            id: string;
             rule: string;
             severity: components["schemas"]["GapSeverity"];
             basis: components["schemas"]["FindingBasis"];
@@ -2899,6 +5094,10 @@ export interface components {
             inferred?: {
                 [key: string]: string;
             };
+            /** @description Present exactly when `inferred` is: for each of its properties, where it stands in review (review target id "<node id>.<property>") */
+            review?: {
+                [key: string]: components["schemas"]["ReviewMark"];
+            };
         };
         NodeDetail: {
             id: string;
@@ -2913,6 +5112,10 @@ export interface components {
             /** @description Properties that are the analyst's reading rather than the source's words: property name → why */
             inferred?: {
                 [key: string]: string;
+            };
+            /** @description Present exactly when `inferred` is: for each of its properties, where it stands in review (review target id "<node id>.<property>") */
+            review?: {
+                [key: string]: components["schemas"]["ReviewMark"];
             };
             /** @description Per relationship type */
             degree: {
@@ -2990,6 +5193,8 @@ export interface components {
             note: string | null;
             /** @description A later source that says otherwise: the link held until that source's year */
             endedBy: string | null;
+            /** @description Present exactly when basis is inferred: where the link stands in review (review target id = the edge id) */
+            review?: components["schemas"]["ReviewMark"];
         };
         RelationshipTypeInfo: {
             /** @enum {string} */
@@ -3007,6 +5212,199 @@ export interface components {
                 to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             }[];
         };
+        ReopenBodyInput: {
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        ResolveBodyInput: {
+            /** @description Why the finding is resolved (at most 2000 characters) */
+            reason: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        ReviewAcceptInput: {
+            /** @description Why, if the editor wants to say */
+            note?: string;
+        };
+        ReviewCommentInput: {
+            /** @description The comment */
+            note: string;
+        };
+        /** @description The decision in force: the later of the last one made in the app and the one the dataset records */
+        ReviewDecision: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            by: {
+                name: string;
+                /** @description The actor id, for a decision made in the app */
+                id?: string;
+            };
+            /** @description ISO 8601 time */
+            at: string;
+            note?: string;
+            /**
+             * @description app: an editor decided in the app; dataset: the loaded seed files record it
+             * @enum {string}
+             */
+            madeIn: "app" | "dataset";
+        };
+        /** @description One dated, signed entry in a review thread; a later decision supersedes an earlier one */
+        ReviewEvent: {
+            /** @description Position in the thread, from 1 */
+            seq: number;
+            /** @enum {string} */
+            action: "accept" | "reject" | "comment";
+            /** @description ISO 8601 time */
+            at: string;
+            by: components["schemas"]["Actor"];
+            /** @description The reason given with a decision (always with a rejection), or the text of a comment */
+            note?: string;
+        };
+        ReviewList: {
+            items: components["schemas"]["ReviewTarget"][];
+            /** @description Targets matching the filters, regardless of limit and offset */
+            total: number;
+            summary: components["schemas"]["ReviewSummary"];
+        };
+        ReviewMark: {
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description Who made the decision in force (absent when unreviewed) */
+            by?: string;
+            /** @description When, ISO 8601 (absent when unreviewed) */
+            at?: string;
+            /** @description Why, when the editor said */
+            note?: string;
+        };
+        ReviewRejectInput: {
+            /** @description Why the inference does not hold (required) */
+            note: string;
+        };
+        /** @description Counts over every review target, before filters */
+        ReviewSummary: {
+            total: number;
+            byState: {
+                unreviewed: number;
+                accepted: number;
+                rejected: number;
+            };
+            orphaned: number;
+            pendingExport: number;
+        };
+        ReviewTarget: {
+            /** @description The review target id: a link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for a node field */
+            id: string;
+            target: components["schemas"]["ReviewTargetRef"];
+            /** @description For a link */
+            link?: {
+                fromName: string | null;
+                toName: string | null;
+                /** @description The link as the data holds it (with its review mark); null when orphaned */
+                properties: components["schemas"]["Provenance"] | null;
+            };
+            /** @description For a node field */
+            attribute?: {
+                nodeName: string | null;
+                /** @enum {string|null} */
+                nodeKind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment" | null;
+                /** @description The field's value in the data; null when orphaned */
+                value: (string | number | boolean | string[]) | null;
+            };
+            /** @description Why the analyst inferred it: the link's note, or the node's `inferred` note for the field; null when orphaned */
+            reason: string | null;
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description null while unreviewed */
+            decision: components["schemas"]["ReviewDecision"] | null;
+            /** @description The decision the loaded dataset records, if any */
+            recorded: {
+                /** @enum {string} */
+                decision: "accepted" | "rejected";
+                /** @description Who decided: the name the editor signed in with */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the decision was made
+                 */
+                at: string;
+                /** @description Why; a rejection always says why */
+                note?: string;
+            } | null;
+            /** @description The decision in force is not the one the dataset records: `strategigraf review export` would write it into the seed files */
+            pendingExport: boolean;
+            /** @description The data no longer holds this inferred link or field; its thread is kept */
+            orphaned: boolean;
+            /** @description Version of its review record, the ETag; 0 while nobody has decided or commented in the app */
+            version: number;
+            comments: number;
+            /** @description When its review record was last written; null without one */
+            updatedAt: string | null;
+        };
+        ReviewTargetDetail: {
+            /** @description The review target id: a link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for a node field */
+            id: string;
+            target: components["schemas"]["ReviewTargetRef"];
+            /** @description For a link */
+            link?: {
+                fromName: string | null;
+                toName: string | null;
+                /** @description The link as the data holds it (with its review mark); null when orphaned */
+                properties: components["schemas"]["Provenance"] | null;
+            };
+            /** @description For a node field */
+            attribute?: {
+                nodeName: string | null;
+                /** @enum {string|null} */
+                nodeKind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment" | null;
+                /** @description The field's value in the data; null when orphaned */
+                value: (string | number | boolean | string[]) | null;
+            };
+            /** @description Why the analyst inferred it: the link's note, or the node's `inferred` note for the field; null when orphaned */
+            reason: string | null;
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description null while unreviewed */
+            decision: components["schemas"]["ReviewDecision"] | null;
+            /** @description The decision the loaded dataset records, if any */
+            recorded: {
+                /** @enum {string} */
+                decision: "accepted" | "rejected";
+                /** @description Who decided: the name the editor signed in with */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the decision was made
+                 */
+                at: string;
+                /** @description Why; a rejection always says why */
+                note?: string;
+            } | null;
+            /** @description The decision in force is not the one the dataset records: `strategigraf review export` would write it into the seed files */
+            pendingExport: boolean;
+            /** @description The data no longer holds this inferred link or field; its thread is kept */
+            orphaned: boolean;
+            /** @description Version of its review record, the ETag; 0 while nobody has decided or commented in the app */
+            version: number;
+            comments: number;
+            /** @description When its review record was last written; null without one */
+            updatedAt: string | null;
+            /** @description The whole thread, oldest first: decisions and comments */
+            events: components["schemas"]["ReviewEvent"][];
+        };
+        /** @description What is reviewed: a link by its type and ends, or a node field by the node id and field name */
+        ReviewTargetRef: {
+            /** @enum {string} */
+            kind: "link";
+            /** @enum {string} */
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
+            from: string;
+            to: string;
+        } | {
+            /** @enum {string} */
+            kind: "attribute";
+            node: string;
+            field: string;
+        };
         /** @enum {string} */
         Role: "reader" | "editor" | "admin";
         /** @enum {string} */
@@ -3017,7 +5415,7 @@ export interface components {
             /** @description What the request may do: the signed-in role, the token role, or the anonymous role */
             role: components["schemas"]["Role"];
             /** @enum {string} */
-            via: "oidc" | "token" | "bootstrap" | "anonymous";
+            via: "oidc" | "token" | "bootstrap" | "anonymous" | "system";
             /** @description For a signed-in browser session: send it back as X-CSRF-Token with every POST, PUT, PATCH and DELETE. Null otherwise */
             csrfToken: string | null;
             /** @description When a signed-in session ends (ISO 8601); null otherwise */
