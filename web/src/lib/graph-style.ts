@@ -86,6 +86,8 @@ const GLYPHS: Record<string, string> = {
 export const NOT_STARTED_BORDER = '#c0392b';
 export const INFERRED_EDGE = '#a04000';
 export const STATED_EDGE = '#5d6d7e';
+/** A link an editor rejected, drawn only on request: dotted and grey, and its label says «avvist». */
+export const REJECTED_EDGE = '#7b8794';
 export const HIGHLIGHT = '#0057b8';
 
 /** The Cytoscape stylesheet; labels are dark text on the white canvas (contrast well above 4.5:1). */
@@ -156,6 +158,17 @@ export function cytoscapeStyle(): unknown[] {
       },
     },
     { selector: 'edge[basis = "inferred"]', style: { 'line-style': 'dashed', 'line-color': INFERRED_EDGE, 'target-arrow-color': INFERRED_EDGE } },
+    {
+      selector: 'edge[review = "rejected"]',
+      style: {
+        'line-style': 'dotted',
+        width: 2,
+        'line-color': REJECTED_EDGE,
+        'target-arrow-color': REJECTED_EDGE,
+        'target-arrow-shape': 'tee',
+        color: '#3d4853',
+      },
+    },
     { selector: 'edge.highlight', style: { width: 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
