@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'audit.via.anonymous': 'anonymous',
   'audit.via.system': 'the system',
   'audit.actorVia': '{name} ({via})',
+  'audit.bootstrapActor': 'The bootstrap token (administrator)',
   'audit.onlyTarget': 'Only this',
   'audit.onlyTargetFor': 'Show only changes to {target}',
   'audit.targetFilter': 'Showing only changes to: {target}',

@@ -213,6 +213,7 @@ export const nb = {
   'audit.via.anonymous': 'anonym',
   'audit.via.system': 'systemet',
   'audit.actorVia': '{name} ({via})',
+  'audit.bootstrapActor': 'Oppstartsnøkkelen (administrator)',
   'audit.onlyTarget': 'Bare dette',
   'audit.onlyTargetFor': 'Vis bare endringer i {target}',
   'audit.targetFilter': 'Viser bare endringer i: {target}',

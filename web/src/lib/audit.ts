@@ -219,5 +219,7 @@ export function tokenName(entry: Pick<AuditEntry, 'before' | 'after'>): string |
 
 /** Who did it, in words: the name and how they were signed in. */
 export function actorText(actor: AuditEntry['actor']): string {
+  // The bootstrap token's name is the environment variable that holds it: said in words instead.
+  if (actor.via === 'bootstrap') return i18n.t('audit.bootstrapActor');
   return i18n.t('audit.actorVia', { name: actor.name, via: i18n.t(`audit.via.${actor.via}`) });
 }
