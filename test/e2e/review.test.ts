@@ -297,4 +297,41 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     await expectNoAxeViolations(page, 'the audit view at 390 px');
     await viewportShot(page, 'audit-390');
   });
+
+  it('pages back through a long trail, filters by who did it, and speaks English', async () => {
+    // Sixty comments by a script, so the trail is longer than a page (50).
+    const made = await session.api('POST', '/api/tokens', { body: { name: 'Kommentarskript', role: 'editor', expiresInDays: 1 } });
+    const { secret } = (await made.json()) as { secret: string };
+    for (let i = 1; i <= 60; i++) {
+      const res = await fetch(`${session.url}/api/reviews/${encodeURIComponent(`${FOCUS_AREA}.number`)}/comments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ note: `Kommentar ${i}` }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const page = await session.open('/?view=audit', { as: 'anna' });
+    const entries = page.getByTestId('audit-entry');
+    await expect.poll(() => entries.count()).toBe(50);
+    expect(await page.getByTestId('audit-count').innerText()).toBe('50 oppføringer vist');
+    await page.getByTestId('audit-more').click();
+    await expect.poll(() => entries.count()).toBeGreaterThan(50);
+    const seqs = await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    await page.getByText('Det finnes ingen eldre oppføringer.').waitFor();
+    expect(await page.getByTestId('audit-more').count()).toBe(0);
+
+    // Who did it: Erik's two decisions only.
+    await page.getByTestId('audit-actor').selectOption({ label: 'Erik Redaktør (innlogget)' });
+    await expect.poll(() => entries.count()).toBe(2);
+    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['review.accept', 'review.reject']);
+
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Audit trail');
+    const rejection = page.locator('[data-testid="audit-entry"][data-action="review.reject"]');
+    expect(await rejection.locator('.action').innerText()).toBe('Rejected an inference');
+    expect(await rejection.getByTestId('audit-change').innerText()).toMatch(/Review\s+Not reviewed\s+Rejected/);
+    await expectNoAxeViolations(page, 'the audit view in English');
+  });
 });

@@ -172,6 +172,13 @@ export function cytoscapeStyle(): unknown[] {
         'font-size': 10,
         'font-weight': 600,
         'min-zoomed-font-size': 6,
+        // Level, on an opaque ground: read across a short, steep line and the labels around it.
+        'text-rotation': 'none',
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-border-opacity': 1,
+        'text-border-width': 1,
+        'text-border-color': REJECTED_EDGE,
       },
     },
     { selector: 'edge.highlight', style: { width: 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT } },
