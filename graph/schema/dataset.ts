@@ -101,7 +101,7 @@ const nodeBase = {
   review: z
     .record(z.string(), RecordedReview)
     .optional()
-    .describe('Editors\' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`)'),
+    .describe("Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`)"),
 };
 
 const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) => z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
@@ -261,7 +261,7 @@ export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => 
     ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
   }
   if (rel.review && rel.basis !== 'inferred') {
-    ctx.addIssue({ code: 'custom', path: ['review'], message: 'is only for inferred links: a stated link is the source\'s word and is not reviewed' });
+    ctx.addIssue({ code: 'custom', path: ['review'], message: "is only for inferred links: a stated link is the source's word and is not reviewed" });
   }
 });
 export type DatasetRelationship = z.infer<typeof DatasetRelationship>;

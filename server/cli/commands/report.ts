@@ -2,6 +2,7 @@ import { REPORT_FORMATS, renderReport } from '../../../graph/report/index.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
 import { withStore } from '../store-session.js';
+import { reviewedSnapshot } from '../../../graph/review/read.js';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -18,7 +19,8 @@ export const reportCommand: Command = {
     const { values } = parseCommandArgs(argv, DOCUMENT_OPTIONS, false);
     const options = documentOptions(values, REPORT_FORMATS);
     return withStore(io, async (store) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedSnapshot(store);
       await writeDocument(io, options, renderReport(snapshot, { format: options.format, generatedAt: options.generatedAt, lang: options.lang }));
       return EXIT.ok;
     });
