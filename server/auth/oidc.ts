@@ -163,7 +163,8 @@ export class OidcRelyingParty {
 }
 
 function message(err: unknown): string {
-  if (err instanceof client.AuthorizationResponseError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
+  if (err instanceof client.AuthorizationResponseError)
+    return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
   if (err instanceof client.ResponseBodyError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
   if (!(err instanceof Error)) return String(err);
   // openid-client wraps oauth4webapi's precise reason (which claim, which parameter) in a general one; say both. Neither

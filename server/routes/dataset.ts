@@ -109,7 +109,11 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         await audit(request, before, after);
       } catch (err) {
         request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
-        throw new ApiError(500, 'internal_error', `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`);
+        throw new ApiError(
+          500,
+          'internal_error',
+          `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
+        );
       }
       await reconcileAfterReplace(store, request);
       return { dataset, nodes: nodes.length, relationships: relationships.length };

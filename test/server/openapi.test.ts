@@ -88,7 +88,10 @@ describe('the OpenAPI document', () => {
         expect(op.summary, `${method} ${p}`).toBeTruthy();
         expect(op.tags?.length, `${method} ${p}`).toBe(1);
         // Every operation documents its success: 200, 201 for a creation, a redirect for the sign-in steps.
-        expect(Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s)), `${method} ${p}`).toHaveLength(1);
+        expect(
+          Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s)),
+          `${method} ${p}`,
+        ).toHaveLength(1);
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) >= 400 && Number(status) !== 422 && !(p === '/api/health' && status === '503')) {
             expect(response.content?.['application/json']?.schema.$ref, `${method} ${p} ${status}`).toBe('#/components/schemas/Error');
