@@ -11,15 +11,36 @@ import type { ApiContext } from './context.js';
 
 /**
  * After a replace that committed, the follow-up is reconciled with the new data (findings gone are closed by it, new
- * ones recorded). It cannot undo the replace: a failure is logged, the answer stays 200, and the next follow-up read
- * reconciles again.
+ * ones recorded). It cannot undo the replace: a failure is logged and the answer stays 200. The reconcile runs on after
+ * the answer — over a new dataset it writes a record per finding, seconds on a large one — and every follow-up request
+ * waits for that same run (ensureReconciled), so none sees the follow-up of the old data.
  */
-async function reconcileAfterReplace(store: GraphStore, request: FastifyRequest): Promise<void> {
-  try {
-    const summary = await ensureReconciled(store.work, await store.snapshot(), { requestId: request.id });
-    request.log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
-  } catch (err) {
-    request.log.error({ err }, 'the dataset was replaced, but the follow-up could not be reconciled with it; the next follow-up read tries again');
+function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, background: Background): void {
+  const log = request.log;
+  background.run((signal) =>
+    store
+      .snapshot()
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then(
+        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (err: unknown) => {
+          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
+        },
+      ),
+  );
+}
+
+/** Work that goes on after an answer, stopped and awaited when the app closes (so the store is never closed under it). */
+class Background {
+  private readonly stop = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  run(task: (signal: AbortSignal) => Promise<void>): void {
+    const done = task(this.stop.signal).finally(() => this.running.delete(done));
+    this.running.add(done);
+  }
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled([...this.running]);
   }
 }
 
@@ -60,6 +81,8 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
     });
 
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
+  const background = new Background();
+  app.addHook('onClose', () => background.close());
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
 
@@ -115,7 +138,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
           `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
         );
       }
-      await reconcileAfterReplace(store, request);
+      reconcileAfterReplace(store, request, background);
       return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );
