@@ -54,9 +54,10 @@ export const reportCommand: Command = {
     const options = documentOptions(values, REPORT_FORMATS);
     const dates = { since: sinceDate(values.since, options.generatedAt), today: osloDate(options.generatedAt) };
     return withGraph(io, 'read', values, async (store) => {
-      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md). The follow-up is
+      // reconciled against the data as the server reconciles it (store.snapshot()).
       const snapshot = await reviewedFrom(store);
-      const followUp = await followUpOf(store, snapshot, dates, io);
+      const followUp = await followUpOf(store, await store.snapshot(), dates, io);
       const text = renderReport(snapshot, {
         format: options.format,
         generatedAt: options.generatedAt,
