@@ -7,7 +7,7 @@ import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
-import { bootstrapAdmin, registerAccess } from './plugins/access.js';
+import { bootstrapAdmin, registerAccess, type Authenticator } from './plugins/access.js';
 import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
@@ -38,6 +38,11 @@ export interface AppOptions {
   datasetBodyLimit?: number;
   /** Longest a request may take to arrive and be answered, in ms (applies to real sockets, not inject). */
   requestTimeoutMs?: number;
+  /**
+   * FOR TESTS ONLY: authenticators tried before the real ones, so a test can be a reader or an editor before sign-in
+   * and API tokens exist. Nothing in server/main.ts sets it and no environment variable reaches it.
+   */
+  testOnlyAuthenticators?: Authenticator[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -73,8 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRateLimit(app);
   // After CORS (a preflight is answered there) and before any route, so every route is known to it.
   registerMethodNotAllowed(app);
-  const canAuthenticate = Boolean(options.adminToken);
-  registerAccess(app, { authenticators: [bootstrapAdmin(options.adminToken)], anonymousRole: 'reader', canAuthenticate });
+  const testOnly = options.testOnlyAuthenticators ?? [];
+  const canAuthenticate = Boolean(options.adminToken) || testOnly.length > 0;
+  registerAccess(app, { authenticators: [...testOnly, bootstrapAdmin(options.adminToken)], anonymousRole: 'reader', canAuthenticate });
   await registerOpenApi(app);
 
   await app.register(apiRoutes, {

@@ -6,6 +6,7 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
+import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
@@ -123,6 +124,19 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
   );
 }
 
+/**
+ * Brings the follow-up in line with the data the store holds: it may have been loaded while no server ran (`strategigraf
+ * load`). A failure is logged and the server still starts; the first follow-up read tries again.
+ */
+async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log']): Promise<void> {
+  try {
+    const summary = await ensureReconciled(store.work, await store.snapshot());
+    log.info({ followUp: summary }, 'follow-up reconciled with the data');
+  } catch (err) {
+    log.warn({ err }, 'the follow-up could not be reconciled with the data at start; the first follow-up read tries again');
+  }
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -147,6 +161,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   try {
     await store.open();
     await seedIfEmpty(store, config.seedsDir, app.log);
+    await reconcileAtStart(store, app.log);
   } catch (err) {
     // Serve anyway (Neo4j may come back): /api/health reports 503 until the store is back, and every store call retries it.
     // The store's own message says what is wrong and what to do (e.g. a write-ahead log that cannot be replayed).

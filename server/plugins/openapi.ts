@@ -73,6 +73,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'graph', description: 'Nodes, neighbourhoods and paths' },
         { name: 'query', description: 'Read-only Cypher for analysts' },
         { name: 'export', description: 'Downloads of the graph' },
+        { name: 'findings', description: 'Follow-up of gap findings: owners, due dates, threads; changes need the editor role and If-Match' },
         { name: 'admin', description: 'Write routes; need the admin bearer token' },
       ],
       components: {

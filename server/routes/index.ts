@@ -3,8 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
+import { auditRoutes } from './audit.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
+import { findingRoutes } from './findings.js';
 import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
@@ -30,6 +32,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     timeRoutes,
     exportRoutes,
     datasetRoutes,
+    findingRoutes,
+    auditRoutes,
   ]) {
     await app.register(routes, context);
   }

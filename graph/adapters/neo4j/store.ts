@@ -7,6 +7,7 @@ import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../shared/analyst-query.js';
 import type { Neo4jConfig } from './config.js';
+import type { WorkStore } from '../../work/port.js';
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/records.js';
@@ -58,6 +59,11 @@ export class Neo4jStore implements GraphStore {
   private lastAvailable: boolean | null = null;
   /** The last snapshot read in full, with the generation of the graph it is (see snapshot()). */
   private lastSnapshot: { generation: string; snapshot: GraphSnapshot } | null = null;
+
+  /** Not there yet: milestone 2 of branch work-store. */
+  readonly work: WorkStore = new Proxy({} as WorkStore, {
+    get: () => () => Promise.reject(storeUnavailable('neo4j', new Error('the work store is not implemented on Neo4j yet'))),
+  });
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
