@@ -8,6 +8,7 @@ import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfi
 import type { GraphStore } from '../graph/store/port.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 
@@ -21,6 +22,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   adminToken: string | undefined;
+  /** Sign-in, sessions and the anonymous role; refuses to start on an incomplete or wrong OIDC configuration. */
+  auth: AuthSettings;
   corsOrigin: string[];
   limits: QueryLimits;
   logLevel: string;
@@ -42,6 +45,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     port: port(env['PORT']),
     host: env['HOST']?.trim() || DEFAULT_HOST,
     adminToken: env['STRATEGIGRAF_ADMIN_TOKEN'] || undefined,
+    auth: authSettingsFromEnv(env),
     corsOrigin: (env['STRATEGIGRAF_CORS_ORIGIN'] ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -147,11 +151,12 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     store,
     limits: config.limits,
     adminToken: config.adminToken,
+    auth: config.auth,
     corsOrigin: config.corsOrigin,
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(options.logStream ? { stream: options.logStream } : {}) },
   });
 
   appLog = app.log;

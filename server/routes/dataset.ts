@@ -1,33 +1,30 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Dataset } from '../../graph/schema/dataset.js';
+import type { FastifyRequest } from 'fastify';
 import type { GraphStore } from '../../graph/store/port.js';
-import { ensureReconciled, toJson } from '../../graph/work/followup/reconcile.js';
+import type { Json } from '../../graph/work/schema.js';
+import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
 
+/** The name problems carry, as the CLI names a seed file. */
+export const REQUEST_BODY_FILE = 'request body';
+
+/** What the audit trail keeps of a dataset: its name, version and size, never its content. */
+interface DatasetSummary {
+  name: string;
+  version: string;
+  nodes: number;
+  relationships: number;
+}
+
 /**
- * What follows a replace that committed: its audit entry, and the follow-up reconciled with the new data (findings gone
- * are closed by it, new ones recorded). Neither can undo the replace: a failure is logged, the answer stays 200, and the
- * next follow-up read reconciles again.
+ * The follow-up reconciled with the new data (findings gone are closed by it, new ones recorded). It cannot undo the
+ * replace: a failure is logged, the answer stays 200, and the next follow-up read reconciles again.
  */
-async function afterReplace(store: GraphStore, request: FastifyRequest, before: Dataset['dataset'] | null, dataset: Dataset): Promise<void> {
-  try {
-    await store.work.appendAudit({
-      at: new Date().toISOString(),
-      actor: request.principal.actor,
-      action: 'dataset.replace',
-      target: 'dataset',
-      before: toJson(before),
-      after: toJson({ ...dataset.dataset, nodes: dataset.nodes.length, relationships: dataset.relationships.length }),
-      requestId: request.id,
-    });
-  } catch (err) {
-    request.log.error({ err }, 'the dataset was replaced, but its audit entry could not be written');
-  }
+async function reconcileFollowUp(store: GraphStore, request: FastifyRequest): Promise<void> {
   try {
     const summary = await ensureReconciled(store.work, await store.snapshot(), { requestId: request.id });
     request.log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
@@ -36,10 +33,31 @@ async function afterReplace(store: GraphStore, request: FastifyRequest, before: 
   }
 }
 
-/** The name problems carry, as the CLI names a seed file. */
-export const REQUEST_BODY_FILE = 'request body';
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit }) => {
+/** The graph now in the store, or null when it cannot be read (an empty or broken store must not block a replace). */
+async function currentSummary(store: GraphStore, request: FastifyRequest): Promise<DatasetSummary | null> {
+  try {
+    const [{ meta }, stats] = await Promise.all([store.datasetMeta(), store.stats()]);
+    return { name: meta.name, version: meta.version, nodes: total(stats.nodes), relationships: total(stats.relationships) };
+  } catch (err) {
+    request.log.warn({ err }, 'the dataset before the replacement could not be summarised for the audit trail');
+    return null;
+  }
+}
+
+export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit, auth }) => {
+  const audit = (request: FastifyRequest, before: DatasetSummary | null, after: DatasetSummary | null) =>
+    store.work.appendAudit({
+      at: new Date(auth.now()).toISOString(),
+      actor: request.principal.actor,
+      action: 'dataset.replace',
+      target: 'dataset',
+      before: before as Json,
+      after: after as Json,
+      requestId: request.id,
+    });
+
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
@@ -56,8 +74,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         description:
           'The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). ' +
           'It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. ' +
-          'The replacement is atomic: if loading fails, the previous graph stays as it was.',
-        security: [{ adminToken: [] }],
+          'The replacement is atomic: if loading fails, the previous graph stays as it was. A replacement, and a load that failed, ' +
+          'append a "dataset.replace" entry to the audit trail with the name, version and size of the graph before and after (after is null when it failed).',
+        security: [{ adminToken: [] }, { session: [] }],
         consumes: [...DATASET_CONTENT_TYPES],
         body: DatasetBody,
         response: {
@@ -74,11 +93,25 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         const n = result.problems.length;
         throw new ApiError(422, 'invalid_dataset', `the dataset has ${n} problem${n === 1 ? '' : 's'}; the graph is unchanged`, result.problems);
       }
-      const before = await store.datasetMeta().catch(() => null);
-      await store.replaceDataset(result.dataset);
-      request.log.info({ dataset: result.dataset.dataset, nodes: result.dataset.nodes.length }, 'dataset replaced');
-      await afterReplace(store, request, before?.meta ?? null, result.dataset);
-      return { dataset: result.dataset.dataset, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length };
+      const before = await currentSummary(store, request);
+      try {
+        await store.replaceDataset(result.dataset);
+      } catch (err) {
+        // The failed attempt is on the record too; the store's own error is what the client gets either way.
+        await audit(request, before, null).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'the failed replacement could not be audited'));
+        throw err;
+      }
+      const { dataset, nodes, relationships } = result.dataset;
+      request.log.info({ dataset, nodes: nodes.length }, 'dataset replaced');
+      const after = { name: dataset.name, version: dataset.version, nodes: nodes.length, relationships: relationships.length };
+      try {
+        await audit(request, before, after);
+      } catch (err) {
+        request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
+        throw new ApiError(500, 'internal_error', `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`);
+      }
+      await reconcileFollowUp(store, request);
+      return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );
 };
