@@ -66,6 +66,22 @@ function documentDatasetBody(doc: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, schemas: { ...doc.components?.schemas, DatasetFile: datasetFile } } };
 }
 
+/**
+ * What the route schemas cannot say about the follow-up: one finding and every change to it answer with an ETag header
+ * (the version a change must send back in If-Match), and a reopen may come without a body.
+ */
+function documentFollowUp(doc: OpenApiDoc): OpenApiDoc {
+  for (const [p, ops] of Object.entries(doc.paths ?? {})) {
+    if (!p.startsWith('/api/findings/{id}')) continue;
+    for (const op of Object.values(ops) as { responses?: Record<string, Json>; requestBody?: Json }[]) {
+      const ok = op.responses?.['200'];
+      if (ok) ok['headers'] = { ETag: { description: 'The version of the finding\'s follow-up, e.g. "3": send it in If-Match to change it', schema: { type: 'string' } } };
+      if (p.endsWith('/reopen') && op.requestBody) op.requestBody['required'] = false;
+    }
+  }
+  return doc;
+}
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -96,7 +112,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => {
       const doc = jsonSchemaTransformObject(documentObject) as OpenApiDoc;
-      return pruneComponents(documentDatasetBody(doc)) as ReturnType<typeof jsonSchemaTransformObject>;
+      return pruneComponents(documentFollowUp(documentDatasetBody(doc))) as ReturnType<typeof jsonSchemaTransformObject>;
     },
   });
   await app.register(swaggerUi, {

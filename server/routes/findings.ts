@@ -144,7 +144,7 @@ export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
           'The ETag is "0" for a finding without a record yet.',
         params: FindingParams,
         response: {
-          200: { ...json(FindingDetail, 'The finding'), headers: { etag: { type: 'string', description: 'The version of its follow-up, e.g. "3"' } } },
+          200: json(FindingDetail, 'The finding; the ETag header holds the version of its follow-up'),
           ...errorResponses(400, 404, 500, 503),
         },
       },
@@ -177,7 +177,7 @@ export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
           headers: IfMatchHeader,
           body,
           response: {
-            200: { ...json(FindingDetail, 'The finding after the change, with warnings'), headers: { etag: { type: 'string', description: 'The new version' } } },
+            200: json(FindingDetail, 'The finding after the change, with warnings; the ETag header holds the new version'),
             ...WRITE_ERRORS,
           },
         },

@@ -68,6 +68,14 @@ describe('the OpenAPI document', () => {
         'POST /api/tokens',
         'GET /api/tokens',
         'DELETE /api/tokens/{id}',
+        'GET /api/findings',
+        'GET /api/findings/{id}',
+        'POST /api/findings/{id}/acknowledge',
+        'POST /api/findings/{id}/resolve',
+        'POST /api/findings/{id}/accept-risk',
+        'POST /api/findings/{id}/reopen',
+        'POST /api/findings/{id}/comments',
+        'GET /api/audit',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(served.paths)) {
@@ -75,7 +83,10 @@ describe('the OpenAPI document', () => {
         expect(op.summary, `${method} ${p}`).toBeTruthy();
         expect(op.tags?.length, `${method} ${p}`).toBe(1);
         // Every operation documents its success: 200, 201 for a creation, a redirect for the sign-in steps.
-        expect(Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s)), `${method} ${p}`).toHaveLength(1);
+        expect(
+          Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s)),
+          `${method} ${p}`,
+        ).toHaveLength(1);
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) >= 400 && Number(status) !== 422 && !(p === '/api/health' && status === '503')) {
             expect(response.content?.['application/json']?.schema.$ref, `${method} ${p} ${status}`).toBe('#/components/schemas/Error');

@@ -63,7 +63,7 @@ export const OwnerInput = z
     z.strictObject({ agency: Slug.describe('Id of an Agency node in the graph') }),
     z.strictObject({ person: editorText(MAX_PERSON_LENGTH).describe("A person's name") }),
   ])
-  .meta({ id: 'FollowUpOwnerInput', description: 'Either {"agency": "<agency id>"} or {"person": "<name>"}' });
+  .meta({ id: 'FollowUpOwnerRequest', description: 'Either {"agency": "<agency id>"} or {"person": "<name>"}' });
 export type OwnerInput = z.infer<typeof OwnerInput>;
 
 export const ClosedByData = z

@@ -103,6 +103,7 @@ export const AS_OF_ROUTES = [
   '/api/paths',
   '/api/queries/{name}',
   '/api/export',
+  '/api/findings',
 ] as const satisfies readonly AsOfRoute[];
 type Unlisted = Exclude<AsOfRoute, (typeof AS_OF_ROUTES)[number]>;
 export const AS_OF_ROUTES_LISTED: [Unlisted] extends [never] ? true : { 'routes that take asOf but are missing from AS_OF_ROUTES': Unlisted } = true;
