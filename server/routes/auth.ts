@@ -6,13 +6,14 @@ import { ApiError, ApiErrorBody, errorResponses, json } from '../schemas/common.
 import { CallbackQuery, LoggedOut, LoginQuery, SessionInfo } from '../schemas/auth.js';
 import type { ApiContext } from './context.js';
 
-const SIGN_IN_RATE = { max: 30, timeWindow: '1 minute' };
 const redirect = (description: string) => ({ description, content: { 'text/plain': { schema: z.string().describe('Empty') } } });
 const notConfigured = () => new ApiError(404, 'not_found', 'sign-in is not configured on this server (see STRATEGIGRAF_OIDC_ISSUER in the README)');
 const signInFailed = (message: string) => new ApiError(401, 'unauthorized', message);
 
-export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth }) => {
+export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth, rateLimits }) => {
   const { oidc, sessions, basePath, now } = auth;
+  // Each sign-in step may reach the provider; a few times the write limit leaves room for a user's retries.
+  const SIGN_IN_RATE = { max: rateLimits.write * 3, timeWindow: '1 minute' };
 
   app.get(
     '/session',

@@ -12,6 +12,8 @@ export interface TestProviderOptions {
   accounts: Record<string, Record<string, unknown>>;
   /** Signing keys; pass another provider's `jwks` to make two issuers that sign alike. */
   jwks?: JWKS;
+  /** The account a sign-in without `?as=` signs in (a real browser cannot add it); without it such a sign-in is refused. */
+  defaultAccount?: string;
   /** Put the profile claims in the ID token (default) or only at the userinfo endpoint, as many providers do. */
   claimsInIdToken?: boolean;
 }
@@ -86,7 +88,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         const denied = { error: 'access_denied', error_description: 'the user said no' };
         return void (await provider.interactionFinished(req, res, denied, { mergeWithLastSubmission: false }));
       }
-      const account = url.searchParams.get('as');
+      const account = url.searchParams.get('as') ?? options.defaultAccount;
       if (!account || !options.accounts[account]) return void res.writeHead(400).end('add ?as=<account> naming a known account');
       await provider.interactionFinished(req, res, { login: { accountId: account } }, { mergeWithLastSubmission: false });
     })().catch((err: unknown) => {

@@ -355,4 +355,13 @@ export const en: Record<MessageKey, string> = {
   'query.example.path': 'Paths from Digdir to the life event “Seriously ill child”',
   'query.example.counts': 'Number of initiatives per focus area',
   'kind.legend': 'Node kinds',
+  'session.label': 'Sign-in',
+  'session.signIn': 'Sign in',
+  'session.signOut': 'Sign out',
+  'session.signedInAs': 'Signed in as {name}',
+  'session.roleOf': 'role: {role}',
+  'session.role.reader': 'reader',
+  'session.role.editor': 'editor',
+  'session.role.admin': 'administrator',
+  'session.signOutFailed': 'Signing out failed: {message}',
 };

@@ -352,6 +352,15 @@ export const nb = {
   'query.example.path': 'Stier fra Digdir til livshendelsen «Alvorlig sykt barn»',
   'query.example.counts': 'Antall initiativer per innsatsområde',
   'kind.legend': 'Nodetyper',
+  'session.label': 'Innlogging',
+  'session.signIn': 'Logg inn',
+  'session.signOut': 'Logg ut',
+  'session.signedInAs': 'Innlogget som {name}',
+  'session.roleOf': 'rolle: {role}',
+  'session.role.reader': 'leser',
+  'session.role.editor': 'redaktør',
+  'session.role.admin': 'administrator',
+  'session.signOutFailed': 'Utloggingen mislyktes: {message}',
 } as const;
 
 export type MessageKey = keyof typeof nb;
