@@ -1,5 +1,6 @@
 // Gaps, Coverage, Timeline and Query in a real Chromium against the real app on the seed graph, each checked with
 // axe-core (WCAG 2.1 A/AA, serious and critical) and saved as a screenshot. Explore and Paths are in explorer.test.ts.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatViolations, layoutDone, param, runAxe, screenshot } from './support.js';
@@ -205,11 +206,21 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     const publicCols = api.colNodes.filter((c) => publicIds.has(c.id)).length;
     expect(publicCols).toBeLessThan(api.colNodes.length);
     await expect.poll(() => heads.count()).toBe(publicCols);
+
+    // The matrix as shown leaves as CSV that a spreadsheet opens with Norwegian characters intact.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv-excel').click()]);
+    expect(download.suggestedFilename()).toBe('livshendelser-virksomheter-excel.csv');
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]!.split(';')).toHaveLength(publicCols + 2);
+    expect(lines.some((l) => l.startsWith('Dødsfall og arv;'))).toBe(true);
   });
 
   it('fits a 768-wide window: no view scrolls sideways (the coverage matrix scrolls inside its own region)', async () => {
     for (const view of ['gaps', 'coverage', 'timeline', 'query']) {
-      const page = await open(`/?view=${view}`, { width: 768, height: 1024 });
+      // Coverage with its empty columns shown: the widest matrix, which must scroll inside its own region.
+      const page = await open(`/?view=${view}${view === 'coverage' ? '&preset=life-event-agency&empty=show' : ''}`, { width: 768, height: 1024 });
       await page.locator('main h1').waitFor();
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10_000 });
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
