@@ -36,7 +36,12 @@ class Session {
 
   /** Ends the session here and then, where the provider supports it, at the provider. */
   logout = async (): Promise<void> => {
-    const { redirectTo } = await request<{ redirectTo: string }>('POST', '/api/auth/logout', undefined, this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {});
+    const { redirectTo } = await request<{ redirectTo: string }>(
+      'POST',
+      '/api/auth/logout',
+      undefined,
+      this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {},
+    );
     this.info = null;
     window.location.assign(redirectTo);
   };
