@@ -61,8 +61,14 @@ describe('basisOf', () => {
   });
 
   it('lets no rejected inference hold a finding up: without it the finding falls, or stands on what is left', () => {
-    const rejected = (e: GraphEdge): GraphEdge => ({ ...e, properties: { ...e.properties, review: { state: 'rejected', by: 'Kari', at: '2025-03-01T09:30:00Z' } } });
-    const accepted = (e: GraphEdge): GraphEdge => ({ ...e, properties: { ...e.properties, review: { state: 'accepted', by: 'Kari', at: '2025-03-01T09:30:00Z' } } });
+    const rejected = (e: GraphEdge): GraphEdge => ({
+      ...e,
+      properties: { ...e.properties, review: { state: 'rejected', by: 'Kari', at: '2025-03-01T09:30:00Z' } },
+    });
+    const accepted = (e: GraphEdge): GraphEdge => ({
+      ...e,
+      properties: { ...e.properties, review: { state: 'accepted', by: 'Kari', at: '2025-03-01T09:30:00Z' } },
+    });
     const r = link(rejected(edge('r', 'inferred')));
     expect(basisOf(r)).toBeNull();
     expect(basisOf(allOf(s, r))).toBeNull();

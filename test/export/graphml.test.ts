@@ -130,7 +130,8 @@ describe('GraphML export', () => {
       expect(element['@_target']).toBe(edge.to);
       const expected: Record<string, unknown> = { label: edge.type, type: edge.type };
       // A review is written as the JSON text the stores keep, and only when decided.
-      for (const [k, v] of Object.entries({ ...edge.properties, review: linkReviewJson(edge.properties.review) })) if (v !== null && v !== undefined) expected[k] = v;
+      for (const [k, v] of Object.entries({ ...edge.properties, review: linkReviewJson(edge.properties.review) }))
+        if (v !== null && v !== undefined) expected[k] = v;
       expect(attributes(element, keys, 'edge')).toEqual(expected);
     }
   });

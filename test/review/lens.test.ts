@@ -33,7 +33,8 @@ describe('review target ids', () => {
     expect(parseReviewTargetId(LINK)).toEqual({ kind: 'link', type: 'DEPENDS_ON', from: 'init-data', to: 'init-kompetanse' });
     expect(parseReviewTargetId(FIELD)).toEqual({ kind: 'attribute', node: 'init-kompetanse', field: 'status' });
     for (const ref of [parseReviewTargetId(LINK)!, parseReviewTargetId(FIELD)!]) expect(parseReviewTargetId(reviewTargetId(ref))).toEqual(ref);
-    for (const bad of ['a:NOT_A_TYPE:b', 'A:LEADS:b', 'a:LEADS', 'a.b.c', 'a.', '.status', '../etc/passwd', 'a:LEADS:b\n', '']) expect(parseReviewTargetId(bad), bad).toBeNull();
+    for (const bad of ['a:NOT_A_TYPE:b', 'A:LEADS:b', 'a:LEADS', 'a.b.c', 'a.', '.status', '../etc/passwd', 'a:LEADS:b\n', ''])
+      expect(parseReviewTargetId(bad), bad).toBeNull();
   });
 });
 
@@ -42,7 +43,11 @@ describe('the decision in force', () => {
   it('is the later of the app’s and the dataset’s, comparing instants, not texts', () => {
     // 2025-03-02T10:00+01:00 is 09:00Z: an app decision at 09:30Z is later though its text sorts earlier.
     expect(decisionInForce(decide('accepted', '2025-03-02T09:30:00Z'), recorded)).toMatchObject({ decision: 'accepted', madeIn: 'app' });
-    expect(decisionInForce(decide('accepted', '2025-03-02T08:30:00Z'), recorded)).toMatchObject({ decision: 'rejected', madeIn: 'dataset', by: { name: 'Ola' } });
+    expect(decisionInForce(decide('accepted', '2025-03-02T08:30:00Z'), recorded)).toMatchObject({
+      decision: 'rejected',
+      madeIn: 'dataset',
+      by: { name: 'Ola' },
+    });
     // A tie is an exported decision read back: the app's, which names the actor by id.
     expect(decisionInForce(decide('rejected', '2025-03-02T09:00:00Z', 'Nei.'), recorded)).toMatchObject({ madeIn: 'app', by: { id: 'oidc:kari' } });
     expect(decisionInForce(null, recorded)).toMatchObject({ madeIn: 'dataset' });
@@ -91,7 +96,11 @@ describe('the review lens', () => {
     const accepted = lens([[LINK, decide('accepted', '2025-03-01T09:00:00Z')]]).view(whole);
     expect(accepted.edges.find((e) => e.id === LINK)?.properties.review).toEqual({ state: 'accepted', by: 'Kari', at: '2025-03-01T09:00:00Z' });
     const rejecting = [[LINK, decide('rejected', '2025-03-01T09:00:00Z', 'Nei.')]] as [string, AppDecision][];
-    expect(lens(rejecting).view(whole).edges.some((e) => e.id === LINK)).toBe(false);
+    expect(
+      lens(rejecting)
+        .view(whole)
+        .edges.some((e) => e.id === LINK),
+    ).toBe(false);
     expect(lens(rejecting).hides(whole)).toBe(true);
     const shown = lens(rejecting, true).view(whole);
     expect(shown.edges.find((e) => e.id === LINK)?.properties.review).toMatchObject({ state: 'rejected', note: 'Nei.' });
@@ -119,8 +128,20 @@ describe('the review lens', () => {
       ),
     };
     const reloaded = snapshotFromDataset(recorded);
-    expect(lens([]).view(reloaded).edges.some((e) => e.id === LINK)).toBe(false);
-    expect(lens([[LINK, decide('accepted', '2025-03-01T09:00:00Z')]]).view(reloaded).edges.some((e) => e.id === LINK)).toBe(false);
-    expect(lens([[LINK, decide('accepted', '2025-05-01T09:00:00Z')]]).view(reloaded).edges.some((e) => e.id === LINK)).toBe(true);
+    expect(
+      lens([])
+        .view(reloaded)
+        .edges.some((e) => e.id === LINK),
+    ).toBe(false);
+    expect(
+      lens([[LINK, decide('accepted', '2025-03-01T09:00:00Z')]])
+        .view(reloaded)
+        .edges.some((e) => e.id === LINK),
+    ).toBe(false);
+    expect(
+      lens([[LINK, decide('accepted', '2025-05-01T09:00:00Z')]])
+        .view(reloaded)
+        .edges.some((e) => e.id === LINK),
+    ).toBe(true);
   });
 });

@@ -85,7 +85,11 @@ describe('authSettingsFromEnv', () => {
     ['a mapping entry without a role', { STRATEGIGRAF_OIDC_ROLES: 'sg-admin' }, /not of the form value=role/],
     ['an anonymous admin', { STRATEGIGRAF_ANONYMOUS_ROLE: 'admin' }, /STRATEGIGRAF_ANONYMOUS_ROLE must be one of reader, editor/],
     ['a session of two weeks', { STRATEGIGRAF_SESSION_MAX_AGE_MINUTES: '20160' }, /from 5 to 10080/],
-    ['client_secret_post without a secret', { STRATEGIGRAF_OIDC_CLIENT_AUTH: 'client_secret_post', STRATEGIGRAF_OIDC_CLIENT_SECRET: undefined }, /needs STRATEGIGRAF_OIDC_CLIENT_SECRET/],
+    [
+      'client_secret_post without a secret',
+      { STRATEGIGRAF_OIDC_CLIENT_AUTH: 'client_secret_post', STRATEGIGRAF_OIDC_CLIENT_SECRET: undefined },
+      /needs STRATEGIGRAF_OIDC_CLIENT_SECRET/,
+    ],
     ['a cookie setting that is not a boolean', { STRATEGIGRAF_COOKIE_SECURE: 'yes' }, /auto, true or false/],
   ])('refuses to start with %s', (_what, change: Record<string, string | undefined>, message) => {
     expect(() => authSettingsFromEnv({ ...COMPLETE, ...change })).toThrow(message);

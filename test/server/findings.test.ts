@@ -191,7 +191,11 @@ describe('follow-up of findings through the API', () => {
       const res = await post(`/api/findings/${FA}/${path}`, payload, as('editor-a', '"1"'));
       expect(res.statusCode).toBe(400);
       expect(body(res).error.code).toBe('invalid_request');
-      expect(body(res).error.details.map((d: any) => d.field).join(' ')).toContain(field);
+      expect(
+        body(res)
+          .error.details.map((d: any) => d.field)
+          .join(' '),
+      ).toContain(field);
     });
 
     it('422 for an owner agency that is not in the graph, or not an agency', async () => {
@@ -249,7 +253,11 @@ describe('follow-up of findings through the API', () => {
       expect(await ids('kind=Initiative&severity=high&state=acknowledged')).toEqual([INIT]);
       const bad = await get('/api/findings?state=done&sort=colour&dueBefore=tomorrow');
       expect(bad.statusCode).toBe(400);
-      expect(body(bad).error.details.map((d: any) => d.field).sort()).toEqual(['dueBefore', 'sort', 'state[0]']);
+      expect(
+        body(bad)
+          .error.details.map((d: any) => d.field)
+          .sort(),
+      ).toEqual(['dueBefore', 'sort', 'state[0]']);
       expect((await get('/api/findings?asOf=1999')).statusCode).toBe(400);
     });
 

@@ -367,7 +367,11 @@ describe('CSRF on state-changing routes', () => {
   });
 
   it('lets the read-only POST /api/query through as anonymous without the header', async () => {
-    const res = await browser.send('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, payload: { cypher: 'MATCH (n) RETURN count(n) AS n' } });
+    const res = await browser.send('/api/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      payload: { cypher: 'MATCH (n) RETURN count(n) AS n' },
+    });
     expect(res.status).toBe(200);
   });
 

@@ -114,10 +114,7 @@ describe('review routes', () => {
 
   it('gives two editors deciding on the same version one success and one 412, never a silent overwrite', async () => {
     await post(LINK, 'comments', { note: 'Se på dette.' });
-    const [a, b] = await Promise.all([
-      post(LINK, 'accept', {}, { 'if-match': '"1"' }),
-      post(LINK, 'reject', { note: 'Nei.' }, { 'if-match': '"1"' }),
-    ]);
+    const [a, b] = await Promise.all([post(LINK, 'accept', {}, { 'if-match': '"1"' }), post(LINK, 'reject', { note: 'Nei.' }, { 'if-match': '"1"' })]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const now = body(await t.app.inject({ url: url(LINK) }));
     expect(now.version).toBe(2);
@@ -147,7 +144,11 @@ describe('review routes', () => {
     expect(hidden.edges.map((e: { id: string }) => e.id)).not.toContain(LINK);
     expect(body(await t.app.inject({ url: '/api/nodes/ks' })).degree['INVOLVES']).toBeUndefined();
     const shown = body(await t.app.inject({ url: '/api/nodes/ex-chatbot/neighbors?includeRejected=true' }));
-    expect(shown.edges.find((e: { id: string }) => e.id === LINK).properties.review).toMatchObject({ state: 'rejected', by: 'STRATEGIGRAF_ADMIN_TOKEN', note: 'Nei.' });
+    expect(shown.edges.find((e: { id: string }) => e.id === LINK).properties.review).toMatchObject({
+      state: 'rejected',
+      by: 'STRATEGIGRAF_ADMIN_TOKEN',
+      note: 'Nei.',
+    });
     expect(body(await t.app.inject({ url: '/api/nodes/ks?includeRejected=true' })).degree['INVOLVES']).toEqual({ out: 0, in: 1 });
 
     const pathsHidden = body(await t.app.inject({ url: '/api/paths?from=ex-chatbot&to=ks&maxLength=1' }));
@@ -173,7 +174,9 @@ describe('review routes', () => {
     const fixture = await fixtureDataset();
     await t.store.replaceDataset({ ...fixture, relationships: fixture.relationships.filter((r) => !(r.type === 'INVOLVES' && r.from === 'ex-chatbot')) });
     const orphans = body(await t.app.inject({ url: '/api/reviews?orphaned=true' }));
-    expect(orphans.items).toEqual([expect.objectContaining({ id: LINK, orphaned: true, state: 'rejected', pendingExport: false, link: expect.objectContaining({ properties: null }) })]);
+    expect(orphans.items).toEqual([
+      expect.objectContaining({ id: LINK, orphaned: true, state: 'rejected', pendingExport: false, link: expect.objectContaining({ properties: null }) }),
+    ]);
     expect(orphans.summary.orphaned).toBe(1);
     const decide = await post(LINK, 'accept', {}, { 'if-match': '"1"' });
     expect(decide.statusCode).toBe(409);

@@ -190,7 +190,11 @@ describe('who may use the write routes', () => {
   const routes = [
     { name: 'POST /api/tokens', ok: 201, send: (h: Record<string, string>) => create(t, { name: 'x', role: 'reader', expiresInDays: 1 }, h) },
     { name: 'GET /api/tokens', ok: 200, send: (h: Record<string, string>) => t.app.inject({ url: '/api/tokens', headers: h }) },
-    { name: 'DELETE /api/tokens/:id', ok: 200, send: (h: Record<string, string>) => t.app.inject({ method: 'DELETE', url: `/api/tokens/${revocable}`, headers: h }) },
+    {
+      name: 'DELETE /api/tokens/:id',
+      ok: 200,
+      send: (h: Record<string, string>) => t.app.inject({ method: 'DELETE', url: `/api/tokens/${revocable}`, headers: h }),
+    },
     {
       name: 'PUT /api/dataset',
       ok: 200,

@@ -20,7 +20,12 @@ import { neo4jTestConfig } from './neo4j-config.js';
 const config = neo4jTestConfig();
 // The years fixture has an ended link and a node of 2022; the gap fixture has none, so its latest year is the store's own.
 const editor = { id: 'editor-1', name: 'Kari', via: 'token' as const };
-const decide = (decision: AppDecision['decision'], at: string): AppDecision => ({ decision, by: editor, at, ...(decision === 'rejected' ? { note: 'Nei.' } : {}) });
+const decide = (decision: AppDecision['decision'], at: string): AppDecision => ({
+  decision,
+  by: editor,
+  at,
+  ...(decision === 'rejected' ? { note: 'Nei.' } : {}),
+});
 /** Decisions made in the app: only marks (the store's own reads still answer), and marks with links left out. */
 const MARKS_ONLY = new Map([['init-data:DEPENDS_ON:init-kompetanse', decide('accepted', '2025-03-01T09:00:00Z')]]);
 const WITH_REJECTIONS = new Map([

@@ -328,7 +328,9 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       const at = '2025-03-01T09:30:00+01:00';
       const reviewed: Dataset = {
         ...model,
-        nodes: model.nodes.map((n) => (n.id === 'fa-data' ? { ...n, review: { status: { decision: 'rejected' as const, by: 'Kari «K» Nordmann', at, note: 'Nei – «s. 8».' } } } : n)),
+        nodes: model.nodes.map((n) =>
+          n.id === 'fa-data' ? { ...n, review: { status: { decision: 'rejected' as const, by: 'Kari «K» Nordmann', at, note: 'Nei – «s. 8».' } } } : n,
+        ),
         relationships: model.relationships.map((r) =>
           r.basis === 'inferred' ? { ...r, review: { decision: 'accepted' as const, by: 'Ola', at: '2025-03-02T10:00:00Z' } } : r,
         ),
@@ -344,7 +346,8 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
         expect(area?.review).toEqual({ number: { state: 'unreviewed' }, status: { state: 'rejected', by: 'Kari «K» Nordmann', at, note: 'Nei – «s. 8».' } });
         expect(area?.properties).not.toHaveProperty('review');
         for (const edge of snapshot.edges) {
-          if (edge.properties.basis === 'inferred') expect(edge.properties.review, edge.id).toEqual({ state: 'accepted', by: 'Ola', at: '2025-03-02T10:00:00Z' });
+          if (edge.properties.basis === 'inferred')
+            expect(edge.properties.review, edge.id).toEqual({ state: 'accepted', by: 'Ola', at: '2025-03-02T10:00:00Z' });
           else expect(edge.properties, edge.id).not.toHaveProperty('review');
         }
         const link = inferredLinks[0]!;

@@ -18,7 +18,7 @@ const status = (over: Partial<FollowUpStatus>): FollowUpStatus => ({
   ...over,
 });
 
-export function item(id: string, over: Partial<FindingItem> & { followUp?: Partial<FollowUpStatus> | null } = {}): FindingItem {
+export function item(id: string, over: Partial<Omit<FindingItem, 'followUp'>> & { followUp?: Partial<FollowUpStatus> | null } = {}): FindingItem {
   const [rule, subject] = id.split(':') as [string, string];
   const { followUp, ...rest } = over;
   return {

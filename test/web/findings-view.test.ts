@@ -162,6 +162,20 @@ describe('sectionsOf', () => {
     expect(sections.map((s) => s.rule)).toEqual(['stale-status', 'focus-area-not-started']);
   });
 
+  it('orders the rules by their first finding under the chosen sort: by due date, the most pressing date first', () => {
+    const list = [
+      item('focus-area-not-started:x', { severity: 'high', followUp: { state: 'acknowledged', dueDate: '2030-01-01' } }),
+      item('stale-status:y', { severity: 'low', followUp: { state: 'acknowledged', dueDate: '2024-01-15', overdue: true } }),
+      item('initiative-without-lead:z', { severity: 'medium' }),
+    ];
+    expect(visibleSections(list, filtersOf({ sort: 'due' }), RULES).map((s) => s.rule)).toEqual([
+      'stale-status',
+      'focus-area-not-started',
+      'initiative-without-lead',
+    ]);
+    expect(visibleSections(list, filtersOf({}), RULES).map((s) => s.rule)).toEqual(['focus-area-not-started', 'initiative-without-lead', 'stale-status']);
+  });
+
   it('leaves empty sections out, and shows what the filters let through', () => {
     const sections = visibleSections(ITEMS, filtersOf({ state: 'acknowledged', sort: 'due' }), RULES);
     expect(sections.map((s) => s.kind)).toEqual(['rule', 'orphaned']);

@@ -27,7 +27,13 @@ export function slipping(): Dataset {
 export function recovered(): Dataset {
   return base()
     .node('Report', 'r2023-vaar', { name: 'Statusrapport våren 2023', year: 2023, publisher: 'Digdir', published: '2023-04' })
-    .node('Report', 'r2023-host', { name: 'Statusrapport høsten 2023', nameEn: 'Status report autumn 2023', year: 2023, publisher: 'Digdir', published: '2023-10' })
+    .node('Report', 'r2023-host', {
+      name: 'Statusrapport høsten 2023',
+      nameEn: 'Status report autumn 2023',
+      year: 2023,
+      publisher: 'Digdir',
+      published: '2023-10',
+    })
     .assessment('fa-data', 'r2023-vaar', 'on_track', 'På plan')
     .build();
 }

@@ -21,7 +21,7 @@ const now = () => NOW;
 
 async function allAudit(work: WorkStore): Promise<AuditEntry[]> {
   const out: AuditEntry[] = [];
-  for (let before: number | undefined; ; ) {
+  for (let before: number | undefined; ;) {
     const page = await work.listAudit({ limit: 1000, ...(before ? { beforeSeq: before } : {}) });
     out.push(...page);
     if (page.length < 1000) return out;

@@ -126,12 +126,14 @@ export const ORPHANED_ANCHOR = 'followups-orphaned';
 export const GONE_ANCHOR = 'followups-gone';
 
 /**
- * The sections of the list, from findings already filtered and sorted: one per rule for the findings in the data,
- * ordered by their most severe finding and then by the rules' own order (so a high rule whose only finding its basis
- * lowered to medium sits among the medium ones); then the follow-ups whose subject is gone from the data (orphaned);
- * then those no longer found in the data although their subject is there (closed by the data, or resolved and gone).
+ * The sections of the list, from findings already filtered and sorted by `sort`: one per rule for the findings in the
+ * data, ordered by their first finding under the same sort and then by the rules' own order — by severity, a rule sits
+ * by its most severe finding (so a high rule whose only finding its basis lowered to medium sits among the medium
+ * ones); by due date, the rule with the most pressing date comes first. Then the follow-ups whose subject is gone from
+ * the data (orphaned); then those no longer found in the data although their subject is there (closed by the data, or
+ * resolved and gone).
  */
-export function sectionsOf(items: readonly FindingItem[], ruleOrder: readonly string[]): Section[] {
+export function sectionsOf(items: readonly FindingItem[], ruleOrder: readonly string[], sort: FindingSort = 'severity'): Section[] {
   const byRule = new Map<string, FindingItem[]>();
   const orphaned: FindingItem[] = [];
   const gone: FindingItem[] = [];
@@ -140,10 +142,10 @@ export function sectionsOf(items: readonly FindingItem[], ruleOrder: readonly st
     else if (!item.present) gone.push(item);
     else byRule.set(item.rule, [...(byRule.get(item.rule) ?? []), item]);
   }
-  const worst = (list: FindingItem[]) => Math.min(...list.map((i) => SEVERITIES.indexOf(i.severity)));
   const place = (rule: string) => (ruleOrder.includes(rule) ? ruleOrder.indexOf(rule) : ruleOrder.length);
+  const first = (list: FindingItem[]) => [...list].sort(ORDER[sort])[0]!;
   const rules: Section[] = [...byRule.entries()]
-    .sort(([ra, a], [rb, b]) => worst(a) - worst(b) || place(ra) - place(rb) || ra.localeCompare(rb))
+    .sort(([ra, a], [rb, b]) => ORDER[sort](first(a), first(b)) || place(ra) - place(rb) || ra.localeCompare(rb))
     .map(([rule, list]) => ({ anchor: ruleAnchor(rule), kind: 'rule', rule, items: list }));
   return [
     ...rules,
@@ -160,6 +162,7 @@ export function visibleSections(items: readonly FindingItem[], filters: FindingF
       filters.sort,
     ),
     ruleOrder,
+    filters.sort,
   );
 }
 
