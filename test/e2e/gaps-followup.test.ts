@@ -167,12 +167,16 @@ describe.runIf(enabled)('the Gaps view as a working list', { timeout: 90_000 }, 
     await page.locator(`[data-finding-id="${openIds[0]}"]`).getByTestId('gap-follow').click();
     await page.getByTestId('finding-page').waitFor();
     expect(param(page, 'finding')).toBe(openIds[0]);
+    // The page starts at its heading, for a screen reader too; back on the list, the focus is on the link followed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByTestId('finding-back').click();
     await listReady(page);
     const left = await page.evaluate(() => (window as unknown as { clickedAtY: number }).clickedAtY);
     expect(Math.abs(left - scrolled)).toBeGreaterThan(100);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(left);
     expect(await page.locator('[data-testid="gap-finding"]:has(details[open])').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="gap-finding"]')?.getAttribute('data-finding-id'))).toBe(openIds[0]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('gap-follow');
   });
 
   it('lets an editor acknowledge a finding with an owner and a due date; a second editor with the stale ETag gets the 412 message and the current version', async () => {
