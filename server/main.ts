@@ -130,13 +130,15 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
 
 /**
  * Brings the follow-up in line with the data the store holds: it may have been loaded while no server ran (`strategigraf
- * load`). A failure is logged and the server still starts; the first follow-up read tries again.
+ * load`). Run once listening, not before: the first run over a new dataset writes a record per finding (seconds), and a
+ * follow-up request meanwhile waits for this same run. A failure is logged; the first follow-up read tries again.
  */
-async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log']): Promise<void> {
+async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
   try {
-    const summary = await ensureReconciled(store.work, await store.snapshot());
+    const summary = await ensureReconciled(store.work, await store.snapshot(), { signal });
     log.info({ followUp: summary }, 'follow-up reconciled with the data');
   } catch (err) {
+    if (signal.aborted) return;
     log.warn({ err }, 'the follow-up could not be reconciled with the data at start; the first follow-up read tries again');
   }
 }
@@ -166,7 +168,6 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   try {
     await store.open();
     await seedIfEmpty(store, config.seedsDir, app.log);
-    await reconcileAtStart(store, app.log);
   } catch (err) {
     // Serve anyway (Neo4j may come back): /api/health reports 503 until the store is back, and every store call retries it.
     // The store's own message says what is wrong and what to do (e.g. a write-ahead log that cannot be replayed).
@@ -174,6 +175,9 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     app.log.error({ err, store: describeStore(storeConfig) }, `the store could not be opened or seeded: ${storeProblem}`);
   }
 
+  // Stopped between two writes on close, so the store is never closed under it.
+  const stopReconcile = new AbortController();
+  let startReconcile: Promise<void> = Promise.resolve();
   let closing: Promise<void> | null = null;
   let markClosed!: () => void;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
@@ -192,6 +196,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
       }, SHUTDOWN_GRACE_MS);
       force.unref();
       try {
+        stopReconcile.abort();
+        await startReconcile;
         await app.close();
       } finally {
         await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
@@ -211,6 +217,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     throw err;
   }
   if (options.handleSignals ?? true) for (const s of signals) process.once(s, onSignal);
+  if (storeProblem === null) startReconcile = reconcileAtStart(store, app.log, stopReconcile.signal);
 
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };

@@ -75,7 +75,10 @@ function documentFollowUp(doc: OpenApiDoc): OpenApiDoc {
     if (!p.startsWith('/api/findings/{id}')) continue;
     for (const op of Object.values(ops) as { responses?: Record<string, Json>; requestBody?: Json }[]) {
       const ok = op.responses?.['200'];
-      if (ok) ok['headers'] = { ETag: { description: 'The version of the finding\'s follow-up, e.g. "3": send it in If-Match to change it', schema: { type: 'string' } } };
+      if (ok)
+        ok['headers'] = {
+          ETag: { description: 'The version of the finding\'s follow-up, e.g. "3": send it in If-Match to change it', schema: { type: 'string' } },
+        };
       if (p.endsWith('/reopen') && op.requestBody) op.requestBody['required'] = false;
     }
   }

@@ -16,7 +16,11 @@ const STRONG_ETAG = /^"(\d{1,15})"$/;
 export function expectedVersion(request: FastifyRequest, readHow: string): number {
   const header = request.headers['if-match'];
   if (header === undefined || header.trim() === '') {
-    throw new ApiError(428, 'precondition_required', `this change needs an If-Match header with the ETag you read (${readHow}); send If-Match: "0" when there is no record yet`);
+    throw new ApiError(
+      428,
+      'precondition_required',
+      `this change needs an If-Match header with the ETag you read (${readHow}); send If-Match: "0" when there is no record yet`,
+    );
   }
   const value = header.trim();
   if (value === '*') {

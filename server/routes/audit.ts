@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { auditCsv } from '../../graph/work/audit-csv.js';
 import { auditPage } from '../../graph/work/audit.js';
 import { requireRole } from '../plugins/access.js';
-import { errorResponses, json } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { AuditList, AuditQuery } from '../schemas/findings.js';
 import type { ApiContext } from './context.js';
 
@@ -20,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
         description:
           'Newest first. Page back with `before` (the `nextBefore` of the page before). Filters match exactly (`action` also as a prefix ' +
           'ending in a dot). With format=csv, a UTF-8 CSV file with a byte order mark; a cell that starts like a spreadsheet formula ' +
-          "(=, +, -, @, tab, carriage return) is prefixed with an apostrophe. Changes the data made are signed by the actor with via \"system\".",
+          '(=, +, -, @, tab, carriage return) is prefixed with an apostrophe. Changes the data made are signed by the actor with via "system".',
         security: [{ adminToken: [] }],
         querystring: AuditQuery,
         response: {
@@ -28,7 +28,9 @@ export const auditRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
             description: 'The page of the trail',
             content: {
               'application/json': { schema: AuditList },
-              'text/csv': { schema: z.string().describe('The entries as CSV (columns seq, at, actor_id, actor_name, actor_via, action, target, request_id, before, after)') },
+              'text/csv': {
+                schema: z.string().describe('The entries as CSV (columns seq, at, actor_id, actor_name, actor_via, action, target, request_id, before, after)'),
+              },
             },
           },
           ...errorResponses(400, 401, 403, 500, 503),

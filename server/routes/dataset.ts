@@ -22,14 +22,36 @@ interface DatasetSummary {
 
 /**
  * The follow-up reconciled with the new data (findings gone are closed by it, new ones recorded). It cannot undo the
- * replace: a failure is logged, the answer stays 200, and the next follow-up read reconciles again.
+ * replace: a failure is logged and the answer stays 200. The reconcile runs on after the answer — over a new dataset it
+ * writes a record per finding, seconds on a large one — and every follow-up request waits for that same run
+ * (ensureReconciled), so none sees the follow-up of the old data.
  */
-async function reconcileFollowUp(store: GraphStore, request: FastifyRequest): Promise<void> {
-  try {
-    const summary = await ensureReconciled(store.work, await store.snapshot(), { requestId: request.id });
-    request.log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
-  } catch (err) {
-    request.log.error({ err }, 'the dataset was replaced, but the follow-up could not be reconciled with it; the next follow-up read tries again');
+function reconcileFollowUp(store: GraphStore, request: FastifyRequest, background: Background): void {
+  const log = request.log;
+  background.run((signal) =>
+    store
+      .snapshot()
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then(
+        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (err: unknown) => {
+          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
+        },
+      ),
+  );
+}
+
+/** Work that goes on after an answer, stopped and awaited when the app closes (so the store is never closed under it). */
+class Background {
+  private readonly stop = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  run(task: (signal: AbortSignal) => Promise<void>): void {
+    const done = task(this.stop.signal).finally(() => this.running.delete(done));
+    this.running.add(done);
+  }
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled([...this.running]);
   }
 }
 
@@ -58,6 +80,8 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       requestId: request.id,
     });
 
+  const background = new Background();
+  app.addHook('onClose', () => background.close());
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
@@ -108,9 +132,13 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         await audit(request, before, after);
       } catch (err) {
         request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
-        throw new ApiError(500, 'internal_error', `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`);
+        throw new ApiError(
+          500,
+          'internal_error',
+          `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
+        );
       }
-      await reconcileFollowUp(store, request);
+      reconcileFollowUp(store, request, background);
       return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );

@@ -21,7 +21,7 @@ const queryFlag = (description: string) =>
 
 export const FindingsQuery = z.strictObject({
   state: queryList(FOLLOW_UP_STATES, 'state', 'Only findings in these follow-up states (findings nobody followed up have none and are left out)'),
-  owner: z.string().min(1).max(200).optional().describe("Only findings owned by this agency (its id or name) or person (the name); case does not matter"),
+  owner: z.string().min(1).max(200).optional().describe('Only findings owned by this agency (its id or name) or person (the name); case does not matter'),
   rule: z
     .enum(GAP_RULE_IDS, { error: (issue) => `unknown gap rule ${JSON.stringify(issue.input)} (expected one of ${GAP_RULE_IDS.join(', ')})` })
     .optional()
@@ -80,7 +80,12 @@ export const AuditQuery = z.strictObject({
   before: queryWholeNumber(1, Number.MAX_SAFE_INTEGER).optional().describe('Only entries older than this seq: the nextBefore of the page before'),
   target: z.string().min(1).max(600).optional().describe('Only entries about this target, e.g. "followup/<finding id>" or "dataset"'),
   actor: z.string().min(1).max(600).optional().describe('Only entries by this actor id'),
-  action: z.string().min(1).max(100).optional().describe('Only this action, e.g. "followup.resolve", or every action under a prefix ending in a dot, e.g. "followup."'),
+  action: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Only this action, e.g. "followup.resolve", or every action under a prefix ending in a dot, e.g. "followup."'),
   format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json').describe('csv: a UTF-8 file with a byte order mark, for spreadsheets'),
 });
 
@@ -99,7 +104,9 @@ export const WRITE_ERRORS = {
   403: error('Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled)'),
   404: error('No finding has this id, now or in the follow-up'),
   409: error('The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full)'),
-  412: error('If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one'),
+  412: error(
+    'If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one',
+  ),
   413: error('The record would be larger than the store keeps'),
   422: error('The owner agency is not an agency of the graph (invalid_owner)'),
   428: error('If-Match is missing (or *): send the ETag from GET /api/findings/{id}'),

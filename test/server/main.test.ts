@@ -127,6 +127,9 @@ describe('startServer', () => {
     try {
       const health = await (await fetch(`${server.url}/api/health`)).json();
       expect(health.nodes).toBe(23);
+      // The follow-up is reconciled with the data loaded while no server ran, at start, without any follow-up request.
+      await expect.poll(async () => (await server.store.work.listRecords('followup')).length, { timeout: 30_000, interval: 200 }).toBeGreaterThan(0);
+      expect((await server.store.work.listAudit({ limit: 1000 })).every((e) => e.actor.via === 'system' && e.action === 'followup.detect')).toBe(true);
     } finally {
       await server.close();
     }

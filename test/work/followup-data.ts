@@ -24,18 +24,23 @@ export function slipping(): Dataset {
 }
 
 /** 2023 brings the focus area back on plan: the slip is gone, closed by the later of the two 2023 sources. */
+export const NEW_IN_2023 = 'focus-area-not-started:fa-ny';
 export function recovered(): Dataset {
-  return base()
-    .node('Report', 'r2023-vaar', { name: 'Statusrapport våren 2023', year: 2023, publisher: 'Digdir', published: '2023-04' })
-    .node('Report', 'r2023-host', {
-      name: 'Statusrapport høsten 2023',
-      nameEn: 'Status report autumn 2023',
-      year: 2023,
-      publisher: 'Digdir',
-      published: '2023-10',
-    })
-    .assessment('fa-data', 'r2023-vaar', 'on_track', 'På plan')
-    .build();
+  return (
+    base()
+      .node('Report', 'r2023-vaar', { name: 'Statusrapport våren 2023', year: 2023, publisher: 'Digdir', published: '2023-04' })
+      .node('Report', 'r2023-host', {
+        name: 'Statusrapport høsten 2023',
+        nameEn: 'Status report autumn 2023',
+        year: 2023,
+        publisher: 'Digdir',
+        published: '2023-10',
+      })
+      .assessment('fa-data', 'r2023-vaar', 'on_track', 'På plan')
+      // …and names a focus area of its own that has not started: new findings.
+      .focusArea('fa-ny', 'not_started', { source: 'r2023-vaar' })
+      .build()
+  );
 }
 
 /** The focus area is not in the data at all: its finding is orphaned, not closed. */

@@ -34,7 +34,8 @@ const record = async (store: GraphStore, id: string) => {
   return stored ? { version: stored.version, body: FollowUpRecord.parse(stored.body) } : null;
 };
 
-export function defineFollowUpSuite(label: string, makeStore: () => Promise<GraphStore>): void {
+/** `reset` empties the work store before each test, for a store whose work data outlives the store object (Neo4j). */
+export function defineFollowUpSuite(label: string, makeStore: () => Promise<GraphStore>, reset?: () => Promise<void>): void {
   describe(`follow-up of findings on ${label}`, () => {
     let store: GraphStore;
     const reconcile = async () => reconcileFollowUp(store.work, await store.snapshot(), { now });
@@ -42,6 +43,7 @@ export function defineFollowUpSuite(label: string, makeStore: () => Promise<Grap
       actOnFinding({ work: store.work, snapshot: await store.snapshot(), now }, id, request, { actor, expectedVersion });
 
     beforeEach(async () => {
+      await reset?.();
       store = await makeStore();
       await store.open();
       await store.replaceDataset(slipping());

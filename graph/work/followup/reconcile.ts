@@ -84,6 +84,8 @@ export function reconciledInMemory(snapshot: GraphSnapshot, records: readonly Wo
 export interface ReconcileOptions {
   now?: () => Date;
   requestId?: string;
+  /** Stops the run between two writes (the server closing): it then rejects, and the next caller starts afresh. */
+  signal?: AbortSignal;
 }
 
 /** Reconciles every record with the snapshot through the work store, one audited compare-and-set write per change. */
@@ -94,6 +96,7 @@ export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot
   const byId = new Map(records.map((r) => [r.id, r]));
   const summary = emptySummary();
   for (const id of idsToLookAt(view, records)) {
+    options.signal?.throwIfAborted();
     let stored: WorkRecord | null = byId.get(id) ?? null;
     for (let attempt = 1; ; attempt++) {
       const record = stored ? parseRecord(stored) : null;

@@ -30,7 +30,6 @@ export const MAX_EVENTS = 500;
 
 // C0 and C1 control characters other than tab, line feed and carriage return, and the Unicode line separators that
 // break logs and CSV readers: none of them belong in a comment.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /** Text an editor writes: trimmed, not empty, at most `max` characters, no control characters. */
@@ -52,7 +51,11 @@ export const FindingIdText = z
 
 export const Owner = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('agency'), id: z.string().describe('Id of the Agency node'), name: z.string().describe("The agency's name when it was made owner") }),
+    z.object({
+      kind: z.literal('agency'),
+      id: z.string().describe('Id of the Agency node'),
+      name: z.string().describe("The agency's name when it was made owner"),
+    }),
     z.object({ kind: z.literal('person'), name: z.string() }),
   ])
   .meta({ id: 'FollowUpOwner', description: 'Who is to act on the finding: an agency of the graph, or a person by name' });

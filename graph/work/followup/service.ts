@@ -211,7 +211,8 @@ function commandOf(request: FollowUpRequest, snapshot: GraphSnapshot): FollowUpC
   const comment = 'comment' in request && request.comment !== undefined ? { comment: request.comment } : {};
   switch (request.type) {
     case 'acknowledge': {
-      if ('person' in request.owner) return { type: 'acknowledge', owner: { kind: 'person', name: request.owner.person }, dueDate: request.dueDate, ...comment };
+      if ('person' in request.owner)
+        return { type: 'acknowledge', owner: { kind: 'person', name: request.owner.person }, dueDate: request.dueDate, ...comment };
       const agencyId = request.owner.agency;
       const agency = snapshot.nodes.find((n) => n.id === agencyId);
       if (!agency || agency.kind !== 'Agency') {

@@ -75,8 +75,10 @@ export const isClosed = (state: FollowUpState): boolean => CLOSED_STATES.include
 
 /** What an editor should double-check after a request that is allowed: dates already past. */
 export function commandWarnings(command: FollowUpCommand, today: string): string[] {
-  if (command.type === 'acknowledge' && command.dueDate < today) return [`the due date ${command.dueDate} is in the past (today is ${today}); the finding is overdue at once`];
-  if (command.type === 'accept_risk' && command.reviewDate < today) return [`the review date ${command.reviewDate} is in the past (today is ${today}); the decision is due for review at once`];
+  if (command.type === 'acknowledge' && command.dueDate < today)
+    return [`the due date ${command.dueDate} is in the past (today is ${today}); the finding is overdue at once`];
+  if (command.type === 'accept_risk' && command.reviewDate < today)
+    return [`the review date ${command.reviewDate} is in the past (today is ${today}); the decision is due for review at once`];
   return [];
 }
 
@@ -101,11 +103,18 @@ function transition(record: FollowUpRecord, command: FollowUpCommand, actor: Act
   if (!ALLOWED_FROM[command.type].includes(record.state)) {
     const last = lastChange(record);
     const by = last ? ` (by ${last.actor.name} on ${last.at.slice(0, 10)})` : '';
-    const hint = isClosed(record.state) ? '; reopen it first' : command.type === 'reopen' ? '; only a resolved, accepted or closed finding can be reopened' : '';
+    const hint = isClosed(record.state)
+      ? '; reopen it first'
+      : command.type === 'reopen'
+        ? '; only a resolved, accepted or closed finding can be reopened'
+        : '';
     throw new FollowUpError('invalid_transition', `cannot ${VERB[command.type]} finding ${record.findingId}: it is ${STATE_WORDS[record.state]}${by}${hint}`);
   }
   if (record.events.length >= MAX_EVENTS) {
-    throw new FollowUpError('thread_full', `finding ${record.findingId} has reached the limit of ${MAX_EVENTS} events; nothing more can be added to its thread`);
+    throw new FollowUpError(
+      'thread_full',
+      `finding ${record.findingId} has reached the limit of ${MAX_EVENTS} events; nothing more can be added to its thread`,
+    );
   }
   const base = { at, actor };
   const withComment = (c: string | undefined) => (c === undefined ? {} : { comment: c });
@@ -113,7 +122,15 @@ function transition(record: FollowUpRecord, command: FollowUpCommand, actor: Act
     case 'acknowledge':
       return push(
         { ...record, state: 'acknowledged', owner: command.owner, dueDate: command.dueDate, reason: null, reviewDate: null },
-        { ...base, type: 'acknowledged', from: record.state, to: 'acknowledged', owner: command.owner, dueDate: command.dueDate, ...withComment(command.comment) },
+        {
+          ...base,
+          type: 'acknowledged',
+          from: record.state,
+          to: 'acknowledged',
+          owner: command.owner,
+          dueDate: command.dueDate,
+          ...withComment(command.comment),
+        },
       );
     case 'resolve':
       return push(
@@ -178,7 +195,12 @@ export type DataAction = 'followup.detect' | 'followup.close_by_data' | 'followu
  * person had resolved it; one that comes back is open again; a finding whose subject left the data is marked orphaned
  * and keeps its state and thread.
  */
-export function reconcileRecord(record: FollowUpRecord | null, findingId: string, seen: Observation, at: string): { record: FollowUpRecord; action: DataAction } | null {
+export function reconcileRecord(
+  record: FollowUpRecord | null,
+  findingId: string,
+  seen: Observation,
+  at: string,
+): { record: FollowUpRecord; action: DataAction } | null {
   const base = { at, actor: SYSTEM_ACTOR };
   if (record === null) {
     if (!seen.present || seen.finding === null) return null;
