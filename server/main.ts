@@ -158,7 +158,11 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
   });
 
   appLog = app.log;

@@ -51,7 +51,7 @@ function displayName(claims: Record<string, unknown>, subject: string): string {
  * Anything else becomes `fallback`, so the login route can never be used as an open redirect.
  */
 export function safeReturnPath(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || value.length > 2000) return fallback;
+  if (typeof value !== 'string' || value.length > 500) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   // Control characters and backslashes are read by some browsers as path separators or stripped before parsing.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
@@ -163,7 +163,8 @@ export class OidcRelyingParty {
 }
 
 function message(err: unknown): string {
-  if (err instanceof client.AuthorizationResponseError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
+  if (err instanceof client.AuthorizationResponseError)
+    return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
   if (err instanceof client.ResponseBodyError) return `the provider answered ${err.error}${err.error_description ? ` (${err.error_description})` : ''}`;
   if (!(err instanceof Error)) return String(err);
   // openid-client wraps oauth4webapi's precise reason (which claim, which parameter) in a general one; say both. Neither

@@ -20,7 +20,7 @@ export function parseRoleMapping(text: string, name = 'the role mapping'): RoleM
     try {
       parsed = JSON.parse(trimmed);
     } catch (err) {
-      throw new Error(`${name} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`${name} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${name} must be a JSON object of claim value → role`);
     entries = Object.entries(parsed);

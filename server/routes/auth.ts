@@ -47,8 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { auth,
       schema: {
         tags: ['auth'],
         summary: 'Start signing in: redirects the browser to the identity provider',
-        description:
-          'Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.',
+        description: 'Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.',
         querystring: LoginQuery,
         response: {
           302: redirect('To the identity provider'),

@@ -55,7 +55,10 @@ export const tokenRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
         requestId: request.id,
       });
       request.log.info({ token: id, role: token.role, actor: request.principal.actor.id }, 'API token created');
-      return reply.code(201).header('cache-control', 'no-store').send({ ...shown, secret });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ ...shown, secret });
     },
   );
 
@@ -90,8 +93,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
         description: 'Revoking a token that is already revoked changes nothing and answers it as it is.',
         security: SECURITY,
         params: TokenParams,
-        response: { 200: json(TokenInfo, 'The token, revoked'), ...errorResponses(400, 401, 403, 429, 500, 503),
-          404: json(ApiErrorBody, 'No such token') },
+        response: { 200: json(TokenInfo, 'The token, revoked'), ...errorResponses(400, 401, 403, 429, 500, 503), 404: json(ApiErrorBody, 'No such token') },
       },
     },
     async (request) => {

@@ -21,7 +21,7 @@ export const SessionInfo = z
 
 export const LoginQuery = z
   .object({
-    returnTo: z.string().max(2000).optional().describe('A path on this site to come back to after signing in (default: the start page)'),
+    returnTo: z.string().max(500).optional().describe('A path on this site to come back to after signing in (default: the start page)'),
   })
   .strict();
 

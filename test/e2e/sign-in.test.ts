@@ -67,6 +67,7 @@ describe.runIf(enabled)('the sign-in control', { timeout: 60_000 }, () => {
     expect(await page.getByRole('group', { name: 'Innlogging' }).count()).toBe(1);
     expect(await signIn.getAttribute('href')).toBe(`/api/auth/login?returnTo=${encodeURIComponent('/?view=gaps')}`);
     await axe(page, 'signed out');
+    await screenshot(page, 'sign-in-control-signed-out');
 
     await signIn.click();
     await page.getByTestId('session-who').waitFor();
