@@ -250,7 +250,7 @@ function readNode(reader: FileReader, raw: Record<string, unknown>, path: PathPa
     );
   }
   for (const { field, message } of inferredFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'inferred', field], message);
-  for (const { field, message } of reviewFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'review', field], message);
+  for (const { field, message } of reviewFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'review', ...(field ? [field] : [])], message);
   collected.nodes.push(reader.locate(parsed.data as DatasetNode, path));
   declare(parsed.data as DatasetNode);
 }

@@ -54,7 +54,15 @@ function nodeRecord(node: GraphNode): Record<string, PropertyValue | undefined> 
 }
 
 function edgeRecord(edge: GraphEdge): Record<string, PropertyValue | undefined> {
-  return { record: 'relationship', id: edge.id, type: edge.type, from: edge.from, to: edge.to, ...edge.properties, review: linkReviewJson(edge.properties.review) };
+  return {
+    record: 'relationship',
+    id: edge.id,
+    type: edge.type,
+    from: edge.from,
+    to: edge.to,
+    ...edge.properties,
+    review: linkReviewJson(edge.properties.review),
+  };
 }
 
 export function exportCsv(snapshot: GraphSnapshot): string {

@@ -175,10 +175,22 @@ function checkedStoreReader(store: GraphStore, whole: GraphSnapshot, year: numbe
   const edges = (list: GraphEdge[], l: GraphLens) => list.map((e) => l.edge(e));
   return {
     snapshot: async () => (lens ? lens.view(whole) : whole),
-    getNode: (id) => checked((r) => r.getNode(id), (node, l) => node && l.node(node)),
+    getNode: (id) =>
+      checked(
+        (r) => r.getNode(id),
+        (node, l) => node && l.node(node),
+      ),
     getNodes: (ids) => checked((r) => r.getNodes(ids), nodes),
-    searchNodes: (options) => checked((r) => r.searchNodes(options), (page, l) => ({ ...page, items: nodes(page.items, l) })),
-    neighbors: (id, options) => checked((r) => r.neighbors(id, options), (sub, l) => ({ ...sub, nodes: nodes(sub.nodes, l), edges: edges(sub.edges, l) })),
+    searchNodes: (options) =>
+      checked(
+        (r) => r.searchNodes(options),
+        (page, l) => ({ ...page, items: nodes(page.items, l) }),
+      ),
+    neighbors: (id, options) =>
+      checked(
+        (r) => r.neighbors(id, options),
+        (sub, l) => ({ ...sub, nodes: nodes(sub.nodes, l), edges: edges(sub.edges, l) }),
+      ),
     shortestPaths: (from, to, options) =>
       checked(
         (r) => r.shortestPaths(from, to, options),

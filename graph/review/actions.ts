@@ -6,7 +6,7 @@ import type { GraphSnapshot } from '../store/port.js';
 import type { WorkRecord, WorkStore } from '../work/port.js';
 import type { Actor, Json } from '../work/schema.js';
 import { describeTarget, liveTargetsById, reviewBody } from './catalogue.js';
-import { MAX_REVIEW_TEXT, type ReviewAction, type ReviewEvent, type ReviewRecordBody, type ReviewTargetDetail } from './schema.js';
+import { MAX_DECISION_NOTE, MAX_REVIEW_TEXT, type ReviewAction, type ReviewEvent, type ReviewRecordBody, type ReviewTargetDetail } from './schema.js';
 import { parseReviewTargetId } from './targets.js';
 
 export const REVIEW_COLLECTION = 'review' as const;
@@ -49,7 +49,11 @@ export interface ReviewActionInput {
 const COMMENT_ATTEMPTS = 5;
 
 /** The store's record of a target as it stands, or null when it has none. */
-export async function getReviewTarget(work: WorkStore, snapshot: GraphSnapshot, id: string): Promise<{ detail: ReviewTargetDetail; record: WorkRecord | null } | null> {
+export async function getReviewTarget(
+  work: WorkStore,
+  snapshot: GraphSnapshot,
+  id: string,
+): Promise<{ detail: ReviewTargetDetail; record: WorkRecord | null } | null> {
   const ref = parseReviewTargetId(id);
   if (!ref) return null;
   const live = liveTargetsById(snapshot).get(id);
@@ -60,7 +64,8 @@ export async function getReviewTarget(work: WorkStore, snapshot: GraphSnapshot, 
 
 function checkedNote(input: ReviewActionInput): string | undefined {
   const note = input.note?.trim() ? input.note.trim() : undefined;
-  if (note !== undefined && note.length > MAX_REVIEW_TEXT) throw new ReviewError('invalid', `the note is ${note.length} characters long; at most ${MAX_REVIEW_TEXT} are allowed`);
+  const limit = input.action === 'comment' ? MAX_REVIEW_TEXT : MAX_DECISION_NOTE;
+  if (note !== undefined && note.length > limit) throw new ReviewError('invalid', `the note is ${note.length} characters long; at most ${limit} are allowed`);
   if (note === undefined && input.action === 'reject') throw new ReviewError('invalid', 'a rejection must say why: give a note');
   if (note === undefined && input.action === 'comment') throw new ReviewError('invalid', 'a comment must have text: give a note');
   return note;
@@ -77,14 +82,23 @@ export async function actOnReview(work: WorkStore, snapshot: GraphSnapshot, id: 
   for (let attempt = 1; ; attempt++) {
     const record = ref ? await work.getRecord(REVIEW_COLLECTION, id) : null;
     if (!ref || (!live && !record)) {
-      throw new ReviewError('not_found', `no inferred link or inferred node field has the review target id ${JSON.stringify(id)}; stated links are not reviewed`);
+      throw new ReviewError(
+        'not_found',
+        `no inferred link or inferred node field has the review target id ${JSON.stringify(id)}; stated links are not reviewed`,
+      );
     }
     if (!live && input.action !== 'comment') {
-      throw new ReviewError('orphaned', `the data no longer holds ${JSON.stringify(id)} as an inferred link or field; its thread takes comments, not decisions`);
+      throw new ReviewError(
+        'orphaned',
+        `the data no longer holds ${JSON.stringify(id)} as an inferred link or field; its thread takes comments, not decisions`,
+      );
     }
     const version = record?.version ?? 0;
     if (input.expectedVersion === null && record && input.action !== 'comment') {
-      throw new ReviewError('precondition_required', `${JSON.stringify(id)} has a review thread (version ${version}): send If-Match with the version you decided on`);
+      throw new ReviewError(
+        'precondition_required',
+        `${JSON.stringify(id)} has a review thread (version ${version}): send If-Match with the version you decided on`,
+      );
     }
     if (input.expectedVersion !== null && input.expectedVersion !== version) throw versionConflict(`review/${id}`, input.expectedVersion, version);
 

@@ -6,7 +6,7 @@ import type { GraphNode } from '../schema/graph.js';
 import { recordedReviewOf } from '../schema/records.js';
 import type { GraphSnapshot } from '../store/port.js';
 import type { WorkRecord } from '../work/port.js';
-import { asRecorded, decisionInForce, lastDecision, sameRecorded } from './decisions.js';
+import { asRecorded, decisionInForce, lastDecision, markOf, sameRecorded } from './decisions.js';
 import { ReviewRecordBody, type ReviewSummary, type ReviewTargetDetail, type ReviewTargetKind, type ReviewTargetRef } from './schema.js';
 import { liveTargets, type LiveTarget } from './targets.js';
 
@@ -55,6 +55,8 @@ export function describeTarget(
   }
   const orphaned = live === undefined;
   const decision = decisionInForce(lastDecision(events), recorded);
+  // The link as the reads show it: with the mark of the decision in force, not only the one the dataset records.
+  if (shape.link?.properties) shape.link.properties = { ...shape.link.properties, review: markOf(decision) };
   return {
     id,
     target: ref,

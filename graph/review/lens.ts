@@ -26,15 +26,25 @@ interface View {
 /** Per store snapshot, the views last made of it (one per includeRejected), each with the decisions it was made for. */
 const views = new WeakMap<GraphSnapshot, Map<string, { key: string; view: View }>>();
 
+/** Per list of records (the same array while the threads are unchanged: ./read.ts), its decisions. */
+const decisionsOf = new WeakMap<readonly WorkRecord[], Map<string, AppDecision>>();
+/** Per map of decisions, the key its views are cached under. */
+const keyOf = new WeakMap<ReadonlyMap<string, AppDecision>, string>();
+
 /** The app's decisions, by target id, from the work store's review records. */
 export function appDecisions(records: readonly WorkRecord[]): Map<string, AppDecision> {
+  const cached = decisionsOf.get(records);
+  if (cached) return cached;
   const decisions = new Map<string, AppDecision>();
   for (const record of records) {
     const decision = lastDecision(reviewBody(record).events);
     if (decision) decisions.set(record.id, decision);
   }
+  decisionsOf.set(records, decisions);
   return decisions;
 }
+
+const compareKeys = ([a]: [string, AppDecision], [b]: [string, AppDecision]) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class ReviewLens implements GraphLens {
   /** Changes whenever a decision in the app changes: views are cached per store snapshot and key. */
@@ -44,7 +54,12 @@ export class ReviewLens implements GraphLens {
     private readonly decisions: ReadonlyMap<string, AppDecision>,
     private readonly options: ReviewLensOptions,
   ) {
-    this.key = JSON.stringify([...decisions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, d]) => [id, d.decision, d.at, d.by.id, d.note ?? '']));
+    let key = keyOf.get(decisions);
+    if (key === undefined) {
+      key = JSON.stringify([...decisions].sort(compareKeys).map(([id, d]) => [id, d.decision, d.at, d.by.id, d.by.name, d.note ?? '']));
+      keyOf.set(decisions, key);
+    }
+    this.key = key;
   }
 
   static fromRecords(records: readonly WorkRecord[], options: ReviewLensOptions): ReviewLens {

@@ -14,8 +14,13 @@ export type ReviewTargetKind = (typeof REVIEW_TARGET_KINDS)[number];
 export const REVIEW_ACTIONS = ['accept', 'reject', 'comment'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/** Longest note or comment, in characters: a thread stays far below the work store's limit on a record. */
+/** Longest comment, in characters: a thread stays far below the work store's limit on a record. */
 export const MAX_REVIEW_TEXT = 2000;
+/**
+ * Longest reason given with a decision, in characters: `review export` writes it into the seed files, where a link's or
+ * a node's recorded reviews must stay one storable text (MAX_REVIEW_NOTE_BYTES, graph/schema/dataset.ts).
+ */
+export const MAX_DECISION_NOTE = 500;
 
 export const ReviewTargetRef = z
   .discriminatedUnion('kind', [

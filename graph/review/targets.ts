@@ -33,7 +33,11 @@ export function liveTargets(snapshot: GraphSnapshot): LiveTarget[] {
     .filter((e) => e.properties.basis === 'inferred')
     .map((edge) => ({ id: edge.id, ref: { kind: 'link', type: edge.type, from: edge.from, to: edge.to }, edge }));
   const fields: LiveTarget[] = snapshot.nodes.flatMap((node) =>
-    Object.keys(node.inferred ?? {}).map((field) => ({ id: reviewTargetId({ kind: 'attribute', node: node.id, field }), ref: { kind: 'attribute', node: node.id, field }, node })),
+    Object.keys(node.inferred ?? {}).map((field) => ({
+      id: reviewTargetId({ kind: 'attribute', node: node.id, field }),
+      ref: { kind: 'attribute', node: node.id, field },
+      node,
+    })),
   );
   const byId = (a: LiveTarget, b: LiveTarget) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...links.sort(byId), ...fields.sort(byId)];

@@ -65,6 +65,9 @@ const withinBytes = (limit: number, what: string) => (text: string, ctx: z.Refin
 const Text = z.string().min(1).superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field'));
 const NameText = z.string().min(1).superRefine(withinBytes(MAX_NAME_BYTES, 'a name'));
 
+/** A recorded review's note: short, so that a link's or a node's reviews stay one storable text (MAX_TEXT_BYTES). */
+export const MAX_REVIEW_NOTE_BYTES = 1500;
+
 /**
  * An editor's decision on an inferred link or field, as the seed files record it: `strategigraf review export` writes
  * it from the decisions made in the app, so the curated files stay the source of truth (docs/review.md).
@@ -74,7 +77,7 @@ export const RecordedReview = z
     decision: z.enum(REVIEW_DECISIONS),
     by: NameText.describe('Who decided: the name the editor signed in with'),
     at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone, e.g. 2025-03-01T09:30:00Z' }).describe('When the decision was made'),
-    note: Text.optional().describe('Why; a rejection always says why'),
+    note: z.string().min(1).superRefine(withinBytes(MAX_REVIEW_NOTE_BYTES, 'a review note')).optional().describe('Why; a rejection always says why'),
   })
   .superRefine((review, ctx) => {
     if (review.decision === 'rejected' && !review.note) {
@@ -101,7 +104,7 @@ const nodeBase = {
   review: z
     .record(z.string(), RecordedReview)
     .optional()
-    .describe('Editors\' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`)'),
+    .describe("Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`)"),
 };
 
 const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) => z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
@@ -126,9 +129,17 @@ export function inferredFieldProblems(node: DatasetNode): { field: string; messa
 /** Problems with a node's `review` map: it may only decide on fields the node marks as inferred. */
 export function reviewFieldProblems(node: DatasetNode): { field: string; message: string }[] {
   const inferred = node.inferred ?? {};
-  return Object.keys(node.review ?? {})
+  const problems = Object.keys(node.review ?? {})
     .filter((field) => !Object.hasOwn(inferred, field))
     .map((field) => ({ field, message: `records a review of "${field}", which the node does not mark as inferred (only inferred fields are reviewed)` }));
+  const bytes = node.review ? utf8Bytes(JSON.stringify(node.review)) : 0;
+  if (bytes > MAX_TEXT_BYTES) {
+    problems.push({
+      field: '',
+      message: `the reviews take ${bytes.toLocaleString('en')} UTF-8 bytes together; the stores keep them as one text of at most ${MAX_TEXT_BYTES.toLocaleString('en')} bytes — shorten the notes`,
+    });
+  }
+  return problems;
 }
 
 export const NODE_SCHEMAS = {
@@ -261,7 +272,7 @@ export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => 
     ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
   }
   if (rel.review && rel.basis !== 'inferred') {
-    ctx.addIssue({ code: 'custom', path: ['review'], message: 'is only for inferred links: a stated link is the source\'s word and is not reviewed' });
+    ctx.addIssue({ code: 'custom', path: ['review'], message: "is only for inferred links: a stated link is the source's word and is not reviewed" });
   }
 });
 export type DatasetRelationship = z.infer<typeof DatasetRelationship>;

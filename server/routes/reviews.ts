@@ -3,7 +3,8 @@
 // written with its audit entry; the logic is the domain's (graph/review/). docs/review.md.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actOnReview, getReviewTarget, ReviewError, REVIEW_COLLECTION, type ReviewProblem } from '../../graph/review/actions.js';
+import { actOnReview, getReviewTarget, ReviewError, type ReviewProblem } from '../../graph/review/actions.js';
+import { reviewRecords } from '../../graph/review/read.js';
 import { filterTargets, reviewCatalogue, summarizeTargets } from '../../graph/review/catalogue.js';
 import { ReviewTargetDetail, type ReviewAction } from '../../graph/review/schema.js';
 import { requireRole } from '../plugins/access.js';
@@ -18,16 +19,21 @@ const STRONG_TAG = /^"(\d{1,15})"$/;
 
 /**
  * The version an If-Match header names: null when absent. Only one strong tag as this API sends it ("3") is
- * understood; anything else (a list, `*`, a weak tag) is refused by name rather than guessed at.
+ * understood; `*` is 428 and anything else (a list, a weak tag) 400, refused by name rather than guessed at.
  */
 export function ifMatchVersion(header: string | string[] | undefined): number | null {
   if (header === undefined) return null;
   const value = (Array.isArray(header) ? header.join(',') : header).trim();
+  // "Whatever is there" is the blind overwrite If-Match is here to prevent.
+  if (value === '*') throw new ApiError(428, 'precondition_required', 'If-Match: * would decide on whatever the thread has become; send the ETag you read');
   const match = STRONG_TAG.exec(value);
   if (!match) {
-    throw new ApiError(400, 'invalid_request', `If-Match must be the one ETag this API sent for the target, such as "3" (quotes included); got ${JSON.stringify(value)}`, [
-      { field: 'if-match', in: 'headers', message: 'must be one strong ETag such as "3"' },
-    ]);
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `If-Match must be the one ETag this API sent for the target, such as "3" (quotes included); got ${JSON.stringify(value)}`,
+      [{ field: 'if-match', in: 'headers', message: 'must be one strong ETag such as "3"' }],
+    );
   }
   return Number(match[1]);
 }
@@ -58,7 +64,13 @@ const WRITE_ERRORS = {
   ...errorResponses(429, 500, 503),
 };
 
-const ACTIONS: { action: ReviewAction; path: string; summary: string; body: typeof AcceptBody | typeof RejectBody | typeof CommentBody; description: string }[] = [
+const ACTIONS: {
+  action: ReviewAction;
+  path: string;
+  summary: string;
+  body: typeof AcceptBody | typeof RejectBody | typeof CommentBody;
+  description: string;
+}[] = [
   {
     action: 'accept',
     path: '/reviews/:target/accept',
@@ -72,7 +84,7 @@ const ACTIONS: { action: ReviewAction; path: string; summary: string; body: type
     summary: 'Reject an inferred link or field, saying why',
     body: RejectBody,
     description:
-      'A rejected link is left out of the graph\'s reads (unless `includeRejected=true`) and out of gap analysis, coverage, the timeline and ' +
+      "A rejected link is left out of the graph's reads (unless `includeRejected=true`) and out of gap analysis, coverage, the timeline and " +
       'the diff; it is never deleted, and a later accept brings it back. A rejected field stays on its node, marked, and holds no gap finding up.',
   },
   {
@@ -94,7 +106,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
         tags: ['review'],
         summary: 'The inferred links and fields, each with where it stands in review',
         description:
-          "Every inferred link and every field a node marks as inferred in the data (the whole data, every year), with the decision in force: the " +
+          'Every inferred link and every field a node marks as inferred in the data (the whole data, every year), with the decision in force: the ' +
           'later of the last one made in the app and the one the seed files record. Threads whose target the data no longer holds are listed as ' +
           'orphaned. Ordered: links, then fields, each by id; then the orphaned ones. `summary` counts every target before filters.',
         querystring: ReviewListQuery,
@@ -103,7 +115,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
     },
     async (request) => {
       const { limit, offset, state, kind, node, orphaned, pendingExport } = request.query;
-      const [snapshot, records] = await Promise.all([store.snapshot(), store.work.listRecords(REVIEW_COLLECTION)]);
+      const [snapshot, records] = await Promise.all([store.snapshot(), reviewRecords(store.work)]);
       const all = reviewCatalogue(snapshot, records);
       const matching = filterTargets(all, {
         ...(state ? { state } : {}),
@@ -135,7 +147,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
     },
     async (request, reply) => {
       const found = await getReviewTarget(store.work, await store.snapshot(), request.params.target);
-      if (!found) throw asApiError(new ReviewError('not_found', `no inferred link or inferred node field has the review target id ${JSON.stringify(request.params.target)}; stated links are not reviewed`));
+      if (!found)
+        throw asApiError(
+          new ReviewError(
+            'not_found',
+            `no inferred link or inferred node field has the review target id ${JSON.stringify(request.params.target)}; stated links are not reviewed`,
+          ),
+        );
       void reply.header('etag', `"${found.detail.version}"`).header('cache-control', 'no-store');
       return found.detail;
     },
@@ -164,7 +182,11 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
               ),
           }),
           body,
-          response: { 200: { ...json(ReviewTargetDetail, 'The target as it now stands, with its thread'), headers: ETAG }, ...WRITE_ERRORS, 409: json(ApiErrorBody, 'conflict: the data no longer holds the target (orphaned); its thread takes comments only') },
+          response: {
+            200: { ...json(ReviewTargetDetail, 'The target as it now stands, with its thread'), headers: ETAG },
+            ...WRITE_ERRORS,
+            409: json(ApiErrorBody, 'conflict: the data no longer holds the target (orphaned); its thread takes comments only'),
+          },
         },
       },
       async (request, reply) => {

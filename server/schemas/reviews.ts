@@ -1,7 +1,7 @@
 // Query, parameter and body shapes of the review routes; the answers' shapes are the domain's (graph/review/schema.ts).
 import { z } from 'zod';
 import { REVIEW_STATES } from '../../graph/ontology.js';
-import { MAX_REVIEW_TEXT, REVIEW_TARGET_KINDS, ReviewSummary, ReviewTarget } from '../../graph/review/schema.js';
+import { MAX_DECISION_NOTE, MAX_REVIEW_TEXT, REVIEW_TARGET_KINDS, ReviewSummary, ReviewTarget } from '../../graph/review/schema.js';
 import { NodeIdText, queryBoolean, queryInt } from './common.js';
 
 /** On the Explore reads: rejected links are left out unless this is true (docs/review.md). */
@@ -50,10 +50,12 @@ export const ReviewTargetParams = z.strictObject({
     .meta({ example: 'fa-kompetanse:CONTRIBUTES_TO:sdg-4' }),
 });
 
-const Note = z.string().max(MAX_REVIEW_TEXT, `must be at most ${MAX_REVIEW_TEXT} characters`);
+const Reason = z.string().max(MAX_DECISION_NOTE, `must be at most ${MAX_DECISION_NOTE} characters (it is written into the seed files)`);
 
-export const AcceptBody = z.strictObject({ note: Note.optional().describe('Why, if the editor wants to say') }).meta({ id: 'ReviewAccept' });
+export const AcceptBody = z.strictObject({ note: Reason.optional().describe('Why, if the editor wants to say') }).meta({ id: 'ReviewAccept' });
 export const RejectBody = z
-  .strictObject({ note: Note.min(1, 'must say why the inference does not hold').describe('Why the inference does not hold (required)') })
+  .strictObject({ note: Reason.min(1, 'must say why the inference does not hold').describe('Why the inference does not hold (required)') })
   .meta({ id: 'ReviewReject' });
-export const CommentBody = z.strictObject({ note: Note.min(1, 'must not be empty').describe('The comment') }).meta({ id: 'ReviewComment' });
+export const CommentBody = z
+  .strictObject({ note: z.string().min(1, 'must not be empty').max(MAX_REVIEW_TEXT, `must be at most ${MAX_REVIEW_TEXT} characters`).describe('The comment') })
+  .meta({ id: 'ReviewComment' });

@@ -139,6 +139,24 @@ describe('dataset validation', () => {
     ]);
   });
 
+  it("keeps a node's or link's recorded reviews within one storable text", () => {
+    const note = 'ø'.repeat(700); // 1,400 bytes: one note is allowed
+    const review = (field: string) => `${field}: { decision: rejected, by: Kari, at: "2025-03-01T09:30:00Z", note: "${note}" }`;
+    const fields = ['shortName', 'name', 'description'];
+    const text = [
+      'nodes:',
+      `  - { kind: Agency, id: a, name: A, shortName: AA, description: D, sector: state, source: ref-a, inferred: { ${fields.map((f) => `${f}: why`).join(', ')} }, review: { ${fields.map(review).join(', ')} } }`,
+      '',
+    ].join('\n');
+    expect(check(text)).toEqual([
+      'case.yaml:2 nodes[0].review: the reviews take 4,456 UTF-8 bytes together; the stores keep them as one text of at most 3,999 bytes — shorten the notes',
+    ]);
+    const tooLong = `  - { kind: Agency, id: b, name: B, shortName: BB, sector: state, source: ref-a, inferred: { shortName: why }, review: { shortName: { decision: rejected, by: Kari, at: "2025-03-01T09:30:00Z", note: "${'ø'.repeat(751)}" } } }`;
+    expect(check(`nodes:\n${tooLong}\n`)).toEqual([
+      'case.yaml:2 nodes[0].review.shortName.note: is 1,502 UTF-8 bytes long; a review note may be at most 1,500 bytes (the embedded store cannot safely hold longer strings) — shorten it',
+    ]);
+  });
+
   it('reports a bad enum value with the allowed values', () => {
     expect(check('nodes:\n  - { kind: FocusArea, id: fa, name: FA, status: started, source: ref-a }\n')).toEqual([
       'case.yaml:2 nodes[0].status: must be one of "not_started", "in_progress", "completed" (got "started")',

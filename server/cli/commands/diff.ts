@@ -4,6 +4,7 @@ import { DIFF_FORMATS, renderDiff } from '../../../graph/report/diff.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
 import { withStore } from '../store-session.js';
+import { reviewedSnapshot } from '../../../graph/review/read.js';
 
 function year(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d{4}$/.test(text))
@@ -33,7 +34,8 @@ export const diffCommand: Command = {
     const options = documentOptions(values, DIFF_FORMATS);
 
     return withStore(io, async (store) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedSnapshot(store);
       const years = yearsOf(snapshot).all;
       for (const [name, y] of [
         ['FROM', from],

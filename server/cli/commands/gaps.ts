@@ -3,6 +3,7 @@ import { FINDING_BASIS_LABELS, GAP_SEVERITY_LABELS, isNodeKind } from '../../../
 import { GAP_SEVERITIES, LANGUAGES, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { withStore } from '../store-session.js';
+import { reviewedSnapshot } from '../../../graph/review/read.js';
 
 /** A severity as the listing shows it: in capitals ("HØY"). */
 const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
@@ -63,7 +64,8 @@ export const gapsCommand: Command = {
     }
 
     return withStore(io, async (store, description) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedSnapshot(store);
       const findings = findGaps(snapshot, {
         ...(values.rule ? { rule: values.rule } : {}),
         ...(severity ? { severity } : {}),
