@@ -9,6 +9,17 @@ import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
 
+/** The name problems carry, as the CLI names a seed file. */
+export const REQUEST_BODY_FILE = 'request body';
+
+/** What the audit trail keeps of a dataset: its name, version and size, never its content. */
+interface DatasetSummary {
+  name: string;
+  version: string;
+  nodes: number;
+  relationships: number;
+}
+
 /**
  * The follow-up reconciled with the data a replace committed (findings gone are closed by it, new ones recorded). It
  * cannot undo the replace: a failure is logged and the answer stays 200. It runs on after the answer — over a new
@@ -44,17 +55,6 @@ class Background {
   }
 }
 
-/** The name problems carry, as the CLI names a seed file. */
-export const REQUEST_BODY_FILE = 'request body';
-
-/** What the audit trail keeps of a dataset: its name, version and size, never its content. */
-interface DatasetSummary {
-  name: string;
-  version: string;
-  nodes: number;
-  relationships: number;
-}
-
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** The graph now in the store, or null when it cannot be read (an empty or broken store must not block a replace). */
@@ -80,9 +80,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       requestId: request.id,
     });
 
-  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   const background = new Background();
   app.addHook('onClose', () => background.close());
+  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
 

@@ -19,6 +19,6 @@ export function useBrowserSession(options: SessionOptions = {}): { readonly sess
     get session() {
       return current!;
     },
-    open: (path, viewport) => current!.open(path, viewport),
+    open: (path, viewport, options) => current!.open(path, viewport, options),
   };
 }

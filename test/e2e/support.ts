@@ -121,13 +121,22 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The real app (API + built UI) on an in-memory store holding `dataset` (the seeds by default), on 127.0.0.1:<free port>. */
-export async function startApp(dataset?: Dataset): Promise<RunningApp> {
+/**
+ * The real app (API + built UI) on an in-memory store holding `dataset` (the seeds by default), on 127.0.0.1:<free port>.
+ * With `adminToken`, the bootstrap admin token works as on a server started with STRATEGIGRAF_ADMIN_TOKEN: a suite makes
+ * its editors' API tokens with it (POST /api/tokens).
+ */
+export async function startApp(dataset?: Dataset, options: { adminToken?: string } = {}): Promise<RunningApp> {
   const store = new LadybugStore({ path: ':memory:' });
   await store.open();
   await store.replaceDataset(dataset ?? (await seedDataset()));
   // The suites and the benchmark run many queries a minute from one address; the production limits are not under test here.
-  const app = await buildApp({ store, webRoot: WEB_ROOT, rateLimits: { query: 10_000, write: 10_000 } });
+  const app = await buildApp({
+    store,
+    webRoot: WEB_ROOT,
+    rateLimits: { query: 10_000, write: 10_000 },
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
@@ -241,8 +250,12 @@ interface CspViolation {
 export interface BrowserSession {
   app: RunningApp;
   browser: Browser;
-  /** A fresh context (own storage, downloads allowed) and page at `path`, once the app shell has rendered. */
-  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A fresh context (own storage, downloads allowed) and page at `path`, once the app shell has rendered. With `token`,
+   * every request of the context carries "Authorization: Bearer <token>", as a script with an API token would: the UI
+   * then acts with that token's role.
+   */
+  open(path: string, viewport?: { width: number; height: number }, options?: OpenOptions): Promise<Page>;
   /**
    * Closes the contexts opened since the last call and returns the uncaught page errors they saw, including anything the
    * app's Content-Security-Policy blocked (so every browser test fails if the real CSP breaks part of the UI).
@@ -257,19 +270,30 @@ export interface BrowserSession {
  */
 export interface SessionOptions {
   dataset?: string | (() => Promise<Dataset>);
+  /** The bootstrap admin token the app accepts (none by default: then nobody can write). */
+  adminToken?: string;
+}
+
+export interface OpenOptions {
+  /** An API token (or the admin token) every request of the page sends. */
+  token?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<BrowserSession> {
   await ensureWebBuild();
   const dataset = typeof options.dataset === 'string' ? await datasetAt(options.dataset) : options.dataset ? await options.dataset() : undefined;
-  const [app, browser] = await Promise.all([startApp(dataset), launchBrowser()]);
+  const [app, browser] = await Promise.all([startApp(dataset, options.adminToken ? { adminToken: options.adminToken } : {}), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
   return {
     app,
     browser,
-    async open(pathAndQuery, viewport = { width: 1280, height: 900 }) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+    async open(pathAndQuery, viewport = { width: 1280, height: 900 }, openOptions = {}) {
+      const context = await browser.newContext({
+        viewport,
+        acceptDownloads: true,
+        ...(openOptions.token ? { extraHTTPHeaders: { authorization: `Bearer ${openOptions.token}` } } : {}),
+      });
       contexts.push(context);
       // CSP violations: the DOM event (directive and blocked resource) and, as a second witness, Chromium's console error.
       await context.exposeBinding(CSP_BINDING, ({ page: from }, v: CspViolation) => {

@@ -26,7 +26,14 @@ export type Operation<P extends keyof paths, M extends Method> = paths[P] extend
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 /** The JSON of a route's success: 200, or 201 for a creation. */
 type Ok<O> = O extends { responses: { 200: infer R } } ? Json<R> : O extends { responses: { 201: infer R } } ? Json<R> : never;
-type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+// A body the route may also go without (reopen a finding) is typed as one it takes.
+type Body<O> = O extends { requestBody?: infer R }
+  ? [NonNullable<R>] extends [never]
+    ? never
+    : NonNullable<R> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never;
 type Query<O> = O extends { parameters: { query?: infer Q } } ? ([Q] extends [never] ? never : Q) : never;
 type PathParams<O> = O extends { parameters: { path: infer X } } ? X : never;
 /** What a route takes: its path parameters, its query string and its JSON body, each only where it has one. */
@@ -53,12 +60,16 @@ export function routeUrl(route: string, args: { path?: Record<string, string>; q
   return text ? `${url}?${text}` : url;
 }
 
-/** One call to the API: the JSON answer, or an ApiFailure with the server's code and message. */
+/**
+ * One call to the API: the JSON answer, or an ApiFailure with the server's code and message. `received` sees the
+ * answer's headers, success or not (the follow-up reads its ETag there).
+ */
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+  received?: (headers: Headers) => void,
 ): Promise<T> {
   let res: Response;
   try {
@@ -70,6 +81,7 @@ export async function request<T>(
   } catch (err) {
     throw new ApiFailure(0, 'network', err instanceof Error ? err.message : String(err));
   }
+  received?.(res.headers);
   const parsed: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (parsed as Partial<components['schemas']['Error']> | null)?.error;
@@ -168,6 +180,16 @@ export const api = {
   review: (target: string) => get('/api/reviews/{target}', { path: { target } }),
   /** The audit trail (admin), newest first, one page at a time. */
   audit: (query: AuditQuery) => get('/api/audit', { query: { ...query, format: 'json' } }),
+  /** Every finding of a year with its follow-up (the Gaps view filters and sorts them itself, so the CSV is what it shows). */
+  findings: (asOf?: number) => get('/api/findings', { query: { asOf, limit: 5000 } }),
+  /** One finding with its thread and history, and the ETag a change must send back in If-Match. */
+  finding: async (id: string): Promise<{ detail: Answer<'/api/findings/{id}', 'get'>; etag: string | null }> => {
+    let etag: string | null = null;
+    const detail = await request<Answer<'/api/findings/{id}', 'get'>>('GET', routeUrl('/api/findings/{id}', { path: { id } }), undefined, {}, (h) => {
+      etag = h.get('etag');
+    });
+    return { detail, etag };
+  },
 };
 
 type AuditQuery = Omit<NonNullable<Query<Operation<'/api/audit', 'get'>>>, 'format'>;

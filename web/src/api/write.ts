@@ -4,16 +4,23 @@
 import { session } from '../lib/session.svelte.js';
 import { ApiFailure, request, routeUrl, type Answer, type Args, type Operation, type RouteOf, type WriteMethod } from './client.js';
 
+/** More for one write: headers of its own (If-Match), and a look at the answer's headers (the new ETag). */
+export interface WriteOptions {
+  headers?: Record<string, string>;
+  received?: (headers: Headers) => void;
+}
+
 export async function apiWrite<M extends WriteMethod, P extends RouteOf<M>>(
   method: M,
   route: P,
   args: Args<Operation<P, M>>,
-  headers: Record<string, string> = {},
+  options: WriteOptions = {},
 ): Promise<Answer<P, M>> {
   const url = routeUrl(route, args as Parameters<typeof routeUrl>[1]);
   const body = (args as { body?: unknown }).body;
   const verb = method.toUpperCase() as 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  const send = () => request<Answer<P, M>>(verb, url, body, { ...headers, ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}) });
+  const send = () =>
+    request<Answer<P, M>>(verb, url, body, { ...options.headers, ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}) }, options.received);
   try {
     return await send();
   } catch (err) {

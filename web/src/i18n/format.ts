@@ -135,9 +135,18 @@ export function formatMeasure(value: number, unit: string | undefined, outOf?: n
   return of(`${formatNumber(value)} ${unit}`);
 }
 
-/** A moment as people in Norway read it, in Oslo time: «2. des. 2026, 14:05» / «2 Dec 2026, 14:05»; unknown text as it is. */
+/** A calendar date (YYYY-MM-DD) in words: «1. mars 2025» / "1 March 2025"; anything else as it is. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  // Noon UTC: the same calendar day in every time zone the formatter might use.
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A moment (ISO 8601) as people in Norway read it, in Oslo time: «2. des. 2026, 12:58» / "2 Dec 2026, 12:58". */
 export function formatDateTime(iso: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(when);
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
 }

@@ -11,11 +11,15 @@ class Route {
     });
   }
 
-  /** push: a new history entry (a new view or selection); otherwise the current entry is replaced. */
+  /**
+   * push: a new history entry (a new view or selection), starting with no state; otherwise the current entry is
+   * replaced and keeps what views remembered in it (the Gaps view's scroll and open findings, lib/view-memory.ts).
+   */
   set(patch: Record<string, string | undefined>, options: { push?: boolean } = {}): void {
     const search = patchSearch(this.params, patch);
     if (search === location.search) return;
-    history[options.push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}${location.hash}`);
+    if (options.push) history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
+    else history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     this.params = parseParams(search);
   }
 
