@@ -2,7 +2,7 @@
 // status year by year (GET /api/history/:id, for the kinds the sources report a status of) and the open gap findings
 // about it (GET /api/gaps for its kind, kept to those whose subject it is).
 import { api, get } from '../api/client.js';
-import type { Finding, History, NeighborhoodResult, NodeDetails } from '../api/types.js';
+import type { Finding, History, NeighborhoodResult, NodeDetails, Timeline } from '../api/types.js';
 import { findingsAbout, isGlanceKind, STATUS_KINDS } from './glance.js';
 import { sources } from './sources.svelte.js';
 
@@ -11,6 +11,13 @@ export interface GlanceData {
   hood: NeighborhoodResult;
   history: History | null;
   findings: Finding[];
+}
+
+/** What a fact sheet adds to a glance: the timeline (for milestones) and the status records behind the statuses. */
+export interface SheetExtra {
+  timeline: Timeline;
+  /** The status reports and assessments by id, for the respondents' answers. */
+  records: Map<string, NodeDetails>;
 }
 
 /** The most findings one kind may have that a glance reads; the API's own ceiling. */

@@ -139,8 +139,26 @@ export function fitNames<T>(items: readonly T[], label: (item: T) => string, bud
   return { shown: items.slice(0, count), more: items.length - count };
 }
 
-/** The characters a role's names may take on a printed page: two lines and a bit beside the role's name. */
-export const PRINT_BUDGET = 190;
+/**
+ * What a one-page fact sheet holds of each list, from roomy to tight: the sheet lays itself out at the first level
+ * whose page fits on A4, and counts what it leaves out. `roleChars` is the characters a role's names may take (two
+ * lines and a bit beside the role's name at the first level); the `…Lines` clamp long texts.
+ */
+export interface SheetCaps {
+  years: number;
+  milestones: number;
+  findings: number;
+  sources: number;
+  roleChars: number;
+  answerLines: number;
+  descriptionLines: number;
+}
+export const SHEET_LEVELS: readonly SheetCaps[] = [
+  { years: 6, milestones: 6, findings: 4, sources: 8, roleChars: 190, answerLines: 3, descriptionLines: 3 },
+  { years: 5, milestones: 5, findings: 3, sources: 6, roleChars: 150, answerLines: 2, descriptionLines: 2 },
+  { years: 4, milestones: 4, findings: 2, sources: 5, roleChars: 110, answerLines: 2, descriptionLines: 2 },
+  { years: 3, milestones: 3, findings: 2, sources: 4, roleChars: 70, answerLines: 1, descriptionLines: 1 },
+];
 
 /** A name for print: an agency in a list of more than two by its short name where it has one. */
 export function printName(node: Node, several: boolean, name: (n: Node) => string): string {
@@ -149,9 +167,9 @@ export function printName(node: Node, several: boolean, name: (n: Node) => strin
 }
 
 /** The items of a role that a printed page shows (room for a reference number after each), and how many it leaves out. */
-export function printFit(row: GlanceRow, name: (n: Node) => string): { shown: GlanceItem[]; more: number; several: boolean } {
+export function printFit(row: GlanceRow, name: (n: Node) => string, budget: number): { shown: GlanceItem[]; more: number; several: boolean } {
   const several = row.items.length > 2;
-  return { ...fitNames(row.items, (item) => `${printName(item.node, several, name)} [00]`, PRINT_BUDGET), several };
+  return { ...fitNames(row.items, (item) => `${printName(item.node, several, name)} [00]`, budget), several };
 }
 
 /** Numbered sources for a printed page: each source once, in order of first citation, with the pages cited. */
