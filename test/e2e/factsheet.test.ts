@@ -63,6 +63,17 @@ describe.runIf(enabled)('at a glance and fact sheets in Chromium', { timeout: 12
     expect(formatViolations(await runAxe(page)), `axe on ${page.url()}`).toBe('');
   }
 
+  /** An element on its own, whole: the scroll boxes around it (the details panel's) let out to its content for the picture. */
+  async function wholeShot(page: Page, element: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
+    await element.evaluate((node) => {
+      for (let at: HTMLElement | null = node as HTMLElement; at && at !== document.body; at = at.parentElement) {
+        if (getComputedStyle(at).overflowY !== 'visible') Object.assign(at.style, { maxHeight: 'none', overflow: 'visible' });
+      }
+    });
+    await settle(page);
+    await element.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  }
+
   /** The node of `kind` with the most relationships (ties: the first id), found through the API as a reader would. */
   async function largest(kind: string): Promise<ApiNode & { relationships: number }> {
     const list = await api<{ items: ApiNode[] }>(`/api/nodes?kind=${kind}&limit=500`);
@@ -172,7 +183,7 @@ describe.runIf(enabled)('at a glance and fact sheets in Chromium', { timeout: 12
     for (const raw of [id, responsible.properties.source, leads.properties.source, 'RESPONSIBLE_FOR', 'LEADS', 'PARTICIPATES_IN'])
       expect(text).not.toContain(raw);
     await screenshot(page, 'glance-panel-1440');
-    await glance.screenshot({ path: path.join(SCREENSHOT_DIR, 'glance-block-1440.png') });
+    await wholeShot(page, glance, 'glance-block-1440');
   });
 
   it('lists the life events an initiative serves and its executing agency; a life event names its ministry from the strategy', async () => {
@@ -190,6 +201,7 @@ describe.runIf(enabled)('at a glance and fact sheets in Chromium', { timeout: 12
       .getByTestId('glance-item')
       .evaluateAll((els) => els.map((el) => el.querySelector('button.link')!.textContent!.trim()));
     expect(shown).toEqual(lifeEvents);
+    await wholeShot(page, glance, 'glance-block-390');
     expect(flat(await glance.getByTestId('glance-executing').innerText())).toContain('Digitaliseringsdirektoratet');
     // A role no source fills says so.
     expect(flat(await glance.getByTestId('glance-responsible').innerText())).toContain('Ikke oppgitt i kildene');

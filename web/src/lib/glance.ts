@@ -67,7 +67,7 @@ export interface GlanceRow {
   mixedKinds: boolean;
 }
 
-const collator = new Intl.Collator('nb');
+const collator = new Intl.Collator('nb', { numeric: true });
 
 /** The rows of a subject's glance, each item named by `name` (the current language) and ordered by it. */
 export function glanceRows(subject: { id: string; kind: string }, hood: Pick<NeighborhoodResult, 'nodes' | 'edges'>, name: (n: Node) => string): GlanceRow[] {
