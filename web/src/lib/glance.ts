@@ -142,7 +142,7 @@ export function fitNames<T>(items: readonly T[], label: (item: T) => string, bud
 /**
  * What a one-page fact sheet holds of each list, from roomy to tight: the sheet lays itself out at the first level
  * whose page fits on A4, and counts what it leaves out. `roleChars` is the characters a role's names may take (two
- * lines and a bit beside the role's name at the first level); the `…Lines` clamp long texts.
+ * lines and a bit beside the role's name at the second level); the `…Lines` clamp long texts.
  */
 export interface SheetCaps {
   years: number;
@@ -154,6 +154,7 @@ export interface SheetCaps {
   descriptionLines: number;
 }
 export const SHEET_LEVELS: readonly SheetCaps[] = [
+  { years: 8, milestones: 10, findings: 6, sources: 12, roleChars: 500, answerLines: 4, descriptionLines: 4 },
   { years: 6, milestones: 6, findings: 4, sources: 8, roleChars: 190, answerLines: 3, descriptionLines: 3 },
   { years: 5, milestones: 5, findings: 3, sources: 6, roleChars: 150, answerLines: 2, descriptionLines: 2 },
   { years: 4, milestones: 4, findings: 2, sources: 5, roleChars: 110, answerLines: 2, descriptionLines: 2 },
