@@ -24,7 +24,7 @@ export interface SheetExtra {
 const FINDINGS_LIMIT = 5000;
 
 export async function loadGlance(id: string, asOf: number | undefined): Promise<GlanceData> {
-  sources.loadReferences(id);
+  sources.load(id);
   const node = await api.node(id, asOf);
   if (!isGlanceKind(node.kind)) return { node, hood: { nodes: [], edges: [], truncated: false }, history: null, findings: [] };
   const [hood, history, gaps] = await Promise.all([
