@@ -6,9 +6,12 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
+import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
+import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,6 +23,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   adminToken: string | undefined;
+  /** Sign-in, sessions and the anonymous role; refuses to start on an incomplete or wrong OIDC configuration. */
+  auth: AuthSettings;
   corsOrigin: string[];
   limits: QueryLimits;
   logLevel: string;
@@ -41,6 +46,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     port: port(env['PORT']),
     host: env['HOST']?.trim() || DEFAULT_HOST,
     adminToken: env['STRATEGIGRAF_ADMIN_TOKEN'] || undefined,
+    auth: authSettingsFromEnv(env),
     corsOrigin: (env['STRATEGIGRAF_CORS_ORIGIN'] ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -123,6 +129,33 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
   );
 }
 
+/** Tells CLIs on this machine where the server holding the database file listens (server/runtime-file.ts). */
+async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const result = await writeRuntimeFile(db, url);
+    if (result.written) log.debug({ file: result.file, url }, 'wrote the runtime file');
+    else log.warn({ file: result.file }, `not replacing the runtime file: ${result.reason}`);
+  } catch (err) {
+    // The server works without it; only the CLI cannot find it while it holds the file.
+    log.warn({ err }, 'could not write the runtime file; the CLI will not find this server (give it --server)');
+  }
+}
+
+/**
+ * Brings the follow-up in line with the data the store holds: it may have been loaded while no server ran (`strategigraf
+ * load`). Run once listening, not before: the first run over a new dataset writes a record per finding (seconds), and a
+ * follow-up request meanwhile waits for this same run. A failure is logged; the first follow-up read tries again.
+ */
+async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
+  try {
+    const summary = await ensureReconciled(store.work, await store.snapshot(), { signal });
+    log.info({ followUp: summary }, 'follow-up reconciled with the data');
+  } catch (err) {
+    if (signal.aborted) return;
+    log.warn({ err }, 'the follow-up could not be reconciled with the data at start; the first follow-up read tries again');
+  }
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -133,11 +166,16 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     store,
     limits: config.limits,
     adminToken: config.adminToken,
+    auth: config.auth,
     corsOrigin: config.corsOrigin,
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
   });
 
   appLog = app.log;
@@ -154,6 +192,9 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     app.log.error({ err, store: describeStore(storeConfig) }, `the store could not be opened or seeded: ${storeProblem}`);
   }
 
+  // Stopped between two writes on close, so the store is never closed under it.
+  const stopReconcile = new AbortController();
+  let startReconcile: Promise<void> = Promise.resolve();
   let closing: Promise<void> | null = null;
   let markClosed!: () => void;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
@@ -163,15 +204,21 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     void close();
   };
 
+  // Only an embedded file needs one: several processes can share a Neo4j database, so the CLI reads it directly.
+  const runtimeDb = storeConfig.backend === 'ladybug' && storeConfig.path !== ':memory:' ? storeConfig.path : null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       for (const s of signals) process.off(s, onSignal);
+      // First, so that a CLI started from now on does not come asking a server that is going away.
+      if (runtimeDb) await removeRuntimeFile(runtimeDb).catch((err: unknown) => app.log.warn({ err }, 'removing the runtime file failed'));
       const force = setTimeout(() => {
         app.log.error(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
         process.exit(1);
       }, SHUTDOWN_GRACE_MS);
       force.unref();
       try {
+        stopReconcile.abort();
+        await startReconcile;
         await app.close();
       } finally {
         await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
@@ -191,12 +238,15 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     throw err;
   }
   if (options.handleSignals ?? true) for (const s of signals) process.once(s, onSignal);
+  if (storeProblem === null) startReconcile = reconcileAtStart(store, app.log, stopReconcile.signal);
 
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };
   const host = listening.family === 'IPv6' ? `[${listening.address}]` : listening.address;
   const url = `http://${host}:${listening.port}`;
   const storeDescription = describeStore(storeConfig);
+  // Not while the store is unavailable: a CLI opening the file itself then gets the store's own reason (a lock, a log).
+  if (runtimeDb && storeProblem === null) await recordRuntimeFile(runtimeDb, reachableUrl(listening), app.log);
   const message = startMessage(url, storeDescription, storeProblem);
   if (storeProblem === null) app.log.info({ url, store: storeDescription, docs: `${url}/docs` }, message);
   else app.log.error({ url, store: storeDescription, reason: storeProblem }, message);

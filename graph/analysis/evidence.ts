@@ -5,6 +5,7 @@ import type { EvidenceEdge, EvidenceNode, GapFinding, GapRuleInfo, GapSeverity, 
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
 import { basisOf, basisSentence, lowerSeverity, supportLeaves, type Support } from './basis.js';
 import type { AnalysisContext } from './context.js';
+import { findingId } from './finding-id.js';
 
 export function nodeRef(node: GraphNode): NodeRef {
   const ref: NodeRef = { id: node.id, kind: node.kind, name: node.name };
@@ -109,6 +110,11 @@ export interface RuleFinding {
   severity: GapSeverity;
   /** The years a finding of a time rule compares or rests on. */
   years?: number[];
+  /**
+   * What tells two findings of one rule about one subject apart (a year, the start of a run), for the few rules that can
+   * report a subject more than once; part of the finding's id, so it must not grow with new sources the way evidence does.
+   */
+  key?: string;
 }
 
 export function finding(
@@ -117,10 +123,11 @@ export function finding(
   message: LocalizedText,
   evidence: EvidenceBuilder,
   support: Support,
-  options: { severity?: GapSeverity; years?: number[] } = {},
+  options: { severity?: GapSeverity; years?: number[]; key?: string } = {},
 ): RuleFinding {
   const found: RuleFinding = { rule: info, subject, message, evidence, support, severity: options.severity ?? info.severity };
   if (options.years) found.years = options.years;
+  if (options.key !== undefined) found.key = options.key;
   return found;
 }
 
@@ -139,7 +146,15 @@ export function settle(ctx: AnalysisContext, found: RuleFinding): GapFinding {
   const severity = basis === 'inferred' ? lowerSeverity(found.severity) : found.severity;
   const sentence = basisSentence(basis, inferred, ctx.node, found.severity, severity);
   const message = sentence ? { nb: `${found.message.nb} ${sentence.nb}`, en: `${found.message.en} ${sentence.en}` } : found.message;
-  const settled: GapFinding = { rule: found.rule.id, severity, basis, subject: nodeRef(found.subject), message, evidence: found.evidence.build() };
+  const settled: GapFinding = {
+    id: findingId(found.rule.id, found.subject.id, found.key),
+    rule: found.rule.id,
+    severity,
+    basis,
+    subject: nodeRef(found.subject),
+    message,
+    evidence: found.evidence.build(),
+  };
   if (found.years) settled.years = found.years;
   return settled;
 }

@@ -61,6 +61,9 @@ ul.sources li.more { background: none; border: 0; color: var(--muted); font-styl
 .legend { color: var(--muted); font-size: .82em; margin: .3rem 0 0; }
 .legend span { white-space: nowrap; margin-right: .9rem; }
 .legend b { color: var(--ink); }
+ul.followup { list-style: none; margin: .3rem 0 .8rem; padding: 0; }
+ul.followup li { margin: 0 0 .45rem; padding-left: .2rem; }
+.followup-details { color: var(--muted); font-size: .88em; }
 footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8em; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
@@ -130,6 +133,35 @@ ${legend}
 </div>`;
 }
 
+function followUpSection(m: ReportModel): string {
+  if (!m.followUp) return '';
+  const groups = m.followUp.groups
+    .map(
+      (group) => `<div class="followup-group" id="followup-${group.id}">
+<h3>${esc(group.heading)}</h3>
+${
+  group.items.length === 0
+    ? `<p>${esc(m.s.followUpNone)}</p>`
+    : `<ul class="followup">
+${group.items
+  .map(
+    (item) =>
+      `<li>${badge(item.severity, m)} <strong>${esc(item.subject)}</strong>: ${esc(item.message)} <span class="followup-details">(${esc(item.details.join(' · '))})</span></li>`,
+  )
+  .join('\n')}
+</ul>`
+}
+</div>`,
+    )
+    .join('\n');
+  return `<section class="followup">
+<h2>${esc(m.followUp.heading)}</h2>
+<p class="intro">${esc(m.followUp.intro)}</p>
+${groups}
+</section>
+`;
+}
+
 export function writeHtml(m: ReportModel): string {
   const { s } = m;
   const summary = m.summary.map((row) => `<tr><th scope="row">${esc(row.label)}</th><td>${esc(row.value)}</td></tr>`).join('\n');
@@ -185,7 +217,7 @@ ${summary}
 </tbody>
 </table>
 </section>
-<section class="gaps">
+${followUpSection(m)}<section class="gaps">
 <h2>${esc(s.gaps)}</h2>
 <p class="intro">${esc(s.gapsIntro)}</p>
 ${severities || `<p>${esc(s.noFindings)}</p>`}

@@ -48,6 +48,20 @@ function matrix(view: MatrixView, m: ReportModel): string[] {
   return out;
 }
 
+function followUp(m: ReportModel): string[] {
+  if (!m.followUp) return [];
+  const out = [`## ${inline(m.followUp.heading)}`, '', m.followUp.intro, ''];
+  for (const group of m.followUp.groups) {
+    out.push(`### ${inline(group.heading)}`, '');
+    if (group.items.length === 0) out.push(m.s.followUpNone);
+    for (const item of group.items) {
+      out.push(`- **${inline(item.subject)}** (${m.s.severity[item.severity].toLowerCase()}): ${inline(item.message)} _(${inline(item.details.join(' · '))})_`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
 export function writeMarkdown(m: ReportModel): string {
   const { s } = m;
   const out: string[] = [
@@ -63,6 +77,7 @@ export function writeMarkdown(m: ReportModel): string {
     '| --- | --- |',
     ...m.summary.map((row) => `| ${inline(row.label)} | ${inline(row.value)} |`),
     '',
+    ...followUp(m),
     `## ${s.gaps}`,
     '',
     s.gapsIntro,

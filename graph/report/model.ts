@@ -12,6 +12,8 @@ import { FINDING_BASIS_LABELS, type NodeKind } from '../ontology.js';
 import { GAP_SEVERITIES, type CoverageMatrix, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../schema/analysis.js';
 import type { GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
+import type { DigestEntry, FollowUpDigest } from '../work/followup/digest.js';
+import { osloDate } from '../work/followup/state.js';
 import { STRINGS, type ReportStrings } from './strings.js';
 
 export interface SourceLine {
@@ -62,6 +64,20 @@ export interface MatrixView {
   legend: { label: string; name: string }[];
 }
 
+export interface FollowUpLine {
+  severity: GapSeverity;
+  subject: string;
+  message: string;
+  /** State, owner, dates, reason or closing source, in words. */
+  details: string[];
+}
+
+export interface FollowUpSectionView {
+  heading: string;
+  intro: string;
+  groups: { id: 'opened' | 'overdue' | 'closed'; heading: string; items: FollowUpLine[] }[];
+}
+
 export interface ReportModel {
   lang: Language;
   s: ReportStrings;
@@ -73,6 +89,8 @@ export interface ReportModel {
   severities: { severity: GapSeverity; heading: string; count: number; rules: RuleSection[] }[];
   matrices: MatrixView[];
   rules: { id: string; title: string; severity: string; level: GapSeverity; count: number }[];
+  /** The follow-up since the last meeting, when the report was given it. */
+  followUp: FollowUpSectionView | null;
 }
 
 export interface ReportOptions {
@@ -81,6 +99,8 @@ export interface ReportOptions {
   config?: GapConfigOverrides;
   /** Quotes shown per finding before "and N more". */
   maxSources?: number;
+  /** The follow-up since the last meeting (graph/work/followup/digest.ts); left out, the report has no follow-up section. */
+  followUp?: FollowUpDigest;
 }
 
 export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions): ReportModel {
@@ -184,6 +204,58 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
     severities,
     matrices,
     rules: GAP_RULES.map((r) => ({ id: r.id, title: r.title[lang], severity: s.severity[r.severity], level: r.severity, count: counts.byRule[r.id] ?? 0 })),
+    followUp: options.followUp ? followUpView(options.followUp, lang, s) : null,
+  };
+}
+
+/** A calendar date (YYYY-MM-DD) as the report writes dates: «30. juni 2026», "30 June 2026". */
+function calendarDate(date: string, lang: Language): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+
+function followUpView(digest: FollowUpDigest, lang: Language, s: ReportStrings): FollowUpSectionView {
+  const owner = (e: DigestEntry) => (e.record.owner ? [s.followUpOwner(e.record.owner.name)] : []);
+  const line = (e: DigestEntry, details: string[]): FollowUpLine => ({
+    severity: e.record.finding.severity,
+    subject: nameIn(e.record.finding.subject, lang),
+    message: e.record.finding.message[lang],
+    details: [...details, ...(e.record.orphaned ? [s.followUpOrphaned] : [])],
+  });
+  const opened = digest.opened.map((e) =>
+    line(e, [
+      e.reopened ? `${s.followUpState[e.record.state]} (${s.followUpReopened})` : s.followUpState[e.record.state],
+      ...owner(e),
+      ...(e.record.state === 'acknowledged' && e.record.dueDate ? [s.followUpDue(calendarDate(e.record.dueDate, lang))] : []),
+    ]),
+  );
+  const overdue = digest.overdue.map((e) => {
+    const risk = e.record.state === 'accepted_risk';
+    const date = (risk ? e.record.reviewDate : e.record.dueDate)!;
+    const when = risk ? s.followUpReview(calendarDate(date, lang)) : s.followUpDue(calendarDate(date, lang));
+    return line(e, [s.followUpState[e.record.state], ...owner(e), `${when} (${s.followUpDaysOver(daysBetween(date, digest.today))})`]);
+  });
+  const closed = digest.closed.map((e) => {
+    const r = e.record;
+    const how =
+      r.state === 'closed_by_data'
+        ? r.closedBy?.source
+          ? [s.followUpClosedBy(`${nameIn(r.closedBy.source, lang)} (${r.closedBy.source.year ?? ''})`.replace(' ()', ''))]
+          : []
+        : [...(r.reason ? [s.followUpReason(r.reason)] : []), ...(e.by ? [e.by.name] : [])];
+    return line(e, [`${s.followUpState[r.state]} ${calendarDate(osloDate(new Date(e.at)), lang)}`, ...how]);
+  });
+  return {
+    heading: s.followUp,
+    intro: s.followUpIntro(calendarDate(digest.since, lang), calendarDate(digest.today, lang)),
+    groups: [
+      { id: 'opened', heading: s.followUpOpened(opened.length), items: opened },
+      { id: 'overdue', heading: s.followUpOverdue(overdue.length), items: overdue },
+      { id: 'closed', heading: s.followUpClosed(closed.length), items: closed },
+    ],
   };
 }
 

@@ -1,6 +1,7 @@
 // The fixed wording of the coverage report, in Norwegian bokmål and English.
 import { FINDING_BASIS_LABELS, GAP_SEVERITIES, GAP_SEVERITY_LABELS } from '../ontology.js';
 import type { GapSeverity, Language } from '../schema/analysis.js';
+import type { FollowUpState } from '../work/followup/schema.js';
 
 const severityLabels = (lang: Language) => Object.fromEntries(GAP_SEVERITIES.map((s) => [s, GAP_SEVERITY_LABELS[s][lang]])) as Record<GapSeverity, string>;
 /** "høy 2 · middels 0 · lav 5": counts in GAP_SEVERITIES order. */
@@ -61,6 +62,21 @@ export interface ReportStrings {
   severityColumn: string;
   count: string;
   footer: string;
+  followUp: string;
+  followUpIntro: (since: string, today: string) => string;
+  followUpOpened: (n: number) => string;
+  followUpOverdue: (n: number) => string;
+  followUpClosed: (n: number) => string;
+  followUpNone: string;
+  followUpState: Record<FollowUpState, string>;
+  followUpReopened: string;
+  followUpOwner: (owner: string) => string;
+  followUpDue: (date: string) => string;
+  followUpReview: (date: string) => string;
+  followUpDaysOver: (days: number) => string;
+  followUpClosedBy: (source: string) => string;
+  followUpReason: (reason: string) => string;
+  followUpOrphaned: string;
 }
 
 const nb: ReportStrings = {
@@ -116,6 +132,22 @@ const nb: ReportStrings = {
   severityColumn: 'Alvorlighet',
   count: 'Funn',
   footer: 'Laget med Strategigraf fra kunnskapsgrafen over «Én digital offentlig sektor».',
+  followUp: 'Oppfølging siden forrige møte',
+  followUpIntro: (since, today) =>
+    `Funn som er nye eller åpnet igjen siden ${since}, funn som har passert fristen per ${today}, og funn som er lukket siden ${since}: løst, akseptert som risiko eller lukket av nye data.`,
+  followUpOpened: (n) => `Nye funn (${n})`,
+  followUpOverdue: (n) => `Over fristen (${n})`,
+  followUpClosed: (n) => `Lukket (${n})`,
+  followUpNone: 'Ingen.',
+  followUpState: { open: 'åpent', acknowledged: 'under arbeid', resolved: 'løst', accepted_risk: 'akseptert risiko', closed_by_data: 'lukket av data' },
+  followUpReopened: 'åpnet igjen',
+  followUpOwner: (o) => `eier ${o}`,
+  followUpDue: (d) => `frist ${d}`,
+  followUpReview: (d) => `vurderes igjen ${d}`,
+  followUpDaysOver: (n) => (n === 1 ? '1 dag over' : `${n} dager over`),
+  followUpClosedBy: (source) => `forsvant i ${source}`,
+  followUpReason: (r) => `begrunnelse: ${r}`,
+  followUpOrphaned: 'emnet finnes ikke lenger i dataene',
 };
 
 const en: ReportStrings = {
@@ -171,6 +203,22 @@ const en: ReportStrings = {
   severityColumn: 'Severity',
   count: 'Findings',
   footer: 'Made with Strategigraf from the knowledge graph of "One digital public sector".',
+  followUp: 'Follow-up since the last meeting',
+  followUpIntro: (since, today) =>
+    `Findings that are new or open again since ${since}, findings past their due date as of ${today}, and findings closed since ${since}: resolved, accepted as a risk, or closed by new data.`,
+  followUpOpened: (n) => `New findings (${n})`,
+  followUpOverdue: (n) => `Overdue (${n})`,
+  followUpClosed: (n) => `Closed (${n})`,
+  followUpNone: 'None.',
+  followUpState: { open: 'open', acknowledged: 'in hand', resolved: 'resolved', accepted_risk: 'risk accepted', closed_by_data: 'closed by data' },
+  followUpReopened: 'open again',
+  followUpOwner: (o) => `owner ${o}`,
+  followUpDue: (d) => `due ${d}`,
+  followUpReview: (d) => `review ${d}`,
+  followUpDaysOver: (n) => (n === 1 ? '1 day over' : `${n} days over`),
+  followUpClosedBy: (source) => `disappeared in ${source}`,
+  followUpReason: (r) => `reason: ${r}`,
+  followUpOrphaned: 'its subject is no longer in the data',
 };
 
 export const STRINGS: Record<Language, ReportStrings> = { nb, en };

@@ -79,6 +79,13 @@ export type GapEvidence = z.infer<typeof GapEvidence>;
 
 export const GapFinding = z
   .object({
+    id: z
+      .string()
+      .describe(
+        'Stable id of the problem: "<rule>:<subject id>", with ":<key>" for the rules that can report one subject more than once ' +
+          '(sources-disagree: the year of the measurements; slipping-status: "from-<year>", the year the run of slipping started). ' +
+          'The same from one load and one year to the next while the problem persists; the follow-up of findings is keyed by it.',
+      ),
     rule: z.string(),
     severity: GapSeverity,
     basis: FindingBasis,

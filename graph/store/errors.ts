@@ -11,7 +11,8 @@ export type StoreErrorCode =
   | 'query_crashed'
   | 'too_many_queries'
   | 'load_failed'
-  | 'version_conflict';
+  | 'version_conflict'
+  | 'payload_too_large';
 
 export class StoreError extends Error {
   constructor(
@@ -70,3 +71,10 @@ export const loadFailed = (cause: unknown) =>
 /** A work-store write whose expected version is not the stored one: someone else wrote the record first. */
 export const versionConflict = (target: string, expected: number, actual: number) =>
   new StoreError('version_conflict', `${target} has changed since version ${expected} (it is now version ${actual}); read it again and reapply the change`);
+
+/** A work-store value larger than the store keeps (graph/work/limits.ts): refused whole, nothing written. */
+export const workValueTooLarge = (what: string, bytes: number, limit: number) =>
+  new StoreError(
+    'payload_too_large',
+    `${what} is ${bytes} bytes of JSON, more than the limit of ${limit} bytes; shorten it (a long comment, a large attachment)`,
+  );

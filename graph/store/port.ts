@@ -2,6 +2,7 @@
 import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
 import type { Dataset } from '../schema/dataset.js';
 import type { NamedQueryResult } from '../queries/named.js';
+import type { WorkStore } from '../work/port.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, Neighborhood, NodeDetail } from '../schema/graph.js';
 
 export type BackendName = 'ladybug' | 'neo4j';
@@ -84,6 +85,11 @@ export interface GraphStore {
   neighborhoodSnapshot(id: string, options: NeighborOptions): Promise<GraphSnapshot | null>;
   /** Runs one of the named relationship queries (graph/queries/named.ts) with validated parameters. */
   runNamed(name: string, params: Record<string, unknown>): Promise<NamedQueryResult>;
-  /** Runs analyst Cypher that the store itself guarantees cannot write. */
+  /**
+   * The programme office's records and the audit trail, beside the dataset but never in it: replaceDataset leaves them
+   * as they are, no dataset read (snapshot, stats, search, export) sees them, and readQuery cannot read them.
+   */
+  readonly work: WorkStore;
+  /** Runs analyst Cypher that the store itself guarantees cannot write; it never sees `work`. */
   readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult>;
 }

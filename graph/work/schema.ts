@@ -10,8 +10,8 @@ export type Role = z.infer<typeof Role>;
 /** Whether `role` may do what `needed` may. */
 export const roleAtLeast = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
-/** How an actor proved who they are. */
-export const ACTOR_VIA = ['oidc', 'token', 'bootstrap', 'anonymous'] as const;
+/** How an actor proved who they are; 'system' is Strategigraf itself, for what the data changed (never a request). */
+export const ACTOR_VIA = ['oidc', 'token', 'bootstrap', 'anonymous', 'system'] as const;
 
 export const Actor = z
   .object({

@@ -17,6 +17,7 @@ const STORE_ERROR_STATUS: Record<StoreErrorCode, number> = {
   too_many_queries: 429,
   load_failed: 500,
   version_conflict: 412,
+  payload_too_large: 413,
 };
 
 const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode }> = {

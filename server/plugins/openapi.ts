@@ -15,7 +15,10 @@ const DESCRIPTION = `The knowledge graph of Norway's digitalisation strategy Â«Ã
 Every response is JSON unless stated; every error is \`{"error": {"code", "message", "details"?}}\` with a 4xx status for a problem
 with the request and a 5xx status only for a fault on the server. A path listed here, asked with a method it does not list,
 answers 405 with an \`Allow\` header; an unknown path answers 404. Node ids are lowercase slugs (e.g. \`digdir\`).
-Write routes need \`Authorization: Bearer <token>\` matching the server's STRATEGIGRAF_ADMIN_TOKEN.`;
+Write routes name the role they need (reader < editor < admin) and answer 401 without a credential, 403 with too low a role.
+A credential is \`Authorization: Bearer <token>\` (an API token from \`POST /api/tokens\`, or the server's STRATEGIGRAF_ADMIN_TOKEN),
+or the session cookie of a browser signed in with OpenID Connect; a write made with the cookie must also send the session's
+CSRF token (from \`GET /api/session\`) as \`X-CSRF-Token\`.`;
 
 type Json = Record<string, unknown>;
 type OpenApiDoc = Json & { paths?: Record<string, Record<string, Json>>; components?: { schemas?: Record<string, Json> } };
@@ -63,6 +66,25 @@ function documentDatasetBody(doc: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, schemas: { ...doc.components?.schemas, DatasetFile: datasetFile } } };
 }
 
+/**
+ * What the route schemas cannot say about the follow-up: one finding and every change to it answer with an ETag header
+ * (the version a change must send back in If-Match), and a reopen may come without a body.
+ */
+function documentFollowUp(doc: OpenApiDoc): OpenApiDoc {
+  for (const [p, ops] of Object.entries(doc.paths ?? {})) {
+    if (!p.startsWith('/api/findings/{id}')) continue;
+    for (const op of Object.values(ops) as { responses?: Record<string, Json>; requestBody?: Json }[]) {
+      const ok = op.responses?.['200'];
+      if (ok)
+        ok['headers'] = {
+          ETag: { description: 'The version of the finding\'s follow-up, e.g. "3": send it in If-Match to change it', schema: { type: 'string' } },
+        };
+      if (p.endsWith('/reopen') && op.requestBody) op.requestBody['required'] = false;
+    }
+  }
+  return doc;
+}
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -73,18 +95,27 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'graph', description: 'Nodes, neighbourhoods and paths' },
         { name: 'query', description: 'Read-only Cypher for analysts' },
         { name: 'export', description: 'Downloads of the graph' },
-        { name: 'admin', description: 'Write routes; need the admin bearer token' },
+        { name: 'admin', description: 'Write routes for admins' },
+        { name: 'auth', description: 'Sign-in with OpenID Connect and the session of the web UI' },
+        { name: 'tokens', description: 'API tokens for scripts and CI (admin)' },
+        { name: 'findings', description: 'Follow-up of gap findings: owners, due dates, threads; changes need the editor role and If-Match' },
       ],
       components: {
         securitySchemes: {
-          adminToken: { type: 'http', scheme: 'bearer', description: 'The value of STRATEGIGRAF_ADMIN_TOKEN on the server' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'An API token, or the value of STRATEGIGRAF_ADMIN_TOKEN on the server' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'strategigraf-session',
+            description: 'The session cookie set by sign-in (named __Host-strategigraf-session over HTTPS); writes also need X-CSRF-Token',
+          },
         },
       },
     },
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => {
       const doc = jsonSchemaTransformObject(documentObject) as OpenApiDoc;
-      return pruneComponents(documentDatasetBody(doc)) as ReturnType<typeof jsonSchemaTransformObject>;
+      return pruneComponents(documentFollowUp(documentDatasetBody(doc))) as ReturnType<typeof jsonSchemaTransformObject>;
     },
   });
   await app.register(swaggerUi, {

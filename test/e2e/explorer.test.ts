@@ -2,10 +2,11 @@
 // shared links, the keyboard, exports, and axe-core (WCAG 2.1 A/AA, serious and critical) with a screenshot per state.
 // Gaps, Coverage, Timeline and Query are in analysis-views.test.ts. Runs when STRATEGIGRAF_TEST_CHROMIUM is set
 // (npm test sets it when Chromium is installed; CI requires it).
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatViolations, layoutDone, param, runAxe, screenshot, settle } from './support.js';
+import { formatViolations, layoutDone, param, runAxe, SCREENSHOT_DIR, screenshot, settle } from './support.js';
 import { useBrowserSession } from './session.js';
 
 const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
@@ -302,21 +303,56 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('explore-search-input').getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('downloads the graph as PNG and as SVG', async () => {
-    const page = await open('/?view=explore&expanded=stimulab');
+  it('downloads the graph as PNG and as SVG, framed with title, legend, sources, year, filters and date', async () => {
+    const page = await open('/?view=explore&expanded=stimulab&kinds=Initiative,FocusArea,Agency');
     await layoutDone(page);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-    expect(png.suggestedFilename()).toBe('strategigraf.png');
+    expect(png.suggestedFilename()).toBe('strategigraf-stimulab.png');
     const pngBytes = await readFile((await png.path())!);
     expect(pngBytes.length).toBeGreaterThan(1000);
     expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // The frame adds height for the title above and the legend and footer below the drawing (IHDR: width, height).
+    const pngHeight = pngBytes.readUInt32BE(20);
+    expect(pngHeight).toBeGreaterThan(200);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await writeFile(path.join(SCREENSHOT_DIR, 'explore-export-figure.png'), pngBytes);
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
-    expect(svg.suggestedFilename()).toBe('strategigraf.svg');
+    expect(svg.suggestedFilename()).toBe('strategigraf-stimulab.svg');
     const svgText = await readFile((await svg.path())!, 'utf8');
     expect(svgText.trimStart().startsWith('<svg')).toBe(true);
     expect(svgText).toContain('StimuLab');
     expect(svgText.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svgText).toContain('<title>Strategigraf – StimuLab</title>');
+    expect(svgText).toMatch(/Kilde: Strategigraf, bygd på \d+ kilder om årene 2020–20\d\d; data per 20\d\d\./);
+    expect(svgText).toContain('Filtre: nodetyper Initiativer, Innsatsområder, Virksomheter.');
+    expect(svgText).toMatch(/Laget \d{4}-\d\d-\d\d fra http/);
+    // The legend names every kind drawn, and only those.
+    expect(svgText).toContain('>Initiativ<');
+    expect(svgText).not.toContain('>Livshendelse<');
+    await screenshot(page, 'explore-export');
+  });
+
+  it('puts the graph first on a phone (legend and start panel folded) and lays the details over it as a sheet', async () => {
+    const page = await open('/?view=explore', { width: 390, height: 844 });
+    await layoutDone(page);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    // It used to start about 950 px down, below the open legend.
+    expect(canvas.y).toBeLessThan(420);
+    expect(await page.getByTestId('legend').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390');
+
+    await page.getByTestId('explore-search-input').fill('StimuLab');
+    await page.getByTestId('search-option').filter({ hasText: 'StimuLab' }).first().click();
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    const sheet = (await page.locator('aside.side').boundingBox())!;
+    // A sheet over the lower part of the screen, not a page below the graph.
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 1);
+    expect(sheet.y).toBeGreaterThan(844 * 0.3);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390-details');
   });
 
   it('fits a 768×1024 tablet screen without horizontal scrolling, with no axe violations', async () => {

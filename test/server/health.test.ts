@@ -93,15 +93,38 @@ describe('every route documenting a 503, with the store down', () => {
     // Real values for every path or required query parameter a route may have; an unknown one fails the test below.
     const values: Record<string, string> = { id: 'digdir', from: 'digdir', to: other, name: namedQuery };
     // Where a parameter name means something else on one route: the diff's from and to are years the fixture covers.
-    const routeValues: Record<string, Record<string, string>> = { 'GET /api/diff': { from: '2020', to: '2021' } };
+    // The follow-up routes take finding ids: a different finding for each change, so that each change's If-Match is the
+    // version it will find (reopen follows resolve on the same finding).
+    const finding = (id: string) => ({ id });
+    const routeValues: Record<string, Record<string, string>> = {
+      'GET /api/diff': { from: '2020', to: '2021' },
+      'GET /api/findings/{id}': finding('focus-area-not-started:fa-kompetanse'),
+      'POST /api/findings/{id}/acknowledge': finding('focus-area-not-started:fa-kompetanse'),
+      'POST /api/findings/{id}/resolve': finding('unanswered-driver:drv-idle'),
+      'POST /api/findings/{id}/accept-risk': finding('missing-status:init-ki'),
+      'POST /api/findings/{id}/reopen': finding('unanswered-driver:drv-idle'),
+      'POST /api/findings/{id}/comments': finding('no-stated-sdg-effect:fa-tjenester'),
+    };
     // Valid bodies: a read-only query, and the fixture itself as a JSON dataset (what the JSON export gives).
     const exported = (await healthy.app.inject({ url: '/api/export?format=json' })).body;
     // Parameters the spec cannot mark required but a route needs anyway (coverage wants a preset or rows and cols).
     const extraQuery: Record<string, string> = { 'GET /api/coverage': 'preset=focus-area-goal' };
+    const change = (payload: unknown, ifMatch: string) => ({
+      contentType: 'application/json',
+      payload: JSON.stringify(payload),
+      headers: { ...auth(), 'if-match': ifMatch },
+    });
     const bodies: Record<string, { contentType: string; payload: string; headers?: Record<string, string> }> = {
       'POST /api/query': { contentType: 'application/json', payload: JSON.stringify({ cypher: 'MATCH (n:Agency) RETURN n.id AS id LIMIT 1' }) },
       'PUT /api/dataset': { contentType: 'application/json', payload: exported, headers: auth() },
+      'POST /api/findings/{id}/acknowledge': change({ owner: { agency: 'digdir' }, dueDate: '2099-01-01' }, '"1"'),
+      'POST /api/findings/{id}/resolve': change({ reason: 'Løst' }, '"1"'),
+      'POST /api/findings/{id}/accept-risk': change({ reason: 'Akseptert', reviewDate: '2099-01-01' }, '"1"'),
+      'POST /api/findings/{id}/reopen': change({}, '"2"'),
+      'POST /api/findings/{id}/comments': change({ text: 'Kommentar' }, '"1"'),
     };
+    // Routes that need credentials but take no body.
+    const extraHeaders: Record<string, Record<string, string>> = { 'GET /api/audit': auth() };
 
     const spec = body<{ paths: Record<string, Record<string, Operation>> }>(await down.app.inject({ url: '/openapi.json' }));
     calls = [];
@@ -121,7 +144,7 @@ describe('every route documenting a 503, with the store down', () => {
         const query = params.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(valueOf(p.name))}`);
         if (extraQuery[label]) query.push(extraQuery[label]);
         if (query.length) url += `?${query.join('&')}`;
-        const call: Call = { label, method: method.toUpperCase() as Call['method'], url, headers: {} };
+        const call: Call = { label, method: method.toUpperCase() as Call['method'], url, headers: { ...extraHeaders[label] } };
         if (op.requestBody) {
           const known = bodies[label];
           if (!known) throw new Error(`${label}: takes a body the test does not know; add one`);
@@ -153,6 +176,9 @@ describe('every route documenting a 503, with the store down', () => {
         'GET /api/coverage',
         'GET /api/export',
         'PUT /api/dataset',
+        'GET /api/findings',
+        'POST /api/findings/{id}/acknowledge',
+        'GET /api/audit',
       ]),
     );
   });

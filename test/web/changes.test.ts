@@ -21,6 +21,7 @@ const change = (subject: NodeRef, before: StatusPoint | null, after: StatusPoint
   direction,
 });
 const finding = (rule: string, severity: Finding['severity'], subject: NodeRef, evidence: string[] = []): Finding => ({
+  id: `${rule}:${subject.id}`,
   rule,
   severity,
   basis: 'stated',

@@ -136,6 +136,7 @@ describe('what a printed page keeps', () => {
   it('keeps the findings about the node itself, most severe first', () => {
     const finding = (id: string, severity: 'high' | 'medium' | 'low') =>
       ({
+        id: `${id}|${severity}`,
         rule: 'r',
         severity,
         basis: 'stated',

@@ -61,6 +61,8 @@ describe('web UI messages', () => {
       'csv.standard' /* CSV */,
       'csv.excel' /* CSV for Excel */,
       'start.who.skate' /* For Skate */,
+      'figure.title' /* Strategigraf – {focus} */,
+      'session.role.admin' /* administrator */,
     ]);
     const same = Object.keys(nb).filter((k) => !allowed.has(k) && catalogues.nb[k] === catalogues.en[k] && /[a-zæøå]{4,}/i.test(catalogues.nb[k]!));
     expect(same).toEqual([]);

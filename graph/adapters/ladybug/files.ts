@@ -1,7 +1,7 @@
 // The files beside a LadybugDB database: its write-ahead log, and a lock file naming the process that has it open.
 // LadybugDB 0.19.1 takes no lock of its own (a second process opens the same file without complaint), so the store
 // records its process id, and `strategigraf recover` and `compact` refuse to touch a file a live process holds.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const walPath = (db: string) => `${db}.wal`;
@@ -90,4 +90,23 @@ function isAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Makes a new database file at `target` by building it aside and linking it into place only when complete. LadybugDB
+ * 0.19 cannot reopen a new file killed during its first checkpoint ("Database ID for temporary file … does not match",
+ * test/store/crash.test.ts); built aside, such a kill leaves only a scratch file, and the next open builds again.
+ * `build` must leave a closed database at the path it is given (closing checkpoints it).
+ */
+export async function createAside(target: string, build: (scratch: string) => Promise<void>): Promise<void> {
+  const scratch = `${target}.creating-${process.pid}`;
+  await removeAbandonedScratch(target);
+  await removeDatabaseFiles(scratch);
+  await build(scratch);
+  if (((await fileSize(walPath(scratch))) ?? 0) > 0) throw new Error(`the new database ${scratch} kept a write-ahead log after closing`);
+  // link() fails when another process made the file first: theirs is as good as ours.
+  await link(scratch, target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+  await removeDatabaseFiles(scratch);
 }

@@ -1,5 +1,5 @@
 // The embedded store: LadybugDB (the maintained successor of Kuzu), in-process, in a file or in memory.
-import { link, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
@@ -15,25 +15,17 @@ import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
 import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
 import type { LadybugConfig } from './config.js';
 import { AnalystPool } from './analyst-pool.js';
+import { SerialQueue } from './serial-queue.js';
+import { LadybugWorkStore, workDatabasePath } from './work-store.js';
 import { ladybugDialect as q } from './dialect.js';
 import { ladybugNamedQueries } from './named-queries.js';
 import { runNamedQuery, type NamedQueryResult } from '../../queries/named.js';
 import { writeGraph } from './write-graph.js';
 import { dropStatements, legacySchemaFingerprint, META_TABLE, schemaFingerprint, schemaStatements } from './schema.js';
 import { edgeFromValue, fromLadybugValue, nodeFromValue } from './values.js';
-import { claimFile, fileSize, isWalReplayFailure, releaseFile, removeAbandonedScratch, removeDatabaseFiles, UnreplayableWalError, walPath } from './files.js';
+import { claimFile, createAside, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
 
 type Params = Record<string, unknown>;
-
-/** Runs tasks one at a time: Ladybug allows a single write transaction, and a connection runs one query at a time. */
-class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}
 
 interface PooledConnection {
   conn: Connection;
@@ -66,8 +58,12 @@ export class LadybugStore implements GraphStore {
   private graph: Promise<LoadedGraph> | null = null;
   /** Runs analyst Cypher (readQuery) in worker processes; started on the first such query. */
   private analystPool: AnalystPool | null = null;
+  /** In a database of its own beside this one (work-store.ts says why), opened on first use. */
+  readonly work: LadybugWorkStore;
 
-  constructor(private readonly options: LadybugStoreOptions) {}
+  constructor(private readonly options: LadybugStoreOptions) {
+    this.work = new LadybugWorkStore(workDatabasePath(options.path));
+  }
 
   open(): Promise<void> {
     // One initialisation shared by every caller: the database and connections must be ready before concurrent use.
@@ -104,25 +100,13 @@ export class LadybugStore implements GraphStore {
     await this.ensureSchema();
   }
 
-  /**
-   * A new database file is built aside, with its schema, and linked into place only when complete. LadybugDB 0.19 cannot
-   * reopen a new file killed during its first checkpoint ("Database ID for temporary file … does not match",
-   * test/store/crash.test.ts); built aside, such a kill leaves only a scratch file, and the next open builds again.
-   */
+  /** A new database file is built aside, with its schema, and linked into place only when complete (see createAside). */
   private async createFile(): Promise<void> {
-    const target = this.options.path;
-    const scratch = `${target}.creating-${process.pid}`;
-    await removeAbandonedScratch(target);
-    await removeDatabaseFiles(scratch);
-    const fresh = new LadybugStore({ ...this.options, path: scratch, inPlace: true, readConnections: 1 });
-    await fresh.open();
-    await fresh.close();
-    // Closing checkpoints: the scratch file is complete on its own. link() fails when another process made the file first.
-    if (((await fileSize(walPath(scratch))) ?? 0) > 0) throw new Error(`the new database ${scratch} kept a write-ahead log after closing`);
-    await link(scratch, target).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
+    await createAside(this.options.path, async (scratch) => {
+      const fresh = new LadybugStore({ ...this.options, path: scratch, inPlace: true, readConnections: 1 });
+      await fresh.open();
+      await fresh.close();
     });
-    await removeDatabaseFiles(scratch);
   }
 
   private async ensureSchema(): Promise<void> {
@@ -203,6 +187,7 @@ export class LadybugStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.work.close();
     await this.analystPool?.close();
     this.analystPool = null;
     this.forgetGraph();

@@ -1,10 +1,11 @@
 // Neo4j's Cypher for the port's operations, as pure functions so tests can pin the text.
 import type { NodeKind, RelationshipType } from '../../ontology.js';
-import { GENERATION_KEY, META_LABEL, NODE_LABEL } from './schema.js';
+import { GENERATION_KEY, META_LABEL, NODE_LABEL, RESERVED_LABELS } from './schema.js';
 
 export const neo4jDialect = {
-  // Everything but the generation counter, which outlives every load (see readGeneration).
-  deleteAllInTransaction: `MATCH (n) WHERE NOT (n:${META_LABEL} AND n.key = '${GENERATION_KEY}') DETACH DELETE n`,
+  // Everything but the generation counter, which outlives every load (see readGeneration), and the work records and
+  // audit trail, which are not the dataset's.
+  deleteAllInTransaction: `MATCH (n) WHERE NOT (n:${META_LABEL} AND n.key = '${GENERATION_KEY}') AND NOT n:${RESERVED_LABELS.join('|')} DETACH DELETE n`,
   /**
    * The dataset generation, a seqlock: odd while a replace runs, even otherwise, and changed by every replace.
    * `age` (ms, by the server's clock) tells an odd value left behind by a writer that died from one still running;

@@ -8,10 +8,24 @@ export const META_LABEL = 'StrategigrafMeta';
 /** The key of the meta node that counts replaces, so that a multi-statement read can tell when one committed under it. */
 export const GENERATION_KEY = 'generation';
 
+/**
+ * The programme office's records (follow-up, review, tokens), the audit trail and its counter: never a dataset label,
+ * never joined to the graph by a relationship, left alone by replaces, and out of reach of analysts' plans
+ * (assertAnalystPlanAllowed in store.ts).
+ */
+export const WORK_LABEL = 'StrategigrafWork';
+export const AUDIT_LABEL = 'StrategigrafAudit';
+export const AUDIT_SEQ_LABEL = 'StrategigrafAuditSeq';
+export const RESERVED_LABELS = [WORK_LABEL, AUDIT_LABEL, AUDIT_SEQ_LABEL] as const;
+
 export function constraintStatements(): string[] {
   return [
     ...NODE_KINDS.map((kind) => `CREATE CONSTRAINT strategigraf_${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE`),
     `CREATE CONSTRAINT strategigraf_node_id IF NOT EXISTS FOR (n:${NODE_LABEL}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT strategigraf_meta_key IF NOT EXISTS FOR (m:${META_LABEL}) REQUIRE m.key IS UNIQUE`,
+    // Unique keys also make MERGE lock: two first writes of one record, or of the counter, create one node.
+    `CREATE CONSTRAINT strategigraf_work_key IF NOT EXISTS FOR (w:${WORK_LABEL}) REQUIRE w.key IS UNIQUE`,
+    `CREATE CONSTRAINT strategigraf_audit_seq IF NOT EXISTS FOR (a:${AUDIT_LABEL}) REQUIRE a.seq IS UNIQUE`,
+    `CREATE CONSTRAINT strategigraf_audit_counter_key IF NOT EXISTS FOR (c:${AUDIT_SEQ_LABEL}) REQUIRE c.key IS UNIQUE`,
   ];
 }

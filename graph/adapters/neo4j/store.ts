@@ -5,8 +5,13 @@ import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYP
 import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
-import { ALLOWED_PROCEDURES, assertAnalystQueryAllowed, engineMessageForAnalyst } from '../shared/analyst-query.js';
+import { assertAnalystQueryAllowed, engineMessageForAnalyst } from '../shared/analyst-query.js';
+import { assertAnalystPlanAllowed } from './analyst-plan.js';
 import type { Neo4jConfig } from './config.js';
+import type { WorkStore } from '../../work/port.js';
+import { Neo4jWorkStore } from './work-store.js';
+
+export { assertAnalystPlanAllowed };
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
 import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/records.js';
@@ -58,6 +63,13 @@ export class Neo4jStore implements GraphStore {
   private lastAvailable: boolean | null = null;
   /** The last snapshot read in full, with the generation of the graph it is (see snapshot()). */
   private lastSnapshot: { generation: string; snapshot: GraphSnapshot } | null = null;
+
+  /** Under reserved labels beside the graph (work-store.ts says why), out of reach of analysts' plans. */
+  readonly work: WorkStore = new Neo4jWorkStore({
+    session: (mode) => this.session(mode),
+    ensureSchema: () => this.ensureSchema(),
+    translate: (err) => this.translate(err),
+  });
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
@@ -515,33 +527,6 @@ function serialiseValue(value: unknown): unknown {
   if (Array.isArray(plain)) return plain.map(serialiseValue);
   if (plain && typeof plain === 'object') return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, serialiseValue(v)]));
   return plain;
-}
-
-/** Plan operators that read files, call procedures, write data or change the schema (names without the @neo4j suffix). */
-const REFUSED_OPERATORS = /^(LoadCSV|Create|Merge|LockingMerge|Set|Delete|DetachDelete|Remove|Foreach|Transaction|Drop|DoNothingIfExists|Show|Terminate)/;
-const ALLOWED_PROCEDURE_NAMES = new Set(ALLOWED_PROCEDURES.map((p) => p.toLowerCase()));
-
-interface PlanNode {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: PlanNode[];
-}
-
-/** Refuses an EXPLAIN plan with LOAD CSV, a write or schema operator, or a call of a procedure not on the guard's allow-list. */
-export function assertAnalystPlanAllowed(plan: PlanNode): void {
-  const operator = plan.operatorType.replace(/@.*$/, '');
-  if (REFUSED_OPERATORS.test(operator)) {
-    if (operator === 'LoadCSV') throw queryInvalid('the clause LOAD CSV is not allowed in analyst queries (found in the query plan)');
-    throw readOnlyViolation();
-  }
-  if (operator === 'ProcedureCall') {
-    const details = String(plan.arguments['Details'] ?? '');
-    const name = /^\s*([\w.`]+)\s*\(/.exec(details)?.[1]?.replace(/`/g, '') ?? details;
-    if (!ALLOWED_PROCEDURE_NAMES.has(name.toLowerCase())) {
-      throw queryInvalid(`the procedure ${name} is not allowed in analyst queries (allowed: ${ALLOWED_PROCEDURES.join(', ')})`);
-    }
-  }
-  for (const child of plan.children ?? []) assertAnalystPlanAllowed(child);
 }
 
 /** An analyst sees the engine's parse message (line, column, "Invalid input …") but no file paths or file content. */

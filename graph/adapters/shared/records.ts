@@ -38,12 +38,18 @@ const metaChunkKey = (i: number) => `dataset:${i}`;
 /** The dataset header and references as JSON, split into parts of at most META_CHUNK_BYTES UTF-8 bytes (never inside a character). */
 export function datasetMetaRows(dataset: Dataset): { key: string; json: string }[] {
   const json = JSON.stringify({ meta: dataset.dataset, references: dataset.references });
+  return splitUtf8(json, META_CHUNK_BYTES).map((part, i) => ({ key: metaChunkKey(i), json: part }));
+}
+
+/** `text` in parts of at most `maxBytes` UTF-8 bytes each, never split inside a character; one (empty) part for "". */
+export function splitUtf8(text: string, maxBytes: number): string[] {
   const chunks: string[] = [];
   let current = '';
   let bytes = 0;
-  for (const char of json) {
-    const size = Buffer.byteLength(char);
-    if (bytes + size > META_CHUNK_BYTES) {
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > maxBytes) {
       chunks.push(current);
       current = '';
       bytes = 0;
@@ -52,7 +58,7 @@ export function datasetMetaRows(dataset: Dataset): { key: string; json: string }
     bytes += size;
   }
   chunks.push(current);
-  return chunks.map((part, i) => ({ key: metaChunkKey(i), json: part }));
+  return chunks;
 }
 
 /** Reassembles the parts datasetMetaRows wrote; also reads the single "dataset" row that files written before the split hold. */

@@ -7,6 +7,9 @@ import type { RuleFinding } from '../evidence.js';
 
 export interface GapRule {
   info: GapRuleInfo;
-  /** At most one finding per subject; findGaps settles and sorts them. */
+  /**
+   * At most one finding per subject, or per subject and key for a rule that gives keys (graph/analysis/finding-id.ts):
+   * the finding's id is made of them and must be unique. findGaps settles and sorts them.
+   */
   run(ctx: AnalysisContext): RuleFinding[];
 }

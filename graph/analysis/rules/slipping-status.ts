@@ -49,7 +49,9 @@ export const slippingStatus: GapRule = {
           ),
           evidence,
           allOf(...chain.map((point) => statusSupport(ctx, subject, point))),
-          { years: chain.map((p) => p.year) },
+          // The run of slipping years is the problem: it keeps its id while it goes on, and a new slip after a recovery is a
+          // new finding (a person may have resolved the old one). The run is known by the year it slipped from.
+          { years: chain.map((p) => p.year), key: `from-${chain[0]!.year}` },
         ),
       );
     }

@@ -65,7 +65,8 @@ function measurementConflicts(ctx: AnalysisContext): RuleFinding[] {
           ),
           evidence,
           allOf(...grounds),
-          { years: [year] },
+          // An indicator can disagree in several years: each year is its own finding.
+          { years: [year], key: String(year) },
         ),
       );
     }

@@ -23,11 +23,11 @@ export function diffYears(snapshot: GraphSnapshot, from: number, to: number, con
   const years = ctx.years;
   const before = snapshotAsOf(snapshot, from, years);
   const after = snapshotAsOf(snapshot, to, years);
-  const findingKey = (f: YearDiff['findingsOpened'][number]) => `${f.rule}\u0000${f.subject.id}`;
   const findingsBefore = findGaps(before, { config });
   const findingsAfter = findGaps(after, { config });
-  const keysBefore = new Set(findingsBefore.map(findingKey));
-  const keysAfter = new Set(findingsAfter.map(findingKey));
+  // The stable id tells the same problem apart from a new one about the same subject (a second run of slipping).
+  const idsBefore = new Set(findingsBefore.map((f) => f.id));
+  const idsAfter = new Set(findingsAfter.map((f) => f.id));
 
   return {
     from,
@@ -40,8 +40,8 @@ export function diffYears(snapshot: GraphSnapshot, from: number, to: number, con
       .map((n) => ({ ...nodeRef(n), source: sourceRef(ctx, years, String(n.properties['source'])) })),
     completed: completed(ctx, years, from, to),
     ownerChanges: ownerChanges(ctx, years, from, to),
-    findingsOpened: findingsAfter.filter((f) => !keysBefore.has(findingKey(f))),
-    findingsClosed: findingsBefore.filter((f) => !keysAfter.has(findingKey(f))),
+    findingsOpened: findingsAfter.filter((f) => !idsBefore.has(f.id)),
+    findingsClosed: findingsBefore.filter((f) => !idsAfter.has(f.id)),
     indicators: indicatorChanges(ctx, years, from, to),
   };
 }

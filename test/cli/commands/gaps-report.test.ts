@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../../graph/adapters/ladybug/store.js';
 import { GAP_FIXTURE } from '../../analysis/store-contract.js';
 import { useLoadedCli } from '../loaded-cli.js';
 
@@ -81,5 +82,27 @@ describe('strategigraf gaps and report', () => {
   it('rejects an unknown format or date with exit 2', async () => {
     expect((await cli('report', '--format', 'pdf')).code).toBe(2);
     expect((await cli('report', '--date', 'yesterday')).code).toBe(2);
+    for (const since of ['2021-02-30', 'last-meeting', '01.03.2021']) {
+      const { code, stderr } = await cli('report', '--since', since);
+      expect(code, since).toBe(2);
+      expect(stderr).toContain('--since must be a date written YYYY-MM-DD');
+    }
+  });
+
+  it('has a follow-up section: with no follow-up recorded yet, every finding is new, and reading wrote nothing', async () => {
+    const { code, stdout } = await cli('report', '--since', '2021-01-01', '--lang', 'en');
+    expect(code).toBe(0);
+    expect(stdout).toContain('## Follow-up since the last meeting');
+    expect(stdout).toContain('Findings that are new or open again since 1 January 2021');
+    expect(stdout).toMatch(/### New findings \(26\)/);
+    expect(stdout).toContain('### Overdue (0)\n\nNone.');
+    // The report only reads: the store still holds no follow-up record and no audit entry.
+    const store = new LadybugStore({ path: path.join(scratch(), 'graph.lbug') });
+    try {
+      expect(await store.work.listRecords('followup')).toEqual([]);
+      expect(await store.work.listAudit({ limit: 10 })).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -41,6 +41,7 @@ const DIFF: YearDiff = {
   ownerChanges: [],
   findingsOpened: [
     {
+      id: 'slipping-status:fa-tjenester:from-2020',
       rule: 'slipping-status',
       severity: 'medium',
       basis: 'stated',

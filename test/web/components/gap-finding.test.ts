@@ -19,6 +19,7 @@ const badge = (html: string) => html.match(/<span class="basis [^"]*"[^>]*data-t
 
 function finding(basis: Finding['basis'], severity: Finding['severity']): Finding {
   return {
+    id: 'dependency-not-started:i-a',
     rule: 'dependency-not-started',
     severity,
     basis,

@@ -461,7 +461,7 @@ export interface paths {
         put?: never;
         /**
          * Run a read-only Cypher query
-         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
+         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. The programme office's records (follow-up, review, tokens) and the audit trail are never visible to these queries. On Neo4j, where they share the database with the graph, a query may not start from a node pattern without a label, look a node up by id() or elementId(), count every node, put a subquery inside an expression (CASE WHEN EXISTS { … }), or name the labels StrategigrafWork, StrategigrafAudit or StrategigrafAuditSeq (400, code query_invalid): write (n:StrategigrafNode) for any node of the graph, or its kind, e.g. (n:Agency). Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
          */
         post: {
             parameters: {
@@ -1818,7 +1818,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the whole graph with a dataset
-         * @description The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. The replacement is atomic: if loading fails, the previous graph stays as it was.
+         * @description The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. The replacement is atomic: if loading fails, the previous graph stays as it was. A replacement, and a load that failed, append a "dataset.replace" entry to the audit trail with the name, version and size of the graph before and after (after is null when it failed).
          */
         put: {
             parameters: {
@@ -1857,7 +1857,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The Authorization header is missing or the bearer token is wrong */
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1866,7 +1866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Write routes are disabled: the server has no STRATEGIGRAF_ADMIN_TOKEN */
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1938,10 +1938,1756 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is asking, with which role, and how to sign in
+         * @description For the web UI: the actor and role of this request, the CSRF token of a signed-in session, and the sign-in URL.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session of this request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in: redirects the browser to the identity provider
+         * @description Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A path on this site to come back to after signing in (default: the start page) */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the identity provider */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The identity provider cannot be reached */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back; starts the session and redirects to returnTo
+         * @description Register `<STRATEGIGRAF_PUBLIC_URL>/api/auth/callback` as the redirect URL at the provider. A state, nonce, issuer or audience that does not match, a sign-in started in another browser or more than 10 minutes ago, or an error from the provider is a 401.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The authorization code */
+                    code?: string;
+                    /** @description Must be the state this browser sent */
+                    state?: string;
+                    /** @description The issuer (RFC 9207), checked when the provider sends it */
+                    iss?: string;
+                    /** @description The provider refused, e.g. access_denied */
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in: back to returnTo */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session; answers where to send the browser (the provider's end-session page when it has one)
+         * @description Needs the X-CSRF-Token header of the session, like every write made with the session cookie.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session cookie is cleared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedOut"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API tokens (admin), newest first, without their secrets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every token, revoked and expired ones too */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenList"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API token (admin); its secret is in this answer and nowhere else
+         * @description A token has a name, a role and an expiry of 1 to 365 days. Only a SHA-256 hash of the secret is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenCreateInput"];
+                };
+            };
+            responses: {
+                /** @description The token, with its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenCreated"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token (admin); it stops working at once, and its record stays for the audit trail
+         * @description Revoking a token that is already revoked changes nothing and answers it as it is.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenInfo"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-up/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up's records as stored, not reconciled with the data
+         * @description Every follow-up record in id order with its version: what `strategigraf report` reads to build its follow-up section when it reads through a running server. Readable by everyone, as the follow-up is.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The records */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpRecords"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gap findings with their follow-up: state, owner, due date, overdue
+         * @description The findings of a year (as GET /api/gaps gives them, without the evidence) merged with their follow-up; for the latest year (the default) also the followed-up findings no longer in the data. The follow-up is first reconciled with the data when the graph has changed since it last was: new findings get a record, those gone are closed by the data, those back reopen.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only findings in these follow-up states (findings nobody followed up have none and are left out); repeated or comma-separated. One or more of: open, acknowledged, resolved, accepted_risk, closed_by_data */
+                    state?: ("open" | "acknowledged" | "resolved" | "accepted_risk" | "closed_by_data")[];
+                    /** @description Only findings owned by this agency (its id or name) or person (the name); case does not matter */
+                    owner?: string;
+                    /** @description Only findings of this rule */
+                    rule?: "focus-area-not-started" | "thin-life-event-coverage" | "no-stated-sdg-effect" | "initiative-without-lead" | "missing-status" | "recommendation-without-follow-up" | "unanswered-driver" | "concentration-risk" | "dependency-not-started" | "report-placeholders" | "stale-status" | "slipping-status" | "recommendation-not-acted-on" | "sources-disagree";
+                    /** @description Only findings of this severity */
+                    severity?: "high" | "medium" | "low";
+                    /** @description Only findings about nodes of this kind */
+                    kind?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                    /** @description true: only overdue findings (acknowledged past the due date, or an accepted risk past its review date); false: none of them */
+                    overdue?: "true" | "false";
+                    /** @description true: only findings whose subject is no longer in the data; false: none of them */
+                    orphaned?: "true" | "false";
+                    /** @description Only findings due on or before this date (YYYY-MM-DD) */
+                    dueBefore?: string;
+                    /** @description severity (default: high first, then rule and subject), due (earliest due date first), owner (by name), or state (open, acknowledged, accepted_risk, resolved, closed_by_data); findings without the value last */
+                    sort?: "severity" | "due" | "owner" | "state";
+                    /** @description Most findings in the answer (1–5000, default 1000) */
+                    limit?: number;
+                    /** @description Findings to skip (0–10000000, default 0) */
+                    offset?: number;
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The findings, filtered, sorted and paged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingList"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One finding with its evidence, its thread and its history; the ETag header is what a change must send in If-Match
+         * @description A finding of the current data, or one followed up earlier that is no longer in it (present: false, evidence: null). The ETag is "0" for a finding without a record yet.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The finding; the ETag header holds the version of its follow-up */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such node */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a finding: give it an owner (an agency or a person) and a due date
+         * @description From open, acknowledged (to hand it to another owner or move the due date) or accepted_risk. A due date in the past is accepted, and the answer warns. An agency owner must be an Agency node of the graph (422 invalid_owner otherwise). Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a finding, with the reason
+         * @description From open, acknowledged or accepted_risk; a resolved or closed finding is a 409 (reopen it first). Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolveBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/accept-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a finding as a risk, with the reason and a date to review the decision
+         * @description From open, acknowledged or accepted_risk (to renew the decision). A review date in the past is accepted, and the answer warns. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptRiskBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved, accepted or closed finding
+         * @description From resolved, accepted_risk or closed_by_data, to open; its history stays. An open or acknowledged finding is a 409. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReopenBodyInput"] | null;
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to a finding's thread
+         * @description In any state, also on a closed or orphaned finding. Needs the editor role and If-Match with the ETag read from GET /api/findings/{id} ("0" when the finding has no record yet). The change and its audit entry (before and after) are written in one transaction; the answer carries the new ETag.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag read, e.g. "3"; required */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The stable finding id, e.g. "focus-area-not-started:okt-deling-av-data" */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommentBodyInput"];
+                };
+            };
+            responses: {
+                /** @description The finding after the change, with warnings; the ETag header holds the new version */
+                200: {
+                    headers: {
+                        /** @description The version of the finding's follow-up, e.g. "3": send it in If-Match to change it */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingDetail"];
+                    };
+                };
+                /** @description The body, the id or the If-Match header is not valid; details name the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the bearer token is wrong */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or no way to sign in is configured (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No finding has this id, now or in the follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not fit the follow-up state (invalid_transition), or the thread is full (thread_full) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is not the current ETag (precondition_failed), or another write came first (version_conflict): read it again; the ETag header holds the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The record would be larger than the store keeps */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The owner agency is not an agency of the graph (invalid_owner) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match is missing (or *): send the ETag from GET /api/findings/{id} */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail: every write, who made it, when, and the record before and after
+         * @description Newest first. Page back with `before` (the `nextBefore` of the page before). Filters match exactly (`action` also as a prefix ending in a dot). With format=csv, a UTF-8 CSV file with a byte order mark; a cell that starts like a spreadsheet formula (=, +, -, @, tab, carriage return) is prefixed with an apostrophe. Changes the data made are signed by the actor with via "system".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most entries in the answer (1–1000, default 100) */
+                    limit?: number;
+                    /** @description Only entries older than this seq: the nextBefore of the page before */
+                    before?: number;
+                    /** @description Only entries about this target, e.g. "followup/<finding id>" or "dataset" */
+                    target?: string;
+                    /** @description Only entries by this actor id */
+                    actor?: string;
+                    /** @description Only this action, e.g. "followup.resolve", or every action under a prefix ending in a dot, e.g. "followup." */
+                    action?: string;
+                    /** @description csv: a UTF-8 file with a byte order mark, for spreadsheets */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page of the trail */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptRiskBodyInput: {
+            /** @description Why the risk is accepted (at most 2000 characters) */
+            reason: string;
+            /**
+             * Format: date
+             * @description When to review the decision; may be in the past (the answer warns)
+             */
+            reviewDate: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        AcknowledgeBodyInput: {
+            owner: components["schemas"]["FollowUpOwnerRequestInput"];
+            /**
+             * Format: date
+             * @description When the owner is to have acted; may be in the past (the answer warns)
+             */
+            dueDate: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        Actor: {
+            /** @description Stable id: the OpenID subject (issuer-qualified), the API token id, or "bootstrap-admin" */
+            id: string;
+            /** @description What people see: the name or e-mail from the sign-in, or the token name */
+            name: string;
+            /** @enum {string} */
+            via: "oidc" | "token" | "bootstrap" | "anonymous" | "system";
+        };
+        AuditEntry: {
+            /** @description Position in the trail: strictly increasing, never reused */
+            seq: number;
+            /** @description ISO 8601 time of the write */
+            at: string;
+            actor: components["schemas"]["Actor"];
+            /** @description What was done, e.g. "followup.acknowledge", "review.reject", "dataset.replace", "token.create" */
+            action: string;
+            /** @description What it was done to: "<collection>/<id>" for a record, "dataset" for the dataset */
+            target: string;
+            /** @description The record before the write; null when there was none */
+            before: unknown;
+            /** @description The record after the write; null when it failed or removed nothing */
+            after: unknown;
+            requestId?: string;
+        };
+        AuditList: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `before` for the next, older page; null at the start of the trail */
+            nextBefore: number | null;
+        };
+        CommentBodyInput: {
+            /** @description The comment (at most 4000 characters) */
+            text: string;
+        };
         CoverageAxisNode: {
             id: string;
             name: string;
@@ -2110,7 +3856,7 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, writes_disabled, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
+                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
                 code: string;
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
@@ -2133,6 +3879,152 @@ export interface components {
          * @enum {string}
          */
         FindingBasis: "stated" | "mixed" | "inferred";
+        FindingDetail: {
+            rule: string;
+            severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
+            subject: components["schemas"]["NodeRef"];
+            message: components["schemas"]["LocalizedText"];
+            years?: number[];
+            /** @description The stable finding id */
+            id: string;
+            /** @description Whether the finding is in the data of the year asked about */
+            present: boolean;
+            /** @description null for a finding nobody has followed up (one that disappeared before follow-up began) */
+            followUp: components["schemas"]["FollowUpStatus"] | null;
+            /** @description The evidence, when the finding is in the current data */
+            evidence: components["schemas"]["GapEvidence"] | null;
+            /** @description Every event but plain comments, oldest first: state changes, signed and dated */
+            history: components["schemas"]["FollowUpEvent"][];
+            /** @description Every event with a comment, oldest first */
+            thread: components["schemas"]["FollowUpEvent"][];
+            /** @description After a change: what to double-check, e.g. a due date in the past */
+            warnings?: string[];
+        };
+        FindingItem: {
+            rule: string;
+            severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
+            subject: components["schemas"]["NodeRef"];
+            message: components["schemas"]["LocalizedText"];
+            years?: number[];
+            /** @description The stable finding id */
+            id: string;
+            /** @description Whether the finding is in the data of the year asked about */
+            present: boolean;
+            /** @description null for a finding nobody has followed up (one that disappeared before follow-up began) */
+            followUp: components["schemas"]["FollowUpStatus"] | null;
+        };
+        FindingList: {
+            /** @description The year of the data the findings are of; null when no source has a year */
+            asOf: number | null;
+            /** @description The date in Oslo that "overdue" was judged by */
+            today: string;
+            /** @description Findings that match the filters */
+            total: number;
+            truncated: boolean;
+            /** @description Over every finding of the year, whatever the filters */
+            summary: {
+                /** @description Per follow-up state, and "untracked" for findings without follow-up */
+                byState: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                orphaned: number;
+            };
+            /** @description The findings of the year with their follow-up; for the latest year (the default) also the followed-up findings that are no longer in the data (closed by the data, resolved and gone, orphaned), with present: false */
+            items: components["schemas"]["FindingItem"][];
+        };
+        FollowUpClosedByData: {
+            /** @description The latest source of the year in which the finding disappeared; null when the data has no dated source */
+            source: components["schemas"]["SourceRef"] | null;
+            /** @description The year in which the finding disappeared */
+            year: number | null;
+            /** @description When the disappearance was noticed (ISO 8601) */
+            at: string;
+        };
+        FollowUpEvent: {
+            /** @description When (ISO 8601) */
+            at: string;
+            /** @description Who: the signed-in person or token, or the system for what the data changed */
+            actor: components["schemas"]["Actor"];
+            /**
+             * @description detected: first seen in the data. acknowledged, resolved, risk_accepted, reopened, commented: an editor. closed_by_data: a source made it disappear. vanished: it disappeared while resolved (the resolution stands). reappeared: it came back (open again when it had been resolved or closed). orphaned: its subject is no longer in the data. restored: its subject is back.
+             * @enum {string}
+             */
+            type: "detected" | "acknowledged" | "resolved" | "risk_accepted" | "reopened" | "commented" | "closed_by_data" | "vanished" | "reappeared" | "orphaned" | "restored";
+            /** @description The state before, when the event changed it */
+            from?: components["schemas"]["FollowUpState"];
+            /** @description The state after, when the event changed it */
+            to?: components["schemas"]["FollowUpState"];
+            comment?: string;
+            owner?: components["schemas"]["FollowUpOwner"];
+            dueDate?: string;
+            reason?: string;
+            reviewDate?: string;
+            /** @description For closed_by_data and vanished: the source that closed it */
+            source?: components["schemas"]["SourceRef"] | null;
+            /** @description For closed_by_data, vanished and reappeared: the year of the data */
+            year?: number | null;
+        };
+        /** @description Who is to act on the finding: an agency of the graph, or a person by name */
+        FollowUpOwner: {
+            /** @enum {string} */
+            kind: "agency";
+            /** @description Id of the Agency node */
+            id: string;
+            /** @description The agency's name when it was made owner */
+            name: string;
+        } | {
+            /** @enum {string} */
+            kind: "person";
+            name: string;
+        };
+        /** @description Either {"agency": "<agency id>"} or {"person": "<name>"} */
+        FollowUpOwnerRequestInput: {
+            /** @description Id of an Agency node in the graph */
+            agency: string;
+        } | {
+            /** @description A person's name */
+            person: string;
+        };
+        FollowUpRecords: {
+            items: {
+                id: string;
+                version: number;
+                updatedAt: string;
+                /** @description The record as the follow-up keeps it (graph/work/followup/schema.ts) */
+                body: unknown;
+            }[];
+        };
+        /**
+         * @description open: nobody has taken it on. acknowledged: an owner is to act on it by a due date. resolved: a person closed it, with a reason. accepted_risk: a person decided to live with it, with a reason and a date to review that decision. closed_by_data: a later source made the finding disappear. A finding that comes back after it disappeared is open again, with its history.
+         * @enum {string}
+         */
+        FollowUpState: "open" | "acknowledged" | "resolved" | "accepted_risk" | "closed_by_data";
+        FollowUpStatus: {
+            state: components["schemas"]["FollowUpState"];
+            owner: components["schemas"]["FollowUpOwner"] | null;
+            dueDate: string | null;
+            /** @description Why it was resolved or its risk accepted */
+            reason: string | null;
+            /** @description When an accepted risk is to be reviewed */
+            reviewDate: string | null;
+            /** @description Acknowledged and past its due date, or an accepted risk past its review date (dates in Europe/Oslo) */
+            overdue: boolean;
+            /** @description Its subject is no longer in the data; the thread is kept */
+            orphaned: boolean;
+            closedBy: components["schemas"]["FollowUpClosedByData"] | null;
+            /** @description When the finding was first seen in the data (ISO 8601) */
+            firstSeenAt: string;
+            /** @description The first year of the data in which it was found */
+            firstSeenYear: number | null;
+            updatedAt: string;
+            /** @description The ETag of the record, without quotes */
+            version: number;
+            /** @description Comments in the thread */
+            comments: number;
+        };
         /** @description The nodes and relationships, with provenance, that justify a finding */
         GapEvidence: {
             nodes: components["schemas"]["GapEvidenceNode"][];
@@ -2177,6 +4069,8 @@ export interface components {
             };
         };
         GapFinding: {
+            /** @description Stable id of the problem: "<rule>:<subject id>", with ":<key>" for the rules that can report one subject more than once (sources-disagree: the year of the measurements; slipping-status: "from-<year>", the year the run of slipping started). The same from one load and one year to the next while the problem persists; the follow-up of findings is keyed by it. */
+            id: string;
             rule: string;
             severity: components["schemas"]["GapSeverity"];
             basis: components["schemas"]["FindingBasis"];
@@ -2277,6 +4171,10 @@ export interface components {
         LocalizedText: {
             nb: string;
             en: string;
+        };
+        LoggedOut: {
+            /** @description Where to send the browser next: the provider's end-session page, or this site's start page */
+            redirectTo: string;
         };
         NamedQueryInfo: {
             name: string;
@@ -2425,6 +4323,38 @@ export interface components {
                 to: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             }[];
         };
+        ReopenBodyInput: {
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        ResolveBodyInput: {
+            /** @description Why the finding is resolved (at most 2000 characters) */
+            reason: string;
+            /** @description A comment for the thread (at most 4000 characters) */
+            comment?: string;
+        };
+        /** @enum {string} */
+        Role: "reader" | "editor" | "admin";
+        /** @enum {string} */
+        RoleInput: "reader" | "editor" | "admin";
+        SessionInfo: {
+            /** @description Who is asking; null for an anonymous request */
+            actor: components["schemas"]["Actor"] | null;
+            /** @description What the request may do: the signed-in role, the token role, or the anonymous role */
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            via: "oidc" | "token" | "bootstrap" | "anonymous" | "system";
+            /** @description For a signed-in browser session: send it back as X-CSRF-Token with every POST, PUT, PATCH and DELETE. Null otherwise */
+            csrfToken: string | null;
+            /** @description When a signed-in session ends (ISO 8601); null otherwise */
+            expiresAt: string | null;
+            signIn: {
+                /** @description Whether this server offers sign-in with OpenID Connect */
+                available: boolean;
+                /** @description Where to send the browser to sign in (add ?returnTo=/path); null without sign-in */
+                loginUrl: string | null;
+            };
+        };
         SourceRef: {
             id: string;
             name: string;
@@ -2512,6 +4442,43 @@ export interface components {
             inferred: string | null;
             /** @description The focus area, initiative or life event the status is about */
             subject: components["schemas"]["NodeRef"];
+        };
+        TokenCreateInput: {
+            /** @description What the token is for, e.g. "nightly CI load"; shown in the audit trail */
+            name: string;
+            role: components["schemas"]["RoleInput"];
+            /** @description Days until the token stops working (1–365) */
+            expiresInDays: number;
+        };
+        TokenCreated: {
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            createdAt: string;
+            createdBy: components["schemas"]["Actor"];
+            expiresAt: string;
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["Actor"] | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description The token itself, shown this once and never again: send it as "Authorization: Bearer <secret>" */
+            secret: string;
+        };
+        /** @description An API token without its secret */
+        TokenInfo: {
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            createdAt: string;
+            createdBy: components["schemas"]["Actor"];
+            expiresAt: string;
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["Actor"] | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        TokenList: {
+            items: components["schemas"]["TokenInfo"][];
         };
         YearCoverage: {
             year: number;

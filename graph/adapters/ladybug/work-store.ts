@@ -1,0 +1,369 @@
+// The embedded store's work records and audit trail (the WorkStore port), in a LadybugDB database of their own beside
+// the dataset's: the directory data/strategigraf.work next to data/strategigraf.lbug, in memory beside an in-memory
+// dataset. Why a database of its own:
+// - Analysts' Cypher cannot reach it. Their queries run in worker processes on an in-memory copy of the dataset
+//   (analyst-pool.ts); this database is opened by the server's process alone and never copied anywhere.
+// - Nothing that rebuilds the dataset touches it: a replace deletes every node of the dataset's database, a schema
+//   change drops its tables, `strategigraf compact` rewrites it from the snapshot and `recover` resets it to its last
+//   checkpoint. The work database has none of that: its tables are never dropped and nothing rewrites it.
+// How, given LadybugDB 0.19.1's defects:
+// - No string of 4 KB may reach the write-ahead log, or the file will not open after a crash
+//   (test/store/engine-defects.test.ts): every stored JSON text is split into parts of at most PART_BYTES in rows of
+//   their own (WorkPart), written in the same transaction.
+// - A checkpoint killed part-way leaves a file that never opens again, so the live file is never checkpointed: its
+//   log only grows, and is folded into a new file aside (generations.ts) when the store opens, closes, or the log
+//   passes FOLD_AT_BYTES.
+import lbug from '@ladybugdb/core';
+import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
+import { queryInvalid, storeUnavailable, versionConflict } from '../../store/errors.js';
+import type { AuditDraft, AuditEntry, AuditQuery, Json, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
+import { assertAuditQuery, assertExpectedVersion, assertRecordKey, compareIds, encodeAuditDraft, encodeJson, recordTarget } from '../../work/limits.js';
+import { splitUtf8 } from '../shared/records.js';
+import { claimFile, fileHolder, isWalReplayFailure, releaseFile } from './files.js';
+import { currentGeneration, foldInto, hasPendingWrites, pendingBytes, removeOtherGenerations, writeGeneration, type Generation } from './generations.js';
+import { SerialQueue } from './serial-queue.js';
+import { fromLadybugValue } from './values.js';
+
+type Params = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+/** Below LadybugDB's log-replay limit (about 4 KB), as the dataset meta parts are. */
+export const PART_BYTES = 3000;
+/** A live log this long is folded into a new generation after the write that grew it past this (a few thousand writes). */
+export const FOLD_AT_BYTES = 8 * 1024 * 1024;
+/** What the file's WorkMeta row says; a file with another value was written by another version and is not touched. */
+export const WORK_SCHEMA_VERSION = 'work-1';
+
+/**
+ * The directory of the work database beside a dataset database: `<name>.work` for `<name>.lbug`, `<path>-work` for any
+ * other name (so that nothing that clears `<path>.*`, as removeDatabaseFiles does, can take it), ":memory:" for ":memory:".
+ */
+export function workDatabasePath(datasetPath: string): string {
+  if (datasetPath === ':memory:') return ':memory:';
+  return datasetPath.endsWith('.lbug') ? `${datasetPath.slice(0, -'.lbug'.length)}.work` : `${datasetPath}-work`;
+}
+
+const SCHEMA = [
+  'CREATE NODE TABLE IF NOT EXISTS WorkMeta(key STRING PRIMARY KEY, value STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS WorkCounter(key STRING PRIMARY KEY, value INT64)',
+  'CREATE NODE TABLE IF NOT EXISTS WorkRecord(key STRING PRIMARY KEY, collection STRING, rid STRING, version INT64, updatedAt STRING, parts INT64)',
+  'CREATE NODE TABLE IF NOT EXISTS WorkAudit(seq INT64 PRIMARY KEY, parts INT64)',
+  'CREATE NODE TABLE IF NOT EXISTS WorkPart(key STRING PRIMARY KEY, text STRING)',
+];
+
+const Q = {
+  schemaVersion: "MATCH (m:WorkMeta {key: 'schema'}) RETURN m.value AS value",
+  writeSchemaVersion: "CREATE (:WorkMeta {key: 'schema', value: $value})",
+  createCounter: "CREATE (:WorkCounter {key: 'audit', value: CAST(0 AS INT64)})",
+  nextSeq: "MATCH (c:WorkCounter {key: 'audit'}) SET c.value = c.value + 1 RETURN c.value AS seq",
+  record: 'MATCH (r:WorkRecord {key: $key}) RETURN r.version AS version, r.updatedAt AS updatedAt, r.parts AS parts',
+  records: 'MATCH (r:WorkRecord) WHERE r.collection = $collection RETURN r.rid AS id, r.version AS version, r.updatedAt AS updatedAt, r.parts AS parts',
+  createRecord:
+    'CREATE (:WorkRecord {key: $key, collection: $collection, rid: $id, version: CAST($version AS INT64), updatedAt: $updatedAt, parts: CAST($parts AS INT64)})',
+  updateRecord: 'MATCH (r:WorkRecord {key: $key}) SET r.version = CAST($version AS INT64), r.updatedAt = $updatedAt, r.parts = CAST($parts AS INT64)',
+  createAudit: 'CREATE (:WorkAudit {seq: CAST($seq AS INT64), parts: CAST($parts AS INT64)})',
+  audit: 'MATCH (a:WorkAudit) WHERE a.seq < CAST($before AS INT64) RETURN a.seq AS seq, a.parts AS parts ORDER BY a.seq DESC LIMIT $limit',
+  createParts: 'UNWIND $rows AS p CREATE (:WorkPart {key: p.key, text: p.text})',
+  readParts: 'UNWIND $keys AS k MATCH (p:WorkPart {key: k}) RETURN p.key AS key, p.text AS text',
+  deleteParts: 'UNWIND $keys AS k MATCH (p:WorkPart {key: k}) DELETE p',
+};
+
+/** The parts of one stored JSON text: `<owner>#0`, `<owner>#1`, … A record's owner names its version, so a new version never reuses a key. */
+const partKeys = (owner: string, parts: number) => Array.from({ length: parts }, (_, i) => `${owner}#${i}`);
+const recordOwner = (key: string, version: number) => `record:${key}@${version}`;
+const auditOwner = (seq: number) => `audit:${seq}`;
+
+export class LadybugWorkStore implements WorkStore {
+  private db: Database | null = null;
+  private conn: Connection | null = null;
+  private prepared = new Map<string, PreparedStatement>();
+  /** The generation open now (a file store only). */
+  private live: Generation | null = null;
+  /** One connection, one statement at a time: reads and writes of the work file are few and short. */
+  private readonly queue = new SerialQueue();
+  private opening: Promise<void> | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly options: { foldAtBytes?: number } = {},
+  ) {}
+
+  /** Opened on first use, so that a command that never reads work records never creates the file. */
+  private open(): Promise<void> {
+    this.opening ??= this.doOpen().catch(async (err: unknown) => {
+      this.opening = null;
+      await this.closeEngine();
+      throw storeUnavailable('ladybug', err);
+    });
+    return this.opening;
+  }
+
+  private async doOpen(): Promise<void> {
+    if (this.path === ':memory:') {
+      await this.openEngine(':memory:');
+      await initialiseWorkSchema(this.conn!);
+      return;
+    }
+    // Two processes writing one LadybugDB file corrupt it (the engine takes no lock of its own), and this database holds
+    // what cannot be rebuilt from the YAML: refuse rather than share it.
+    const holder = await fileHolder(this.path);
+    if (holder) throw new Error(`the work records in ${this.path} are in use by process ${holder.pid} (since ${holder.since})`);
+    let generation = await currentGeneration(this.path);
+    if (!generation) generation = await writeGeneration(this.path, 1, buildWorkFile);
+    else if (await hasPendingWrites(generation.file)) generation = await foldInto(this.path, generation, replayAside);
+    await removeOtherGenerations(this.path, generation);
+    await this.openEngine(generation.file);
+    this.live = generation;
+    await claimFile(this.path);
+    const version = (await this.exec(Q.schemaVersion))[0]?.['value'];
+    if (version !== WORK_SCHEMA_VERSION) {
+      throw new Error(
+        `the work records in ${this.path} have the format ${JSON.stringify(version ?? null)}, not ${WORK_SCHEMA_VERSION}; they are left untouched`,
+      );
+    }
+  }
+
+  /** The live database, with automatic checkpoints off: its file is only ever read, its log only appended to. */
+  private async openEngine(file: string): Promise<void> {
+    const db = file === ':memory:' ? new lbug.Database(':memory:') : new lbug.Database(file, 0, true, false, 0, false);
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    this.db = db;
+    this.conn = new lbug.Connection(db);
+    await this.conn.init();
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opening;
+    this.opening = null;
+    if (!opened) return;
+    await opened.catch(() => undefined);
+    // Behind whatever is queued: a write in flight finishes before the database closes.
+    await this.queue.run(async () => {
+      // Closing checkpoints in place, so the log is folded aside first and the closing file is no longer current.
+      if (this.live && (await hasPendingWrites(this.live.file))) await this.fold().catch(() => undefined);
+      await this.closeEngine();
+      if (this.live) await removeOtherGenerations(this.path, this.live).catch(() => undefined);
+      this.live = null;
+    });
+  }
+
+  /** Makes the next generation from the live one, aside, and switches to it (generations.ts). */
+  private async fold(): Promise<void> {
+    const next = await foldInto(this.path, this.live!, replayAside);
+    this.live = next;
+  }
+
+  private async closeEngine(): Promise<void> {
+    this.prepared.clear();
+    await this.conn?.close();
+    await this.db?.close();
+    if (this.db && this.path !== ':memory:') await releaseFile(this.path);
+    this.conn = null;
+    this.db = null;
+  }
+
+  /** Runs `task` alone on the connection, once the file is open. */
+  private async serial<T>(task: () => Promise<T>): Promise<T> {
+    await this.open();
+    return this.queue.run(task);
+  }
+
+  async getRecord(collection: WorkCollection, id: string): Promise<WorkRecord | null> {
+    assertRecordKey(collection, id);
+    return this.serial(() => this.readRecord(collection, id));
+  }
+
+  async listRecords(collection: WorkCollection): Promise<WorkRecord[]> {
+    assertRecordKey(collection, 'x');
+    return this.serial(async () => {
+      const rows = await this.exec(Q.records, { collection });
+      const owners = rows.map((r) => recordOwner(recordTarget(collection, String(r['id'])), Number(r['version'])));
+      const texts = await this.readTexts(owners.map((owner, i) => ({ owner, parts: Number(rows[i]!['parts']) })));
+      return rows.map((r, i) => toRecord(collection, String(r['id']), r, texts[i]!)).sort((a, b) => compareIds(a.id, b.id));
+    });
+  }
+
+  async writeRecord(collection: WorkCollection, id: string, body: Json, expectedVersion: number, audit: AuditDraft): Promise<WorkRecord> {
+    assertRecordKey(collection, id);
+    assertExpectedVersion(expectedVersion);
+    const bodyJson = encodeJson('the record', body);
+    const auditJson = encodeAuditDraft(audit);
+    const key = recordTarget(collection, id);
+    return this.serial(() =>
+      this.transaction(async () => {
+        const current = (await this.exec(Q.record, { key }))[0];
+        const actual = current ? Number(current['version']) : 0;
+        if (actual !== expectedVersion) throw versionConflict(key, expectedVersion, actual);
+        const version = expectedVersion + 1;
+        const parts = splitUtf8(bodyJson, PART_BYTES);
+        if (current) await this.exec(Q.deleteParts, { keys: partKeys(recordOwner(key, actual), Number(current['parts'])) });
+        await this.writeParts(recordOwner(key, version), parts);
+        const row = { key, collection, id, version, updatedAt: audit.at, parts: parts.length };
+        await this.exec(current ? Q.updateRecord : Q.createRecord, row);
+        await this.writeAudit(auditJson);
+        return { collection, id, version, body: JSON.parse(bodyJson) as Json, updatedAt: audit.at };
+      }),
+    );
+  }
+
+  async appendAudit(entry: AuditDraft): Promise<AuditEntry> {
+    const json = encodeAuditDraft(entry);
+    return this.serial(() => this.transaction(async () => decodeAudit(await this.writeAudit(json), json)));
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    assertAuditQuery(query);
+    return this.serial(async () => {
+      const rows = await this.exec(Q.audit, { before: query.beforeSeq ?? Number.MAX_SAFE_INTEGER, limit: query.limit });
+      const texts = await this.readTexts(rows.map((r) => ({ owner: auditOwner(Number(r['seq'])), parts: Number(r['parts']) })));
+      return rows.map((r, i) => decodeAudit(Number(r['seq']), texts[i]!));
+    });
+  }
+
+  private async readRecord(collection: WorkCollection, id: string): Promise<WorkRecord | null> {
+    const key = recordTarget(collection, id);
+    const row = (await this.exec(Q.record, { key }))[0];
+    if (!row) return null;
+    const [text] = await this.readTexts([{ owner: recordOwner(key, Number(row['version'])), parts: Number(row['parts']) }]);
+    return toRecord(collection, id, row, text!);
+  }
+
+  /** Takes the next seq (the counter never goes back, so no seq is used twice) and stores the entry's JSON under it. */
+  private async writeAudit(json: string): Promise<number> {
+    const seq = Number((await this.exec(Q.nextSeq))[0]?.['seq']);
+    if (!Number.isSafeInteger(seq) || seq < 1) throw new Error('the work file has no audit counter');
+    const parts = splitUtf8(json, PART_BYTES);
+    await this.writeParts(auditOwner(seq), parts);
+    await this.exec(Q.createAudit, { seq, parts: parts.length });
+    return seq;
+  }
+
+  private async writeParts(owner: string, parts: string[]): Promise<void> {
+    const keys = partKeys(owner, parts.length);
+    await this.exec(Q.createParts, { rows: parts.map((text, i) => ({ key: keys[i]!, text })) });
+  }
+
+  /** The JSON texts of several owners, each reassembled from its parts; a missing part is an error, never a short text. */
+  private async readTexts(owners: { owner: string; parts: number }[]): Promise<string[]> {
+    const keys = owners.flatMap(({ owner, parts }) => partKeys(owner, parts));
+    const found = new Map<string, string>();
+    for (const row of keys.length === 0 ? [] : await this.exec(Q.readParts, { keys })) found.set(String(row['key']), String(row['text']));
+    return owners.map(({ owner, parts }) =>
+      partKeys(owner, parts)
+        .map((k) => {
+          const text = found.get(k);
+          if (text === undefined) throw new Error(`the work file ${this.path} is missing part ${k}`);
+          return text;
+        })
+        .join(''),
+    );
+  }
+
+  /**
+   * One write transaction. No checkpoint follows (a killed checkpoint ruins the file, see generations.ts): the commit
+   * is in the log, which the next open folds into a new generation. A long log is folded now, aside.
+   */
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.raw('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await work();
+      await this.raw('COMMIT');
+    } catch (err) {
+      await this.raw('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    if (this.live && (await pendingBytes(this.live.file)) > (this.options.foldAtBytes ?? FOLD_AT_BYTES)) {
+      // The write is committed whatever happens here; a failed switch leaves the store to open afresh on next use.
+      await this.switchGeneration().catch(async () => {
+        this.opening = null;
+        await this.closeEngine().catch(() => undefined);
+      });
+    }
+    return result;
+  }
+
+  /** Folds the live log into a new generation and continues on it; on failure the live one stays as it was. */
+  private async switchGeneration(): Promise<void> {
+    await this.fold();
+    await this.closeEngine();
+    await this.openEngine(this.live!.file);
+    await claimFile(this.path);
+    await removeOtherGenerations(this.path, this.live!).catch(() => undefined);
+  }
+
+  private async exec(statement: string, params: Params = {}): Promise<Row[]> {
+    const conn = this.conn!;
+    let prepared = this.prepared.get(statement);
+    if (!prepared) {
+      prepared = await conn.prepare(statement);
+      if (!prepared.isSuccess()) throw queryInvalid(prepared.getErrorMessage());
+      this.prepared.set(statement, prepared);
+    }
+    const result = lastResult(await conn.execute(prepared, params as never));
+    try {
+      return (await result.getAll()).map((row) => fromLadybugValue(row) as Row);
+    } finally {
+      // An unclosed result keeps the log in use: reopening the file in the same process then finds it corrupt.
+      result.close();
+    }
+  }
+
+  private async raw(statement: string): Promise<void> {
+    lastResult(await this.conn!.query(statement)).close();
+  }
+}
+
+/** The first generation: the schema, the format and the audit counter, checkpointed by closing. */
+async function buildWorkFile(file: string): Promise<void> {
+  const db = new lbug.Database(file);
+  await db.init();
+  const conn = new lbug.Connection(db);
+  await conn.init();
+  try {
+    await initialiseWorkSchema(conn);
+  } finally {
+    await conn.close();
+    await db.close();
+  }
+}
+
+/** Opens a copy of a generation, which replays its log into it, and closes it, which checkpoints it (generations.ts). */
+async function replayAside(file: string): Promise<void> {
+  const db = new lbug.Database(file);
+  try {
+    await db.init();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    if (isWalReplayFailure(err))
+      throw new Error(`the work records' write-ahead log cannot be replayed (in a copy at ${file}; the original is untouched)`, { cause: err });
+    throw err;
+  }
+  await db.close();
+}
+
+async function initialiseWorkSchema(conn: Connection): Promise<void> {
+  for (const statement of SCHEMA) lastResult(await conn.query(statement)).close();
+  const version = await conn.prepare(Q.writeSchemaVersion);
+  lastResult(await conn.execute(version, { value: WORK_SCHEMA_VERSION } as never)).close();
+  lastResult(await conn.query(Q.createCounter)).close();
+}
+
+function toRecord(collection: WorkCollection, id: string, row: Row, bodyJson: string): WorkRecord {
+  return { collection, id, version: Number(row['version']), body: JSON.parse(bodyJson) as Json, updatedAt: String(row['updatedAt']) };
+}
+
+function decodeAudit(seq: number, json: string): AuditEntry {
+  return { seq, ...(JSON.parse(json) as Omit<AuditEntry, 'seq'>) };
+}
+
+function lastResult(result: QueryResult | QueryResult[]): QueryResult {
+  if (!Array.isArray(result)) return result;
+  for (const r of result.slice(0, -1)) r.close();
+  return result[result.length - 1]!;
+}

@@ -1,0 +1,152 @@
+// Bringing the follow-up records in line with the data: every current finding gets a record, a finding that disappeared
+// is closed by the data (with the source that closed it), one that came back reopens, one whose subject left the data is
+// marked orphaned. Run after a dataset is loaded, at server start, and before any follow-up read or write of a graph not
+// reconciled yet (see docs/follow-up.md for why all three). Idempotent: a second run over the same data writes nothing.
+// Safe beside editors and other servers: every write is a compare-and-set; on a conflict the record is read again and
+// the change worked out anew, so an editor's write is never overwritten and a change another server made is not repeated.
+import { StoreError } from '../../store/errors.js';
+import type { GraphSnapshot } from '../../store/port.js';
+import type { AuditDraft, WorkRecord, WorkStore } from '../port.js';
+import type { Json } from '../schema.js';
+import { dataViewOf, type DataView } from './data-view.js';
+import { FollowUpRecord } from './schema.js';
+import { reconcileRecord, SYSTEM_ACTOR, type DataAction } from './state.js';
+
+export const COLLECTION = 'followup' as const;
+const MAX_ATTEMPTS = 5;
+
+export type ReconcileSummary = Record<DataAction, number> & { unchanged: number; conflicts: number; invalid: number };
+
+/** A value as the store keeps it: plain JSON, without undefined fields. */
+export const toJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
+
+/** The record a store holds, or null when its body is not a follow-up record (it is then left alone). */
+export function parseRecord(stored: WorkRecord): FollowUpRecord | null {
+  const parsed = FollowUpRecord.safeParse(stored.body);
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the audit trail keeps of a record: its state and terms, not its whole thread (the trail would grow with its square). */
+export function auditView(record: FollowUpRecord | null, withLastEvent = false): Json {
+  if (record === null) return null;
+  const { state, owner, dueDate, reason, reviewDate, closedBy, present, orphaned } = record;
+  const view = { state, owner, dueDate, reason, reviewDate, closedBy, present, orphaned, events: record.events.length };
+  return toJson(withLastEvent ? { ...view, event: record.events.at(-1) ?? null } : view);
+}
+
+function emptySummary(): ReconcileSummary {
+  return {
+    'followup.detect': 0,
+    'followup.close_by_data': 0,
+    'followup.vanish': 0,
+    'followup.reappear': 0,
+    'followup.orphan': 0,
+    'followup.restore': 0,
+    unchanged: 0,
+    conflicts: 0,
+    invalid: 0,
+  };
+}
+
+/** The ids a reconcile looks at: every current finding and every record. */
+function idsToLookAt(view: DataView, records: readonly WorkRecord[]): string[] {
+  return [...new Set([...view.current.map((f) => f.id), ...records.map((r) => r.id)])];
+}
+
+/** The change the data makes to one record (null: none), skipping the work for a finding that is simply still there. */
+function changeFor(view: DataView, id: string, record: FollowUpRecord | null, at: string) {
+  const now = view.currentById.get(id);
+  if (record?.present && now) return null;
+  const subjectId = record?.finding.subject.id ?? now?.subject.id;
+  if (subjectId === undefined) return null;
+  return reconcileRecord(record, id, view.observe(id, subjectId), at);
+}
+
+/**
+ * The records as a reconcile would leave them, without writing anything: for readers that may not write (the report
+ * command) but must show the follow-up as the data now stands.
+ */
+export function reconciledInMemory(snapshot: GraphSnapshot, records: readonly WorkRecord[], at: string): FollowUpRecord[] {
+  const view = dataViewOf(snapshot);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const out: FollowUpRecord[] = [];
+  for (const id of idsToLookAt(view, records)) {
+    const stored = byId.get(id);
+    const record = stored ? parseRecord(stored) : null;
+    if (stored && !record) continue;
+    const change = changeFor(view, id, record, at);
+    const result = change?.record ?? record;
+    if (result) out.push(result);
+  }
+  return out;
+}
+
+export interface ReconcileOptions {
+  now?: () => Date;
+  requestId?: string;
+  /** Stops the run between two writes (the server closing): it then rejects, and the next caller starts afresh. */
+  signal?: AbortSignal;
+}
+
+/** Reconciles every record with the snapshot through the work store, one audited compare-and-set write per change. */
+export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+  const view = dataViewOf(snapshot);
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  const records = await work.listRecords(COLLECTION);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const summary = emptySummary();
+  for (const id of idsToLookAt(view, records)) {
+    options.signal?.throwIfAborted();
+    let stored: WorkRecord | null = byId.get(id) ?? null;
+    for (let attempt = 1; ; attempt++) {
+      const record = stored ? parseRecord(stored) : null;
+      if (stored && !record) {
+        summary.invalid++;
+        break;
+      }
+      const change = changeFor(view, id, record, at);
+      if (!change) {
+        summary.unchanged++;
+        break;
+      }
+      const audit: AuditDraft = {
+        at,
+        actor: SYSTEM_ACTOR,
+        action: change.action,
+        target: `${COLLECTION}/${id}`,
+        before: auditView(record),
+        after: auditView(change.record, true),
+        ...(options.requestId ? { requestId: options.requestId } : {}),
+      };
+      try {
+        await work.writeRecord(COLLECTION, id, toJson(change.record), stored?.version ?? 0, audit);
+        summary[change.action]++;
+        break;
+      } catch (err) {
+        if (!(err instanceof StoreError && err.code === 'version_conflict') || attempt >= MAX_ATTEMPTS) throw err;
+        // Someone wrote the record meanwhile (an editor, or another server reconciling): work it out again from theirs.
+        summary.conflicts++;
+        stored = await work.getRecord(COLLECTION, id);
+      }
+    }
+  }
+  return summary;
+}
+
+const reconciled = new WeakMap<WorkStore, WeakMap<GraphSnapshot, Promise<ReconcileSummary>>>();
+
+/**
+ * Reconciles once per graph: the store gives one snapshot object per committed graph, so a graph already reconciled
+ * (by this process) is not looked at again, and concurrent callers share one run. A failed run is forgotten, so the next
+ * caller tries again.
+ */
+export function ensureReconciled(work: WorkStore, snapshot: GraphSnapshot, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+  let runs = reconciled.get(work);
+  if (!runs) reconciled.set(work, (runs = new WeakMap()));
+  const running = runs.get(snapshot);
+  if (running) return running;
+  const run = reconcileFollowUp(work, snapshot, options);
+  runs.set(snapshot, run);
+  run.catch(() => runs.delete(snapshot));
+  return run;
+}
