@@ -206,7 +206,8 @@ describe.runIf(enabled)('at a glance and fact sheets in Chromium', { timeout: 12
     // A role no source fills says so.
     expect(flat(await glance.getByTestId('glance-responsible').innerText())).toContain('Ikke oppgitt i kildene');
     // Selecting an item moves the panel to it.
-    await glance.getByTestId('glance-lifeEvents').getByRole('button', { name: lifeEvents[0]!, exact: true }).click();
+    await glance.getByTestId('glance-lifeEvents').getByRole('button', { name: lifeEvents[0]!, exact: true }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => panel(page).locator('h2').first().textContent()).toBe(lifeEvents[0]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectNoAxeViolations(page);
