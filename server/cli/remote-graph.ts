@@ -44,11 +44,11 @@ const QUERY_REFUSALS: ReadonlySet<string> = new Set<StoreErrorCode>([
 export class RemoteGraph implements CliGraph {
   constructor(private readonly client: ServerClient) {}
 
-  /** Only the follow-up's records are served (GET /api/follow-up/records); the rest of the work store is not the CLI's. */
+  /** Only the follow-up's and the review's records are served (GET /api/records/:collection); tokens never are. */
   readonly work: CliGraph['work'] = {
     listRecords: async (collection: WorkCollection): Promise<WorkRecord[]> => {
-      if (collection !== 'followup') throw new Error(`the server does not serve the ${collection} records`);
-      const { items } = await this.client.getJson('/api/follow-up/records', FollowUpRecords, "the follow-up's records");
+      if (collection === 'token') throw new Error('the server does not serve the token records');
+      const { items } = await this.client.getJson(`/api/records/${collection}`, FollowUpRecords, `the ${collection} records`);
       return items.map((r) => ({ collection, id: r.id, version: r.version, updatedAt: r.updatedAt, body: r.body as Json }));
     },
   };

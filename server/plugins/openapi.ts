@@ -112,7 +112,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // fastify-type-provider-zod drops a response's `headers` (the ETag of a versioned record): put them back.
+      const given = (input.schema as { response?: Record<string, { headers?: unknown }> } | undefined)?.response;
+      const made = (out.schema as { response?: Record<string, Record<string, unknown>> }).response;
+      for (const [status, response] of Object.entries(given ?? {})) if (response?.headers && made?.[status]) made[status]['headers'] = response.headers;
+      return out;
+    },
     transformObject: (documentObject) => {
       const doc = jsonSchemaTransformObject(documentObject) as OpenApiDoc;
       return pruneComponents(documentFollowUp(documentDatasetBody(doc))) as ReturnType<typeof jsonSchemaTransformObject>;

@@ -95,8 +95,8 @@ const CHANGES = [
   } satisfies Change<typeof CommentBody>,
 ];
 
-/** The follow-up's stored records as they are, for tools that reconcile them with the data themselves (the CLI's report). */
-const FollowUpRecords = z
+/** The follow-up's and the review's stored records as they are, for tools that apply them themselves (the CLI). */
+const PublicRecords = z
   .object({
     items: z.array(
       z.object({
@@ -107,24 +107,27 @@ const FollowUpRecords = z
       }),
     ),
   })
-  .meta({ id: 'FollowUpRecords' });
+  .meta({ id: 'WorkRecords' });
+const RecordsParams = z.strictObject({ collection: z.enum(['followup', 'review']).describe('The follow-up or the review; tokens are never served') });
 
 export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate }) => {
   app.get(
-    '/follow-up/records',
+    '/records/:collection',
     {
       schema: {
         tags: ['findings'],
-        summary: "The follow-up's records as stored, not reconciled with the data",
+        summary: "The follow-up's or the review's records as stored, not reconciled with the data",
         description:
-          'Every follow-up record in id order with its version: what `strategigraf report` reads to build its follow-up section when it reads ' +
-          'through a running server. Readable by everyone, as the follow-up is.',
-        response: { 200: json(FollowUpRecords, 'The records'), ...errorResponses(500, 503) },
+          "Every record of the collection in id order with its version: what the CLI reads to build the same output (the report's follow-up " +
+          'section, the reviewed graph) when it reads through a running server. Readable by everyone, as the follow-up and the review are; ' +
+          'API tokens are not a collection served here.',
+        params: RecordsParams,
+        response: { 200: json(PublicRecords, 'The records'), ...errorResponses(400, 500, 503) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      const records = await store.work.listRecords('followup');
+      const records = await store.work.listRecords(request.params.collection);
       return { items: records.map(({ id, version, updatedAt, body }) => ({ id, version, updatedAt, body })) };
     },
   );

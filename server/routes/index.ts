@@ -12,6 +12,7 @@ import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
+import { reviewRoutes } from './reviews.js';
 import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
@@ -38,6 +39,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     tokenRoutes,
     findingRoutes,
     auditRoutes,
+    reviewRoutes,
   ]) {
     await app.register(routes, context);
   }

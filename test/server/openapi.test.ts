@@ -76,7 +76,12 @@ describe('the OpenAPI document', () => {
         'POST /api/findings/{id}/reopen',
         'POST /api/findings/{id}/comments',
         'GET /api/audit',
-        'GET /api/follow-up/records',
+        'GET /api/records/{collection}',
+        'GET /api/reviews',
+        'GET /api/reviews/{target}',
+        'POST /api/reviews/{target}/accept',
+        'POST /api/reviews/{target}/reject',
+        'POST /api/reviews/{target}/comments',
       ].sort(),
     );
     for (const [p, ops] of Object.entries(served.paths)) {

@@ -1,7 +1,9 @@
 // Pure helpers for the URL: every view and selection is a query-string parameter, so a link reproduces the view.
 
 /** The views the header's navigation offers. */
-export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query'] as const;
+export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query', 'audit'] as const;
+/** Views the navigation offers only to some roles (the view itself says what it needs to anyone else). */
+export const ADMIN_VIEWS: readonly View[] = ['audit'];
 /** Views reached from another view rather than from the navigation: a node's fact sheet (`?view=sheet&node=<id>`). */
 export const PAGE_VIEWS = ['sheet'] as const;
 export type View = (typeof VIEWS)[number] | (typeof PAGE_VIEWS)[number];
