@@ -64,6 +64,11 @@ describe('viewOf', () => {
     expect(VIEWS).toEqual(['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query', 'audit']);
   });
 
+  it('reads a view reached from another one (a fact sheet), which the navigation does not list', () => {
+    expect(viewOf({ view: 'sheet', node: 'digdir' })).toBe('sheet');
+    expect(VIEWS).not.toContain('sheet');
+  });
+
   it('falls back to explore for a missing or unknown view', () => {
     expect(viewOf({})).toBe('explore');
     expect(viewOf({ view: '' })).toBe('explore');

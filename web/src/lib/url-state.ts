@@ -1,9 +1,13 @@
 // Pure helpers for the URL: every view and selection is a query-string parameter, so a link reproduces the view.
 
+/** The views the header's navigation offers. */
 export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query', 'audit'] as const;
 /** Views the navigation offers only to some roles (the view itself says what it needs to anyone else). */
 export const ADMIN_VIEWS: readonly View[] = ['audit'];
-export type View = (typeof VIEWS)[number];
+/** Views reached from another view rather than from the navigation: a node's fact sheet (`?view=sheet&node=<id>`). */
+export const PAGE_VIEWS = ['sheet'] as const;
+export type View = (typeof VIEWS)[number] | (typeof PAGE_VIEWS)[number];
+const ALL_VIEWS: readonly string[] = [...VIEWS, ...PAGE_VIEWS];
 
 export type Params = Record<string, string>;
 
@@ -26,7 +30,7 @@ export function patchSearch(current: Params, patch: Record<string, string | unde
 }
 
 export function viewOf(params: Params): View {
-  return (VIEWS as readonly string[]).includes(params['view'] ?? '') ? (params['view'] as View) : 'explore';
+  return ALL_VIEWS.includes(params['view'] ?? '') ? (params['view'] as View) : 'explore';
 }
 
 export const listParam = (value: string | undefined): string[] => (value ? value.split(',').filter(Boolean) : []);

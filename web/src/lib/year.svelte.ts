@@ -15,6 +15,7 @@ const VIEW_ROUTE: Record<(typeof YEAR_VIEWS)[number], RouteOf<'get'>> = {
   gaps: '/api/gaps',
   coverage: '/api/coverage',
   timeline: '/api/timeline',
+  sheet: '/api/nodes/{id}/neighbors',
 };
 
 class Year {

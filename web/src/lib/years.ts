@@ -3,7 +3,7 @@
 import type { YearList } from '../api/types.js';
 
 /** The views that answer as of the header's year; the others (Changes with its own two years, the Cypher console) do not. */
-export const YEAR_VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline'] as const;
+export const YEAR_VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'sheet'] as const;
 
 const YEAR = /^\d{4}$/;
 
