@@ -190,6 +190,8 @@ describe.runIf(enabled)('the second model round in Chromium', { timeout: 90_000 
       const page = await open('/?view=explore&node=ind-desi&expanded=ind-desi,fa-data', viewport);
       await layoutDone(page);
       const legend = page.getByTestId('legend');
+      // On a phone the legend starts folded (the graph comes first); open it as a reader would.
+      await legend.evaluate((el) => ((el as HTMLDetailsElement).open = true));
       const kinds = await legend.getByTestId('legend-kind').allTextContents();
       expect(kinds).toEqual(expect.arrayContaining(['Mål', 'Indikator', 'Måling', 'Hindring', 'Finansiering']));
       // Each glyph is drawn: a path with an area, not an empty box.
@@ -201,7 +203,7 @@ describe.runIf(enabled)('the second model round in Chromium', { timeout: 90_000 
           .boundingBox();
         expect(box!.width * box!.height, name).toBeGreaterThan(100);
       }
-      await legend.getByTestId('legend-relations').locator('summary').click();
+      await legend.getByTestId('legend-relations').evaluate((el) => ((el as HTMLDetailsElement).open = true));
       expect(await legend.getByTestId('legend-relation').filter({ hasText: 'er ansvarlig departement for' }).textContent()).toContain(
         'Virksomhet → Initiativ, Livshendelse, Innsatsområde, Handlingsplan',
       );

@@ -314,8 +314,12 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     const entries = page.getByTestId('audit-entry');
     await expect.poll(() => entries.count()).toBe(50);
     expect(await page.getByTestId('audit-count').innerText()).toBe('50 oppføringer vist');
-    await page.getByTestId('audit-more').click();
-    await expect.poll(() => entries.count()).toBeGreaterThan(50);
+    // Page back to the start (the follow-up's own records, written when the server reconciled the data, are in the trail too).
+    for (let pages = 1; pages < 20 && (await page.getByTestId('audit-more').count()) > 0; pages++) {
+      const before = await entries.count();
+      await page.getByTestId('audit-more').click();
+      await expect.poll(() => entries.count()).toBeGreaterThan(before);
+    }
     const seqs = await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(new Set(seqs).size).toBe(seqs.length);
