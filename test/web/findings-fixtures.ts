@@ -1,7 +1,8 @@
 // Findings as GET /api/findings gives them, for the Gaps view's pure modules: a few rules, states, owners and dates.
 import type { FindingItem, FollowUpStatus } from '../../web/src/api/types.js';
 
-const status = (over: Partial<FollowUpStatus>): FollowUpStatus => ({
+/** A follow-up status with the defaults of a new, open finding. */
+export const followUpStatus = (over: Partial<FollowUpStatus>): FollowUpStatus => ({
   state: 'open',
   owner: null,
   dueDate: null,
@@ -29,7 +30,7 @@ export function item(id: string, over: Partial<Omit<FindingItem, 'followUp'>> & 
     subject: { id: subject, kind: 'Initiative', name: subject },
     message: { nb: `Funn om ${subject}`, en: `Finding on ${subject}` },
     present: true,
-    followUp: followUp === null ? null : status(followUp ?? {}),
+    followUp: followUp === null ? null : followUpStatus(followUp ?? {}),
     ...rest,
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding, FollowUpStatus } from '../../../web/src/api/types.js';
 import GapFinding from '../../../web/src/components/GapFinding.svelte';
 import { i18n } from '../../../web/src/i18n/i18n.svelte.js';
+import { followUpStatus } from '../findings-fixtures.js';
 
 const text = (html: string) =>
   html
@@ -86,22 +87,7 @@ describe('GapFinding basis badge', () => {
 });
 
 describe('GapFinding follow-up', () => {
-  const status = (over: Partial<FollowUpStatus>): FollowUpStatus => ({
-    state: 'open',
-    owner: null,
-    dueDate: null,
-    reason: null,
-    reviewDate: null,
-    overdue: false,
-    orphaned: false,
-    closedBy: null,
-    firstSeenAt: '2026-01-02T10:00:00.000Z',
-    firstSeenYear: 2020,
-    updatedAt: '2026-01-02T10:00:00.000Z',
-    version: 3,
-    comments: 2,
-    ...over,
-  });
+  const status = (over: Partial<FollowUpStatus>): FollowUpStatus => followUpStatus({ version: 3, comments: 2, ...over });
 
   it("says the state in words, with the owner, due date and comments, and links to the finding's own page", () => {
     const f = finding('stated', 'high');
