@@ -1,6 +1,7 @@
 // The files beside a LadybugDB database: its write-ahead log, and a lock file naming the process that has it open.
-// LadybugDB 0.19.1 takes no lock of its own (a second process opens the same file without complaint), so the store
-// records its process id, and `strategigraf recover` and `compact` refuse to touch a file a live process holds.
+// LadybugDB 0.19.1 locks the file while a process has it open (a second open fails with "Could not set lock on file"),
+// but the engine's lock names nobody; the store records its process id, so errors can say who holds the file, and
+// `strategigraf recover` and `compact` refuse to touch a file a live process holds.
 import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
