@@ -28,6 +28,8 @@ export const FOCUS_AREA_STATUSES = ['not_started', 'in_progress', 'completed'] a
 export const INITIATIVE_STATUSES = ['planned', 'not_started', 'in_progress', 'completed'] as const;
 export const INITIATIVE_CATEGORIES = ['action_plan', 'supporting', 'proposed'] as const;
 export const AGENCY_SECTORS = ['state', 'municipal', 'county', 'private', 'voluntary', 'council', 'international'] as const;
+/** The sectors that make up the public sector, for views that leave private, voluntary and foreign bodies out. */
+export const PUBLIC_SECTORS: readonly (typeof AGENCY_SECTORS)[number][] = ['state', 'municipal', 'county', 'council'];
 export const BASES = ['stated', 'inferred'] as const;
 /** Whether a milestone's date is one the source plans («skal lanseres 1. januar 2021») or one it reports as reached. */
 export const MILESTONE_OCCURRENCES = ['planned', 'achieved'] as const;

@@ -5,9 +5,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
+import type { AuthSettings } from './auth/config.js';
+import { authRuntime } from './auth/runtime.js';
+import { apiTokenAuthenticator } from './auth/tokens.js';
 import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
-import { bootstrapAdmin, registerAccess, type Authenticator } from './plugins/access.js';
+import { bootstrapAdmin, registerAccess } from './plugins/access.js';
 import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
@@ -23,8 +26,12 @@ export interface AppOptions {
   store: GraphStore;
   /** Timeout and row cap for POST /api/query. */
   limits?: QueryLimits;
-  /** Bearer token for the write routes; without it they answer 403. */
+  /** The bootstrap admin's bearer token (STRATEGIGRAF_ADMIN_TOKEN). Without it and without sign-in, write routes answer 403. */
   adminToken?: string;
+  /** Sign-in with OpenID Connect, sessions and the anonymous role (server/auth/config.ts); none by default. */
+  auth?: AuthSettings;
+  /** The clock for sessions and token expiry, in epoch ms (tests move it). */
+  now?: () => number;
   /** Origins allowed to call the API from a browser; CORS stays off without them. */
   corsOrigin?: string | string[];
   /** Fastify logger: false (default) for none, true or pino options, as in Fastify. */
@@ -38,11 +45,6 @@ export interface AppOptions {
   datasetBodyLimit?: number;
   /** Longest a request may take to arrive and be answered, in ms (applies to real sockets, not inject). */
   requestTimeoutMs?: number;
-  /**
-   * FOR TESTS ONLY: authenticators tried before the real ones, so a test can be a reader or an editor before sign-in
-   * and API tokens exist. Nothing in server/main.ts sets it and no environment variable reaches it.
-   */
-  testOnlyAuthenticators?: Authenticator[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -78,9 +80,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRateLimit(app);
   // After CORS (a preflight is answered there) and before any route, so every route is known to it.
   registerMethodNotAllowed(app);
-  const testOnly = options.testOnlyAuthenticators ?? [];
-  const canAuthenticate = Boolean(options.adminToken) || testOnly.length > 0;
-  registerAccess(app, { authenticators: [...testOnly, bootstrapAdmin(options.adminToken)], anonymousRole: 'reader', canAuthenticate });
+  const auth = authRuntime(options.auth, options.now);
+  // Before the access hook, which reads the session the plugin decrypts.
+  if (auth.sessions) await auth.sessions.register(app);
+  const canAuthenticate = Boolean(options.adminToken) || auth.oidc !== null;
+  // API tokens are always recognised: one made while sign-in or the bootstrap token was configured keeps working.
+  const authenticators = [
+    bootstrapAdmin(options.adminToken),
+    apiTokenAuthenticator(() => options.store.work, auth.now),
+    ...(auth.sessions ? [auth.sessions.authenticator()] : []),
+  ];
+  registerAccess(app, { authenticators, anonymousRole: options.auth?.anonymousRole ?? 'reader', canAuthenticate });
   await registerOpenApi(app);
 
   await app.register(apiRoutes, {
@@ -90,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     canAuthenticate,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     datasetBodyLimit: options.datasetBodyLimit ?? DEFAULT_DATASET_BODY_LIMIT,
+    auth,
   });
 
   await registerWeb(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot);

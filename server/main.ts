@@ -8,8 +8,10 @@ import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfi
 import type { GraphStore } from '../graph/store/port.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
+import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,6 +23,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   adminToken: string | undefined;
+  /** Sign-in, sessions and the anonymous role; refuses to start on an incomplete or wrong OIDC configuration. */
+  auth: AuthSettings;
   corsOrigin: string[];
   limits: QueryLimits;
   logLevel: string;
@@ -42,6 +46,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     port: port(env['PORT']),
     host: env['HOST']?.trim() || DEFAULT_HOST,
     adminToken: env['STRATEGIGRAF_ADMIN_TOKEN'] || undefined,
+    auth: authSettingsFromEnv(env),
     corsOrigin: (env['STRATEGIGRAF_CORS_ORIGIN'] ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -139,6 +144,18 @@ async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], 
   }
 }
 
+/** Tells CLIs on this machine where the server holding the database file listens (server/runtime-file.ts). */
+async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const result = await writeRuntimeFile(db, url);
+    if (result.written) log.debug({ file: result.file, url }, 'wrote the runtime file');
+    else log.warn({ file: result.file }, `not replacing the runtime file: ${result.reason}`);
+  } catch (err) {
+    // The server works without it; only the CLI cannot find it while it holds the file.
+    log.warn({ err }, 'could not write the runtime file; the CLI will not find this server (give it --server)');
+  }
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -149,11 +166,16 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     store,
     limits: config.limits,
     adminToken: config.adminToken,
+    auth: config.auth,
     corsOrigin: config.corsOrigin,
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
   });
 
   appLog = app.log;
@@ -182,9 +204,13 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     void close();
   };
 
+  // Only an embedded file needs one: several processes can share a Neo4j database, so the CLI reads it directly.
+  const runtimeDb = storeConfig.backend === 'ladybug' && storeConfig.path !== ':memory:' ? storeConfig.path : null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       for (const s of signals) process.off(s, onSignal);
+      // First, so that a CLI started from now on does not come asking a server that is going away.
+      if (runtimeDb) await removeRuntimeFile(runtimeDb).catch((err: unknown) => app.log.warn({ err }, 'removing the runtime file failed'));
       const force = setTimeout(() => {
         app.log.error(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
         process.exit(1);
@@ -219,6 +245,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   const host = listening.family === 'IPv6' ? `[${listening.address}]` : listening.address;
   const url = `http://${host}:${listening.port}`;
   const storeDescription = describeStore(storeConfig);
+  // Not while the store is unavailable: a CLI opening the file itself then gets the store's own reason (a lock, a log).
+  if (runtimeDb && storeProblem === null) await recordRuntimeFile(runtimeDb, reachableUrl(listening), app.log);
   const message = startMessage(url, storeDescription, storeProblem);
   if (storeProblem === null) app.log.info({ url, store: storeDescription, docs: `${url}/docs` }, message);
   else app.log.error({ url, store: storeDescription, reason: storeProblem }, message);

@@ -25,10 +25,19 @@ export interface AuditQuery {
 /**
  * Consistency: every write is one transaction. A record write and its audit entry commit together or not at all, and
  * two writers of the same record are serialised by the version check: the second one fails, it never overwrites.
+ *
+ * Limits (graph/work/limits.ts, the same on every store): a body, and each of an audit entry's `before` and `after`,
+ * is at most MAX_WORK_JSON_BYTES (256 KiB) of JSON and nests at most 64 deep; past that the call throws StoreError
+ * 'payload_too_large' (HTTP 413) and writes nothing. Values must be JSON that comes back as it went in (finite
+ * numbers, plain objects, no undefined). A record id is 1 to 512 bytes. A caller's mistake — an unknown collection, a
+ * version that is not a whole number >= 0, an audit entry that does not match AuditEntry, a listAudit limit outside
+ * 1..1000 — throws RangeError before anything is written.
+ *
+ * Audit seqs are handed out in commit order, strictly increasing, and never reused (a rolled-back write takes none).
  */
 export interface WorkStore {
   getRecord(collection: WorkCollection, id: string): Promise<WorkRecord | null>;
-  /** Every record of a collection, in id order. */
+  /** Every record of a collection, in id order (by UTF-16 code unit, as JavaScript compares strings). */
   listRecords(collection: WorkCollection): Promise<WorkRecord[]>;
   /**
    * Compare-and-set: stores `body` as version `expectedVersion + 1` when the record's version is `expectedVersion` (0:
@@ -38,6 +47,7 @@ export interface WorkStore {
   writeRecord(collection: WorkCollection, id: string, body: Json, expectedVersion: number, audit: AuditDraft): Promise<WorkRecord>;
   /** Appends an entry for a write that is not a record (a dataset replacement); returns it with its seq. */
   appendAudit(entry: AuditDraft): Promise<AuditEntry>;
+  /** Newest first: at most `limit` entries, older than `beforeSeq` when given (page back with the last seq seen). */
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 }
 

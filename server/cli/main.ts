@@ -20,6 +20,9 @@ function overview(): string {
     '',
     'Run `strategigraf <command> --help` for the options of a command.',
     'The store is LadybugDB in ./data/strategigraf.lbug (STRATEGIGRAF_DB overrides), or Neo4j when NEO4J_URI is set.',
+    'While a server holds the LadybugDB file, stats, gaps, report, export, query, diff and load ask that server over',
+    'its API instead (found from <db>.server.json, or named with --server URL; load needs an admin token: --token,',
+    'STRATEGIGRAF_TOKEN or STRATEGIGRAF_ADMIN_TOKEN), and say so in one line on standard error.',
   ].join('\n');
 }
 

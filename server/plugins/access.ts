@@ -14,6 +14,11 @@ export interface Principal {
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /**
+     * A credential the request carried but could not use (a session that ended, a cookie write without its CSRF
+     * proof): the request went on as anonymous, and a route that needs a role answers with this instead of a plain 401.
+     */
+    credentialProblem: ApiError | null;
   }
 }
 
@@ -56,6 +61,7 @@ export interface AccessOptions {
 
 export function registerAccess(app: FastifyInstance, options: AccessOptions): void {
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('credentialProblem', null);
   app.addHook('onRequest', async (request) => {
     for (const authenticate of options.authenticators) {
       const principal = await authenticate(request);
@@ -76,6 +82,7 @@ export function requireRole(needed: Role, canAuthenticate: boolean): onRequestAs
     const { actor, role } = request.principal;
     if (roleAtLeast(role, needed)) return;
     if (actor.via === 'anonymous') {
+      if (request.credentialProblem) throw request.credentialProblem;
       if (!canAuthenticate) {
         throw new ApiError(
           403,

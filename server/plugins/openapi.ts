@@ -15,7 +15,10 @@ const DESCRIPTION = `The knowledge graph of Norway's digitalisation strategy Â«Ã
 Every response is JSON unless stated; every error is \`{"error": {"code", "message", "details"?}}\` with a 4xx status for a problem
 with the request and a 5xx status only for a fault on the server. A path listed here, asked with a method it does not list,
 answers 405 with an \`Allow\` header; an unknown path answers 404. Node ids are lowercase slugs (e.g. \`digdir\`).
-Write routes need \`Authorization: Bearer <token>\` matching the server's STRATEGIGRAF_ADMIN_TOKEN.`;
+Write routes name the role they need (reader < editor < admin) and answer 401 without a credential, 403 with too low a role.
+A credential is \`Authorization: Bearer <token>\` (an API token from \`POST /api/tokens\`, or the server's STRATEGIGRAF_ADMIN_TOKEN),
+or the session cookie of a browser signed in with OpenID Connect; a write made with the cookie must also send the session's
+CSRF token (from \`GET /api/session\`) as \`X-CSRF-Token\`.`;
 
 type Json = Record<string, unknown>;
 type OpenApiDoc = Json & { paths?: Record<string, Record<string, Json>>; components?: { schemas?: Record<string, Json> } };
@@ -93,11 +96,19 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'query', description: 'Read-only Cypher for analysts' },
         { name: 'export', description: 'Downloads of the graph' },
         { name: 'findings', description: 'Follow-up of gap findings: owners, due dates, threads; changes need the editor role and If-Match' },
-        { name: 'admin', description: 'Write routes; need the admin bearer token' },
+        { name: 'admin', description: 'Write routes for admins' },
+        { name: 'auth', description: 'Sign-in with OpenID Connect and the session of the web UI' },
+        { name: 'tokens', description: 'API tokens for scripts and CI (admin)' },
       ],
       components: {
         securitySchemes: {
-          adminToken: { type: 'http', scheme: 'bearer', description: 'The value of STRATEGIGRAF_ADMIN_TOKEN on the server' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'An API token, or the value of STRATEGIGRAF_ADMIN_TOKEN on the server' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'strategigraf-session',
+            description: 'The session cookie set by sign-in (named __Host-strategigraf-session over HTTPS); writes also need X-CSRF-Token',
+          },
         },
       },
     },

@@ -1,6 +1,7 @@
 // What the API routes need from the app: the store and the configured limits.
 import type { QueryLimits } from '../../graph/adapters/index.js';
 import type { GraphStore } from '../../graph/store/port.js';
+import type { AuthRuntime } from '../auth/runtime.js';
 import type { RateLimitOptions } from '../plugins/security.js';
 
 export interface ApiContext {
@@ -11,4 +12,6 @@ export interface ApiContext {
   rateLimits: RateLimitOptions;
   /** Largest accepted dataset upload, in bytes. */
   datasetBodyLimit: number;
+  /** Sign-in and sessions (server/auth/). */
+  auth: AuthRuntime;
 }

@@ -1,53 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Dataset } from '../../graph/schema/dataset.js';
+import type { FastifyRequest } from 'fastify';
 import type { GraphStore } from '../../graph/store/port.js';
-import { ensureReconciled, toJson } from '../../graph/work/followup/reconcile.js';
+import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
+import type { Json } from '../../graph/work/schema.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
-
-/**
- * What follows a replace that committed: its audit entry, and the follow-up reconciled with the new data (findings gone
- * are closed by it, new ones recorded). Neither can undo the replace: a failure is logged and the answer stays 200. The
- * reconcile runs on after the answer — over a new dataset it writes a record per finding, seconds on a large one — and
- * every follow-up request waits for that same run (ensureReconciled), so none sees the follow-up of the old data.
- */
-async function afterReplace(
-  store: GraphStore,
-  request: FastifyRequest,
-  before: Dataset['dataset'] | null,
-  dataset: Dataset,
-  background: Background,
-): Promise<void> {
-  try {
-    await store.work.appendAudit({
-      at: new Date().toISOString(),
-      actor: request.principal.actor,
-      action: 'dataset.replace',
-      target: 'dataset',
-      before: toJson(before),
-      after: toJson({ ...dataset.dataset, nodes: dataset.nodes.length, relationships: dataset.relationships.length }),
-      requestId: request.id,
-    });
-  } catch (err) {
-    request.log.error({ err }, 'the dataset was replaced, but its audit entry could not be written');
-  }
-  const log = request.log;
-  background.run((signal) =>
-    store
-      .snapshot()
-      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
-      .then(
-        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
-        (err: unknown) => {
-          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
-        },
-      ),
-  );
-}
 
 /** Work that goes on after an answer, stopped and awaited when the app closes (so the store is never closed under it). */
 class Background {
@@ -63,13 +23,66 @@ class Background {
   }
 }
 
+/**
+ * The follow-up reconciled with the new data (findings gone are closed by it, new ones recorded; docs/follow-up.md). It
+ * cannot undo the replace, so it runs on after the answer — over a new dataset it writes a record per finding, seconds
+ * on a large one — and a failure is logged. Every follow-up request waits for this same run (ensureReconciled), so none
+ * sees the follow-up of the old data.
+ */
+function reconcileFollowUpAfter(store: GraphStore, request: FastifyRequest, background: Background): void {
+  const log = request.log;
+  background.run((signal) =>
+    store
+      .snapshot()
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then(
+        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (err: unknown) => {
+          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
+        },
+      ),
+  );
+}
+
 /** The name problems carry, as the CLI names a seed file. */
 export const REQUEST_BODY_FILE = 'request body';
 
-export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit }) => {
-  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
+/** What the audit trail keeps of a dataset: its name, version and size, never its content. */
+interface DatasetSummary {
+  name: string;
+  version: string;
+  nodes: number;
+  relationships: number;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** The graph now in the store, or null when it cannot be read (an empty or broken store must not block a replace). */
+async function currentSummary(store: GraphStore, request: FastifyRequest): Promise<DatasetSummary | null> {
+  try {
+    const [{ meta }, stats] = await Promise.all([store.datasetMeta(), store.stats()]);
+    return { name: meta.name, version: meta.version, nodes: total(stats.nodes), relationships: total(stats.relationships) };
+  } catch (err) {
+    request.log.warn({ err }, 'the dataset before the replacement could not be summarised for the audit trail');
+    return null;
+  }
+}
+
+export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate, rateLimits, datasetBodyLimit, auth }) => {
+  const audit = (request: FastifyRequest, before: DatasetSummary | null, after: DatasetSummary | null) =>
+    store.work.appendAudit({
+      at: new Date(auth.now()).toISOString(),
+      actor: request.principal.actor,
+      action: 'dataset.replace',
+      target: 'dataset',
+      before: before as Json,
+      after: after as Json,
+      requestId: request.id,
+    });
+
   const background = new Background();
   app.addHook('onClose', () => background.close());
+  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
 
@@ -85,8 +98,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         description:
           'The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). ' +
           'It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. ' +
-          'The replacement is atomic: if loading fails, the previous graph stays as it was.',
-        security: [{ adminToken: [] }],
+          'The replacement is atomic: if loading fails, the previous graph stays as it was. A replacement, and a load that failed, ' +
+          'append a "dataset.replace" entry to the audit trail with the name, version and size of the graph before and after (after is null when it failed).',
+        security: [{ adminToken: [] }, { session: [] }],
         consumes: [...DATASET_CONTENT_TYPES],
         body: DatasetBody,
         response: {
@@ -103,11 +117,29 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
         const n = result.problems.length;
         throw new ApiError(422, 'invalid_dataset', `the dataset has ${n} problem${n === 1 ? '' : 's'}; the graph is unchanged`, result.problems);
       }
-      const before = await store.datasetMeta().catch(() => null);
-      await store.replaceDataset(result.dataset);
-      request.log.info({ dataset: result.dataset.dataset, nodes: result.dataset.nodes.length }, 'dataset replaced');
-      await afterReplace(store, request, before?.meta ?? null, result.dataset, background);
-      return { dataset: result.dataset.dataset, nodes: result.dataset.nodes.length, relationships: result.dataset.relationships.length };
+      const before = await currentSummary(store, request);
+      try {
+        await store.replaceDataset(result.dataset);
+      } catch (err) {
+        // The failed attempt is on the record too; the store's own error is what the client gets either way.
+        await audit(request, before, null).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'the failed replacement could not be audited'));
+        throw err;
+      }
+      const { dataset, nodes, relationships } = result.dataset;
+      request.log.info({ dataset, nodes: nodes.length }, 'dataset replaced');
+      const after = { name: dataset.name, version: dataset.version, nodes: nodes.length, relationships: relationships.length };
+      try {
+        await audit(request, before, after);
+      } catch (err) {
+        request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
+        throw new ApiError(
+          500,
+          'internal_error',
+          `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
+        );
+      }
+      reconcileFollowUpAfter(store, request, background);
+      return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );
 };

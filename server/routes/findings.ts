@@ -3,15 +3,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptRiskBody, AcknowledgeBody, CommentBody, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
+import { AcceptRiskBody, AcknowledgeBody, CommentBody, FollowUpDigest, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
-import { actOnFinding, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
-import { FollowUpError } from '../../graph/work/followup/state.js';
+import { actOnFinding, DEFAULT_SINCE_DAYS, digestOf, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
+import { FollowUpError, osloDate } from '../../graph/work/followup/state.js';
 import type { GraphStore } from '../../graph/store/port.js';
 import { requireRole } from '../plugins/access.js';
 import { etagOf, expectedVersion, sendEtag } from '../plugins/preconditions.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
-import { FindingDetail, FindingList, FindingParams, FindingsQuery, WRITE_ERRORS } from '../schemas/findings.js';
+import { DigestQuery, FindingDetail, FindingList, FindingParams, FindingsQuery, WRITE_ERRORS } from '../schemas/findings.js';
 import type { ApiContext } from './context.js';
 import { checkYear } from './years.js';
 
@@ -130,6 +130,29 @@ export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       };
       void reply.header('cache-control', 'no-store');
       return listFindings({ work: store.work, snapshot }, query);
+    },
+  );
+
+  app.get(
+    '/findings/digest',
+    {
+      schema: {
+        tags: ['findings'],
+        summary: 'The follow-up since the last meeting, as the Skate report lists it: new, overdue and closed findings',
+        description:
+          'New: detected, reappeared or reopened on or after `since`, and still open or acknowledged. Overdue: as of `today`. Closed: resolved, ' +
+          'accepted as a risk or closed by the data on or after `since`. Dates are calendar dates in Europe/Oslo. `strategigraf report` reads ' +
+          'this when it talks to a running server.',
+        querystring: DigestQuery,
+        response: { 200: json(FollowUpDigest, 'The three lists'), ...errorResponses(400, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await reconciledSnapshot(store, request);
+      const today = request.query.today ?? osloDate(new Date());
+      const since = request.query.since ?? osloDate(new Date(Date.parse(`${today}T12:00:00Z`) - DEFAULT_SINCE_DAYS * 86_400_000));
+      void reply.header('cache-control', 'no-store');
+      return digestOf({ work: store.work, snapshot }, { since, today });
     },
   );
 

@@ -4,6 +4,7 @@ import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
 import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
 import { findingRoutes } from './findings.js';
@@ -15,11 +16,12 @@ import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
 import { timeRoutes } from './time.js';
+import { tokenRoutes } from './tokens.js';
 
 export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options) => {
   // Only the context: the register options (prefix and such) must not reach the route groups.
-  const { store, limits, canAuthenticate, rateLimits, datasetBodyLimit } = options;
-  const context: ApiContext = { store, limits, canAuthenticate, rateLimits, datasetBodyLimit };
+  const { store, limits, canAuthenticate, rateLimits, datasetBodyLimit, auth } = options;
+  const context: ApiContext = { store, limits, canAuthenticate, rateLimits, datasetBodyLimit, auth };
   for (const routes of [
     healthRoutes,
     schemaRoutes,
@@ -34,6 +36,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     datasetRoutes,
     findingRoutes,
     auditRoutes,
+    authRoutes,
+    tokenRoutes,
   ]) {
     await app.register(routes, context);
   }

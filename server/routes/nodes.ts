@@ -5,6 +5,10 @@ import { NeighborsQuery, NodeDetailQuery, NodeIdParams, NodeList, NodeListQuery 
 import type { GraphAsOf } from '../../graph/projection/as-of.js';
 import type { ApiContext } from './context.js';
 import { graphForYear } from './years.js';
+import { nearestNames } from '../../graph/queries/suggest.js';
+
+/** How many nearest names a search that matched nothing offers. */
+const SUGGESTION_LIMIT = 5;
 
 export const noSuchNode = (id: string, field = 'id') => new ApiError(404, 'not_found', `no node with ${field} ${JSON.stringify(id)}`);
 
@@ -36,7 +40,13 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     async (request) => {
       const { kind, q, limit, offset, asOf } = request.query;
       const graph = await graphForYear(store, asOf);
-      return graph.reader.searchNodes({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit, offset });
+      const page = await graph.reader.searchNodes({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit, offset });
+      if (!q || page.total > 0) return page;
+      // Nothing matched: offer the nearest names the graph of that year holds, of the kind asked for.
+      const nearest = nearestNames(await store.snapshot(), q, SUGGESTION_LIMIT * 3);
+      const held = new Map((await graph.reader.getNodes(nearest)).map((n) => [n.id, n]));
+      const suggestions = nearest.flatMap((id) => held.get(id) ?? []).filter((n) => !kind || n.kind === kind);
+      return { ...page, suggestions: suggestions.slice(0, SUGGESTION_LIMIT) };
     },
   );
 

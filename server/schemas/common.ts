@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'invalid_owner',
   'thread_full',
   'writes_disabled',
+  'sign_in_unavailable',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
@@ -96,8 +97,8 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused',
-  401: 'The Authorization header is missing or the bearer token is wrong',
-  403: 'Write routes are disabled: the server has no STRATEGIGRAF_ADMIN_TOKEN',
+  401: 'No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended',
+  403: 'The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in)',
   404: 'No such node',
   413: 'The body is larger than the limit',
   415: 'The content type is not accepted',

@@ -25,6 +25,10 @@ export const NodeList = z
   .object({
     items: z.array(GraphNode),
     total: z.number().int().describe('Matching nodes in all, regardless of limit and offset'),
+    suggestions: z
+      .array(GraphNode)
+      .optional()
+      .describe('Only when q matched nothing: the nodes whose names come nearest (typos, word order, accents), best first; empty when none is near'),
   })
   .meta({ id: 'NodeList' });
 

@@ -1,5 +1,6 @@
 // Gaps, Coverage, Timeline and Query in a real Chromium against the real app on the seed graph, each checked with
 // axe-core (WCAG 2.1 A/AA, serious and critical) and saved as a screenshot. Explore and Paths are in explorer.test.ts.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatViolations, layoutDone, param, runAxe, screenshot } from './support.js';
@@ -178,9 +179,48 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     expect(check.status).toBe(404);
   });
 
+  it('hides the empty columns of life events × agencies by default, and shows them or only the public sector on request', async () => {
+    const api = (await (await fetch(`${browser.session.app.url}/api/coverage?preset=life-event-agency`)).json()) as {
+      colNodes: { id: string; total: number }[];
+      emptyColShare: number;
+    };
+    // The finding this answers: most agency columns of this matrix are empty, and they drowned the full ones.
+    expect(api.emptyColShare).toBeGreaterThan(0.5);
+    const full = api.colNodes.filter((c) => c.total > 0).length;
+    const page = await open('/?view=coverage&preset=life-event-agency');
+    const heads = page.getByTestId('coverage-matrix').locator('thead th.colhead:not(.sum)');
+    await expect.poll(() => heads.count()).toBe(full);
+    await page.getByTestId('coverage-hidden').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'coverage-empty-hidden');
+
+    await page.getByLabel(/Skjul rader og kolonner uten kobling/).uncheck();
+    await expect.poll(() => heads.count()).toBe(api.colNodes.length);
+    expect(param(page, 'empty')).toBe('show');
+
+    await page.getByLabel(/Bare offentlig sektor/).check();
+    const agencies = (await (await fetch(`${browser.session.app.url}/api/nodes?kind=Agency&limit=500`)).json()) as {
+      items: { id: string; properties: { sector?: string } }[];
+    };
+    const publicIds = new Set(agencies.items.filter((a) => ['state', 'municipal', 'county', 'council'].includes(a.properties.sector ?? '')).map((a) => a.id));
+    const publicCols = api.colNodes.filter((c) => publicIds.has(c.id)).length;
+    expect(publicCols).toBeLessThan(api.colNodes.length);
+    await expect.poll(() => heads.count()).toBe(publicCols);
+
+    // The matrix as shown leaves as CSV that a spreadsheet opens with Norwegian characters intact.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv-excel').click()]);
+    expect(download.suggestedFilename()).toBe('livshendelser-virksomheter-excel.csv');
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]!.split(';')).toHaveLength(publicCols + 2);
+    expect(lines.some((l) => l.startsWith('Dødsfall og arv;'))).toBe(true);
+  });
+
   it('fits a 768-wide window: no view scrolls sideways (the coverage matrix scrolls inside its own region)', async () => {
     for (const view of ['gaps', 'coverage', 'timeline', 'query']) {
-      const page = await open(`/?view=${view}`, { width: 768, height: 1024 });
+      // Coverage with its empty columns shown: the widest matrix, which must scroll inside its own region.
+      const page = await open(`/?view=${view}${view === 'coverage' ? '&preset=life-event-agency&empty=show' : ''}`, { width: 768, height: 1024 });
       await page.locator('main h1').waitFor();
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10_000 });
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));

@@ -2,10 +2,11 @@
 // shared links, the keyboard, exports, and axe-core (WCAG 2.1 A/AA, serious and critical) with a screenshot per state.
 // Gaps, Coverage, Timeline and Query are in analysis-views.test.ts. Runs when STRATEGIGRAF_TEST_CHROMIUM is set
 // (npm test sets it when Chromium is installed; CI requires it).
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatViolations, layoutDone, param, runAxe, screenshot, settle } from './support.js';
+import { formatViolations, layoutDone, param, runAxe, SCREENSHOT_DIR, screenshot, settle } from './support.js';
 import { useBrowserSession } from './session.js';
 
 const enabled = Boolean(process.env['STRATEGIGRAF_TEST_CHROMIUM']);
@@ -32,6 +33,29 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.title)).toMatch(/Utforsk/);
     await expectNoAxeViolations(page);
     await screenshot(page, 'explore-graph');
+  });
+
+  it('greets a new user with what the data covers (read from the data) and a first task per kind of user, and remembers its dismissal', async () => {
+    const page = await open('/');
+    const panel = page.getByTestId('start-panel');
+    await panel.waitFor();
+    const years = (await (await fetch(`${browser.session.app.url}/api/years`)).json()) as { items: { year: number; sources: unknown[] }[] };
+    const reported = years.items.filter((y) => y.sources.length > 0).map((y) => y.year);
+    const health = (await (await fetch(`${browser.session.app.url}/api/health`)).json()) as { nodes: number; relationships: number };
+    const coverage = page.getByTestId('start-coverage');
+    await expect.poll(() => coverage.textContent()).toContain(`${reported[1]}–${reported.at(-1)}`);
+    expect(await coverage.textContent()).toContain(`${health.nodes} noder og ${health.relationships} relasjoner`);
+    expect(await page.getByTestId('start-task-notStarted').getAttribute('href')).toContain('rule=focus-area-not-started');
+    expect(await page.getByTestId('start-task-skate').getAttribute('href')).toContain('preset=focus-area-goal');
+    await expectNoAxeViolations(page);
+
+    await page.getByTestId('start-close').click();
+    await expect.poll(() => panel.count()).toBe(0);
+    await page.reload();
+    await layoutDone(page);
+    expect(await page.getByTestId('start-panel').count()).toBe(0);
+    await page.getByTestId('start-open').click();
+    await page.getByTestId('start-panel').waitFor();
   });
 
   it('axe itself reports a broken page (the checks above are not vacuous)', async () => {
@@ -63,6 +87,30 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     const quote = (await quoted.first().getByTestId('quote').textContent())!.trim();
     expect(quote).toMatch(/^«.{10,}»$/s);
     expect(await page.getByTestId('explore-search-input').inputValue()).toBe('StimuLab');
+  });
+
+  it('says what the data covers when a search finds nothing, and offers the nearest names (a typo finds StimuLab)', async () => {
+    const page = await open('/');
+    await layoutDone(page);
+    // A well-known name the sources never mention: the answer names the sources and years instead of a bare "no hits".
+    await page.getByTestId('explore-search-input').fill('Kvantedatamaskin');
+    const scope = page.getByTestId('search-scope');
+    await scope.waitFor();
+    expect(await scope.textContent()).toMatch(/Ingen treff på «Kvantedatamaskin»\.\s+Grafen bygger på \d+ kilder om årene 2020–20\d\d/);
+
+    await page.getByTestId('explore-search-input').fill('Stimulabb');
+    const suggestion = page.getByTestId('search-suggestion').filter({ hasText: 'StimuLab' }).first();
+    await suggestion.waitFor();
+    expect(await page.getByTestId('search-scope').textContent()).toContain('Mente du');
+    await expectNoAxeViolations(page);
+    // Enter alone does not take a suggestion the reader never typed; the arrow key does, then Enter picks it.
+    await page.keyboard.press('Enter');
+    expect(param(page, 'node')).not.toBe('stimulab');
+    const api = (await (await fetch(`${browser.session.app.url}/api/nodes?q=Stimulabb`)).json()) as { suggestions: { id: string }[] };
+    expect(api.suggestions.map((n) => n.id)).toContain('stimulab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => param(page, 'node')).toBe(api.suggestions[0]!.id);
   });
 
   it('expands and collapses a node’s neighbours (counted in the table view), with no axe violations in table mode', async () => {
@@ -126,6 +174,22 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(text).toContain('Alvorlig sykt barn');
     // The pickers show names, not ids.
     await expect.poll(() => page.getByTestId('path-from-input').inputValue()).toBe('Digitaliseringsdirektoratet');
+    // Every hop carries its evidence, and an inferred hop says so in the sentence itself (it used to read as fact).
+    const api = (await (await fetch(`${browser.session.app.url}/api/paths?from=digdir&to=livshendelse-alvorlig-sykt-barn&maxLength=6`)).json()) as {
+      paths: { edges: { properties: { basis: string } }[] }[];
+    };
+    const items = page.getByTestId('path-sentence');
+    expect(await items.count()).toBe(api.paths.length);
+    const inferredSteps = api.paths.map((p) => p.edges.filter((e) => e.properties.basis === 'inferred').length);
+    expect(inferredSteps.some((n) => n > 0)).toBe(true);
+    for (const [i, path] of api.paths.entries()) {
+      const item = items.nth(i);
+      expect(await item.getByTestId('path-inferred').count()).toBe(inferredSteps[i]);
+      expect(await item.getByTestId('path-hop').count()).toBe(path.edges.length);
+    }
+    await items.first().locator('summary').click();
+    await expect.poll(() => items.first().getByTestId('path-hop').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
   });
 
   it('switches the language: navigation, <html lang> and the URL', async () => {
@@ -144,6 +208,19 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByTestId('nav-explore').textContent()).toBe('Utforsk');
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     expect(param(page, 'lang')).toBeNull();
+  });
+
+  it('draws the same URL the same way twice: the layout is seeded by the graph, not by chance', async () => {
+    const shot = async () => {
+      const page = await open('/?view=explore&expanded=stimulab,digdir');
+      await layoutDone(page);
+      await settle(page);
+      return page.getByTestId('graph-canvas').screenshot();
+    };
+    const first = await shot();
+    const second = await shot();
+    expect(first.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(first, second)).toBe(0);
   });
 
   it('restores the view from a shared URL in a fresh page (node, expansion, table, English)', async () => {
@@ -185,7 +262,8 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
-    // On the canvas, ArrowRight selects a node and opens its details; Enter shows its neighbours.
+    // On the canvas, an arrow key selects the node in the middle and opens its details; the next arrows move along
+    // the relationships to a neighbour, and the selection is announced; Enter shows its neighbours.
     expect(param(page, 'node')).toBeNull();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => param(page, 'node')).not.toBeNull();
@@ -193,9 +271,22 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('details-panel').waitFor();
     await expect.poll(() => detailsHeading(page).textContent()).not.toMatch(/^(Detaljer)?$/);
     expect(await focused()).toBe('graph-canvas');
-    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('graph-announcement').textContent()).toMatch(/er valgt; \d+ (nabo|naboer) i grafen/);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      if (param(page, 'node') !== first) break;
+    }
     await expect.poll(() => param(page, 'node')).not.toBe(first);
     const second = param(page, 'node')!;
+    const neighbours = (await (await fetch(`${browser.session.app.url}/api/nodes/${first}/neighbors?depth=1`)).json()) as { nodes: { id: string }[] };
+    expect(neighbours.nodes.map((n) => n.id)).toContain(second);
+    // The selected node stays in view after the details panel took its place beside the canvas.
+    await expect
+      .poll(async () => {
+        const [x, y, w, h] = ((await page.getByTestId('graph-canvas').getAttribute('data-selected-at')) ?? '-1,-1,0,0').split(',').map(Number);
+        return x! >= 0 && y! >= 0 && x! <= w! && y! <= h!;
+      })
+      .toBe(true);
     if (!param(page, 'expanded')!.split(',').includes(second)) {
       await page.keyboard.press('Enter');
       await expect.poll(() => param(page, 'expanded')?.split(',')).toContain(second);
@@ -212,21 +303,56 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('explore-search-input').getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('downloads the graph as PNG and as SVG', async () => {
-    const page = await open('/?view=explore&expanded=stimulab');
+  it('downloads the graph as PNG and as SVG, framed with title, legend, sources, year, filters and date', async () => {
+    const page = await open('/?view=explore&expanded=stimulab&kinds=Initiative,FocusArea,Agency');
     await layoutDone(page);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-    expect(png.suggestedFilename()).toBe('strategigraf.png');
+    expect(png.suggestedFilename()).toBe('strategigraf-stimulab.png');
     const pngBytes = await readFile((await png.path())!);
     expect(pngBytes.length).toBeGreaterThan(1000);
     expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // The frame adds height for the title above and the legend and footer below the drawing (IHDR: width, height).
+    const pngHeight = pngBytes.readUInt32BE(20);
+    expect(pngHeight).toBeGreaterThan(200);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await writeFile(path.join(SCREENSHOT_DIR, 'explore-export-figure.png'), pngBytes);
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
-    expect(svg.suggestedFilename()).toBe('strategigraf.svg');
+    expect(svg.suggestedFilename()).toBe('strategigraf-stimulab.svg');
     const svgText = await readFile((await svg.path())!, 'utf8');
     expect(svgText.trimStart().startsWith('<svg')).toBe(true);
     expect(svgText).toContain('StimuLab');
     expect(svgText.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svgText).toContain('<title>Strategigraf – StimuLab</title>');
+    expect(svgText).toMatch(/Kilde: Strategigraf, bygd på \d+ kilder om årene 2020–20\d\d; data per 20\d\d\./);
+    expect(svgText).toContain('Filtre: nodetyper Initiativer, Innsatsområder, Virksomheter.');
+    expect(svgText).toMatch(/Laget \d{4}-\d\d-\d\d fra http/);
+    // The legend names every kind drawn, and only those.
+    expect(svgText).toContain('>Initiativ<');
+    expect(svgText).not.toContain('>Livshendelse<');
+    await screenshot(page, 'explore-export');
+  });
+
+  it('puts the graph first on a phone (legend and start panel folded) and lays the details over it as a sheet', async () => {
+    const page = await open('/?view=explore', { width: 390, height: 844 });
+    await layoutDone(page);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    // It used to start about 950 px down, below the open legend.
+    expect(canvas.y).toBeLessThan(420);
+    expect(await page.getByTestId('legend').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390');
+
+    await page.getByTestId('explore-search-input').fill('StimuLab');
+    await page.getByTestId('search-option').filter({ hasText: 'StimuLab' }).first().click();
+    await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');
+    const sheet = (await page.locator('aside.side').boundingBox())!;
+    // A sheet over the lower part of the screen, not a page below the graph.
+    expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 1);
+    expect(sheet.y).toBeGreaterThan(844 * 0.3);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'explore-390-details');
   });
 
   it('fits a 768×1024 tablet screen without horizontal scrolling, with no axe violations', async () => {

@@ -1,11 +1,12 @@
 // The server process: configuration from the environment, seeding an empty store, listening, graceful shutdown.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analystWorkerLimitsFromEnv } from '../../graph/adapters/index.js';
 import { rootWarning, serverConfigFromEnv, startMessage, startServer } from '../../server/main.js';
+import { runtimeFilePath } from '../../server/runtime-file.js';
 import { FIXTURE_DIR } from './helpers.js';
 
 describe('serverConfigFromEnv', () => {
@@ -133,6 +134,19 @@ describe('startServer', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('records where it listens beside the database file while it runs (mode 0600), and removes the record on close', async () => {
+    const db = path.join(dir, 'runtime.lbug');
+    const server = await startServer(envFor('runtime.lbug'), { handleSignals: false, config: { seedsDir: FIXTURE_DIR, webRoot: null } });
+    try {
+      const record = JSON.parse(await readFile(runtimeFilePath(db), 'utf8'));
+      expect(record).toEqual({ url: server.url, pid: process.pid, startedAt: expect.any(String), backend: 'ladybug', db, hostname: os.hostname() });
+      expect((await stat(runtimeFilePath(db))).mode & 0o777).toBe(0o600);
+    } finally {
+      await server.close();
+    }
+    await expect(stat(runtimeFilePath(db))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('starts with an empty graph when there are no seeds', async () => {

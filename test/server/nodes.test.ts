@@ -54,6 +54,19 @@ describe('GET /api/nodes', () => {
     expect(ids(strategy.items)).toContain('init-kompetansestrategi');
   });
 
+  it('offers the nearest names when nothing matches: typos, a missing accent, a dropped word', async () => {
+    const typo = body(await get('/api/nodes', { q: 'Digitaliseringsdirektorat' + 'te' }));
+    expect(typo.total).toBe(0);
+    expect(ids(typo.suggestions)[0]).toBe('digdir');
+    expect(ids(body(await get('/api/nodes', { q: 'Alvorlig syk barn' })).suggestions)[0]).toBe('le-alvorlig-sykt-barn');
+    expect(ids(body(await get('/api/nodes', { q: 'stimullab' })).suggestions)).toContain('init-stimulab');
+    // Only of the kind asked for, and none at all for what resembles nothing.
+    expect(ids(body(await get('/api/nodes', { q: 'stimullab', kind: 'Agency' })).suggestions)).toEqual([]);
+    expect(body(await get('/api/nodes', { q: 'zzqqxxj' })).suggestions).toEqual([]);
+    // A search that found something does not carry suggestions.
+    expect(body(await get('/api/nodes', { q: 'ks' }))).not.toHaveProperty('suggestions');
+  });
+
   it('combines q with kind', async () => {
     const res = body(await get('/api/nodes', { q: 'digital', kind: 'FocusArea' }));
     expect(ids(res.items)).toEqual(['fa-kompetanse']);
@@ -64,7 +77,7 @@ describe('GET /api/nodes', () => {
     async (q) => {
       const res = await get('/api/nodes', { q });
       expect(res.statusCode).toBe(200);
-      expect(body(res)).toEqual({ items: [], total: 0 });
+      expect(body(res)).toMatchObject({ items: [], total: 0 });
     },
   );
 

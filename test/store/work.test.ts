@@ -1,13 +1,14 @@
 // The embedded store's work records: the shared contract on a file store, and what is particular to LadybugDB — the
 // work data lives in a database file of its own beside the dataset's, which nothing that rebuilds the dataset touches.
 import { mkdtempSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactDatabase } from '../../graph/adapters/ladybug/maintenance.js';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
-import { workDatabasePath } from '../../graph/adapters/ladybug/work-store.js';
+import { currentGeneration } from '../../graph/adapters/ladybug/generations.js';
+import { LadybugWorkStore, workDatabasePath } from '../../graph/adapters/ladybug/work-store.js';
 import { fixtureDataset } from './contract.js';
 import { defineWorkStoreContract, draft, wholeAudit } from './work-contract.js';
 
@@ -20,8 +21,8 @@ defineWorkStoreContract('LadybugDB (embedded, in a file)', { makeStore: async ()
 
 describe('LadybugDB work file', () => {
   it('is named beside the dataset file, and never under a name that clearing <dataset>.* removes', () => {
-    expect(workDatabasePath('data/strategigraf.lbug')).toBe('data/strategigraf.work.lbug');
-    expect(workDatabasePath('/x/graph.db')).toBe('/x/graph.db-work.lbug');
+    expect(workDatabasePath('data/strategigraf.lbug')).toBe('data/strategigraf.work');
+    expect(workDatabasePath('/x/graph.db')).toBe('/x/graph.db-work');
     expect(workDatabasePath(':memory:')).toBe(':memory:');
   });
 
@@ -37,13 +38,38 @@ describe('LadybugDB work file', () => {
     }
     // Not one byte of it in the dataset's file, which the analysts' workers are loaded from (via its snapshot).
     expect((await readFile(db)).includes(marker)).toBe(false);
-    expect((await readFile(workDatabasePath(db))).includes(marker)).toBe(true);
+    const current = (await currentGeneration(workDatabasePath(db)))!;
+    expect((await readFile(current.file)).includes(marker)).toBe(true);
 
     await compactDatabase(db);
     const reopened = new LadybugStore({ path: db });
     try {
       expect((await reopened.work.getRecord('followup', 'f1'))?.body).toEqual({ comment: marker });
       expect((await wholeAudit(reopened)).map((e) => e.target)).toEqual(['followup/f1']);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('folds a long log into a new generation while open, and after closing, keeping every write', async () => {
+    const workDir = path.join(dir, 'folding.work');
+    const store = new LadybugWorkStore(workDir, { foldAtBytes: 64 * 1024 });
+    const body = (i: number) => ({ i, text: 'æøå '.repeat(2000) });
+    try {
+      for (let i = 0; i < 12; i++) await store.writeRecord('followup', `f${i}`, body(i), 0, draft(`followup/f${i}`, null));
+      expect((await currentGeneration(workDir))!.n, 'folded while open').toBeGreaterThan(1);
+      const bodies = (await store.listRecords('followup')).map((r) => r.body as { i: number });
+      expect(bodies.sort((a, b) => a.i - b.i)).toEqual(Array.from({ length: 12 }, (_, i) => body(i)));
+    } finally {
+      await store.close();
+    }
+    const generation = (await currentGeneration(workDir))!;
+    // One generation is left, whole: no log beside it, nothing older.
+    expect((await readdir(workDir)).sort()).toEqual(['CURRENT', path.basename(generation.file)]);
+    const reopened = new LadybugWorkStore(workDir);
+    try {
+      expect(await reopened.listRecords('followup')).toHaveLength(12);
+      expect((await reopened.listAudit({ limit: 100 })).map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => 12 - i));
     } finally {
       await reopened.close();
     }
@@ -73,6 +99,6 @@ describe('LadybugDB work file', () => {
     } finally {
       await store.close();
     }
-    await expect(readFile(workDatabasePath(db))).rejects.toThrow(/ENOENT/);
+    await expect(readdir(workDatabasePath(db))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -98,3 +98,29 @@ describe('property and value labels', () => {
     expect(i18n.value('direction', 'higher_is_better')).toBe('the value rises');
   });
 });
+
+describe('counts in messages', () => {
+  afterEach(() => {
+    i18n.lang = 'nb';
+  });
+
+  it('take the singular for one and the plural otherwise, in both languages («1 kobling», never «1 koblinger»)', () => {
+    expect(i18n.t('coverage.cellLabel', { row: 'A', col: 'B', count: 1 })).toBe('A × B: 1 kobling');
+    expect(i18n.t('coverage.cellLabel', { row: 'A', col: 'B', count: 2 })).toBe('A × B: 2 koblinger');
+    expect(i18n.t('paths.count', { count: 1, length: 1 })).toBe('1 korteste sti med 1 steg');
+    i18n.lang = 'en';
+    expect(i18n.t('paths.count', { count: 1, length: 1 })).toBe('1 shortest path of 1 step');
+    expect(i18n.t('paths.count', { count: 3, length: 2 })).toBe('3 shortest paths of 2 steps');
+    expect(i18n.t('coverage.cellLabel', { row: 'A', col: 'B', count: 0 })).toBe('A × B: 0 links');
+  });
+
+  it('leaves no plural form unfilled in any message', () => {
+    for (const lang of ['nb', 'en'] as const) {
+      i18n.lang = lang;
+      for (const count of [0, 1, 2]) {
+        const text = i18n.t('gaps.evidenceSummary', { nodes: count, edges: count });
+        expect(text).not.toMatch(/[{}|]/);
+      }
+    }
+  });
+});

@@ -1,24 +1,26 @@
 // The embedded store's work records and audit trail (the WorkStore port), in a LadybugDB database of their own beside
-// the dataset's: data/strategigraf.work.lbug next to data/strategigraf.lbug, in memory beside an in-memory dataset.
-// Why a file of its own:
+// the dataset's: the directory data/strategigraf.work next to data/strategigraf.lbug, in memory beside an in-memory
+// dataset. Why a database of its own:
 // - Analysts' Cypher cannot reach it. Their queries run in worker processes on an in-memory copy of the dataset
-//   (analyst-pool.ts); this file is opened by the server's process alone and never copied anywhere.
+//   (analyst-pool.ts); this database is opened by the server's process alone and never copied anywhere.
 // - Nothing that rebuilds the dataset touches it: a replace deletes every node of the dataset's database, a schema
 //   change drops its tables, `strategigraf compact` rewrites it from the snapshot and `recover` resets it to its last
-//   checkpoint. The work file has none of that: its tables are never dropped and nothing rewrites it.
-// How, given LadybugDB 0.19.1's defects (test/store/engine-defects.test.ts):
-// - No string of 4 KB may reach the write-ahead log, or the file will not open after a crash: every stored JSON text
-//   is split into parts of at most PART_BYTES in rows of their own (WorkPart), written in the same transaction.
-// - A new file is built aside and linked into place (createAside), and every write is followed by a checkpoint.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
+//   checkpoint. The work database has none of that: its tables are never dropped and nothing rewrites it.
+// How, given LadybugDB 0.19.1's defects:
+// - No string of 4 KB may reach the write-ahead log, or the file will not open after a crash
+//   (test/store/engine-defects.test.ts): every stored JSON text is split into parts of at most PART_BYTES in rows of
+//   their own (WorkPart), written in the same transaction.
+// - A checkpoint killed part-way leaves a file that never opens again, so the live file is never checkpointed: its
+//   log only grows, and is folded into a new file aside (generations.ts) when the store opens, closes, or the log
+//   passes FOLD_AT_BYTES.
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { queryInvalid, storeUnavailable, versionConflict } from '../../store/errors.js';
 import type { AuditDraft, AuditEntry, AuditQuery, Json, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
 import { assertAuditQuery, assertExpectedVersion, assertRecordKey, compareIds, encodeAuditDraft, encodeJson, recordTarget } from '../../work/limits.js';
 import { splitUtf8 } from '../shared/records.js';
-import { claimFile, createAside, fileHolder, fileSize, isWalReplayFailure, releaseFile, UnreplayableWalError, walPath } from './files.js';
+import { claimFile, fileHolder, isWalReplayFailure, releaseFile } from './files.js';
+import { currentGeneration, foldInto, hasPendingWrites, pendingBytes, removeOtherGenerations, writeGeneration, type Generation } from './generations.js';
 import { SerialQueue } from './serial-queue.js';
 import { fromLadybugValue } from './values.js';
 
@@ -27,16 +29,18 @@ type Row = Record<string, unknown>;
 
 /** Below LadybugDB's log-replay limit (about 4 KB), as the dataset meta parts are. */
 export const PART_BYTES = 3000;
+/** A live log this long is folded into a new generation after the write that grew it past this (a few thousand writes). */
+export const FOLD_AT_BYTES = 8 * 1024 * 1024;
 /** What the file's WorkMeta row says; a file with another value was written by another version and is not touched. */
 export const WORK_SCHEMA_VERSION = 'work-1';
 
 /**
- * The work database beside a dataset database: `<name>.work.lbug` for `<name>.lbug`, `<path>-work.lbug` for any other
- * name (so that nothing that clears `<path>.*`, as removeDatabaseFiles does, can take it), ":memory:" for ":memory:".
+ * The directory of the work database beside a dataset database: `<name>.work` for `<name>.lbug`, `<path>-work` for any
+ * other name (so that nothing that clears `<path>.*`, as removeDatabaseFiles does, can take it), ":memory:" for ":memory:".
  */
 export function workDatabasePath(datasetPath: string): string {
   if (datasetPath === ':memory:') return ':memory:';
-  return datasetPath.endsWith('.lbug') ? `${datasetPath.slice(0, -'.lbug'.length)}.work.lbug` : `${datasetPath}-work.lbug`;
+  return datasetPath.endsWith('.lbug') ? `${datasetPath.slice(0, -'.lbug'.length)}.work` : `${datasetPath}-work`;
 }
 
 const SCHEMA = [
@@ -73,11 +77,16 @@ export class LadybugWorkStore implements WorkStore {
   private db: Database | null = null;
   private conn: Connection | null = null;
   private prepared = new Map<string, PreparedStatement>();
+  /** The generation open now (a file store only). */
+  private live: Generation | null = null;
   /** One connection, one statement at a time: reads and writes of the work file are few and short. */
   private readonly queue = new SerialQueue();
   private opening: Promise<void> | null = null;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly options: { foldAtBytes?: number } = {},
+  ) {}
 
   /** Opened on first use, so that a command that never reads work records never creates the file. */
   private open(): Promise<void> {
@@ -90,28 +99,22 @@ export class LadybugWorkStore implements WorkStore {
   }
 
   private async doOpen(): Promise<void> {
-    const inFile = this.path !== ':memory:';
-    if (inFile) {
-      // Two processes writing one LadybugDB file corrupt it (the engine takes no lock of its own), and this file holds
-      // what cannot be rebuilt from the YAML: refuse rather than share it.
-      const holder = await fileHolder(this.path);
-      if (holder) throw new Error(`the work records ${this.path} are in use by process ${holder.pid} (since ${holder.since})`);
-      await mkdir(path.dirname(path.resolve(this.path)), { recursive: true });
-      if ((await fileSize(this.path)) === null) await createAside(this.path, buildWorkFile);
+    if (this.path === ':memory:') {
+      await this.openEngine(':memory:');
+      await initialiseWorkSchema(this.conn!);
+      return;
     }
-    const db = new lbug.Database(this.path);
-    try {
-      await db.init();
-    } catch (err) {
-      await db.close().catch(() => undefined);
-      if (inFile && isWalReplayFailure(err) && ((await fileSize(walPath(this.path))) ?? 0) > 0) throw new UnreplayableWalError(this.path, err);
-      throw err;
-    }
-    this.db = db;
-    this.conn = new lbug.Connection(db);
-    await this.conn.init();
-    if (inFile) await claimFile(this.path);
-    else await initialiseWorkSchema(this.conn);
+    // Two processes writing one LadybugDB file corrupt it (the engine takes no lock of its own), and this database holds
+    // what cannot be rebuilt from the YAML: refuse rather than share it.
+    const holder = await fileHolder(this.path);
+    if (holder) throw new Error(`the work records in ${this.path} are in use by process ${holder.pid} (since ${holder.since})`);
+    let generation = await currentGeneration(this.path);
+    if (!generation) generation = await writeGeneration(this.path, 1, buildWorkFile);
+    else if (await hasPendingWrites(generation.file)) generation = await foldInto(this.path, generation, replayAside);
+    await removeOtherGenerations(this.path, generation);
+    await this.openEngine(generation.file);
+    this.live = generation;
+    await claimFile(this.path);
     const version = (await this.exec(Q.schemaVersion))[0]?.['value'];
     if (version !== WORK_SCHEMA_VERSION) {
       throw new Error(
@@ -120,13 +123,39 @@ export class LadybugWorkStore implements WorkStore {
     }
   }
 
+  /** The live database, with automatic checkpoints off: its file is only ever read, its log only appended to. */
+  private async openEngine(file: string): Promise<void> {
+    const db = file === ':memory:' ? new lbug.Database(':memory:') : new lbug.Database(file, 0, true, false, 0, false);
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    this.db = db;
+    this.conn = new lbug.Connection(db);
+    await this.conn.init();
+  }
+
   async close(): Promise<void> {
     const opened = this.opening;
     this.opening = null;
     if (!opened) return;
     await opened.catch(() => undefined);
-    // Behind whatever is queued: a write in flight finishes (and checkpoints) before its connection closes.
-    await this.queue.run(() => this.closeEngine());
+    // Behind whatever is queued: a write in flight finishes before the database closes.
+    await this.queue.run(async () => {
+      // Closing checkpoints in place, so the log is folded aside first and the closing file is no longer current.
+      if (this.live && (await hasPendingWrites(this.live.file))) await this.fold().catch(() => undefined);
+      await this.closeEngine();
+      if (this.live) await removeOtherGenerations(this.path, this.live).catch(() => undefined);
+      this.live = null;
+    });
+  }
+
+  /** Makes the next generation from the live one, aside, and switches to it (generations.ts). */
+  private async fold(): Promise<void> {
+    const next = await foldInto(this.path, this.live!, replayAside);
+    this.live = next;
   }
 
   private async closeEngine(): Promise<void> {
@@ -235,7 +264,10 @@ export class LadybugWorkStore implements WorkStore {
     );
   }
 
-  /** One write transaction, then a checkpoint so that a crash leaves at most this write in the log to replay. */
+  /**
+   * One write transaction. No checkpoint follows (a killed checkpoint ruins the file, see generations.ts): the commit
+   * is in the log, which the next open folds into a new generation. A long log is folded now, aside.
+   */
   private async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.raw('BEGIN TRANSACTION');
     let result: T;
@@ -246,9 +278,23 @@ export class LadybugWorkStore implements WorkStore {
       await this.raw('ROLLBACK').catch(() => undefined);
       throw err;
     }
-    // A failed checkpoint does not undo the commit (the log still holds it), so it is not an error of the write.
-    if (this.path !== ':memory:') await this.raw('CHECKPOINT').catch(() => undefined);
+    if (this.live && (await pendingBytes(this.live.file)) > (this.options.foldAtBytes ?? FOLD_AT_BYTES)) {
+      // The write is committed whatever happens here; a failed switch leaves the store to open afresh on next use.
+      await this.switchGeneration().catch(async () => {
+        this.opening = null;
+        await this.closeEngine().catch(() => undefined);
+      });
+    }
     return result;
+  }
+
+  /** Folds the live log into a new generation and continues on it; on failure the live one stays as it was. */
+  private async switchGeneration(): Promise<void> {
+    await this.fold();
+    await this.closeEngine();
+    await this.openEngine(this.live!.file);
+    await claimFile(this.path);
+    await removeOtherGenerations(this.path, this.live!).catch(() => undefined);
   }
 
   private async exec(statement: string, params: Params = {}): Promise<Row[]> {
@@ -273,9 +319,9 @@ export class LadybugWorkStore implements WorkStore {
   }
 }
 
-/** The schema, the format and the audit counter, in a file of their own that createAside links into place. */
-async function buildWorkFile(scratch: string): Promise<void> {
-  const db = new lbug.Database(scratch);
+/** The first generation: the schema, the format and the audit counter, checkpointed by closing. */
+async function buildWorkFile(file: string): Promise<void> {
+  const db = new lbug.Database(file);
   await db.init();
   const conn = new lbug.Connection(db);
   await conn.init();
@@ -285,6 +331,20 @@ async function buildWorkFile(scratch: string): Promise<void> {
     await conn.close();
     await db.close();
   }
+}
+
+/** Opens a copy of a generation, which replays its log into it, and closes it, which checkpoints it (generations.ts). */
+async function replayAside(file: string): Promise<void> {
+  const db = new lbug.Database(file);
+  try {
+    await db.init();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    if (isWalReplayFailure(err))
+      throw new Error(`the work records' write-ahead log cannot be replayed (in a copy at ${file}; the original is untouched)`, { cause: err });
+    throw err;
+  }
+  await db.close();
 }
 
 async function initialiseWorkSchema(conn: Connection): Promise<void> {

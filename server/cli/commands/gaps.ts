@@ -2,7 +2,7 @@ import { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError } from '../../../g
 import { FINDING_BASIS_LABELS, GAP_SEVERITY_LABELS, isNodeKind } from '../../../graph/ontology.js';
 import { GAP_SEVERITIES, LANGUAGES, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
-import { withStore } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 /** A severity as the listing shows it: in capitals ("HØY"). */
 const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
@@ -28,7 +28,7 @@ export const gapsCommand: Command = {
   name: 'gaps',
   summary: "Find gaps in the plan: rules with severities, each finding with the quotes behind it and whether it rests on the analyst's inferences",
   usage: [
-    'Usage: strategigraf gaps [--json] [--rule ID] [--severity high|medium|low] [--kind Kind] [--lang nb|en] [--rules]',
+    'Usage: strategigraf gaps [--json] [--rule ID] [--severity high|medium|low] [--kind Kind] [--lang nb|en] [--rules] [--server URL] [--token T]',
     '',
     '  --json      print {summary, findings} as JSON (findings carry nb and en messages and their evidence)',
     '  --rule      only this rule (see --rules)',
@@ -36,6 +36,7 @@ export const gapsCommand: Command = {
     '  --kind      only findings about nodes of this kind, e.g. LifeEvent',
     '  --lang      language of the listing (default nb)',
     '  --rules     list the rules instead of running them',
+    serverUsage(12),
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseCommandArgs(
@@ -47,6 +48,7 @@ export const gapsCommand: Command = {
         kind: { type: 'string' },
         lang: { type: 'string' },
         rules: { type: 'boolean' },
+        ...SERVER_OPTIONS,
       },
       false,
     );
@@ -62,7 +64,7 @@ export const gapsCommand: Command = {
       return EXIT.ok;
     }
 
-    return withStore(io, async (store, description) => {
+    return withGraph(io, 'read', values, async (store, description) => {
       const snapshot = await store.snapshot();
       const findings = findGaps(snapshot, {
         ...(values.rule ? { rule: values.rule } : {}),

@@ -2,7 +2,7 @@ import { queryLimitsFromEnv } from '../../../graph/adapters/index.js';
 import { StoreError } from '../../../graph/store/errors.js';
 import type { CypherResult } from '../../../graph/schema/graph.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
-import { withStore } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 const MAX_CELL = 60;
 
@@ -56,19 +56,21 @@ export const queryCommand: Command = {
   name: 'query',
   summary: 'Run a read-only Cypher query against the store and print the rows',
   usage: [
-    'Usage: strategigraf query "<cypher>" [--params JSON] [--json]',
+    'Usage: strategigraf query "<cypher>" [--params JSON] [--json] [--server URL] [--token T]',
     '',
     '  --params JSON  values for $parameters, e.g. --params \'{"id": "digdir"}\'',
     '  --json         print {"columns", "rows"} as JSON (nodes and relationships as in the API)',
+    serverUsage(15),
     '',
-    'Writes are refused. STRATEGIGRAF_QUERY_TIMEOUT_MS (default 5000) and STRATEGIGRAF_QUERY_ROW_CAP (default 5000) bound the query.',
+    'Writes are refused. STRATEGIGRAF_QUERY_TIMEOUT_MS (default 5000) and STRATEGIGRAF_QUERY_ROW_CAP (default 5000) bound the query;',
+    "when a server answers it, the server's limits (and its queue and rate limit for queries) apply instead.",
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { params: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(argv, { params: { type: 'string' }, json: { type: 'boolean' }, ...SERVER_OPTIONS });
     if (positionals.length !== 1 || positionals[0]!.trim() === '') throw new UsageError('give exactly one Cypher query, quoted');
     const params = parseParams(values.params);
     const limits = queryLimitsFromEnv(io.env);
-    return withStore(io, async (store) => {
+    return withGraph(io, 'read', values, async (store) => {
       let result: CypherResult;
       try {
         result = await store.readQuery(positionals[0]!, params, { timeoutMs: limits.timeoutMs, rowCap: limits.rowCap, maxResponseBytes: limits.responseBytes });

@@ -3,13 +3,12 @@ import type { GraphSnapshot, GraphStore } from '../../../graph/store/port.js';
 import { followUpDigest, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
 import { COLLECTION, reconciledInMemory } from '../../../graph/work/followup/reconcile.js';
 import { IsoDate } from '../../../graph/work/followup/schema.js';
+import { DEFAULT_SINCE_DAYS } from '../../../graph/work/followup/service.js';
 import { osloDate } from '../../../graph/work/followup/state.js';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
-import { withStore } from '../store-session.js';
-
-/** The last Skate meeting, when --since does not say: about a quarter before the report's date. */
-export const DEFAULT_SINCE_DAYS = 90;
+import { RemoteGraph, type CliGraph } from '../remote-graph.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 /** The date of the last meeting: --since as given (a calendar date), or DEFAULT_SINCE_DAYS before the report's date. */
 export function sinceDate(given: string | undefined, generatedAt: Date): string {
@@ -21,12 +20,14 @@ export function sinceDate(given: string | undefined, generatedAt: Date): string 
 }
 
 /**
- * The follow-up as the data now stands, without writing anything: the records reconciled in memory (a report is a
- * reader). Null, with a line on standard error, when the store keeps no follow-up.
+ * The follow-up as the data now stands, without writing anything: from the store, its records reconciled in memory (a
+ * report is a reader); through a running server, the digest it works out the same way. Null, with a line on standard
+ * error, when the follow-up cannot be read.
  */
-async function followUpOf(store: GraphStore, snapshot: GraphSnapshot, dates: { since: string; today: string }, io: CliIO): Promise<FollowUpDigest | null> {
+async function followUpOf(graph: CliGraph, snapshot: GraphSnapshot, dates: { since: string; today: string }, io: CliIO): Promise<FollowUpDigest | null> {
   try {
-    const records = await store.work.listRecords(COLLECTION);
+    if (graph instanceof RemoteGraph) return await graph.followUpDigest(dates);
+    const records = await (graph as GraphStore).work.listRecords(COLLECTION);
     return followUpDigest(reconciledInMemory(snapshot, records, new Date().toISOString()), dates);
   } catch (err) {
     io.err(`the report has no follow-up section: the follow-up could not be read (${err instanceof Error ? err.message : String(err)})`);
@@ -38,21 +39,22 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'Write the coverage report for a Skate meeting (markdown or printable HTML), with the follow-up since the last meeting',
   usage: [
-    'Usage: strategigraf report [--format md|html] [--out FILE] [--lang nb|en] [--date YYYY-MM-DD] [--since YYYY-MM-DD]',
+    'Usage: strategigraf report [--format md|html] [--out FILE] [--lang nb|en] [--date YYYY-MM-DD] [--since YYYY-MM-DD] [--server URL] [--token T]',
     '',
     '  --format  md (default) or html; the HTML prints cleanly on A4',
     '  --out     write to FILE instead of standard output',
     '  --lang    nb (default) or en',
     '  --date    the generation date printed in the report, and the day "overdue" is judged by (default: now)',
     `  --since   the date of the last meeting: findings new or closed since then are listed (default: ${DEFAULT_SINCE_DAYS} days before --date)`,
+    serverUsage(10),
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { ...DOCUMENT_OPTIONS, since: { type: 'string' } }, false);
+    const { values } = parseCommandArgs(argv, { ...DOCUMENT_OPTIONS, ...SERVER_OPTIONS, since: { type: 'string' } }, false);
     const options = documentOptions(values, REPORT_FORMATS);
     const dates = { since: sinceDate(values.since, options.generatedAt), today: osloDate(options.generatedAt) };
-    return withStore(io, async (store) => {
-      const snapshot = await store.snapshot();
-      const followUp = await followUpOf(store, snapshot, dates, io);
+    return withGraph(io, 'read', values, async (graph) => {
+      const snapshot = await graph.snapshot();
+      const followUp = await followUpOf(graph, snapshot, dates, io);
       const text = renderReport(snapshot, {
         format: options.format,
         generatedAt: options.generatedAt,

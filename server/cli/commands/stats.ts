@@ -1,14 +1,19 @@
 import { NODE_KIND_LABELS, type NodeKind } from '../../../graph/ontology.js';
 import { EXIT, parseCommandArgs, type Command } from '../command.js';
-import { withStore } from '../store-session.js';
+import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 
 export const statsCommand: Command = {
   name: 'stats',
   summary: 'Count the nodes per kind and relationships per type in the store',
-  usage: 'Usage: strategigraf stats [--json]\n\n  --json  print {"backend", "nodes": {Kind: n}, "relationships": {TYPE: n}}',
+  usage: [
+    'Usage: strategigraf stats [--json] [--server URL] [--token T]',
+    '',
+    '  --json        print {"backend", "nodes": {Kind: n}, "relationships": {TYPE: n}}',
+    serverUsage(14),
+  ].join('\n'),
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } }, false);
-    return withStore(io, async (store, description) => {
+    const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, ...SERVER_OPTIONS }, false);
+    return withGraph(io, 'read', values, async (store, description) => {
       const stats = await store.stats();
       if (values.json) {
         io.out(JSON.stringify(stats, null, 2));

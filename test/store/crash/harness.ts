@@ -83,6 +83,11 @@ export class Child {
     }
   }
 
+  /** Every line so far starting with `prefix`, without it. */
+  linesStartingWith(prefix: string): string[] {
+    return this.lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).trim());
+  }
+
   has(prefix: string): boolean {
     return this.lines.some((l) => l.startsWith(prefix));
   }

@@ -17,11 +17,15 @@ export function asFailure(err: unknown): ApiFailure {
   return err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', err instanceof Error ? err.message : String(err));
 }
 
-type Method = 'get' | 'post';
+/** The methods that change something: web/src/api/write.ts sends them with the session's CSRF token. */
+export type WriteMethod = 'post' | 'put' | 'patch' | 'delete';
+type Method = 'get' | WriteMethod;
 /** The routes that answer `method`. */
 export type RouteOf<M extends Method> = { [P in keyof paths]: paths[P] extends Record<M, { responses: unknown }> ? P : never }[keyof paths];
-type Operation<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer O> ? O : never;
-type Ok<O> = O extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+export type Operation<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer O> ? O : never;
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON of a route's success: 200, or 201 for a creation. */
+type Ok<O> = O extends { responses: { 200: infer R } } ? Json<R> : O extends { responses: { 201: infer R } } ? Json<R> : never;
 type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 type Query<O> = O extends { parameters: { query?: infer Q } } ? ([Q] extends [never] ? never : Q) : never;
 type PathParams<O> = O extends { parameters: { path: infer X } } ? X : never;
@@ -49,12 +53,18 @@ export function routeUrl(route: string, args: { path?: Record<string, string>; q
   return text ? `${url}?${text}` : url;
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, body: unknown): Promise<T> {
+/** One call to the API: the JSON answer, or an ApiFailure with the server's code and message. */
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (err) {

@@ -461,7 +461,7 @@ export interface paths {
         put?: never;
         /**
          * Run a read-only Cypher query
-         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
+         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. The programme office's records (follow-up, review, tokens) and the audit trail are never visible to these queries. On Neo4j, where they share the database with the graph, a query may not start from a node pattern without a label, look a node up by id() or elementId(), count every node, or name the labels StrategigrafWork, StrategigrafAudit or StrategigrafAuditSeq (400, code query_invalid): write (n:StrategigrafNode) for any node of the graph, or its kind, e.g. (n:Agency). Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
          */
         post: {
             parameters: {
@@ -1818,7 +1818,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the whole graph with a dataset
-         * @description The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. The replacement is atomic: if loading fails, the previous graph stays as it was.
+         * @description The body is one seed file, YAML or JSON, holding the whole dataset (the header, references, nodes and relationships). It is validated exactly like `strategigraf validate`; an invalid dataset is refused with every problem listed (422) and never reaches the store. The replacement is atomic: if loading fails, the previous graph stays as it was. A replacement, and a load that failed, append a "dataset.replace" entry to the audit trail with the name, version and size of the graph before and after (after is null when it failed).
          */
         put: {
             parameters: {
@@ -1857,7 +1857,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The Authorization header is missing or the bearer token is wrong */
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1866,7 +1866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Write routes are disabled: the server has no STRATEGIGRAF_ADMIN_TOKEN */
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1990,6 +1990,77 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FindingList"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up since the last meeting, as the Skate report lists it: new, overdue and closed findings
+         * @description New: detected, reappeared or reopened on or after `since`, and still open or acknowledged. Overdue: as of `today`. Closed: resolved, accepted as a risk or closed by the data on or after `since`. Dates are calendar dates in Europe/Oslo. `strategigraf report` reads this when it talks to a running server.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date of the last meeting (YYYY-MM-DD); default 90 days before today */
+                    since?: string;
+                    /** @description The date overdue is judged by (YYYY-MM-DD); default the date in Oslo now */
+                    today?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The three lists */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpDigest"];
                     };
                 };
                 /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
@@ -2956,7 +3027,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The Authorization header is missing or the bearer token is wrong */
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2965,7 +3036,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Write routes are disabled: the server has no STRATEGIGRAF_ADMIN_TOKEN */
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2997,6 +3068,576 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is asking, with which role, and how to sign in
+         * @description For the web UI: the actor and role of this request, the CSRF token of a signed-in session, and the sign-in URL.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session of this request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in: redirects the browser to the identity provider
+         * @description Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A path on this site to come back to after signing in (default: the start page) */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the identity provider */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The identity provider cannot be reached */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back; starts the session and redirects to returnTo
+         * @description Register `<STRATEGIGRAF_PUBLIC_URL>/api/auth/callback` as the redirect URL at the provider. A state, nonce, issuer or audience that does not match, a sign-in started in another browser or more than 10 minutes ago, or an error from the provider is a 401.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The authorization code */
+                    code?: string;
+                    /** @description Must be the state this browser sent */
+                    state?: string;
+                    /** @description The issuer (RFC 9207), checked when the provider sends it */
+                    iss?: string;
+                    /** @description The provider refused, e.g. access_denied */
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in: back to returnTo */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session; answers where to send the browser (the provider's end-session page when it has one)
+         * @description Needs the X-CSRF-Token header of the session, like every write made with the session cookie.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session cookie is cleared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedOut"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API tokens (admin), newest first, without their secrets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every token, revoked and expired ones too */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenList"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API token (admin); its secret is in this answer and nowhere else
+         * @description A token has a name, a role and an expiry of 1 to 365 days. Only a SHA-256 hash of the secret is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenCreateInput"];
+                };
+            };
+            responses: {
+                /** @description The token, with its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenCreated"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token (admin); it stops working at once, and its record stays for the audit trail
+         * @description Revoking a token that is already revoked changes nothing and answers it as it is.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenInfo"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3229,7 +3870,7 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, writes_disabled, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
+                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
                 code: string;
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
@@ -3308,6 +3949,14 @@ export interface components {
             /** @description The findings of the year with their follow-up; for the latest year (the default) also the followed-up findings that are no longer in the data (closed by the data, resolved and gone, orphaned), with present: false */
             items: components["schemas"]["FindingItem"][];
         };
+        FindingSummary: {
+            rule: string;
+            severity: components["schemas"]["GapSeverity"];
+            basis: components["schemas"]["FindingBasis"];
+            subject: components["schemas"]["NodeRef"];
+            message: components["schemas"]["LocalizedText"];
+            years?: number[];
+        };
         FollowUpClosedByData: {
             /** @description The latest source of the year in which the finding disappeared; null when the data has no dated source */
             source: components["schemas"]["SourceRef"] | null;
@@ -3315,6 +3964,35 @@ export interface components {
             year: number | null;
             /** @description When the disappearance was noticed (ISO 8601) */
             at: string;
+        };
+        FollowUpDigest: {
+            /** @description The date of the last meeting: what happened on or after it is news */
+            since: string;
+            /** @description The date overdue is judged by */
+            today: string;
+            /** @description New, reappeared or reopened since, still open or acknowledged; by severity */
+            opened: components["schemas"]["FollowUpDigestEntry"][];
+            /** @description Overdue today, earliest date first */
+            overdue: components["schemas"]["FollowUpDigestEntry"][];
+            /** @description Resolved, accepted as a risk or closed by the data since; by severity */
+            closed: components["schemas"]["FollowUpDigestEntry"][];
+        };
+        FollowUpDigestEntry: {
+            id: string;
+            finding: components["schemas"]["FindingSummary"];
+            state: components["schemas"]["FollowUpState"];
+            owner: components["schemas"]["FollowUpOwner"] | null;
+            dueDate: string | null;
+            reviewDate: string | null;
+            reason: string | null;
+            closedBy: components["schemas"]["FollowUpClosedByData"] | null;
+            orphaned: boolean;
+            /** @description When it came into its list: opened (detected, reappeared, reopened) or closed; ISO 8601 */
+            at: string;
+            /** @description Who opened or closed it */
+            by: components["schemas"]["Actor"] | null;
+            /** @description Opened again rather than seen for the first time */
+            reopened: boolean;
         };
         FollowUpEvent: {
             /** @description When (ISO 8601) */
@@ -3536,6 +4214,10 @@ export interface components {
             nb: string;
             en: string;
         };
+        LoggedOut: {
+            /** @description Where to send the browser next: the provider's end-session page, or this site's start page */
+            redirectTo: string;
+        };
         NamedQueryInfo: {
             name: string;
             title: {
@@ -3619,6 +4301,8 @@ export interface components {
             items: components["schemas"]["Node"][];
             /** @description Matching nodes in all, regardless of limit and offset */
             total: number;
+            /** @description Only when q matched nothing: the nodes whose names come nearest (typos, word order, accents), best first; empty when none is near */
+            suggestions?: components["schemas"]["Node"][];
         };
         NodeRef: {
             id: string;
@@ -3690,6 +4374,28 @@ export interface components {
             reason: string;
             /** @description A comment for the thread (at most 4000 characters) */
             comment?: string;
+        };
+        /** @enum {string} */
+        Role: "reader" | "editor" | "admin";
+        /** @enum {string} */
+        RoleInput: "reader" | "editor" | "admin";
+        SessionInfo: {
+            /** @description Who is asking; null for an anonymous request */
+            actor: components["schemas"]["Actor"] | null;
+            /** @description What the request may do: the signed-in role, the token role, or the anonymous role */
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            via: "oidc" | "token" | "bootstrap" | "anonymous" | "system";
+            /** @description For a signed-in browser session: send it back as X-CSRF-Token with every POST, PUT, PATCH and DELETE. Null otherwise */
+            csrfToken: string | null;
+            /** @description When a signed-in session ends (ISO 8601); null otherwise */
+            expiresAt: string | null;
+            signIn: {
+                /** @description Whether this server offers sign-in with OpenID Connect */
+                available: boolean;
+                /** @description Where to send the browser to sign in (add ?returnTo=/path); null without sign-in */
+                loginUrl: string | null;
+            };
         };
         SourceRef: {
             id: string;
@@ -3778,6 +4484,43 @@ export interface components {
             inferred: string | null;
             /** @description The focus area, initiative or life event the status is about */
             subject: components["schemas"]["NodeRef"];
+        };
+        TokenCreateInput: {
+            /** @description What the token is for, e.g. "nightly CI load"; shown in the audit trail */
+            name: string;
+            role: components["schemas"]["RoleInput"];
+            /** @description Days until the token stops working (1–365) */
+            expiresInDays: number;
+        };
+        TokenCreated: {
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            createdAt: string;
+            createdBy: components["schemas"]["Actor"];
+            expiresAt: string;
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["Actor"] | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description The token itself, shown this once and never again: send it as "Authorization: Bearer <secret>" */
+            secret: string;
+        };
+        /** @description An API token without its secret */
+        TokenInfo: {
+            id: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            createdAt: string;
+            createdBy: components["schemas"]["Actor"];
+            expiresAt: string;
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["Actor"] | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        TokenList: {
+            items: components["schemas"]["TokenInfo"][];
         };
         YearCoverage: {
             year: number;

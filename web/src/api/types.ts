@@ -34,3 +34,5 @@ export type IndicatorChange = Schemas['IndicatorChange'];
 export type NodeRef = Schemas['NodeRef'];
 export type TimelineStatus = Schemas['TimelineStatus'];
 export type History = Schemas['History'];
+export type SessionInfo = Schemas['SessionInfo'];
+export type Role = Schemas['Role'];

@@ -35,11 +35,21 @@ const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> =
 /** Properties whose values are words in the message catalogues, under `<property>.<value>`. */
 const MESSAGE_VALUES = new Set(['status', 'unit']);
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { nb: new Intl.PluralRules('nb'), en: new Intl.PluralRules('en') };
+
 class I18n {
   lang = $state<Lang>('nb');
 
+  /**
+   * A message with its parameters filled in. `{n|one|other}` picks the word by the language's plural rule for n («1
+   * kobling», «2 koblinger»); `{n}` is the value itself.
+   */
   t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
-    messages[this.lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    messages[this.lang][key]
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) =>
+        pluralRules[this.lang].select(Number(params[name])) === 'one' ? one : other,
+      )
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 
   kind = (kind: string, plural = false): string => {
     const labels = NODE_KIND_LABELS[kind as NodeKind];

@@ -69,6 +69,25 @@ export class ExploreGraph {
   }
 }
 
+/**
+ * The kinds the first picture shows: the plan's structure and who and what it touches. The follow-up detail (reports,
+ * status answers, indicators and their measurements, obstacles, funding, milestones, examples) is one click away in
+ * the filters; shown at once, it buried the structure under a hundred overlapping labels.
+ */
+export const OVERVIEW_KINDS = [
+  'Strategy',
+  'ActionPlan',
+  'FocusArea',
+  'Objective',
+  'Initiative',
+  'LifeEvent',
+  'Agency',
+  'Goal',
+  'Driver',
+  'Trend',
+  'Recommendation',
+] as const;
+
 /** Which nodes start the default view: the action plan and its focus areas. */
 export async function defaultExpanded(asOf?: number): Promise<string[]> {
   const [plans, areas] = await Promise.all([api.listNodes('ActionPlan', 5, asOf), api.listNodes('FocusArea', 50, asOf)]);

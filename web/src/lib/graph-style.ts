@@ -106,8 +106,23 @@ export function cytoscapeStyle(): unknown[] {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'border-width': 2,
+        // Level of detail: a label shows only once it would be drawn at least this large, so zoomed out the canvas
+        // shows shapes, and the labels come back as one zooms in; larger labels (the plan's structure) come back first.
+        'min-zoomed-font-size': 8,
       },
     },
+    // Label priority by kind: the plan's structure reads first, the follow-up detail only close up.
+    {
+      selector: 'node[kind = "Strategy"], node[kind = "ActionPlan"], node[kind = "FocusArea"], node[kind = "LifeEvent"]',
+      style: { 'font-size': 13, 'font-weight': 600 },
+    },
+    {
+      selector:
+        'node[kind = "Measurement"], node[kind = "StatusAssessment"], node[kind = "Report"], node[kind = "Indicator"], node[kind = "Funding"], node[kind = "Obstacle"]',
+      style: { 'font-size': 9, 'text-max-width': '110px' },
+    },
+    // What the reader picked or came to see keeps its label at any zoom.
+    { selector: 'node:selected, node.highlight', style: { 'min-zoomed-font-size': 0 } },
     ...Object.entries(KIND_STYLES).map(([kind, s]) => ({
       selector: `node[kind = "${kind}"]`,
       style: {

@@ -43,3 +43,39 @@ export function hierarchyPositions(nodes: LayoutNode[], edges: { from: string; t
 export function concentricLevel(kind: string): number {
   return 10 - layerOf(kind);
 }
+
+/** A 32-bit hash of a text (FNV-1a), to seed a layout from what it lays out. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a small, well-spread PRNG; the same seed gives the same numbers. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `layout` with Math.random drawn from a generator seeded by `key`, so the same graph gets the same picture on
+ * every load. The force-directed layout's randomness (its spectral start and sampling) comes only from Math.random,
+ * and it runs synchronously when not animated, so the swap never leaks beyond the run.
+ */
+export function withSeededRandom<T>(key: string, layout: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(hash(key));
+  try {
+    return layout();
+  } finally {
+    Math.random = original;
+  }
+}
