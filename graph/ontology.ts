@@ -80,6 +80,12 @@ export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
  */
 export const FINDING_BASES = ['stated', 'mixed', 'inferred'] as const;
 export type Basis = (typeof BASES)[number];
+/** An editor's decision on an inferred link or field (docs/review.md). */
+export const REVIEW_DECISIONS = ['accepted', 'rejected'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+/** Where an inferred link or field stands in review: no decision yet, or the latest decision. */
+export const REVIEW_STATES = ['unreviewed', ...REVIEW_DECISIONS] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 interface Label {
   nb: string;
@@ -219,6 +225,13 @@ export const FINDING_BASIS_LABELS: Record<(typeof FINDING_BASES)[number], Label>
   stated: { nb: 'Uttalt i kilden', en: 'Stated in the source' },
   mixed: { nb: 'Delvis utledet', en: 'Partly inferred' },
   inferred: { nb: 'Utledet av analytiker', en: 'Inferred by the analyst' },
+};
+
+/** Review words: the UI's badge next to the basis badge, and the CLI, name a review state from here. */
+export const REVIEW_STATE_LABELS: Record<ReviewState, Label> = {
+  unreviewed: { nb: 'Ikke vurdert', en: 'Not reviewed' },
+  accepted: { nb: 'Godtatt', en: 'Accepted' },
+  rejected: { nb: 'Avvist', en: 'Rejected' },
 };
 
 /** Allowed (from kind, to kind) pairs for every relationship type. */

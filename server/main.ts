@@ -129,6 +129,18 @@ async function seedIfEmpty(store: GraphStore, seedsDir: string, log: FastifyInst
   );
 }
 
+/** Tells CLIs on this machine where the server holding the database file listens (server/runtime-file.ts). */
+async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const result = await writeRuntimeFile(db, url);
+    if (result.written) log.debug({ file: result.file, url }, 'wrote the runtime file');
+    else log.warn({ file: result.file }, `not replacing the runtime file: ${result.reason}`);
+  } catch (err) {
+    // The server works without it; only the CLI cannot find it while it holds the file.
+    log.warn({ err }, 'could not write the runtime file; the CLI will not find this server (give it --server)');
+  }
+}
+
 /**
  * Brings the follow-up in line with the data the store holds: it may have been loaded while no server ran (`strategigraf
  * load`). Run once listening, not before: the first run over a new dataset writes a record per finding (seconds), and a
@@ -141,18 +153,6 @@ async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], 
   } catch (err) {
     if (signal.aborted) return;
     log.warn({ err }, 'the follow-up could not be reconciled with the data at start; the first follow-up read tries again');
-  }
-}
-
-/** Tells CLIs on this machine where the server holding the database file listens (server/runtime-file.ts). */
-async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger): Promise<void> {
-  try {
-    const result = await writeRuntimeFile(db, url);
-    if (result.written) log.debug({ file: result.file, url }, 'wrote the runtime file');
-    else log.warn({ file: result.file }, `not replacing the runtime file: ${result.reason}`);
-  } catch (err) {
-    // The server works without it; only the CLI cannot find it while it holds the file.
-    log.warn({ err }, 'could not write the runtime file; the CLI will not find this server (give it --server)');
   }
 }
 

@@ -68,13 +68,25 @@ export function isStated(leaf: SupportLeaf): boolean {
   return 'link' in leaf ? leaf.link.properties.basis === 'stated' : !Object.hasOwn(leaf.fact.inferred ?? {}, leaf.field);
 }
 
+/**
+ * An inference an editor rejected (docs/review.md): it holds nothing up. Rejected links are already left out of the
+ * graph analysis reads (graph/review/lens.ts); a rejected field stays on its node, so it is caught here.
+ */
+export function isRejected(leaf: SupportLeaf): boolean {
+  return 'link' in leaf ? leaf.link.properties.review?.state === 'rejected' : leaf.fact.review?.[leaf.field]?.state === 'rejected';
+}
+
 export class SupportError extends Error {}
 
-/** The basis of a finding with this support, and the inferred links and fields it names. */
-export function basisOf(support: Support): { basis: FindingBasis; inferred: SupportLeaf[] } {
+/**
+ * The basis of a finding with this support, and the inferred links and fields it names; null when the finding does not
+ * stand once the inferences editors rejected are taken away (it is then not made at all).
+ */
+export function basisOf(support: Support): { basis: FindingBasis; inferred: SupportLeaf[] } | null {
   // A support that fails with everything it names is a rule that reports what it cannot ground: a bug, not data.
   if (!holds(support, () => true)) throw new SupportError('a finding whose support does not hold even with every link and field it names');
-  const inferred = supportLeaves(support).filter((leaf) => !isStated(leaf));
+  if (!holds(support, (leaf) => !isRejected(leaf))) return null;
+  const inferred = supportLeaves(support).filter((leaf) => !isStated(leaf) && !isRejected(leaf));
   if (inferred.length === 0) return { basis: 'stated', inferred };
   return { basis: holds(support, isStated) ? 'mixed' : 'inferred', inferred };
 }

@@ -3,7 +3,7 @@
 // with its basis, its severity and the sentence on inferences: the one place that happens, for every rule.
 import type { EvidenceEdge, EvidenceNode, GapFinding, GapRuleInfo, GapSeverity, LocalizedText, NodeRef } from '../schema/analysis.js';
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
-import { basisOf, basisSentence, lowerSeverity, supportLeaves, type Support } from './basis.js';
+import { basisOf, basisSentence, isRejected, lowerSeverity, supportLeaves, type Support } from './basis.js';
 import type { AnalysisContext } from './context.js';
 import { findingId } from './finding-id.js';
 
@@ -135,11 +135,14 @@ export function finding(
  * The finding as served: evidence with what it rests on marked, its basis, and — when it does not stand without the
  * analyst's inferences — a severity one step lower and a message that says so. A mixed finding keeps its severity
  * and names the inferred links and fields. So no finding is high and rests only on inferences, and none rests on an
- * inference without saying which.
+ * inference without saying which. Null when the finding fell with an inference an editor rejected.
  */
-export function settle(ctx: AnalysisContext, found: RuleFinding): GapFinding {
-  const { basis, inferred } = basisOf(found.support);
+export function settle(ctx: AnalysisContext, found: RuleFinding): GapFinding | null {
+  const weighed = basisOf(found.support);
+  if (!weighed) return null;
+  const { basis, inferred } = weighed;
   for (const leaf of supportLeaves(found.support)) {
+    if (isRejected(leaf)) continue;
     if ('link' in leaf) found.evidence.decisiveLink(leaf.link);
     else found.evidence.decisiveFact(leaf.fact, leaf.field);
   }

@@ -37,7 +37,7 @@ export function findGaps(snapshot: GraphSnapshot, options: FindGapsOptions = {})
   const findings = rules
     .flatMap((r) => r.run(ctx))
     .filter((f) => options.kind === undefined || f.subject.kind === options.kind)
-    .map((f) => settle(ctx, f))
+    .flatMap((f) => settle(ctx, f) ?? [])
     .filter((f) => options.severity === undefined || f.severity === options.severity);
   return findings.sort(
     (a, b) =>

@@ -10,6 +10,7 @@ import {
   MAX_TEXT_BYTES,
   NODE_SCHEMAS,
   inferredFieldProblems,
+  reviewFieldProblems,
   utf8Bytes,
   type Dataset,
   type DatasetNode,
@@ -249,6 +250,7 @@ function readNode(reader: FileReader, raw: Record<string, unknown>, path: PathPa
     );
   }
   for (const { field, message } of inferredFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'inferred', field], message);
+  for (const { field, message } of reviewFieldProblems(parsed.data as DatasetNode)) reader.problem([...path, 'review', ...(field ? [field] : [])], message);
   collected.nodes.push(reader.locate(parsed.data as DatasetNode, path));
   declare(parsed.data as DatasetNode);
 }

@@ -23,10 +23,10 @@
 // "=", "+", "-" or "@" is dataset text the analysts curated.
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { allNodePropertyNames, compareStrings, sortedEdges, sortedNodes } from './shared.js';
+import { allNodePropertyNames, compareStrings, linkReviewJson, nodeReviewsJson, sortedEdges, sortedNodes } from './shared.js';
 
 export const CSV_BOM = '\uFEFF';
-const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note', 'endedBy'];
+const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review'];
 const LEADING = ['record', 'id', 'kind', 'type', 'from', 'to', 'name', 'nameEn'];
 
 export function csvField(value: string): string {
@@ -50,11 +50,19 @@ export function csvColumns(nodes: readonly GraphNode[] = []): string[] {
 
 function nodeRecord(node: GraphNode): Record<string, PropertyValue | undefined> {
   const inferred = node.inferred ? JSON.stringify(node.inferred) : undefined;
-  return { ...node.properties, inferred, record: 'node', id: node.id, kind: node.kind, name: node.name, nameEn: node.nameEn };
+  return { ...node.properties, inferred, review: nodeReviewsJson(node), record: 'node', id: node.id, kind: node.kind, name: node.name, nameEn: node.nameEn };
 }
 
 function edgeRecord(edge: GraphEdge): Record<string, PropertyValue | undefined> {
-  return { record: 'relationship', id: edge.id, type: edge.type, from: edge.from, to: edge.to, ...edge.properties };
+  return {
+    record: 'relationship',
+    id: edge.id,
+    type: edge.type,
+    from: edge.from,
+    to: edge.to,
+    ...edge.properties,
+    review: linkReviewJson(edge.properties.review),
+  };
 }
 
 export function exportCsv(snapshot: GraphSnapshot): string {

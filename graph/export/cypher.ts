@@ -18,7 +18,7 @@
 import { NODE_KINDS } from '../ontology.js';
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { endpointKind, kindIndex, orderedProperties, sortedEdges, sortedNodes } from './shared.js';
+import { endpointKind, kindIndex, linkReviewJson, orderedProperties, sortedEdges, sortedNodes } from './shared.js';
 
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -84,6 +84,7 @@ export function relationshipStatement(edge: GraphEdge, fromKind: string, toKind:
     ['basis', p.basis],
     ['note', p.note],
     ['endedBy', p.endedBy],
+    ['review', linkReviewJson(p.review)],
   ]);
   return (
     `MATCH (a:${cypherIdentifier(fromKind)} {id: ${cypherString(edge.from)}}), (b:${cypherIdentifier(toKind)} {id: ${cypherString(edge.to)}}) ` +

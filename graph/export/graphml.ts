@@ -12,7 +12,7 @@
 //   carriage return, lone surrogates, U+FFFE/U+FFFF) become U+FFFD; the dataset schema never produces them in practice.
 import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { allNodePropertyNames, compareStrings, sortedEdges, sortedNodes } from './shared.js';
+import { allNodePropertyNames, compareStrings, linkReviewJson, sortedEdges, sortedNodes } from './shared.js';
 
 type GraphmlType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 type Domain = 'graph' | 'node' | 'edge';
@@ -86,6 +86,7 @@ function edgeAttrs(edge: GraphEdge): Attrs {
     ['basis', p.basis],
     ['note', p.note],
     ['endedBy', p.endedBy],
+    ['review', linkReviewJson(p.review)],
   ];
 }
 
@@ -131,7 +132,7 @@ export function exportGraphml(snapshot: GraphSnapshot): string {
   const graphRow = graphAttrs(snapshot);
   const graphKeys = declareKeys('graph', [graphRow], ['name', 'version', 'description', 'references']);
   const nodeKeys = declareKeys('node', nodeRows, ['label', 'kind', 'name', 'nameEn', ...allNodePropertyNames()]);
-  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note', 'endedBy']);
+  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review']);
 
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',

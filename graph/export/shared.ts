@@ -1,7 +1,8 @@
 // Helpers every export format shares: a stable order for nodes, edges and property names, so exports diff cleanly.
 import { NODE_KINDS, type NodeKind } from '../ontology.js';
 import { nodeColumns } from '../schema/columns.js';
-import type { GraphEdge, GraphNode } from '../schema/graph.js';
+import type { GraphEdge, GraphNode, ReviewMark } from '../schema/graph.js';
+import { recordedReviewOf } from '../schema/records.js';
 
 /** Code-unit order, not locale order: the same bytes on every machine. */
 export function compareStrings(a: string, b: string): number {
@@ -34,6 +35,9 @@ export function orderedProperties(node: GraphNode): [string, GraphNode['properti
     // Flat formats carry the inferred-field notes as the JSON text the stores keep.
     if (name === 'inferred') {
       if (node.inferred) out.push([name, JSON.stringify(node.inferred)]);
+    } else if (name === 'review') {
+      const reviews = nodeReviewsJson(node);
+      if (reviews) out.push([name, reviews]);
     } else if (node.properties[name] !== undefined) out.push([name, node.properties[name]!]);
   }
   const extra = Object.keys(node.properties)
@@ -59,4 +63,19 @@ export function endpointKind(kinds: Map<string, NodeKind>, edge: GraphEdge, end:
   const kind = kinds.get(edge[end]);
   if (!kind) throw new Error(`cannot export relationship ${edge.id}: its ${end} node "${edge[end]}" is not in the snapshot`);
   return kind;
+}
+
+/** A link's recorded review decision as the JSON text the stores keep; undefined when it is not decided. */
+export function linkReviewJson(mark: ReviewMark | undefined): string | undefined {
+  const recorded = recordedReviewOf(mark);
+  return recorded ? JSON.stringify(recorded) : undefined;
+}
+
+/** A node's decided field reviews as the JSON text the stores keep (field → decision); undefined when none is decided. */
+export function nodeReviewsJson(node: GraphNode): string | undefined {
+  const decided = Object.entries(node.review ?? {}).flatMap(([field, mark]) => {
+    const recorded = recordedReviewOf(mark);
+    return recorded ? [[field, recorded] as const] : [];
+  });
+  return decided.length > 0 ? JSON.stringify(Object.fromEntries(decided)) : undefined;
 }

@@ -14,8 +14,12 @@
 // is the whole graph (no link was ended, nothing is dated later). Then the answer is checked to come from the graph the
 // decision was made on (the snapshot is the same object after it), and if a replace slipped in between, the graph of
 // the year is asked instead: each answer is of one graph and one year.
+//
+// A lens (the review of inferred links: graph/review/lens.ts) may change what the reads show of the store's graph:
+// the year is then filtered from the lens's view, the store's own answers are marked by the lens, and once the lens
+// leaves something out that the store's reads would hold, the projection of the view answers instead.
 import { snapshotAsOf, yearsOf, type Years } from '../analysis/time/years.js';
-import type { GraphNode } from '../schema/graph.js';
+import type { GraphEdge, GraphNode } from '../schema/graph.js';
 import { byId } from '../schema/records.js';
 import type { GraphSnapshot, GraphStore } from '../store/port.js';
 import { runNamedQueryOn } from './named-queries.js';
@@ -36,6 +40,18 @@ export interface GraphAsOf {
   readonly direct: boolean;
   /** For a node the graph of `year` lacks: the year a source first attests it, or null when no node has that id. */
   firstAttested(id: string): number | null;
+}
+
+/** A view over the store's graph that changes what reads show without changing which graph they read. */
+export interface GraphLens {
+  /** The graph as shown: the same object for the same store snapshot as long as the lens means the same. */
+  view(whole: GraphSnapshot): GraphSnapshot;
+  /** Whether the view leaves out links of `whole`: then the store's own reads, which hold them, cannot answer. */
+  hides(whole: GraphSnapshot): boolean;
+  /** A node of the store's graph as the view shows it. */
+  node<T extends GraphNode>(node: T): T;
+  /** A link of the store's graph as the view shows it. */
+  edge(edge: GraphEdge): GraphEdge;
 }
 
 /** The graph of one year, and its projection once something asks. */
@@ -106,19 +122,20 @@ function latestIsWhole(snapshot: GraphSnapshot): boolean {
 }
 
 /**
- * The graph of `whole` (the store's current snapshot) as it stood in `year`, or in the latest year of the data when
- * none is given. The caller checks that the year is one the data covers.
+ * The graph of `whole` (the store's current snapshot), as `lens` shows it when one is given, as it stood in `year`, or
+ * in the latest year of the data when none is given. The caller checks that the year is one the data covers.
  */
-export function graphAsOf(store: GraphStore, whole: GraphSnapshot, year?: number): GraphAsOf {
-  const d = derivedOf(whole);
+export function graphAsOf(store: GraphStore, whole: GraphSnapshot, year?: number, lens?: GraphLens): GraphAsOf {
+  const shown = lens ? lens.view(whole) : whole;
+  const d = derivedOf(shown);
   const asOf = year ?? d.years.latest;
   const firstAttested = (id: string) => {
-    d.nodes ??= new Map(whole.nodes.map((n) => [n.id, n]));
+    d.nodes ??= new Map(shown.nodes.map((n) => [n.id, n]));
     const node = d.nodes.get(id);
     return node ? d.years.ofNode(node) : null;
   };
-  const direct = asOf === d.years.latest && latestIsWhole(whole);
-  const reader = direct ? checkedStoreReader(store, whole, year) : projectionReader(viewOf(whole, asOf));
+  const direct = asOf === d.years.latest && latestIsWhole(shown) && !(lens?.hides(whole) ?? false);
+  const reader = direct ? checkedStoreReader(store, whole, year, lens) : projectionReader(viewOf(shown, asOf));
   return { year: asOf, reader, direct, firstAttested };
 }
 
@@ -144,23 +161,46 @@ function projectionReader(view: YearView): GraphReader {
 /**
  * The store's own reads, each checked to have come from `whole`: the snapshot is the same object after the read (the
  * port's promise; on Neo4j the generation did not move), or the read is answered again from the graph of the year in
- * the store's new snapshot.
+ * the store's new snapshot. What they return is marked by the lens, as its view would show it.
  */
-function checkedStoreReader(store: GraphStore, whole: GraphSnapshot, year: number | undefined): GraphReader {
-  const checked = async <R>(read: (reader: GraphReader) => Promise<R>): Promise<R> => {
+function checkedStoreReader(store: GraphStore, whole: GraphSnapshot, year: number | undefined, lens: GraphLens | undefined): GraphReader {
+  const checked = async <R>(read: (reader: GraphReader) => Promise<R>, mark: (answer: R, lens: GraphLens) => R = (a) => a): Promise<R> => {
     const answer = await read(store);
     const now = await store.snapshot();
-    if (now === whole) return answer;
-    return read(projectionReader(viewOf(now, year ?? derivedOf(now).years.latest)));
+    if (now === whole) return lens ? mark(answer, lens) : answer;
+    const shown = lens ? lens.view(now) : now;
+    return read(projectionReader(viewOf(shown, year ?? derivedOf(shown).years.latest)));
   };
+  const nodes = <T extends GraphNode>(list: T[], l: GraphLens) => list.map((n) => l.node(n));
+  const edges = (list: GraphEdge[], l: GraphLens) => list.map((e) => l.edge(e));
   return {
-    snapshot: async () => whole,
-    getNode: (id) => checked((r) => r.getNode(id)),
-    getNodes: (ids) => checked((r) => r.getNodes(ids)),
-    searchNodes: (options) => checked((r) => r.searchNodes(options)),
-    neighbors: (id, options) => checked((r) => r.neighbors(id, options)),
-    shortestPaths: (from, to, options) => checked((r) => r.shortestPaths(from, to, options)),
-    neighborhoodSnapshot: (id, options) => checked((r) => r.neighborhoodSnapshot(id, options)),
+    snapshot: async () => (lens ? lens.view(whole) : whole),
+    getNode: (id) =>
+      checked(
+        (r) => r.getNode(id),
+        (node, l) => node && l.node(node),
+      ),
+    getNodes: (ids) => checked((r) => r.getNodes(ids), nodes),
+    searchNodes: (options) =>
+      checked(
+        (r) => r.searchNodes(options),
+        (page, l) => ({ ...page, items: nodes(page.items, l) }),
+      ),
+    neighbors: (id, options) =>
+      checked(
+        (r) => r.neighbors(id, options),
+        (sub, l) => ({ ...sub, nodes: nodes(sub.nodes, l), edges: edges(sub.edges, l) }),
+      ),
+    shortestPaths: (from, to, options) =>
+      checked(
+        (r) => r.shortestPaths(from, to, options),
+        (paths, l) => paths.map((p) => ({ nodes: nodes(p.nodes, l), edges: edges(p.edges, l) })),
+      ),
+    neighborhoodSnapshot: (id, options) =>
+      checked(
+        (r) => r.neighborhoodSnapshot(id, options),
+        (sub, l) => sub && { ...sub, nodes: nodes(sub.nodes, l), edges: edges(sub.edges, l) },
+      ),
     runNamed: (name, params) => checked((r) => r.runNamed(name, params)),
   };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from '../ontology.js';
 import { NODE_SCHEMAS } from './dataset.js';
 
-/** `json` holds a string-keyed record of strings, kept as JSON text: the stores' property values are flat. */
+/** `json` holds a string-keyed record (of strings, or of recorded reviews), kept as JSON text: the stores' property values are flat. */
 export const COLUMN_TYPES = ['string', 'int', 'float', 'boolean', 'string[]', 'json'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 export interface Column {
@@ -80,4 +80,5 @@ export const RELATIONSHIP_COLUMNS: { name: string; type: ColumnType }[] = [
   { name: 'basis', type: 'string' },
   { name: 'note', type: 'string' },
   { name: 'endedBy', type: 'string' },
+  { name: 'review', type: 'json' },
 ];

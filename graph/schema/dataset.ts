@@ -12,6 +12,7 @@ import {
   MILESTONE_OCCURRENCES,
   PROGRESS_LEVELS,
   REPORT_GENRES,
+  REVIEW_DECISIONS,
   NODE_KINDS,
   RELATIONSHIP_TYPES,
   type NodeKind,
@@ -64,6 +65,27 @@ const withinBytes = (limit: number, what: string) => (text: string, ctx: z.Refin
 const Text = z.string().min(1).superRefine(withinBytes(MAX_TEXT_BYTES, 'a text field'));
 const NameText = z.string().min(1).superRefine(withinBytes(MAX_NAME_BYTES, 'a name'));
 
+/** A recorded review's note: short, so that a link's or a node's reviews stay one storable text (MAX_TEXT_BYTES). */
+export const MAX_REVIEW_NOTE_BYTES = 1500;
+
+/**
+ * An editor's decision on an inferred link or field, as the seed files record it: `strategigraf review export` writes
+ * it from the decisions made in the app, so the curated files stay the source of truth (docs/review.md).
+ */
+export const RecordedReview = z
+  .strictObject({
+    decision: z.enum(REVIEW_DECISIONS),
+    by: NameText.describe('Who decided: the name the editor signed in with'),
+    at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone, e.g. 2025-03-01T09:30:00Z' }).describe('When the decision was made'),
+    note: z.string().min(1).superRefine(withinBytes(MAX_REVIEW_NOTE_BYTES, 'a review note')).optional().describe('Why; a rejection always says why'),
+  })
+  .superRefine((review, ctx) => {
+    if (review.decision === 'rejected' && !review.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when the decision is "rejected": say why the inference does not hold' });
+    }
+  });
+export type RecordedReview = z.infer<typeof RecordedReview>;
+
 /** Fields every node has: identity, names, and where the node itself is attested. */
 const nodeBase = {
   id: Slug,
@@ -79,12 +101,16 @@ const nodeBase = {
     .record(z.string(), Text)
     .optional()
     .describe("Fields of this node that are the analyst's reading rather than the source's words: field name → why"),
+  review: z
+    .record(z.string(), RecordedReview)
+    .optional()
+    .describe("Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`)"),
 };
 
 const kindSchema = <K extends NodeKind, S extends z.ZodRawShape>(kind: K, extra: S) => z.strictObject({ kind: z.literal(kind), ...nodeBase, ...extra });
 
 /** Fields that are the node's identity or provenance, so cannot themselves be the analyst's reading. */
-const NOT_INFERABLE = new Set(['kind', 'id', 'source', 'page', 'quote', 'inferred']);
+const NOT_INFERABLE = new Set(['kind', 'id', 'source', 'page', 'quote', 'inferred', 'review']);
 
 /** Problems with a node's `inferred` map: it may only name fields the kind has and the node sets. */
 export function inferredFieldProblems(node: DatasetNode): { field: string; message: string }[] {
@@ -98,6 +124,22 @@ export function inferredFieldProblems(node: DatasetNode): { field: string; messa
         ? [{ field, message: `marks "${field}" as inferred but the node does not set it` }]
         : [],
   );
+}
+
+/** Problems with a node's `review` map: it may only decide on fields the node marks as inferred. */
+export function reviewFieldProblems(node: DatasetNode): { field: string; message: string }[] {
+  const inferred = node.inferred ?? {};
+  const problems = Object.keys(node.review ?? {})
+    .filter((field) => !Object.hasOwn(inferred, field))
+    .map((field) => ({ field, message: `records a review of "${field}", which the node does not mark as inferred (only inferred fields are reviewed)` }));
+  const bytes = node.review ? utf8Bytes(JSON.stringify(node.review)) : 0;
+  if (bytes > MAX_TEXT_BYTES) {
+    problems.push({
+      field: '',
+      message: `the reviews take ${bytes.toLocaleString('en')} UTF-8 bytes together; the stores keep them as one text of at most ${MAX_TEXT_BYTES.toLocaleString('en')} bytes — shorten the notes`,
+    });
+  }
+  return problems;
 }
 
 export const NODE_SCHEMAS = {
@@ -209,7 +251,7 @@ export const DatasetNode = z.discriminatedUnion(
 );
 export type DatasetNode = z.infer<typeof DatasetNode>;
 
-export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note', 'endedBy'] as const;
+export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review'] as const;
 
 /** A relationship's fields before the cross-field rule; the editor JSON Schema starts from these. */
 export const RelationshipFields = z.strictObject({
@@ -222,11 +264,15 @@ export const RelationshipFields = z.strictObject({
   basis: z.enum(BASES),
   note: Text.optional().describe('Why the analyst draws the link; required when basis is inferred'),
   endedBy: Slug.optional().describe("Id of a later source that says otherwise: the link holds from its own source's year until that source's year"),
+  review: RecordedReview.optional().describe("An editor's decision on an inferred link (written by `strategigraf review export`)"),
 });
 
 export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => {
   if (rel.basis === 'inferred' && !rel.note) {
     ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
+  }
+  if (rel.review && rel.basis !== 'inferred') {
+    ctx.addIssue({ code: 'custom', path: ['review'], message: "is only for inferred links: a stated link is the source's word and is not reviewed" });
   }
 });
 export type DatasetRelationship = z.infer<typeof DatasetRelationship>;

@@ -1,9 +1,23 @@
 // zod schemas of what the stores return: nodes, edges, subgraphs, paths, statistics. The API serves these shapes.
 import { z } from 'zod';
-import { BASES, NODE_KINDS, RELATIONSHIP_TYPES } from '../ontology.js';
+import { BASES, NODE_KINDS, RELATIONSHIP_TYPES, REVIEW_STATES } from '../ontology.js';
 
 export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 export type PropertyValue = z.infer<typeof PropertyValue>;
+
+/**
+ * Where an inferred link or field stands in review, for the badge beside its basis: the decision in force (the later of
+ * the one the dataset records and the last one made in the app), or unreviewed. docs/review.md.
+ */
+export const ReviewMark = z
+  .object({
+    state: z.enum(REVIEW_STATES),
+    by: z.string().optional().describe('Who made the decision in force (absent when unreviewed)'),
+    at: z.string().optional().describe('When, ISO 8601 (absent when unreviewed)'),
+    note: z.string().optional().describe('Why, when the editor said'),
+  })
+  .meta({ id: 'ReviewMark' });
+export type ReviewMark = z.infer<typeof ReviewMark>;
 
 export const GraphNode = z
   .object({
@@ -16,6 +30,10 @@ export const GraphNode = z
       .record(z.string(), z.string())
       .optional()
       .describe("Properties that are the analyst's reading rather than the source's words: property name → why"),
+    review: z
+      .record(z.string(), ReviewMark)
+      .optional()
+      .describe('Present exactly when `inferred` is: for each of its properties, where it stands in review (review target id "<node id>.<property>")'),
   })
   .meta({ id: 'Node' });
 export type GraphNode = z.infer<typeof GraphNode>;
@@ -28,6 +46,7 @@ export const Provenance = z
     basis: z.enum(BASES),
     note: z.string().nullable(),
     endedBy: z.string().nullable().describe("A later source that says otherwise: the link held until that source's year"),
+    review: ReviewMark.optional().describe('Present exactly when basis is inferred: where the link stands in review (review target id = the edge id)'),
   })
   .meta({ id: 'Provenance' });
 export type Provenance = z.infer<typeof Provenance>;

@@ -2,12 +2,12 @@
 // analysis, export and every adapter read and write nodes the same way.
 import { isNodeKind, isRelationshipType, type NodeKind, type RelationshipType } from '../ontology.js';
 import { INTERNAL_NODE_COLUMNS, nodeColumns } from './columns.js';
-import type { DatasetNode, DatasetRelationship } from './dataset.js';
-import type { GraphEdge, GraphNode, PropertyValue } from './graph.js';
+import { RecordedReview, type DatasetNode, type DatasetRelationship } from './dataset.js';
+import type { GraphEdge, GraphNode, PropertyValue, ReviewMark } from './graph.js';
 import { relationshipId } from '../dataset/ids.js';
 import { searchColumns } from './search.js';
 
-const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', 'inferred', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
+const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', 'inferred', 'review', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
 
 /** One row per node with every column of its kind, in a fixed order: bulk writes need rows of one shape. */
 export function nodeRow(node: DatasetNode): Record<string, unknown> {
@@ -31,6 +31,7 @@ export function edgeRow(rel: DatasetRelationship): Record<string, unknown> {
     basis: rel.basis,
     note: rel.note ?? null,
     endedBy: rel.endedBy ?? null,
+    review: rel.review ? JSON.stringify(rel.review) : null,
   };
 }
 
@@ -43,8 +44,40 @@ export function toGraphNode(kind: string, props: Record<string, unknown>): Graph
   }
   const node: GraphNode = { id: String(props['id']), kind, name: String(props['name']), properties };
   if (typeof props['nameEn'] === 'string') node.nameEn = props['nameEn'];
-  if (typeof props['inferred'] === 'string') node.inferred = parseInferred(props['inferred']);
+  if (typeof props['inferred'] === 'string') {
+    node.inferred = parseInferred(props['inferred']);
+    const recorded = typeof props['review'] === 'string' ? parseRecordedReviews(props['review']) : {};
+    node.review = Object.fromEntries(Object.keys(node.inferred).map((field) => [field, reviewMarkOf(recorded[field])]));
+  }
   return node;
+}
+
+/** The mark of a decision the dataset records, or unreviewed without one. */
+export function reviewMarkOf(recorded: RecordedReview | undefined): ReviewMark {
+  if (!recorded) return { state: 'unreviewed' };
+  return { state: recorded.decision, by: recorded.by, at: recorded.at, ...(recorded.note ? { note: recorded.note } : {}) };
+}
+
+/** A decided mark as the dataset records it; undefined when unreviewed (nothing to record). */
+export function recordedReviewOf(mark: ReviewMark | undefined): RecordedReview | undefined {
+  if (!mark || mark.state === 'unreviewed' || mark.by === undefined || mark.at === undefined) return undefined;
+  return { decision: mark.state, by: mark.by, at: mark.at, ...(mark.note ? { note: mark.note } : {}) };
+}
+
+/** The stored JSON of a link's recorded review; a value that is not one is a store fault, not data. */
+function parseRecordedReview(text: string): RecordedReview {
+  const parsed = RecordedReview.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`store returned a "review" property that is not a recorded review: ${text.slice(0, 80)}`);
+  return parsed.data;
+}
+
+/** The stored JSON of a node's recorded reviews, field → review. */
+function parseRecordedReviews(text: string): Record<string, RecordedReview> {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`store returned a "review" property that is not a record of reviews: ${text.slice(0, 80)}`);
+  }
+  return Object.fromEntries(Object.entries(value).map(([field, review]) => [field, parseRecordedReview(JSON.stringify(review))]));
 }
 
 /** The stored JSON of a node's inferred fields; a value that is not a record of strings is a store fault, not data. */
@@ -60,7 +93,7 @@ export function toGraphEdge(type: string, props: Record<string, unknown>): Graph
   if (!isRelationshipType(type)) throw new Error(`store returned a relationship of unknown type "${type}"`);
   const from = String(props['fromId']);
   const to = String(props['toId']);
-  return {
+  const edge: GraphEdge = {
     id: relationshipId({ type, from, to }),
     type,
     from,
@@ -74,6 +107,10 @@ export function toGraphEdge(type: string, props: Record<string, unknown>): Graph
       endedBy: typeof props['endedBy'] === 'string' ? props['endedBy'] : null,
     },
   };
+  if (edge.properties.basis === 'inferred') {
+    edge.properties.review = reviewMarkOf(typeof props['review'] === 'string' ? parseRecordedReview(props['review']) : undefined);
+  }
+  return edge;
 }
 
 /** Back to the dataset format, for the JSON export: explicit nulls where the schema requires them. */
@@ -81,6 +118,11 @@ export function toDatasetNode(node: GraphNode): DatasetNode {
   const record: Record<string, unknown> = { kind: node.kind, id: node.id, name: node.name };
   if (node.nameEn) record['nameEn'] = node.nameEn;
   if (node.inferred) record['inferred'] = node.inferred;
+  const reviews = Object.entries(node.review ?? {}).flatMap(([field, mark]) => {
+    const recorded = recordedReviewOf(mark);
+    return recorded ? [[field, recorded] as const] : [];
+  });
+  if (reviews.length > 0) record['review'] = Object.fromEntries(reviews);
   for (const col of nodeColumns(node.kind as NodeKind)) {
     if (col.name in record) continue;
     const value = node.properties[col.name];
@@ -102,6 +144,8 @@ export function toDatasetRelationship(edge: GraphEdge): DatasetRelationship {
   };
   if (edge.properties.note) rel.note = edge.properties.note;
   if (edge.properties.endedBy) rel.endedBy = edge.properties.endedBy;
+  const review = recordedReviewOf(edge.properties.review);
+  if (review) rel.review = review;
   return rel;
 }
 

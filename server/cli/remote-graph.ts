@@ -6,14 +6,20 @@
 import { z } from 'zod';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
 import { Dataset } from '../../graph/schema/dataset.js';
-import { FollowUpDigest } from '../../graph/work/followup/schema.js';
 import { CypherResult, type GraphStats } from '../../graph/schema/graph.js';
 import { StoreError, type StoreErrorCode } from '../../graph/store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions } from '../../graph/store/port.js';
+import type { Json, WorkCollection, WorkRecord, WorkStore } from '../../graph/work/port.js';
 import { ServerAnswerError, type ServerClient } from './server-client.js';
 
-/** What the CLI's commands need of a store. */
-export type CliGraph = Pick<GraphStore, 'stats' | 'snapshot' | 'neighborhoodSnapshot' | 'readQuery' | 'replaceDataset'>;
+/** What the CLI's commands need of a store: its reads, a replace, and the follow-up's records (for the report). */
+export type CliGraph = Pick<GraphStore, 'stats' | 'snapshot' | 'neighborhoodSnapshot' | 'readQuery' | 'replaceDataset'> & {
+  work: Pick<WorkStore, 'listRecords'>;
+};
+
+const FollowUpRecords = z.object({
+  items: z.array(z.object({ id: z.string(), version: z.number().int().positive(), updatedAt: z.string(), body: z.unknown() })),
+});
 
 const SchemaCounts = z.object({
   backend: z.string(),
@@ -37,6 +43,15 @@ const QUERY_REFUSALS: ReadonlySet<string> = new Set<StoreErrorCode>([
 
 export class RemoteGraph implements CliGraph {
   constructor(private readonly client: ServerClient) {}
+
+  /** Only the follow-up's and the review's records are served (GET /api/records/:collection); tokens never are. */
+  readonly work: CliGraph['work'] = {
+    listRecords: async (collection: WorkCollection): Promise<WorkRecord[]> => {
+      if (collection === 'token') throw new Error('the server does not serve the token records');
+      const { items } = await this.client.getJson(`/api/records/${collection}`, FollowUpRecords, `the ${collection} records`);
+      return items.map((r) => ({ collection, id: r.id, version: r.version, updatedAt: r.updatedAt, body: r.body as Json }));
+    },
+  };
 
   /** The counts /api/schema lists for every kind and type, in the ontology's order, as store.stats() gives them. */
   async stats(): Promise<GraphStats> {
@@ -64,11 +79,6 @@ export class RemoteGraph implements CliGraph {
       if (err instanceof ServerAnswerError && err.status === 404 && err.code === 'not_found' && !err.serverMessage.startsWith('no route')) return null;
       throw err;
     }
-  }
-
-  /** The follow-up section of the report, as the server works it out from its records (GET /api/findings/digest). */
-  async followUpDigest(dates: { since: string; today: string }): Promise<FollowUpDigest> {
-    return this.client.getJson('/api/findings/digest', FollowUpDigest, 'the follow-up digest', dates);
   }
 
   /** The server's query limits apply, not the ones given here (see the query command's help). */

@@ -95,10 +95,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'graph', description: 'Nodes, neighbourhoods and paths' },
         { name: 'query', description: 'Read-only Cypher for analysts' },
         { name: 'export', description: 'Downloads of the graph' },
-        { name: 'findings', description: 'Follow-up of gap findings: owners, due dates, threads; changes need the editor role and If-Match' },
         { name: 'admin', description: 'Write routes for admins' },
         { name: 'auth', description: 'Sign-in with OpenID Connect and the session of the web UI' },
         { name: 'tokens', description: 'API tokens for scripts and CI (admin)' },
+        { name: 'findings', description: 'Follow-up of gap findings: owners, due dates, threads; changes need the editor role and If-Match' },
       ],
       components: {
         securitySchemes: {
@@ -112,7 +112,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // fastify-type-provider-zod drops a response's `headers` (the ETag of a versioned record): put them back.
+      const given = (input.schema as { response?: Record<string, { headers?: unknown }> } | undefined)?.response;
+      const made = (out.schema as { response?: Record<string, Record<string, unknown>> }).response;
+      for (const [status, response] of Object.entries(given ?? {})) if (response?.headers && made?.[status]) made[status]['headers'] = response.headers;
+      return out;
+    },
     transformObject: (documentObject) => {
       const doc = jsonSchemaTransformObject(documentObject) as OpenApiDoc;
       return pruneComponents(documentFollowUp(documentDatasetBody(doc))) as ReturnType<typeof jsonSchemaTransformObject>;

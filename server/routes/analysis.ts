@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, findGaps, GAP_RULES, summarizeGaps } from '../../graph/analysis/index.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { CoverageMatrix, CoveragePresetList, CoverageQuery, GapReport, GapsQuery } from '../schemas/analysis.js';
+import { reviewedSnapshot } from '../../graph/review/read.js';
 import type { ApiContext } from './context.js';
 import { snapshotForYear } from './years.js';
 import { yearsOf } from '../../graph/analysis/time/years.js';
@@ -20,7 +21,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     async (request) => {
       const { rule, severity, kind, limit, offset, asOf } = request.query;
       // rule is an enum in GapsQuery, so findGaps never meets an unknown one here.
-      const whole = await store.snapshot();
+      const whole = await reviewedSnapshot(store);
       const snapshot = snapshotForYear(whole, asOf);
       const findings = findGaps(snapshot, { ...(rule ? { rule } : {}), ...(severity ? { severity } : {}), ...(kind ? { kind } : {}) });
       return {
@@ -61,7 +62,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     },
     async (request) => {
       const { preset, rows, cols, asOf } = request.query;
-      const snapshot = snapshotForYear(await store.snapshot(), asOf);
+      const snapshot = snapshotForYear(await reviewedSnapshot(store), asOf);
       try {
         return preset ? coverageByPreset(snapshot, preset) : coverage(snapshot, { rows: rows!, cols: cols! });
       } catch (err) {

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GraphStore } from '../../graph/store/port.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
 import type { Json } from '../../graph/work/schema.js';
@@ -8,6 +8,27 @@ import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
 import type { ApiContext } from './context.js';
+
+/**
+ * The follow-up reconciled with the data a replace committed (findings gone are closed by it, new ones recorded). It
+ * cannot undo the replace: a failure is logged and the answer stays 200. It runs on after the answer — over a new
+ * dataset it writes a record per finding, seconds on a large one — and every follow-up request waits for that same run
+ * (ensureReconciled), so none sees the follow-up of the old data.
+ */
+function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, background: Background): void {
+  const log = request.log;
+  background.run((signal) =>
+    store
+      .snapshot()
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then(
+        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (err: unknown) => {
+          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
+        },
+      ),
+  );
+}
 
 /** Work that goes on after an answer, stopped and awaited when the app closes (so the store is never closed under it). */
 class Background {
@@ -21,27 +42,6 @@ class Background {
     this.stop.abort();
     await Promise.allSettled([...this.running]);
   }
-}
-
-/**
- * The follow-up reconciled with the new data (findings gone are closed by it, new ones recorded; docs/follow-up.md). It
- * cannot undo the replace, so it runs on after the answer — over a new dataset it writes a record per finding, seconds
- * on a large one — and a failure is logged. Every follow-up request waits for this same run (ensureReconciled), so none
- * sees the follow-up of the old data.
- */
-function reconcileFollowUpAfter(store: GraphStore, request: FastifyRequest, background: Background): void {
-  const log = request.log;
-  background.run((signal) =>
-    store
-      .snapshot()
-      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
-      .then(
-        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
-        (err: unknown) => {
-          if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
-        },
-      ),
-  );
 }
 
 /** The name problems carry, as the CLI names a seed file. */
@@ -80,9 +80,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       requestId: request.id,
     });
 
+  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   const background = new Background();
   app.addHook('onClose', () => background.close());
-  // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...DATASET_CONTENT_TYPES], { parseAs: 'string', bodyLimit: datasetBodyLimit }, (_request, body, done) => done(null, body));
 
@@ -138,7 +138,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
           `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
         );
       }
-      reconcileFollowUpAfter(store, request, background);
+      reconcileAfterReplace(store, request, background);
       return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );

@@ -46,7 +46,9 @@ export const exportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
       const scope = { ...(focus !== undefined ? { focus } : {}), ...(depth !== undefined ? { depth } : {}), ...(asOf !== undefined ? { asOf } : {}) };
       // An export is the data, not a view of it: by default every year, which the latest year's graph (the other read
       // routes' default) would cut short by the links ended since. The graph of a year is exported when asked for.
-      const graph = asOf === undefined ? null : await graphForYear(store, asOf);
+      // The data as loaded, with the review decisions it records: those made in the app since reach the seed files
+      // through `strategigraf review export`, not through an export of the graph (docs/review.md).
+      const graph = asOf === undefined ? null : await graphForYear(store, asOf, null);
       const snapshot = await exportScope(graph?.reader ?? store, scope);
       if (!snapshot) throw graph ? absentNode(graph, focus!, 'focus') : noSuchNode(focus!, 'focus');
       const file = exportGraph(snapshot, format);

@@ -3,15 +3,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptRiskBody, AcknowledgeBody, CommentBody, FollowUpDigest, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
+import { AcceptRiskBody, AcknowledgeBody, CommentBody, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
-import { actOnFinding, DEFAULT_SINCE_DAYS, digestOf, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
-import { FollowUpError, osloDate } from '../../graph/work/followup/state.js';
+import { actOnFinding, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
+import { FollowUpError } from '../../graph/work/followup/state.js';
 import type { GraphStore } from '../../graph/store/port.js';
 import { requireRole } from '../plugins/access.js';
 import { etagOf, expectedVersion, sendEtag } from '../plugins/preconditions.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
-import { DigestQuery, FindingDetail, FindingList, FindingParams, FindingsQuery, WRITE_ERRORS } from '../schemas/findings.js';
+import { FindingDetail, FindingList, FindingParams, FindingsQuery, WRITE_ERRORS } from '../schemas/findings.js';
 import type { ApiContext } from './context.js';
 import { checkYear } from './years.js';
 
@@ -95,7 +95,43 @@ const CHANGES = [
   } satisfies Change<typeof CommentBody>,
 ];
 
+/** The follow-up's and the review's stored records as they are, for tools that apply them themselves (the CLI). */
+const PublicRecords = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int().positive(),
+        updatedAt: z.string(),
+        body: z.unknown().describe('The record as the follow-up keeps it (graph/work/followup/schema.ts)'),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkRecords' });
+const RecordsParams = z.strictObject({ collection: z.enum(['followup', 'review']).describe('The follow-up or the review; tokens are never served') });
+
 export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate }) => {
+  app.get(
+    '/records/:collection',
+    {
+      schema: {
+        tags: ['findings'],
+        summary: "The follow-up's or the review's records as stored, not reconciled with the data",
+        description:
+          "Every record of the collection in id order with its version: what the CLI reads to build the same output (the report's follow-up " +
+          'section, the reviewed graph) when it reads through a running server. Readable by everyone, as the follow-up and the review are; ' +
+          'API tokens are not a collection served here.',
+        params: RecordsParams,
+        response: { 200: json(PublicRecords, 'The records'), ...errorResponses(400, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      const records = await store.work.listRecords(request.params.collection);
+      return { items: records.map(({ id, version, updatedAt, body }) => ({ id, version, updatedAt, body })) };
+    },
+  );
+
   app.get(
     '/findings',
     {
@@ -130,29 +166,6 @@ export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       };
       void reply.header('cache-control', 'no-store');
       return listFindings({ work: store.work, snapshot }, query);
-    },
-  );
-
-  app.get(
-    '/findings/digest',
-    {
-      schema: {
-        tags: ['findings'],
-        summary: 'The follow-up since the last meeting, as the Skate report lists it: new, overdue and closed findings',
-        description:
-          'New: detected, reappeared or reopened on or after `since`, and still open or acknowledged. Overdue: as of `today`. Closed: resolved, ' +
-          'accepted as a risk or closed by the data on or after `since`. Dates are calendar dates in Europe/Oslo. `strategigraf report` reads ' +
-          'this when it talks to a running server.',
-        querystring: DigestQuery,
-        response: { 200: json(FollowUpDigest, 'The three lists'), ...errorResponses(400, 500, 503) },
-      },
-    },
-    async (request, reply) => {
-      const snapshot = await reconciledSnapshot(store, request);
-      const today = request.query.today ?? osloDate(new Date());
-      const since = request.query.since ?? osloDate(new Date(Date.parse(`${today}T12:00:00Z`) - DEFAULT_SINCE_DAYS * 86_400_000));
-      void reply.header('cache-control', 'no-store');
-      return digestOf({ work: store.work, snapshot }, { since, today });
     },
   );
 

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../plugins/errors.js';
 import type { ApiContext } from './context.js';
 import { analysisRoutes } from './analysis.js';
-import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { auditRoutes } from './audit.js';
 import { datasetRoutes } from './dataset.js';
 import { exportRoutes } from './export.js';
 import { findingRoutes } from './findings.js';
@@ -12,6 +12,7 @@ import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
+import { reviewRoutes } from './reviews.js';
 import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
 import { timelineRoutes } from './timeline.js';
@@ -34,10 +35,11 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     timeRoutes,
     exportRoutes,
     datasetRoutes,
-    findingRoutes,
-    auditRoutes,
     authRoutes,
     tokenRoutes,
+    findingRoutes,
+    auditRoutes,
+    reviewRoutes,
   ]) {
     await app.register(routes, context);
   }

@@ -39,7 +39,7 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     },
     async (request) => {
       const { kind, q, limit, offset, asOf } = request.query;
-      const graph = await graphForYear(store, asOf);
+      const graph = await graphForYear(store, asOf, { includeRejected: false });
       const page = await graph.reader.searchNodes({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit, offset });
       if (!q || page.total > 0) return page;
       // Nothing matched: offer the nearest names the graph of that year holds, of the kind asked for.
@@ -58,14 +58,15 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         summary: 'One node with its properties and its degree per relationship type',
         description:
           'As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source ' +
-          'of that year or earlier attests is a 404 that says when it first appears.',
+          'of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected are not counted unless ' +
+          '`includeRejected=true`; every inferred field carries its review mark in `review`.',
         params: NodeIdParams,
         querystring: NodeDetailQuery,
         response: { 200: json(NodeDetail, 'The node'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {
-      const graph = await graphForYear(store, request.query.asOf);
+      const graph = await graphForYear(store, request.query.asOf, { includeRejected: request.query.includeRejected });
       const node = await graph.reader.getNode(request.params.id);
       if (!node) throw absentNode(graph, request.params.id);
       return node;
@@ -80,15 +81,16 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         summary: 'The neighbourhood of a node, following relationships in both directions',
         description:
           'As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, ' +
-          'without links a source of that year or earlier ended.',
+          'without links a source of that year or earlier ended. Links an editor rejected are left out unless `includeRejected=true`; every ' +
+          'inferred link carries its review mark in `properties.review`.',
         params: NodeIdParams,
         querystring: NeighborsQuery,
         response: { 200: json(Neighborhood, 'The start node, the nodes reached and the relationships between them'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {
-      const { depth, kinds, types, basis, limit, asOf } = request.query;
-      const graph = await graphForYear(store, asOf);
+      const { depth, kinds, types, basis, limit, asOf, includeRejected } = request.query;
+      const graph = await graphForYear(store, asOf, { includeRejected });
       const subgraph = await graph.reader.neighbors(request.params.id, {
         depth,
         limit,

@@ -15,19 +15,20 @@ export const pathRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         description:
           'Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. ' +
           '`from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest ' +
-          'year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears.',
+          'year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears. ' +
+          'No path runs along a link an editor rejected unless `includeRejected=true`.',
         querystring: PathsQuery,
         response: { 200: json(PathList, 'The shortest paths, shortest first'), ...errorResponses(400, 404, 500, 503) },
       },
     },
     async (request) => {
-      const { from, to, maxLength, directed, limit, asOf } = request.query;
+      const { from, to, maxLength, directed, limit, asOf, includeRejected } = request.query;
       if (from === to) {
         throw new ApiError(400, 'invalid_request', 'invalid querystring: to must differ from from', [
           { field: 'to', in: 'querystring', message: 'must differ from from' },
         ]);
       }
-      const graph = await graphForYear(store, asOf);
+      const graph = await graphForYear(store, asOf, { includeRejected });
       const found = new Set((await graph.reader.getNodes([from, to])).map((n) => n.id));
       if (!found.has(from)) throw absentNode(graph, from, 'from');
       if (!found.has(to)) throw absentNode(graph, to, 'to');

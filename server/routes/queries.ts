@@ -29,7 +29,7 @@ export const namedQueryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, {
         summary: 'Answer one named query for a node',
         description:
           'As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node ' +
-          'no source of that year or earlier attests is a 404 that says when it first appears.',
+          'no source of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected do not answer unless `includeRejected=true`.',
         params: NamedQueryParams,
         querystring: NamedQueryArgs,
         response: { 200: json(NamedQueryRows, 'The answer rows'), ...errorResponses(400, 404, 500, 503) },
@@ -40,9 +40,9 @@ export const namedQueryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, {
       if (!findNamedQuery(name)) {
         throw new ApiError(404, 'not_found', `no named query ${JSON.stringify(name)} (known: ${NAMED_QUERIES.map((q) => q.name).join(', ')})`);
       }
-      const { id, asOf } = request.query;
+      const { id, asOf, includeRejected } = request.query;
       // The rows name nodes (who leads, what depends on what), so they are read from the graph of the year like any node.
-      const graph = await graphForYear(store, asOf);
+      const graph = await graphForYear(store, asOf, { includeRejected });
       if (!(await graph.reader.getNode(id))) throw absentNode(graph, id);
       return graph.reader.runNamed(name, { id });
     },

@@ -37,7 +37,8 @@ export const queryRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { stor
           `Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. ` +
           `The programme office's records (follow-up, review, tokens) and the audit trail are never visible to these queries. On Neo4j, where they ` +
           `share the database with the graph, a query may not start from a node pattern without a label, look a node up by id() or elementId(), ` +
-          `count every node, or name the labels StrategigrafWork, StrategigrafAudit or StrategigrafAuditSeq (400, code query_invalid): ` +
+          `count every node, put a subquery inside an expression (CASE WHEN EXISTS { … }), or name the labels StrategigrafWork, StrategigrafAudit ` +
+          `or StrategigrafAuditSeq (400, code query_invalid): ` +
           `write (n:StrategigrafNode) for any node of the graph, or its kind, e.g. (n:Agency). ` +
           `Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. ` +
           `Engine error messages are passed on without file paths or file content.`,

@@ -4,6 +4,7 @@ import { subjectHistory } from '../../graph/analysis/time/history.js';
 import { yearList } from '../../graph/analysis/time/years.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { DiffQuery, History, HistoryParams, YearDiff, YearList } from '../schemas/time.js';
+import { reviewedSnapshot } from '../../graph/review/read.js';
 import type { ApiContext } from './context.js';
 import { checkYear } from './years.js';
 
@@ -37,7 +38,7 @@ export const timeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       },
     },
     async (request) => {
-      const history = subjectHistory(await store.snapshot(), request.params.id);
+      const history = subjectHistory(await reviewedSnapshot(store), request.params.id);
       if (!history) throw new ApiError(404, 'not_found', `no node has the id "${request.params.id}"`);
       return history;
     },
@@ -59,7 +60,7 @@ export const timeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     },
     async (request) => {
       const { from, to } = request.query;
-      const snapshot = await store.snapshot();
+      const snapshot = await reviewedSnapshot(store);
       checkYear(snapshot, from, 'from');
       checkYear(snapshot, to, 'to');
       return diffYears(snapshot, from, to);

@@ -5,6 +5,7 @@ import { errorResponses, json } from '../schemas/common.js';
 import { Timeline } from '../schemas/timeline.js';
 import { AsOfQuery } from '../schemas/time.js';
 import { snapshotForYear } from './years.js';
+import { reviewedSnapshot } from '../../graph/review/read.js';
 import type { ApiContext } from './context.js';
 
 export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
@@ -25,7 +26,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       },
     },
     async (request) => {
-      const snapshot = snapshotForYear(await store.snapshot(), request.query.asOf);
+      const snapshot = snapshotForYear(await reviewedSnapshot(store), request.query.asOf);
       return { items: timeline(snapshot), statuses: timelineStatuses(snapshot), years: [...yearsOf(snapshot).all] };
     },
   );

@@ -2,6 +2,8 @@
 // that names the parameter and the years there are. And the graph of that year, for every route that reads it.
 import { graphAsOf, snapshotOfYear, yearsOfGraph, type GraphAsOf } from '../../graph/projection/as-of.js';
 import type { GraphSnapshot, GraphStore } from '../../graph/store/port.js';
+import type { ReviewLensOptions } from '../../graph/review/lens.js';
+import { reviewLensOf } from '../../graph/review/read.js';
 import { ApiError } from '../schemas/common.js';
 
 export function checkYear(snapshot: GraphSnapshot, year: number, param: string): void {
@@ -27,10 +29,12 @@ export function snapshotForYear(snapshot: GraphSnapshot, asOf: number | undefine
 
 /**
  * The graph as it stood in the requested year (`asOf`, checked), or in the latest year when none is given: what the
- * node, search, neighbourhood, path, named-query and export routes read. graph/projection/as-of.ts says how.
+ * node, search, neighbourhood, path, named-query and export routes read. graph/projection/as-of.ts says how. With
+ * `review`, as the review shows it (decisions in force, rejected links left out unless included: graph/review/lens.ts);
+ * with null, as the data was loaded (the export).
  */
-export async function graphForYear(store: GraphStore, asOf: number | undefined): Promise<GraphAsOf> {
-  const whole = await store.snapshot();
+export async function graphForYear(store: GraphStore, asOf: number | undefined, review: ReviewLensOptions | null): Promise<GraphAsOf> {
+  const [whole, lens] = await Promise.all([store.snapshot(), review ? reviewLensOf(store, review) : undefined]);
   if (asOf !== undefined) checkYear(whole, asOf, 'asOf');
-  return graphAsOf(store, whole, asOf);
+  return graphAsOf(store, whole, asOf, lens);
 }

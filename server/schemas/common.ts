@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'invalid_owner',
   'thread_full',
+  'conflict',
   'writes_disabled',
   'sign_in_unavailable',
   'payload_too_large',

@@ -75,11 +75,6 @@ export const FindingList = z
 
 export { FindingDetail };
 
-export const DigestQuery = z.strictObject({
-  since: IsoDate.optional().describe('The date of the last meeting (YYYY-MM-DD); default 90 days before today'),
-  today: IsoDate.optional().describe('The date overdue is judged by (YYYY-MM-DD); default the date in Oslo now'),
-});
-
 export const AuditQuery = z.strictObject({
   limit: queryInt(1, 1000, 100, 'Most entries in the answer'),
   before: queryWholeNumber(1, Number.MAX_SAFE_INTEGER).optional().describe('Only entries older than this seq: the nextBefore of the page before'),

@@ -3,6 +3,7 @@ import { BASES, NODE_KINDS, RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import { GraphNode } from '../../graph/schema/graph.js';
 import { NodeIdText, queryInt, queryList } from './common.js';
 import { asOfParam } from './time.js';
+import { includeRejectedParam } from './reviews.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -34,7 +35,7 @@ export const NodeList = z
 
 export const NodeIdParams = z.strictObject({ id: NodeIdText.describe('Node id, e.g. "digdir"').meta({ example: 'digdir' }) });
 
-export const NodeDetailQuery = z.strictObject({ asOf: asOfParam });
+export const NodeDetailQuery = z.strictObject({ asOf: asOfParam, includeRejected: includeRejectedParam });
 
 export const NeighborsQuery = z.strictObject({
   depth: queryInt(1, 3, 1, 'How many hops from the node'),
@@ -46,4 +47,5 @@ export const NeighborsQuery = z.strictObject({
     .describe('Only follow relationships with this basis: stated in the source, or inferred by an analyst'),
   limit: queryInt(1, 2000, 200, 'Most nodes in the subgraph, the start node included'),
   asOf: asOfParam,
+  includeRejected: includeRejectedParam,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GraphPath } from '../../graph/schema/graph.js';
 import { NodeIdText, queryBoolean, queryInt } from './common.js';
 import { asOfParam } from './time.js';
+import { includeRejectedParam } from './reviews.js';
 
 export const PathsQuery = z.strictObject({
   from: NodeIdText.describe('Id of the start node').meta({ example: 'digdir' }),
@@ -10,6 +11,7 @@ export const PathsQuery = z.strictObject({
   directed: queryBoolean(false, 'Follow relationships only in their direction (default: either direction)'),
   limit: queryInt(1, 50, 10, 'Most paths'),
   asOf: asOfParam,
+  includeRejected: includeRejectedParam,
 });
 
 export const PathList = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NodeIdText } from './common.js';
 import { asOfParam } from './time.js';
+import { includeRejectedParam } from './reviews.js';
 
 export const NamedQueryInfo = z
   .object({
@@ -16,7 +17,11 @@ export const NamedQueryParams = z.strictObject({
   name: z.string().min(1).max(100).describe('Query name, e.g. "work-of-agency"').meta({ example: 'work-of-agency' }),
 });
 
-export const NamedQueryArgs = z.strictObject({ id: NodeIdText.describe('The node the question is about').meta({ example: 'digdir' }), asOf: asOfParam });
+export const NamedQueryArgs = z.strictObject({
+  id: NodeIdText.describe('The node the question is about').meta({ example: 'digdir' }),
+  asOf: asOfParam,
+  includeRejected: includeRejectedParam,
+});
 
 export const NamedQueryRows = z
   .object({

@@ -1,7 +1,7 @@
 // The basis of a finding: what its support makes of stated and inferred links, and that no rule reports a finding
 // resting on inferences without saying so.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allOf, anyOf, atLeast, basisOf, fact, link, lowerSeverity, NOTHING, SupportError } from '../../graph/analysis/basis.js';
+import { allOf, anyOf, atLeast, basisOf, fact, link, lowerSeverity, NOTHING, SupportError, type Support } from '../../graph/analysis/basis.js';
 import { findGaps, GAP_RULES } from '../../graph/analysis/gaps.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
 import type { GapFinding } from '../../graph/schema/analysis.js';
@@ -16,6 +16,8 @@ const edge = (id: string, basis: 'stated' | 'inferred'): GraphEdge => ({
   to: `${id}-to`,
   properties: { source: 'rapport', page: null, quote: null, basis, note: null, endedBy: null },
 });
+/** basisOf for supports that stand: none of these names a rejected inference. */
+const weigh = (support: Support) => basisOf(support)!;
 const node = (id: string, inferred?: Record<string, string>): GraphNode => ({
   id,
   kind: 'FocusArea',
@@ -31,31 +33,53 @@ describe('basisOf', () => {
   const i2 = link(edge('i2', 'inferred'));
 
   it('is stated when nothing it names is inferred, absence included', () => {
-    expect(basisOf(allOf(s, s2)).basis).toBe('stated');
-    expect(basisOf(NOTHING)).toEqual({ basis: 'stated', inferred: [] });
-    expect(basisOf(fact(node('fa'), 'status')).basis).toBe('stated');
+    expect(weigh(allOf(s, s2)).basis).toBe('stated');
+    expect(weigh(NOTHING)).toEqual({ basis: 'stated', inferred: [] });
+    expect(weigh(fact(node('fa'), 'status')).basis).toBe('stated');
   });
 
   it('is inferred when the support fails without the inferred links and fields', () => {
-    expect(basisOf(i).basis).toBe('inferred');
-    expect(basisOf(allOf(s, i)).basis).toBe('inferred');
-    expect(basisOf(anyOf(i, i2)).basis).toBe('inferred');
-    expect(basisOf(fact(node('fa', { status: 'lest ut av teksten' }), 'status')).basis).toBe('inferred');
-    expect(basisOf(atLeast(2, [s, i, i2])).basis).toBe('inferred');
+    expect(weigh(i).basis).toBe('inferred');
+    expect(weigh(allOf(s, i)).basis).toBe('inferred');
+    expect(weigh(anyOf(i, i2)).basis).toBe('inferred');
+    expect(weigh(fact(node('fa', { status: 'lest ut av teksten' }), 'status')).basis).toBe('inferred');
+    expect(weigh(atLeast(2, [s, i, i2])).basis).toBe('inferred');
   });
 
   it('is mixed when it stands on the stated ones alone, and names the inferred ones either way', () => {
-    const mixed = basisOf(anyOf(allOf(s, s2), i));
+    const mixed = weigh(anyOf(allOf(s, s2), i));
     expect(mixed.basis).toBe('mixed');
     expect(mixed.inferred).toEqual([i]);
-    expect(basisOf(atLeast(2, [s, s2, i])).basis).toBe('mixed');
-    expect(basisOf(anyOf(NOTHING, i)).basis).toBe('mixed');
-    expect(basisOf(allOf(i, i, s)).inferred).toHaveLength(1);
+    expect(weigh(atLeast(2, [s, s2, i])).basis).toBe('mixed');
+    expect(weigh(anyOf(NOTHING, i)).basis).toBe('mixed');
+    expect(weigh(allOf(i, i, s)).inferred).toHaveLength(1);
   });
 
   it('refuses a support that does not hold even with everything it names', () => {
-    expect(() => basisOf(anyOf())).toThrow(SupportError);
-    expect(() => basisOf(atLeast(3, [s, i]))).toThrow(SupportError);
+    expect(() => weigh(anyOf())).toThrow(SupportError);
+    expect(() => weigh(atLeast(3, [s, i]))).toThrow(SupportError);
+  });
+
+  it('lets no rejected inference hold a finding up: without it the finding falls, or stands on what is left', () => {
+    const rejected = (e: GraphEdge): GraphEdge => ({
+      ...e,
+      properties: { ...e.properties, review: { state: 'rejected', by: 'Kari', at: '2025-03-01T09:30:00Z' } },
+    });
+    const accepted = (e: GraphEdge): GraphEdge => ({
+      ...e,
+      properties: { ...e.properties, review: { state: 'accepted', by: 'Kari', at: '2025-03-01T09:30:00Z' } },
+    });
+    const r = link(rejected(edge('r', 'inferred')));
+    expect(basisOf(r)).toBeNull();
+    expect(basisOf(allOf(s, r))).toBeNull();
+    expect(basisOf(atLeast(2, [s, i, r]))).toEqual({ basis: 'inferred', inferred: [i] });
+    // Another ground still holds: the finding stands, and names only the inferences that still count.
+    expect(basisOf(anyOf(r, s))).toEqual({ basis: 'stated', inferred: [] });
+    expect(basisOf(anyOf(r, i))).toEqual({ basis: 'inferred', inferred: [i] });
+    const field = node('fa', { status: 'lest ut av teksten' });
+    expect(basisOf(fact({ ...field, review: { status: { state: 'rejected', by: 'Kari', at: '2025-03-01T09:30:00Z' } } }, 'status'))).toBeNull();
+    // An accepted inference is still the analyst's: accepting it vouches for it, it does not make the source say it.
+    expect(weigh(link(accepted(edge('a', 'inferred')))).basis).toBe('inferred');
   });
 
   it('lowers a severity one step, and low no further', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../../graph/ontology.js';
 import { cypherIdentifier, cypherScriptMeta, cypherString, cypherValue, splitCypherScript } from '../../graph/export/cypher.js';
 import { exportGraph } from '../../graph/export/index.js';
+import { linkReviewJson } from '../../graph/export/shared.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
 import { escapingDataset, NASTY_NAME, NASTY_NOTE, NASTY_QUOTE, snapshotOf } from './helpers.js';
 
@@ -161,7 +162,10 @@ describe('Cypher export', () => {
       }),
     );
     for (const edge of snapshot.edges) {
-      const props = Object.fromEntries(Object.entries(edge.properties).filter(([, v]) => v !== null));
+      // A review is written as the JSON text the stores keep, and only when decided.
+      const props = Object.fromEntries(
+        Object.entries({ ...edge.properties, review: linkReviewJson(edge.properties.review) }).filter(([, v]) => v !== null && v !== undefined),
+      );
       expect(read.get(edge.id)).toEqual({ fromKind: kinds.get(edge.from), from: edge.from, toKind: kinds.get(edge.to), to: edge.to, type: edge.type, props });
     }
     expect(script).toContain(

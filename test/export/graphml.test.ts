@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../graph/export/index.js';
+import { linkReviewJson } from '../../graph/export/shared.js';
 import { xmlAttr, xmlText } from '../../graph/export/graphml.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
 import { escapingDataset, NASTY_DESCRIPTION, NASTY_NAME, NASTY_NOTE, NASTY_QUOTE, snapshotOf } from './helpers.js';
@@ -128,7 +129,9 @@ describe('GraphML export', () => {
       expect(element['@_source']).toBe(edge.from);
       expect(element['@_target']).toBe(edge.to);
       const expected: Record<string, unknown> = { label: edge.type, type: edge.type };
-      for (const [k, v] of Object.entries(edge.properties)) if (v !== null) expected[k] = v;
+      // A review is written as the JSON text the stores keep, and only when decided.
+      for (const [k, v] of Object.entries({ ...edge.properties, review: linkReviewJson(edge.properties.review) }))
+        if (v !== null && v !== undefined) expected[k] = v;
       expect(attributes(element, keys, 'edge')).toEqual(expected);
     }
   });

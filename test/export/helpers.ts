@@ -41,7 +41,18 @@ export async function escapingDataset(): Promise<Dataset> {
     },
   ];
   const relationships: DatasetRelationship[] = [
-    { type: 'INVOLVES', from: 'ex-escaping', to: 'digdir', source: 'rapport-2021', page: 4, quote: NASTY_QUOTE, basis: 'inferred', note: NASTY_NOTE },
+    {
+      type: 'INVOLVES',
+      from: 'ex-escaping',
+      to: 'digdir',
+      source: 'rapport-2021',
+      page: 4,
+      quote: NASTY_QUOTE,
+      basis: 'inferred',
+      note: NASTY_NOTE,
+      // A recorded review travels as the JSON text the stores keep, escaped like any other text.
+      review: { decision: 'rejected', by: NASTY_NAME, at: '2025-03-01T09:30:00Z', note: NASTY_NOTE },
+    },
     { type: 'ILLUSTRATES', from: 'ex-escaping', to: 'drv-tech', source: 'ref-sdg', page: null, quote: null, basis: 'stated' },
   ];
   dataset.nodes.push(...nodes);

@@ -111,6 +111,52 @@ describe('dataset validation', () => {
     ]);
   });
 
+  it('takes review decisions only on inferred links and fields, dated, signed, and a rejection with its reason', () => {
+    const text = [
+      'nodes:',
+      '  - kind: Agency',
+      '    id: a',
+      '    name: A',
+      '    shortName: AA',
+      '    sector: state',
+      '    source: ref-a',
+      '    inferred: { shortName: Read from the logo. }',
+      '    review:',
+      '      shortName: { decision: accepted, by: Kari, at: "2025-03-01T09:30:00Z" }',
+      '      sector: { decision: accepted, by: Kari, at: "2025-03-01T09:30:00Z" }',
+      '  - { kind: LifeEvent, id: le, name: L, source: ref-a }',
+      'relationships:',
+      '  - { type: LEADS, from: a, to: le, source: ref-a, page: null, quote: null, basis: inferred, note: N, review: { decision: rejected, by: Kari, at: "2025-03-01T09:30:00+01:00", note: No. } }',
+      '  - { type: RESPONSIBLE_FOR, from: a, to: le, source: ref-a, page: null, quote: null, basis: stated, review: { decision: accepted, by: Kari, at: "2025-03-01T09:30:00Z" } }',
+      '  - { type: FOLLOWS_UP, from: a, to: le, source: ref-a, page: null, quote: null, basis: inferred, note: N, review: { decision: rejected, by: Kari, at: "2025-03-01" } }',
+      '',
+    ].join('\n');
+    expect(check(text)).toEqual([
+      'case.yaml:11 nodes[0].review.sector: records a review of "sector", which the node does not mark as inferred (only inferred fields are reviewed)',
+      "case.yaml:15 relationships[1].review: is only for inferred links: a stated link is the source's word and is not reviewed",
+      'case.yaml:16 relationships[2].review.at: must be an ISO 8601 time with a zone, e.g. 2025-03-01T09:30:00Z',
+      'case.yaml:16 relationships[2].review.note: is required when the decision is "rejected": say why the inference does not hold',
+    ]);
+  });
+
+  it("keeps a node's or link's recorded reviews within one storable text", () => {
+    const note = 'ø'.repeat(700); // 1,400 bytes: one note is allowed
+    const review = (field: string) => `${field}: { decision: rejected, by: Kari, at: "2025-03-01T09:30:00Z", note: "${note}" }`;
+    const fields = ['shortName', 'name', 'description'];
+    const text = [
+      'nodes:',
+      `  - { kind: Agency, id: a, name: A, shortName: AA, description: D, sector: state, source: ref-a, inferred: { ${fields.map((f) => `${f}: why`).join(', ')} }, review: { ${fields.map(review).join(', ')} } }`,
+      '',
+    ].join('\n');
+    expect(check(text)).toEqual([
+      'case.yaml:2 nodes[0].review: the reviews take 4,456 UTF-8 bytes together; the stores keep them as one text of at most 3,999 bytes — shorten the notes',
+    ]);
+    const tooLong = `  - { kind: Agency, id: b, name: B, shortName: BB, sector: state, source: ref-a, inferred: { shortName: why }, review: { shortName: { decision: rejected, by: Kari, at: "2025-03-01T09:30:00Z", note: "${'ø'.repeat(751)}" } } }`;
+    expect(check(`nodes:\n${tooLong}\n`)).toEqual([
+      'case.yaml:2 nodes[0].review.shortName.note: is 1,502 UTF-8 bytes long; a review note may be at most 1,500 bytes (the embedded store cannot safely hold longer strings) — shorten it',
+    ]);
+  });
+
   it('reports a bad enum value with the allowed values', () => {
     expect(check('nodes:\n  - { kind: FocusArea, id: fa, name: FA, status: started, source: ref-a }\n')).toEqual([
       'case.yaml:2 nodes[0].status: must be one of "not_started", "in_progress", "completed" (got "started")',

@@ -281,23 +281,6 @@ describe('follow-up of findings through the API', () => {
     });
   });
 
-  it('GET /api/findings/digest gives the report’s follow-up section: new, overdue and closed since a date', async () => {
-    await get('/api/findings');
-    await post(`/api/findings/${FA}/acknowledge`, { owner: { person: 'Per' }, dueDate: '2020-01-01' }, as('editor-a', '"1"'));
-    await post(`/api/findings/${INIT}/resolve`, { reason: 'Utførende virksomhet er på plass' }, as('editor-b', '"1"'));
-    const digest = body(await get('/api/findings/digest?since=2000-01-01&today=2030-01-01'));
-    expect(digest).toMatchObject({ since: '2000-01-01', today: '2030-01-01' });
-    expect(digest.overdue.map((e: any) => [e.id, e.owner.name, e.dueDate])).toEqual([[FA, 'Per', '2020-01-01']]);
-    expect(digest.closed.map((e: any) => [e.id, e.state, e.reason, e.by.name])).toEqual([
-      [INIT, 'resolved', 'Utførende virksomhet er på plass', 'Ola Nordmann'],
-    ]);
-    expect(digest.opened.map((e: any) => e.id)).toContain(FA);
-    expect(digest.opened.map((e: any) => e.id)).not.toContain(INIT);
-    const later = body(await get('/api/findings/digest?since=2999-01-01&today=2030-01-01'));
-    expect([later.opened, later.closed]).toEqual([[], []]);
-    expect((await get('/api/findings/digest?since=yesterday')).statusCode).toBe(400);
-  });
-
   describe('a replaced dataset', () => {
     const put = (dataset: Dataset) =>
       sut.app.inject({

@@ -1,6 +1,8 @@
 // Both stores, same dataset, every year of it: the graph as of a year (graph/projection/as-of.ts) must answer the same
 // on the embedded store and on Neo4j — node and degree, neighbourhoods, search, paths, named queries, export scopes —
-// whether the store's own reads answer (the latest year of a graph with nothing ended) or the graph of the year does.
+// whether the store's own reads answer (the latest year of a graph with nothing ended) or the graph of the year does;
+// and through the review lens (graph/review/lens.ts), which marks the store's own answers while it hides nothing and
+// has the graph of the year answer once it leaves rejected links out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { Neo4jStore } from '../../graph/adapters/neo4j/store.js';
@@ -11,11 +13,31 @@ import { NAMED_QUERIES } from '../../graph/queries/named.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import type { GraphPath, Subgraph } from '../../graph/schema/graph.js';
 import type { GraphStore } from '../../graph/store/port.js';
+import type { AppDecision } from '../../graph/review/decisions.js';
+import { ReviewLens } from '../../graph/review/lens.js';
 import { neo4jTestConfig } from './neo4j-config.js';
 
 const config = neo4jTestConfig();
 // The years fixture has an ended link and a node of 2022; the gap fixture has none, so its latest year is the store's own.
-const DATASETS = ['test/fixtures/years', 'test/fixtures/gaps'];
+const editor = { id: 'editor-1', name: 'Kari', via: 'token' as const };
+const decide = (decision: AppDecision['decision'], at: string): AppDecision => ({
+  decision,
+  by: editor,
+  at,
+  ...(decision === 'rejected' ? { note: 'Nei.' } : {}),
+});
+/** Decisions made in the app: only marks (the store's own reads still answer), and marks with links left out. */
+const MARKS_ONLY = new Map([['init-data:DEPENDS_ON:init-kompetanse', decide('accepted', '2025-03-01T09:00:00Z')]]);
+const WITH_REJECTIONS = new Map([
+  ['init-data:DEPENDS_ON:init-kompetanse', decide('rejected', '2025-03-01T09:00:00Z')],
+  ['init-kompetanse.status', decide('rejected', '2025-03-01T09:05:00Z')],
+]);
+const DATASETS: [string, string, Map<string, AppDecision> | null][] = [
+  ['test/fixtures/years', 'as loaded', null],
+  ['test/fixtures/gaps', 'as loaded', null],
+  ['test/fixtures/gaps', 'with an accepted link', MARKS_ONLY],
+  ['test/fixtures/gaps', 'with a rejected link and field', WITH_REJECTIONS],
+];
 
 const sortedSubgraph = (g: Subgraph) => ({
   nodes: [...g.nodes].sort((a, b) => a.id.localeCompare(b.id)),
@@ -23,7 +45,7 @@ const sortedSubgraph = (g: Subgraph) => ({
 });
 const pathKeys = (paths: GraphPath[]) => paths.map((p) => p.edges.map((e) => e.id).join(' | ')).sort();
 
-describe.runIf(config).each(DATASETS)('as of every year, the embedded store and Neo4j agree on %s', (dir) => {
+describe.runIf(config).each(DATASETS)('as of every year, the embedded store and Neo4j agree on %s %s', (dir, _how, decisions) => {
   let dataset: Dataset;
   let embedded: GraphStore;
   let neo: GraphStore;
@@ -46,10 +68,11 @@ describe.runIf(config).each(DATASETS)('as of every year, the embedded store and 
     await neo?.close();
   });
 
+  const lens = decisions ? new ReviewLens(decisions, { includeRejected: false }) : undefined;
   /** The graph of the year on each store, each from its store's current snapshot. */
   const both = async (year: number | undefined): Promise<[GraphAsOf, GraphAsOf]> => [
-    graphAsOf(embedded, await embedded.snapshot(), year),
-    graphAsOf(neo, await neo.snapshot(), year),
+    graphAsOf(embedded, await embedded.snapshot(), year, lens),
+    graphAsOf(neo, await neo.snapshot(), year, lens),
   ];
   const label = (year: number | undefined) => (year === undefined ? 'by default' : `as of ${year}`);
 
@@ -59,6 +82,19 @@ describe.runIf(config).each(DATASETS)('as of every year, the embedded store and 
       expect(b.year, label(year)).toBe(a.year);
       expect(b.direct, label(year)).toBe(a.direct);
       expect(await b.reader.snapshot(), label(year)).toEqual(await a.reader.snapshot());
+    }
+    if (decisions) {
+      const [latest] = await both(undefined);
+      // Marks alone leave the store's own reads answering; a link left out hands the answers to the projection.
+      expect(latest.direct).toBe(decisions === MARKS_ONLY);
+      const edges = (await latest.reader.snapshot()).edges;
+      expect(edges.some((e) => e.id === 'init-data:DEPENDS_ON:init-kompetanse')).toBe(decisions === MARKS_ONLY);
+      if (decisions === MARKS_ONLY) {
+        const detail = await latest.reader.neighbors('init-data', { depth: 1, limit: 50 });
+        expect(detail.edges.find((e) => e.id === 'init-data:DEPENDS_ON:init-kompetanse')?.properties.review).toMatchObject({ state: 'accepted', by: 'Kari' });
+      } else {
+        expect((await latest.reader.getNode('init-kompetanse'))?.review?.['status']).toMatchObject({ state: 'rejected' });
+      }
     }
   });
 

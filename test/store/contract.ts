@@ -239,7 +239,15 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
 
     it('stops a query that runs past the timeout', async () => {
       await expectStoreError(
-        sut.readQuery('MATCH (a), (b), (c), (d), (e), (f) WHERE a.name <> f.name RETURN count(*) AS c', {}, { timeoutMs: 200, rowCap: 10 }),
+        // Relationships, not unlabelled nodes: on Neo4j a query may not start from a node pattern without a label.
+        sut.readQuery(
+          'MATCH ()-[a]->(), ()-[b]->(), ()-[c]->(), ()-[d]->(), ()-[e]->(), ()-[f]->() WHERE a.basis <> f.basis RETURN count(*) AS c',
+          {},
+          {
+            timeoutMs: 200,
+            rowCap: 10,
+          },
+        ),
         'query_timeout',
       );
     });
@@ -318,6 +326,41 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
           [2022, 89.5],
           [2023, 90],
         ]);
+      } finally {
+        await sut.replaceDataset(fixture);
+      }
+    });
+
+    it('keeps the review decisions a dataset records, and marks every inferred link and field with its state', async () => {
+      const model = await fixtureDataset('test/fixtures/model');
+      const at = '2025-03-01T09:30:00+01:00';
+      const reviewed: Dataset = {
+        ...model,
+        nodes: model.nodes.map((n) =>
+          n.id === 'fa-data' ? { ...n, review: { status: { decision: 'rejected' as const, by: 'Kari «K» Nordmann', at, note: 'Nei – «s. 8».' } } } : n,
+        ),
+        relationships: model.relationships.map((r) =>
+          r.basis === 'inferred' ? { ...r, review: { decision: 'accepted' as const, by: 'Ola', at: '2025-03-02T10:00:00Z' } } : r,
+        ),
+      };
+      const inferredLinks = reviewed.relationships.filter((r) => r.basis === 'inferred');
+      expect(inferredLinks.length).toBeGreaterThan(0);
+      try {
+        await sut.replaceDataset(reviewed);
+        const snapshot = await sut.snapshot();
+        expect(sortById(snapshot.nodes.map(toDatasetNode))).toEqual(sortById(reviewed.nodes));
+        expect(snapshot.edges.map(toDatasetRelationship).sort(byRelKey)).toEqual([...reviewed.relationships].sort(byRelKey));
+        const area = await sut.getNode('fa-data');
+        expect(area?.review).toEqual({ number: { state: 'unreviewed' }, status: { state: 'rejected', by: 'Kari «K» Nordmann', at, note: 'Nei – «s. 8».' } });
+        expect(area?.properties).not.toHaveProperty('review');
+        for (const edge of snapshot.edges) {
+          if (edge.properties.basis === 'inferred')
+            expect(edge.properties.review, edge.id).toEqual({ state: 'accepted', by: 'Ola', at: '2025-03-02T10:00:00Z' });
+          else expect(edge.properties, edge.id).not.toHaveProperty('review');
+        }
+        const link = inferredLinks[0]!;
+        const around = await sut.neighbors(link.from, { depth: 1, limit: 100 });
+        expect(around.edges.find((e) => e.id === `${link.from}:${link.type}:${link.to}`)?.properties.review).toMatchObject({ state: 'accepted' });
       } finally {
         await sut.replaceDataset(fixture);
       }

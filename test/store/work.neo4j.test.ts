@@ -51,6 +51,19 @@ describe.runIf(config)('Neo4j work store', () => {
           { cypher: 'MATCH p = (a:Agency)-[*0..3]-(b) RETURN nodes(p) AS ns' },
           { cypher: 'MATCH (a:Agency) ((x)-[]-(y)){0,3} (b) RETURN b' },
           { cypher: 'MATCH ()-[r]-() RETURN startNode(r) AS s, endNode(r) AS e' },
+          // Subqueries inside expressions are planned out of EXPLAIN's sight (nested plans).
+          { cypher: 'RETURN CASE WHEN true THEN [(a)-[*0..0]-(b) | b.body] END AS leak' },
+          { cypher: 'RETURN [x IN [1] | COLLECT { MATCH (n) WHERE n.json IS NOT NULL RETURN n.json }] AS leak' },
+          { cypher: 'RETURN reduce(s = [], x IN [1] | s + COLLECT { MATCH (n:StrategigrafAudit) RETURN n.json }) AS leak' },
+          {
+            cypher: 'MATCH (a:Agency) RETURN CASE WHEN COUNT { MATCH (n) WHERE n.body CONTAINS $m OR n.json CONTAINS $m } > 0 THEN $m END AS leak',
+            params: { m: marker },
+          },
+          {
+            cypher:
+              'MATCH (a:Agency) WITH a, [x IN [1] WHERE EXISTS { MATCH (n) WHERE n.body CONTAINS $m }] AS hit RETURN CASE WHEN size(hit) > 0 THEN $m END AS leak',
+            params: { m: marker },
+          },
         ];
       } finally {
         await d.close();

@@ -9,6 +9,8 @@ import { compactDatabase } from '../../graph/adapters/ladybug/maintenance.js';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { currentGeneration } from '../../graph/adapters/ladybug/generations.js';
 import { LadybugWorkStore, workDatabasePath } from '../../graph/adapters/ladybug/work-store.js';
+import { StoreError } from '../../graph/store/errors.js';
+import { Child } from './crash/harness.js';
 import { fixtureDataset } from './contract.js';
 import { defineWorkStoreContract, draft, wholeAudit } from './work-contract.js';
 
@@ -72,6 +74,31 @@ describe('LadybugDB work file', () => {
       expect((await reopened.listAudit({ limit: 100 })).map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => 12 - i));
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('refuses to open work records another live process has open, and opens them once it is gone', async () => {
+    const db = path.join(dir, 'held.lbug');
+    const holder = new Child('test/store/crash/work-child.ts', [db, 'none']);
+    try {
+      await holder.waitFor('idle');
+      const store = new LadybugStore({ path: db });
+      try {
+        const err = await store.work.listAudit({ limit: 1 }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(StoreError);
+        expect((err as StoreError).code).toBe('store_unavailable');
+        expect((err as StoreError).message).toMatch(/in use by process \d+/);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await holder.kill();
+    }
+    const store = new LadybugStore({ path: db });
+    try {
+      expect(await store.work.listAudit({ limit: 1 })).toEqual([]);
+    } finally {
+      await store.close();
     }
   });
 

@@ -29,6 +29,7 @@ const SHOWN_ELSEWHERE = new Set([
   'nextTasks',
   'complete',
   'missing',
+  'review' /* the review badges beside each inferred field's «Utledet» */,
 ]);
 
 describe('property and value labels', () => {

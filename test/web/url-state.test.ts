@@ -61,7 +61,7 @@ describe('patchSearch', () => {
 describe('viewOf', () => {
   it('reads every known view', () => {
     for (const view of VIEWS) expect(viewOf({ view })).toBe(view);
-    expect(VIEWS).toEqual(['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query']);
+    expect(VIEWS).toEqual(['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query', 'audit']);
   });
 
   it('falls back to explore for a missing or unknown view', () => {

@@ -10,8 +10,10 @@
 // reaches them. For (1), every node source must name the labels it reads, and none of them may be reserved: a source
 // that reads nodes whatever their label (AllNodesScan for an unlabelled pattern `(n)`, a seek by id() or elementId(),
 // the count of all nodes, a dynamic label) is refused, with what to write instead. Work nodes carry reserved labels
-// only, so a source naming other labels never yields one. Cypher has no function that turns an id into a node, and the
-// allowed procedures list labels and keys, not nodes' properties. A leaf operator this file does not know is refused.
+// only, so a source naming other labels never yields one. A subquery inside an expression is planned out of EXPLAIN's
+// sight (NESTED_PLAN), so it is refused. Cypher has no function that turns an id into a node, and the
+// allowed procedures list labels and keys, not nodes' properties. A leaf that reads the store and that this file does
+// not know (a scan, seek, look-up or count of a later release) is refused.
 import { ALLOWED_PROCEDURES } from '../shared/analyst-query.js';
 import { queryInvalid, readOnlyViolation } from '../../store/errors.js';
 import { NODE_LABEL, RESERVED_LABELS } from './schema.js';
@@ -28,10 +30,41 @@ const ALLOWED_PROCEDURE_NAMES = new Set(ALLOWED_PROCEDURES.map((p) => p.toLowerC
 
 /** Node sources that read nodes whatever their labels: never allowed (see the top of this file). */
 const UNLABELLED_NODE_SOURCES = /^(Partitioned)?(AllNodesScan|NodeByIdSeek|NodeByElementIdSeek|DynamicLabelNodeLookup)$/;
-/** Operators with "Node" in their name that do not read nodes from the store: they join or check rows they are given. */
-const NOT_NODE_SOURCES = new Set(['NodeHashJoin', 'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin', 'AssertSameNode', 'LockNodes']);
-/** Leaves that read no nodes: the rows of an enclosing Apply, a single empty row, an allowed procedure. */
-const OTHER_LEAVES = new Set(['Argument', 'ArgumentTracker', 'EmptyRow', 'ProcedureCall']);
+/**
+ * Node sources that read the nodes of the labels they name (Neo4j 5.26's operator list; Partitioned… are the parallel
+ * runtime's): allowed when they name no reserved label. Any other leaf that is not a relationship source is refused.
+ */
+const LABELLED_NODE_SOURCES = new RegExp(
+  `^(Partitioned)?(${[
+    'NodeByLabelScan',
+    'NodeIndexSeek',
+    'NodeUniqueIndexSeek',
+    'NodeIndexScan',
+    'NodeIndexContainsScan',
+    'NodeIndexEndsWithScan',
+    'NodeIndexSeekByRange',
+    'NodeUniqueIndexSeekByRange',
+    'MultiNodeIndexSeek',
+    'AssertingMultiNodeIndexSeek',
+    'UnionNodeByLabelsScan',
+    'IntersectionNodeByLabelsScan',
+    'SubtractionNodeByLabelsScan',
+    'NodeCountFromCountStore',
+  ].join('|')})$`,
+);
+/**
+ * What a leaf that reads from the store is called: a scan, a seek, a look-up or a count. A leaf called otherwise
+ * (Projection of `RETURN 1`, Unwind, EmptyRow, Argument, ProcedureCall) computes its rows from expressions, and no
+ * Cypher expression turns an id into a node.
+ */
+const STORE_READER = /Scan|Seek|Lookup|Store|ById|ByElementId|Node/;
+/**
+ * A subquery inside an expression (EXISTS { … }, COUNT { … }, COLLECT { … } or a pattern comprehension inside CASE, a
+ * list comprehension, reduce() …) is planned as a nested plan that EXPLAIN does not show as operators; its text is in
+ * the Details of the operator that evaluates it. One solved by the planner in the plan itself (a WHERE EXISTS { … },
+ * a COUNT { … } returned on its own) shows as operators and is checked like any other.
+ */
+const NESTED_PLAN = /\b(EXISTS|COUNT|COLLECT)\s*\{/i;
 const RESERVED = new RegExp(`\\b(${RESERVED_LABELS.join('|')})\\b`, 'i');
 
 const EXAMPLE_LABEL = `(n:${NODE_LABEL}) for any node of the graph, or its kind, e.g. (n:Agency)`;
@@ -74,10 +107,22 @@ function assertNodeSourcesAllowed(plan: PlanNode): void {
       `the label ${reserved} holds the programme office's records, which analyst queries may not read; query the graph's labels instead, ${EXAMPLE_LABEL}`,
     );
   }
+  if (NESTED_PLAN.test(details)) {
+    const kind = NESTED_PLAN.exec(details)![1]!.toUpperCase();
+    throw queryInvalid(
+      `a subquery inside an expression (here ${kind} { … }; a pattern comprehension counts as COLLECT { … }) cannot be checked on Neo4j and is not allowed in analyst queries; ` +
+        `compute it in a clause of its own: WHERE EXISTS { … } or CALL { … } before the expression that uses it`,
+    );
+  }
   if (UNLABELLED_NODE_SOURCES.test(operator)) throw unlabelledSource(operator, details);
   if (/^(Partitioned)?NodeCountFromCountStore$/.test(operator) && !/^count\( \(:/.test(details.trim())) {
     throw queryInvalid(
       `counting every node of the database is not allowed in analyst queries: the database also holds records analysts may not read; count the graph's nodes with MATCH (n:${NODE_LABEL}) RETURN count(n)`,
+    );
+  }
+  if (LABELLED_NODE_SOURCES.test(operator) && !/:\s*!?`?[\p{L}_]/u.test(details)) {
+    throw queryInvalid(
+      `the query plan reads nodes with ${operator} without naming their label, which analyst queries may not do on Neo4j; give the pattern a label: ${EXAMPLE_LABEL}`,
     );
   }
   const children = plan.children ?? [];
@@ -90,12 +135,11 @@ function assertNodeSourcesAllowed(plan: PlanNode): void {
 }
 
 function isKnownLeaf(operator: string): boolean {
-  if (OTHER_LEAVES.has(operator)) return true;
   // Relationship scans, seeks and counts: they yield relationships and their endpoints, never a node on its own.
   if (/Relationship/.test(operator)) return true;
-  // Labelled node sources (label scans, index seeks and scans, label unions, intersections and subtractions): their
-  // labels were checked above.
-  return /Node/.test(operator) && !NOT_NODE_SOURCES.has(operator) && !UNLABELLED_NODE_SOURCES.test(operator);
+  // Their labels were checked above.
+  if (LABELLED_NODE_SOURCES.test(operator)) return true;
+  return !STORE_READER.test(operator);
 }
 
 function unlabelledSource(operator: string, details: string): Error {

@@ -1,7 +1,6 @@
 // What the Skate meeting hears about the follow-up: the findings that are new (or open again) since the last meeting,
 // those overdue now, and those closed since — resolved, accepted as a risk, or closed by the data. Pure: from records
-// (reconciled with the data first, see reconciledInMemory) and two dates. The API serves it (GET /api/findings/digest)
-// so that the report command gets the same section through a running server.
+// (reconciled with the data first, see reconciledInMemory) and two dates.
 import { GAP_SEVERITIES } from '../../schema/analysis.js';
 import { CLOSED_STATES, type DigestEntry, type FollowUpDigest, type FollowUpEvent, type FollowUpRecord } from './schema.js';
 import { isOverdue, osloDate } from './state.js';

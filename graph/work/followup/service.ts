@@ -9,13 +9,11 @@ import type { GraphSnapshot } from '../../store/port.js';
 import type { WorkRecord, WorkStore } from '../port.js';
 import type { Actor } from '../schema.js';
 import { dataViewOf, summaryOf } from './data-view.js';
-import { followUpDigest } from './digest.js';
 import { auditView, COLLECTION, parseRecord, toJson } from './reconcile.js';
 import {
   FOLLOW_UP_STATES,
   type FindingDetail,
   type FindingItem,
-  type FollowUpDigest,
   type FollowUpCommand,
   type FollowUpRecord,
   type FollowUpState,
@@ -291,13 +289,4 @@ export async function actOnFinding(
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   return { detail: detail(id, finding, { stored: written, record: next }, today), version: written.version, warnings: commandWarnings(command, today) };
-}
-
-/** The last Skate meeting, when the caller does not say: about a quarter before the report's date. */
-export const DEFAULT_SINCE_DAYS = 90;
-
-/** The report's follow-up section from the stored records (reconciled by the caller). */
-export async function digestOf(ctx: FollowUpContext, dates: { since: string; today: string }): Promise<FollowUpDigest> {
-  const records = (await ctx.work.listRecords(COLLECTION)).map(parseRecord).filter((r): r is FollowUpRecord => r !== null);
-  return followUpDigest(records, dates);
 }

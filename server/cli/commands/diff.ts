@@ -4,6 +4,7 @@ import { DIFF_FORMATS, renderDiff } from '../../../graph/report/diff.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
 import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
+import { reviewedFrom } from '../../../graph/review/read.js';
 
 function year(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d{4}$/.test(text))
@@ -34,7 +35,8 @@ export const diffCommand: Command = {
     const options = documentOptions(values, DIFF_FORMATS);
 
     return withGraph(io, 'read', values, async (store) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedFrom(store);
       const years = yearsOf(snapshot).all;
       for (const [name, y] of [
         ['FROM', from],

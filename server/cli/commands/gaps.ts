@@ -3,6 +3,7 @@ import { FINDING_BASIS_LABELS, GAP_SEVERITY_LABELS, isNodeKind } from '../../../
 import { GAP_SEVERITIES, LANGUAGES, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../../../graph/schema/analysis.js';
 import { EXIT, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
+import { reviewedFrom } from '../../../graph/review/read.js';
 
 /** A severity as the listing shows it: in capitals ("HØY"). */
 const severityLabel = (severity: GapSeverity, lang: Language) => GAP_SEVERITY_LABELS[severity][lang].toUpperCase();
@@ -65,7 +66,8 @@ export const gapsCommand: Command = {
     }
 
     return withGraph(io, 'read', values, async (store, description) => {
-      const snapshot = await store.snapshot();
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md).
+      const snapshot = await reviewedFrom(store);
       const findings = findGaps(snapshot, {
         ...(values.rule ? { rule: values.rule } : {}),
         ...(severity ? { severity } : {}),

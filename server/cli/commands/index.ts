@@ -7,6 +7,7 @@ import { loadCommand } from './load.js';
 import { compactCommand, recoverCommand } from './maintenance.js';
 import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
+import { reviewCommand } from './review.js';
 import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   gapsCommand,
   reportCommand,
   diffCommand,
+  reviewCommand,
   serveCommand,
   recoverCommand,
   compactCommand,

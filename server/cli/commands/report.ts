@@ -1,14 +1,17 @@
 import { REPORT_FORMATS, renderReport } from '../../../graph/report/index.js';
-import type { GraphSnapshot, GraphStore } from '../../../graph/store/port.js';
+import type { GraphSnapshot } from '../../../graph/store/port.js';
+import type { CliGraph } from '../remote-graph.js';
 import { followUpDigest, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
 import { COLLECTION, reconciledInMemory } from '../../../graph/work/followup/reconcile.js';
 import { IsoDate } from '../../../graph/work/followup/schema.js';
-import { DEFAULT_SINCE_DAYS } from '../../../graph/work/followup/service.js';
 import { osloDate } from '../../../graph/work/followup/state.js';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
 import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js';
-import { RemoteGraph, type CliGraph } from '../remote-graph.js';
 import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
+import { reviewedFrom } from '../../../graph/review/read.js';
+
+/** The last Skate meeting, when --since does not say: about a quarter before the report's date. */
+export const DEFAULT_SINCE_DAYS = 90;
 
 /** The date of the last meeting: --since as given (a calendar date), or DEFAULT_SINCE_DAYS before the report's date. */
 export function sinceDate(given: string | undefined, generatedAt: Date): string {
@@ -20,14 +23,12 @@ export function sinceDate(given: string | undefined, generatedAt: Date): string 
 }
 
 /**
- * The follow-up as the data now stands, without writing anything: from the store, its records reconciled in memory (a
- * report is a reader); through a running server, the digest it works out the same way. Null, with a line on standard
- * error, when the follow-up cannot be read.
+ * The follow-up as the data now stands, without writing anything: the records reconciled in memory (a report is a
+ * reader). Null, with a line on standard error, when the store keeps no follow-up.
  */
-async function followUpOf(graph: CliGraph, snapshot: GraphSnapshot, dates: { since: string; today: string }, io: CliIO): Promise<FollowUpDigest | null> {
+async function followUpOf(store: CliGraph, snapshot: GraphSnapshot, dates: { since: string; today: string }, io: CliIO): Promise<FollowUpDigest | null> {
   try {
-    if (graph instanceof RemoteGraph) return await graph.followUpDigest(dates);
-    const records = await (graph as GraphStore).work.listRecords(COLLECTION);
+    const records = await store.work.listRecords(COLLECTION);
     return followUpDigest(reconciledInMemory(snapshot, records, new Date().toISOString()), dates);
   } catch (err) {
     io.err(`the report has no follow-up section: the follow-up could not be read (${err instanceof Error ? err.message : String(err)})`);
@@ -52,9 +53,11 @@ export const reportCommand: Command = {
     const { values } = parseCommandArgs(argv, { ...DOCUMENT_OPTIONS, ...SERVER_OPTIONS, since: { type: 'string' } }, false);
     const options = documentOptions(values, REPORT_FORMATS);
     const dates = { since: sinceDate(values.since, options.generatedAt), today: osloDate(options.generatedAt) };
-    return withGraph(io, 'read', values, async (graph) => {
-      const snapshot = await graph.snapshot();
-      const followUp = await followUpOf(graph, snapshot, dates, io);
+    return withGraph(io, 'read', values, async (store) => {
+      // As the review shows it: decisions in force, rejected links left out (docs/review.md). The follow-up is
+      // reconciled against the data as the server reconciles it (store.snapshot()).
+      const snapshot = await reviewedFrom(store);
+      const followUp = await followUpOf(store, await store.snapshot(), dates, io);
       const text = renderReport(snapshot, {
         format: options.format,
         generatedAt: options.generatedAt,

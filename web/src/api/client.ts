@@ -131,7 +131,8 @@ export const api = {
     get('/api/nodes', { query: { q, kind: options.kind, limit: options.limit ?? 10, ...asOfFor('/api/nodes', options.asOf) } }),
   listNodes: (kind: components['schemas']['Node']['kind'], limit = 500, asOf?: number) =>
     get('/api/nodes', { query: { kind, limit, ...asOfFor('/api/nodes', asOf) } }),
-  node: (id: string, asOf?: number) => get('/api/nodes/{id}', { path: { id }, query: { ...asOfFor('/api/nodes/{id}', asOf) } }),
+  node: (id: string, asOf?: number, includeRejected = false) =>
+    get('/api/nodes/{id}', { path: { id }, query: { ...asOfFor('/api/nodes/{id}', asOf), ...(includeRejected ? { includeRejected: 'true' } : {}) } }),
   neighbors: (id: string, options: Omit<NeighborQuery, 'depth' | 'limit'> & { depth?: number; limit?: number; asOf?: number | undefined } = {}) => {
     const { asOf, ...rest } = options;
     return get('/api/nodes/{id}/neighbors', {
@@ -163,4 +164,13 @@ export const api = {
   diff: (from: number, to: number) => get('/api/diff', { query: { from, to } }),
   /** A subject's dated statuses, the years no source reported on it, and its links that changed over the years. */
   history: (id: string) => get('/api/history/{id}', { path: { id } }),
+  /** An inferred link's or field's review: where it stands and its whole thread; `version` is the ETag a decision sends back. */
+  review: (target: string) => get('/api/reviews/{target}', { path: { target } }),
+  /** The audit trail (admin), newest first, one page at a time. */
+  audit: (query: AuditQuery) => get('/api/audit', { query: { ...query, format: 'json' } }),
 };
+
+type AuditQuery = Omit<NonNullable<Query<Operation<'/api/audit', 'get'>>>, 'format'>;
+
+/** Where the audit trail with these filters downloads as CSV (the API's format=csv; the browser sends the session cookie). */
+export const auditCsvUrl = (query: Omit<AuditQuery, 'before'>): string => routeUrl('/api/audit', { query: { ...query, format: 'csv' } });

@@ -199,13 +199,15 @@ export interface paths {
         };
         /**
          * One node with its properties and its degree per relationship type
-         * @description As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the degree counts only links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected are not counted unless `includeRejected=true`; every inferred field carries its review mark in `review`.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -280,7 +282,7 @@ export interface paths {
         };
         /**
          * The neighbourhood of a node, following relationships in both directions
-         * @description As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, without links a source of that year or earlier ended.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): only nodes and links sources of that year or earlier attest, without links a source of that year or earlier ended. Links an editor rejected are left out unless `includeRejected=true`; every inferred link carries its review mark in `properties.review`.
          */
         get: {
             parameters: {
@@ -297,6 +299,8 @@ export interface paths {
                     limit?: number;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -371,7 +375,7 @@ export interface paths {
         };
         /**
          * Shortest paths between two nodes
-         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description Each path lists its nodes in order from `from` to `to`, and edges[i] joins nodes[i] and nodes[i+1]. Direction is ignored unless directed=true. `from` and `to` must differ (otherwise 400); an unknown `from` or `to` is a 404. As the graph stood in `asOf` (default: the latest year in the data): only links that held then, and a `from` or `to` no source of that year or earlier attests is a 404 that says when it first appears. No path runs along a link an editor rejected unless `includeRejected=true`.
          */
         get: {
             parameters: {
@@ -388,6 +392,8 @@ export interface paths {
                     limit?: number;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -461,7 +467,7 @@ export interface paths {
         put?: never;
         /**
          * Run a read-only Cypher query
-         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. The programme office's records (follow-up, review, tokens) and the audit trail are never visible to these queries. On Neo4j, where they share the database with the graph, a query may not start from a node pattern without a label, look a node up by id() or elementId(), count every node, or name the labels StrategigrafWork, StrategigrafAudit or StrategigrafAuditSeq (400, code query_invalid): write (n:StrategigrafNode) for any node of the graph, or its kind, e.g. (n:Agency). Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
+         * @description Nodes, relationships and paths in the rows come as the Node, Edge and Path shapes of the other routes. A query that would write is refused (400, code read_only) and the graph stays unchanged. A query that runs past the server's timeout (STRATEGIGRAF_QUERY_TIMEOUT_MS, default 5000 ms; code query_timeout) or returns more rows than its cap (STRATEGIGRAF_QUERY_ROW_CAP, default 5000; code row_cap_exceeded) is stopped with a 400. The timeout counts from arrival: a query still waiting for its turn when it passes is not run (code query_timeout). A result larger than STRATEGIGRAF_QUERY_RESPONSE_BYTES (default 4 MiB of JSON; code response_too_large) and, on the embedded store, a query needing more memory than STRATEGIGRAF_QUERY_MEMORY_MB (default 1024; code query_too_costly) are stopped with a 400. Clients take turns: at most one query per client runs at a time, and a client with STRATEGIGRAF_QUERY_QUEUE_PER_CLIENT (default 4) queries already waiting is answered 429 (code too_many_queries) with Retry-After. If the query engine dies while running a query, the answer is 503 (code query_crashed) and the next query runs on a fresh engine. Only one read statement is allowed (400, code query_invalid, saying what and at which line and column): clauses MATCH, OPTIONAL MATCH, WITH, UNWIND, WHERE, RETURN, ORDER BY, SKIP/OFFSET, LIMIT, UNION and CALL { subquery } (Neo4j); a standalone CALL only of show_tables and table_info (LadybugDB) or db.labels, db.relationshipTypes, db.propertyKeys and db.schema.visualization (Neo4j). Refused: LOAD / LOAD CSV, COPY, EXPORT, IMPORT, ATTACH, DETACH, INSTALL, USE, CHECKPOINT, EXPLAIN, PROFILE, SHOW, BEGIN/COMMIT/ROLLBACK, CALL name = value (settings), current_setting() and other functions about the server; CREATE, MERGE, SET, DELETE, REMOVE, DROP and ALTER are refused with code read_only. Strings, backtick names and comments are read as the engines read them, so keywords inside them are data. The programme office's records (follow-up, review, tokens) and the audit trail are never visible to these queries. On Neo4j, where they share the database with the graph, a query may not start from a node pattern without a label, look a node up by id() or elementId(), count every node, put a subquery inside an expression (CASE WHEN EXISTS { … }), or name the labels StrategigrafWork, StrategigrafAudit or StrategigrafAuditSeq (400, code query_invalid): write (n:StrategigrafNode) for any node of the graph, or its kind, e.g. (n:Agency). Limits, checked before the engine sees the query: at most 5000 tokens, ( [ { nested at most 64 deep, CASE nested at most 10 deep. Engine error messages are passed on without file paths or file content.
          */
         post: {
             parameters: {
@@ -638,7 +644,7 @@ export interface paths {
         };
         /**
          * Answer one named query for a node
-         * @description As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears.
+         * @description As the graph stood in `asOf` (default: the latest year in the data): the answer names only nodes and links that held then, and a node no source of that year or earlier attests is a 404 that says when it first appears. Links an editor rejected do not answer unless `includeRejected=true`.
          */
         get: {
             parameters: {
@@ -647,6 +653,8 @@ export interface paths {
                     id: string;
                     /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
                     asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1252,6 +1260,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 startYear?: number;
                                 endYear?: number;
                             } | {
@@ -1274,6 +1298,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "FocusArea";
@@ -1293,6 +1333,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description Order of the focus area in the action plan */
                                 number?: number;
@@ -1320,6 +1376,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @enum {string} */
                                 category: "action_plan" | "supporting" | "proposed";
@@ -1350,6 +1422,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Agency";
@@ -1369,6 +1457,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 shortName?: string;
                                 /** @enum {string} */
@@ -1393,6 +1497,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 number?: number;
                             } | {
                                 /** @enum {string} */
@@ -1414,6 +1534,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Goal";
@@ -1433,6 +1569,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 number: number;
                             } | {
@@ -1454,6 +1606,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 number?: number;
                                 /** @description The recommendation's points, each box's text as the report gives it */
@@ -1477,6 +1645,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 year: number;
                                 publisher: string;
@@ -1514,6 +1698,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 /** @description Who answered; null where the report left it blank */
                                 respondent: string | null;
                                 /**
@@ -1549,6 +1749,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 date: string;
                                 /**
                                  * @description planned: the source looks ahead to the date; achieved: it reports the date as reached
@@ -1575,6 +1791,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 location?: string;
                                 date?: string;
                             } | {
@@ -1597,6 +1829,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                             } | {
                                 /** @enum {string} */
                                 kind: "Indicator";
@@ -1616,6 +1864,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description What a value counts: "rank", "percent", "score", "count", "NOK" … */
                                 unit: string;
@@ -1640,6 +1904,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @description The figure, in the indicator's unit */
                                 value: number;
@@ -1670,6 +1950,22 @@ export interface paths {
                                 inferred?: {
                                     [key: string]: string;
                                 };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
+                                };
                                 /** @description Place in the source's own ranking of obstacles, 1 the most named */
                                 rank?: number;
                                 /** @description The year the source names it */
@@ -1693,6 +1989,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /** @enum {string} */
                                 fundingType: "budget_line" | "grant" | "scheme" | "budget_proposal" | "support";
@@ -1721,6 +2033,22 @@ export interface paths {
                                 /** @description Fields of this node that are the analyst's reading rather than the source's words: field name → why */
                                 inferred?: {
                                     [key: string]: string;
+                                };
+                                /** @description Editors' decisions on fields named in `inferred`: field name → decision (written by `strategigraf review export`) */
+                                review?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        decision: "accepted" | "rejected";
+                                        /** @description Who decided: the name the editor signed in with */
+                                        by: string;
+                                        /**
+                                         * Format: date-time
+                                         * @description When the decision was made
+                                         */
+                                        at: string;
+                                        /** @description Why; a rejection always says why */
+                                        note?: string;
+                                    };
                                 };
                                 /**
                                  * @description The source's status on the one scale of the ontology
@@ -1755,6 +2083,20 @@ export interface paths {
                                 note?: string;
                                 /** @description Id of a later source that says otherwise: the link holds from its own source's year until that source's year */
                                 endedBy?: string;
+                                /** @description An editor's decision on an inferred link (written by `strategigraf review export`) */
+                                review?: {
+                                    /** @enum {string} */
+                                    decision: "accepted" | "rejected";
+                                    /** @description Who decided: the name the editor signed in with */
+                                    by: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description When the decision was made
+                                     */
+                                    at: string;
+                                    /** @description Why; a rejection always says why */
+                                    note?: string;
+                                };
                             }[];
                         };
                         "application/graphml+xml": string;
@@ -1938,6 +2280,645 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is asking, with which role, and how to sign in
+         * @description For the web UI: the actor and role of this request, the CSRF token of a signed-in session, and the sign-in URL.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session of this request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in: redirects the browser to the identity provider
+         * @description Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A path on this site to come back to after signing in (default: the start page) */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the identity provider */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The identity provider cannot be reached */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back; starts the session and redirects to returnTo
+         * @description Register `<STRATEGIGRAF_PUBLIC_URL>/api/auth/callback` as the redirect URL at the provider. A state, nonce, issuer or audience that does not match, a sign-in started in another browser or more than 10 minutes ago, or an error from the provider is a 401.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The authorization code */
+                    code?: string;
+                    /** @description Must be the state this browser sent */
+                    state?: string;
+                    /** @description The issuer (RFC 9207), checked when the provider sends it */
+                    iss?: string;
+                    /** @description The provider refused, e.g. access_denied */
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in: back to returnTo */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Sign-in is not configured on this server */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session; answers where to send the browser (the provider's end-session page when it has one)
+         * @description Needs the X-CSRF-Token header of the session, like every write made with the session cookie.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session cookie is cleared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedOut"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API tokens (admin), newest first, without their secrets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every token, revoked and expired ones too */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenList"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API token (admin); its secret is in this answer and nowhere else
+         * @description A token has a name, a role and an expiry of 1 to 365 days. Only a SHA-256 hash of the secret is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenCreateInput"];
+                };
+            };
+            responses: {
+                /** @description The token, with its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenCreated"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token (admin); it stops working at once, and its record stays for the audit trail
+         * @description Revoking a token that is already revoked changes nothing and answers it as it is.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenInfo"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/records/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up's or the review's records as stored, not reconciled with the data
+         * @description Every record of the collection in id order with its version: what the CLI reads to build the same output (the report's follow-up section, the reviewed graph) when it reads through a running server. Readable by everyone, as the follow-up and the review are; API tokens are not a collection served here.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The follow-up or the review; tokens are never served */
+                    collection: "followup" | "review";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The records */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkRecords"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/findings": {
         parameters: {
             query?: never;
@@ -1990,77 +2971,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FindingList"];
-                    };
-                };
-                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The graph store is unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/findings/digest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The follow-up since the last meeting, as the Skate report lists it: new, overdue and closed findings
-         * @description New: detected, reappeared or reopened on or after `since`, and still open or acknowledged. Overdue: as of `today`. Closed: resolved, accepted as a risk or closed by the data on or after `since`. Dates are calendar dates in Europe/Oslo. `strategigraf report` reads this when it talks to a running server.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The date of the last meeting (YYYY-MM-DD); default 90 days before today */
-                    since?: string;
-                    /** @description The date overdue is judged by (YYYY-MM-DD); default the date in Oslo now */
-                    today?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The three lists */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FollowUpDigest"];
                     };
                 };
                 /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
@@ -3073,7 +3983,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/session": {
+    "/api/reviews": {
         parameters: {
             query?: never;
             header?: never;
@@ -3081,80 +3991,26 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who is asking, with which role, and how to sign in
-         * @description For the web UI: the actor and role of this request, the CSRF token of a signed-in session, and the sign-in URL.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The session of this request */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SessionInfo"];
-                    };
-                };
-                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The graph store is unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Start signing in: redirects the browser to the identity provider
-         * @description Authorization-code flow with PKCE, state and nonce. `returnTo` must be a path on this site; anything else is replaced by the start page.
+         * The inferred links and fields, each with where it stands in review
+         * @description Every inferred link and every field a node marks as inferred in the data (the whole data, every year), with the decision in force: the later of the last one made in the app and the one the seed files record. Threads whose target the data no longer holds are listed as orphaned. Ordered: links, then fields, each by id; then the orphaned ones. `summary` counts every target before filters.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description A path on this site to come back to after signing in (default: the start page) */
-                    returnTo?: string;
+                    /** @description Only targets in this state */
+                    state?: "unreviewed" | "accepted" | "rejected";
+                    /** @description Only links, or only node fields */
+                    kind?: "link" | "attribute";
+                    /** @description Only targets that touch this node: a link from or to it, or one of its fields */
+                    node?: string;
+                    /** @description Only targets the data no longer holds (true), or only those it holds (false) */
+                    orphaned?: "true" | "false";
+                    /** @description Only targets whose decision in force is not yet in the seed files (true), or only those whose is (false) */
+                    pendingExport?: "true" | "false";
+                    /** @description Page size (1–1000, default 200) */
+                    limit?: number;
+                    /** @description Items to skip (0–1000000, default 0) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3162,267 +4018,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description To the identity provider */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": string;
-                    };
-                };
-                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Sign-in is not configured on this server */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many requests; see the Retry-After header */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The identity provider cannot be reached */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where the identity provider sends the browser back; starts the session and redirects to returnTo
-         * @description Register `<STRATEGIGRAF_PUBLIC_URL>/api/auth/callback` as the redirect URL at the provider. A state, nonce, issuer or audience that does not match, a sign-in started in another browser or more than 10 minutes ago, or an error from the provider is a 401.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The authorization code */
-                    code?: string;
-                    /** @description Must be the state this browser sent */
-                    state?: string;
-                    /** @description The issuer (RFC 9207), checked when the provider sends it */
-                    iss?: string;
-                    /** @description The provider refused, e.g. access_denied */
-                    error?: string;
-                    error_description?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Signed in: back to returnTo */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": string;
-                    };
-                };
-                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Sign-in is not configured on this server */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many requests; see the Retry-After header */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * End the session; answers where to send the browser (the provider's end-session page when it has one)
-         * @description Needs the X-CSRF-Token header of the session, like every write made with the session cookie.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The session cookie is cleared */
+                /** @description One page of review targets, the total that match, and counts over all */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LoggedOut"];
+                        "application/json": components["schemas"]["ReviewList"];
                     };
                 };
-                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many requests; see the Retry-After header */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the API tokens (admin), newest first, without their secrets */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every token, revoked and expired ones too */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokenList"];
-                    };
-                };
-                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
-                403: {
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3451,126 +4057,45 @@ export interface paths {
             };
         };
         put?: never;
-        /**
-         * Create an API token (admin); its secret is in this answer and nowhere else
-         * @description A token has a name, a role and an expiry of 1 to 365 days. Only a SHA-256 hash of the secret is stored.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TokenCreateInput"];
-                };
-            };
-            responses: {
-                /** @description The token, with its secret */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokenCreated"];
-                    };
-                };
-                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many requests; see the Retry-After header */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A fault on the server; the message gives a request id to look up in the log */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The graph store is unavailable */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/tokens/{id}": {
+    "/api/reviews/{target}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post?: never;
         /**
-         * Revoke an API token (admin); it stops working at once, and its record stays for the audit trail
-         * @description Revoking a token that is already revoked changes nothing and answers it as it is.
+         * One review target with its whole thread
+         * @description Answers with ETag "<version>": send it back as If-Match with a decision.
          */
-        delete: {
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The token, revoked */
+                /** @description The target, where it stands, and its thread */
                 200: {
                     headers: {
+                        /** @description The version of the target's review record, quoted: "0" before the first decision or comment */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TokenInfo"];
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
                     };
                 };
                 /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
@@ -3582,7 +4107,96 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an inferred link or field
+         * @description The editor vouches for the inference; it stays an inference (basis "inferred"), now marked accepted. Needs the editor role. Dated and signed by the caller; audited (action "review.accept").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread the decision was made on; required once the target has a thread (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewAcceptInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        /** @description The version of the target's review record, quoted: "0" before the first decision or comment */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3591,7 +4205,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3600,8 +4214,44 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No such token */
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3638,6 +4288,307 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an inferred link or field, saying why
+         * @description A rejected link is left out of the graph's reads (unless `includeRejected=true`) and out of gap analysis, coverage, the timeline and the diff; it is never deleted, and a later accept brings it back. A rejected field stays on its node, marked, and holds no gap finding up. Needs the editor role. Dated and signed by the caller; audited (action "review.reject").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread the decision was made on; required once the target has a thread (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRejectInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        /** @description The version of the target's review record, quoted: "0" before the first decision or comment */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{target}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to the thread of an inferred link or field
+         * @description A comment decides nothing. It appends, so If-Match is optional: without it the comment is added to the thread as it stands; with it, a stale version is a 412 as for a decision. An orphaned target (no longer in the data) takes comments but no decisions. Needs the editor role. Dated and signed by the caller; audited (action "review.comment").
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the thread this comment answers (optional) */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A review target id: an inferred link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for an inferred node field */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentInput"];
+                };
+            };
+            responses: {
+                /** @description The target as it now stands, with its thread */
+                200: {
+                    headers: {
+                        /** @description The version of the target's review record, quoted: "0" before the first decision or comment */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTargetDetail"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in: no credential, or a bearer token that is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in without the editor role (forbidden), or the server has no way to sign in (writes_disabled) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No inferred link or inferred node field has this id (stated links are not reviewed), and no thread has it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: the data no longer holds the target (orphaned); its thread takes comments only */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description version_conflict: If-Match names an older version than the thread has; read it again (GET) and decide on what it says now */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description precondition_required: the target has a thread, and a decision must send If-Match with the version it was made on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests; see the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3870,7 +4821,7 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
+                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, conflict, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
                 code: string;
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
@@ -3949,14 +4900,6 @@ export interface components {
             /** @description The findings of the year with their follow-up; for the latest year (the default) also the followed-up findings that are no longer in the data (closed by the data, resolved and gone, orphaned), with present: false */
             items: components["schemas"]["FindingItem"][];
         };
-        FindingSummary: {
-            rule: string;
-            severity: components["schemas"]["GapSeverity"];
-            basis: components["schemas"]["FindingBasis"];
-            subject: components["schemas"]["NodeRef"];
-            message: components["schemas"]["LocalizedText"];
-            years?: number[];
-        };
         FollowUpClosedByData: {
             /** @description The latest source of the year in which the finding disappeared; null when the data has no dated source */
             source: components["schemas"]["SourceRef"] | null;
@@ -3964,35 +4907,6 @@ export interface components {
             year: number | null;
             /** @description When the disappearance was noticed (ISO 8601) */
             at: string;
-        };
-        FollowUpDigest: {
-            /** @description The date of the last meeting: what happened on or after it is news */
-            since: string;
-            /** @description The date overdue is judged by */
-            today: string;
-            /** @description New, reappeared or reopened since, still open or acknowledged; by severity */
-            opened: components["schemas"]["FollowUpDigestEntry"][];
-            /** @description Overdue today, earliest date first */
-            overdue: components["schemas"]["FollowUpDigestEntry"][];
-            /** @description Resolved, accepted as a risk or closed by the data since; by severity */
-            closed: components["schemas"]["FollowUpDigestEntry"][];
-        };
-        FollowUpDigestEntry: {
-            id: string;
-            finding: components["schemas"]["FindingSummary"];
-            state: components["schemas"]["FollowUpState"];
-            owner: components["schemas"]["FollowUpOwner"] | null;
-            dueDate: string | null;
-            reviewDate: string | null;
-            reason: string | null;
-            closedBy: components["schemas"]["FollowUpClosedByData"] | null;
-            orphaned: boolean;
-            /** @description When it came into its list: opened (detected, reappeared, reopened) or closed; ISO 8601 */
-            at: string;
-            /** @description Who opened or closed it */
-            by: components["schemas"]["Actor"] | null;
-            /** @description Opened again rather than seen for the first time */
-            reopened: boolean;
         };
         FollowUpEvent: {
             /** @description When (ISO 8601) */
@@ -4257,6 +5171,10 @@ export interface components {
             inferred?: {
                 [key: string]: string;
             };
+            /** @description Present exactly when `inferred` is: for each of its properties, where it stands in review (review target id "<node id>.<property>") */
+            review?: {
+                [key: string]: components["schemas"]["ReviewMark"];
+            };
         };
         NodeDetail: {
             id: string;
@@ -4271,6 +5189,10 @@ export interface components {
             /** @description Properties that are the analyst's reading rather than the source's words: property name → why */
             inferred?: {
                 [key: string]: string;
+            };
+            /** @description Present exactly when `inferred` is: for each of its properties, where it stands in review (review target id "<node id>.<property>") */
+            review?: {
+                [key: string]: components["schemas"]["ReviewMark"];
             };
             /** @description Per relationship type */
             degree: {
@@ -4348,6 +5270,8 @@ export interface components {
             note: string | null;
             /** @description A later source that says otherwise: the link held until that source's year */
             endedBy: string | null;
+            /** @description Present exactly when basis is inferred: where the link stands in review (review target id = the edge id) */
+            review?: components["schemas"]["ReviewMark"];
         };
         RelationshipTypeInfo: {
             /** @enum {string} */
@@ -4374,6 +5298,189 @@ export interface components {
             reason: string;
             /** @description A comment for the thread (at most 4000 characters) */
             comment?: string;
+        };
+        ReviewAcceptInput: {
+            /** @description Why, if the editor wants to say */
+            note?: string;
+        };
+        ReviewCommentInput: {
+            /** @description The comment */
+            note: string;
+        };
+        /** @description The decision in force: the later of the last one made in the app and the one the dataset records */
+        ReviewDecision: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            by: {
+                name: string;
+                /** @description The actor id, for a decision made in the app */
+                id?: string;
+            };
+            /** @description ISO 8601 time */
+            at: string;
+            note?: string;
+            /**
+             * @description app: an editor decided in the app; dataset: the loaded seed files record it
+             * @enum {string}
+             */
+            madeIn: "app" | "dataset";
+        };
+        /** @description One dated, signed entry in a review thread; a later decision supersedes an earlier one */
+        ReviewEvent: {
+            /** @description Position in the thread, from 1 */
+            seq: number;
+            /** @enum {string} */
+            action: "accept" | "reject" | "comment";
+            /** @description ISO 8601 time */
+            at: string;
+            by: components["schemas"]["Actor"];
+            /** @description The reason given with a decision (always with a rejection), or the text of a comment */
+            note?: string;
+        };
+        ReviewList: {
+            items: components["schemas"]["ReviewTarget"][];
+            /** @description Targets matching the filters, regardless of limit and offset */
+            total: number;
+            summary: components["schemas"]["ReviewSummary"];
+        };
+        ReviewMark: {
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description Who made the decision in force (absent when unreviewed) */
+            by?: string;
+            /** @description When, ISO 8601 (absent when unreviewed) */
+            at?: string;
+            /** @description Why, when the editor said */
+            note?: string;
+        };
+        ReviewRejectInput: {
+            /** @description Why the inference does not hold (required) */
+            note: string;
+        };
+        /** @description Counts over every review target, before filters */
+        ReviewSummary: {
+            total: number;
+            byState: {
+                unreviewed: number;
+                accepted: number;
+                rejected: number;
+            };
+            orphaned: number;
+            pendingExport: number;
+        };
+        ReviewTarget: {
+            /** @description The review target id: a link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for a node field */
+            id: string;
+            target: components["schemas"]["ReviewTargetRef"];
+            /** @description For a link */
+            link?: {
+                fromName: string | null;
+                toName: string | null;
+                /** @description The link as the data holds it (with its review mark); null when orphaned */
+                properties: components["schemas"]["Provenance"] | null;
+            };
+            /** @description For a node field */
+            attribute?: {
+                nodeName: string | null;
+                /** @enum {string|null} */
+                nodeKind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment" | null;
+                /** @description The field's value in the data; null when orphaned */
+                value: (string | number | boolean | string[]) | null;
+            };
+            /** @description Why the analyst inferred it: the link's note, or the node's `inferred` note for the field; null when orphaned */
+            reason: string | null;
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description null while unreviewed */
+            decision: components["schemas"]["ReviewDecision"] | null;
+            /** @description The decision the loaded dataset records, if any */
+            recorded: {
+                /** @enum {string} */
+                decision: "accepted" | "rejected";
+                /** @description Who decided: the name the editor signed in with */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the decision was made
+                 */
+                at: string;
+                /** @description Why; a rejection always says why */
+                note?: string;
+            } | null;
+            /** @description The decision in force is not the one the dataset records: `strategigraf review export` would write it into the seed files */
+            pendingExport: boolean;
+            /** @description The data no longer holds this inferred link or field; its thread is kept */
+            orphaned: boolean;
+            /** @description Version of its review record, the ETag; 0 while nobody has decided or commented in the app */
+            version: number;
+            comments: number;
+            /** @description When its review record was last written; null without one */
+            updatedAt: string | null;
+        };
+        ReviewTargetDetail: {
+            /** @description The review target id: a link's edge id "<from>:<TYPE>:<to>", or "<node id>.<field>" for a node field */
+            id: string;
+            target: components["schemas"]["ReviewTargetRef"];
+            /** @description For a link */
+            link?: {
+                fromName: string | null;
+                toName: string | null;
+                /** @description The link as the data holds it (with its review mark); null when orphaned */
+                properties: components["schemas"]["Provenance"] | null;
+            };
+            /** @description For a node field */
+            attribute?: {
+                nodeName: string | null;
+                /** @enum {string|null} */
+                nodeKind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment" | null;
+                /** @description The field's value in the data; null when orphaned */
+                value: (string | number | boolean | string[]) | null;
+            };
+            /** @description Why the analyst inferred it: the link's note, or the node's `inferred` note for the field; null when orphaned */
+            reason: string | null;
+            /** @enum {string} */
+            state: "unreviewed" | "accepted" | "rejected";
+            /** @description null while unreviewed */
+            decision: components["schemas"]["ReviewDecision"] | null;
+            /** @description The decision the loaded dataset records, if any */
+            recorded: {
+                /** @enum {string} */
+                decision: "accepted" | "rejected";
+                /** @description Who decided: the name the editor signed in with */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the decision was made
+                 */
+                at: string;
+                /** @description Why; a rejection always says why */
+                note?: string;
+            } | null;
+            /** @description The decision in force is not the one the dataset records: `strategigraf review export` would write it into the seed files */
+            pendingExport: boolean;
+            /** @description The data no longer holds this inferred link or field; its thread is kept */
+            orphaned: boolean;
+            /** @description Version of its review record, the ETag; 0 while nobody has decided or commented in the app */
+            version: number;
+            comments: number;
+            /** @description When its review record was last written; null without one */
+            updatedAt: string | null;
+            /** @description The whole thread, oldest first: decisions and comments */
+            events: components["schemas"]["ReviewEvent"][];
+        };
+        /** @description What is reviewed: a link by its type and ends, or a node field by the node id and field name */
+        ReviewTargetRef: {
+            /** @enum {string} */
+            kind: "link";
+            /** @enum {string} */
+            type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
+            from: string;
+            to: string;
+        } | {
+            /** @enum {string} */
+            kind: "attribute";
+            node: string;
+            field: string;
         };
         /** @enum {string} */
         Role: "reader" | "editor" | "admin";
@@ -4521,6 +5628,15 @@ export interface components {
         };
         TokenList: {
             items: components["schemas"]["TokenInfo"][];
+        };
+        WorkRecords: {
+            items: {
+                id: string;
+                version: number;
+                updatedAt: string;
+                /** @description The record as the follow-up keeps it (graph/work/followup/schema.ts) */
+                body: unknown;
+            }[];
         };
         YearCoverage: {
             year: number;

@@ -134,3 +134,10 @@ export function formatMeasure(value: number, unit: string | undefined, outOf?: n
   if (!unit || KNOWN_UNITS.has(unit)) return of(formatNumber(value));
   return of(`${formatNumber(value)} ${unit}`);
 }
+
+/** A moment as people in Norway read it, in Oslo time: «2. des. 2026, 14:05» / «2 Dec 2026, 14:05»; unknown text as it is. */
+export function formatDateTime(iso: string): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(when);
+}

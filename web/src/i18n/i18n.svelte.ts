@@ -11,6 +11,7 @@ import {
   PROPERTY_LABELS,
   RELATIONSHIP_INVERSE_LABELS,
   RELATIONSHIP_LABELS,
+  REVIEW_STATE_LABELS,
   type NodeKind,
   type RelationshipType,
 } from '../../../graph/ontology.js';
@@ -31,6 +32,8 @@ const VALUE_LABELS: Record<string, Record<string, { nb: string; en: string }>> =
   direction: INDICATOR_DIRECTION_LABELS,
   fundingType: FUNDING_TYPE_LABELS,
   progress: PROGRESS_LABELS,
+  /** Where an inferred link or field stands in review: «Godtatt», «Avvist», «Ikke vurdert». */
+  review: REVIEW_STATE_LABELS,
 };
 /** Properties whose values are words in the message catalogues, under `<property>.<value>`. */
 const MESSAGE_VALUES = new Set(['status', 'unit']);

@@ -8,6 +8,8 @@ export interface Filters {
   kinds: string[];
   types: string[];
   basis: string;
+  /** Also the links editors rejected, each marked so (by default the API leaves them out). */
+  rejected?: boolean;
 }
 
 type NeighborOptions = NonNullable<Parameters<typeof api.neighbors>[1]>;
@@ -17,6 +19,7 @@ const neighborFilters = (filters: Filters): NeighborOptions => ({
   kinds: filters.kinds as NeighborOptions['kinds'],
   types: filters.types as NeighborOptions['types'],
   basis: (filters.basis || undefined) as NeighborOptions['basis'],
+  ...(filters.rejected ? { includeRejected: 'true' as const } : {}),
 });
 
 export class ExploreGraph {
@@ -27,6 +30,11 @@ export class ExploreGraph {
   error = $state<ApiFailure | null>(null);
   private cache = new Map<string, NeighborhoodResult>();
   private cacheKey = '';
+
+  /** Forgets what was read, so the next load reads the graph again (a review changed what it shows). */
+  invalidate(): void {
+    this.cache.clear();
+  }
 
   /** Loads every expanded node's neighbourhood (cached per filter set and year) and merges them. */
   async load(expanded: string[], filters: Filters, asOf?: number): Promise<void> {

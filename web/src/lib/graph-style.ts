@@ -86,6 +86,8 @@ const GLYPHS: Record<string, string> = {
 export const NOT_STARTED_BORDER = '#c0392b';
 export const INFERRED_EDGE = '#a04000';
 export const STATED_EDGE = '#5d6d7e';
+/** A link an editor rejected, drawn only on request: dotted and grey, and its label says «avvist». */
+export const REJECTED_EDGE = '#6b7785';
 export const HIGHLIGHT = '#0057b8';
 
 /** The Cytoscape stylesheet; labels are dark text on the white canvas (contrast well above 4.5:1). */
@@ -156,6 +158,29 @@ export function cytoscapeStyle(): unknown[] {
       },
     },
     { selector: 'edge[basis = "inferred"]', style: { 'line-style': 'dashed', 'line-color': INFERRED_EDGE, 'target-arrow-color': INFERRED_EDGE } },
+    {
+      selector: 'edge[review = "rejected"]',
+      // Drawn apart from stated (solid) and inferred (dashed, orange) lines by dots, grey, a bar for an arrow head, and
+      // its label, shown from a lower zoom than other labels: there are few, and each is there because it was asked for.
+      style: {
+        'line-style': 'dotted',
+        width: 3,
+        'line-color': REJECTED_EDGE,
+        'target-arrow-color': REJECTED_EDGE,
+        'target-arrow-shape': 'tee',
+        color: '#3d4853',
+        'font-size': 10,
+        'font-weight': 600,
+        'min-zoomed-font-size': 6,
+        // Level, on an opaque ground: read across a short, steep line and the labels around it.
+        'text-rotation': 'none',
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-border-opacity': 1,
+        'text-border-width': 1,
+        'text-border-color': REJECTED_EDGE,
+      },
+    },
     { selector: 'edge.highlight', style: { width: 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];

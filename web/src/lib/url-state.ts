@@ -1,6 +1,8 @@
 // Pure helpers for the URL: every view and selection is a query-string parameter, so a link reproduces the view.
 
-export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query'] as const;
+export const VIEWS = ['explore', 'paths', 'gaps', 'coverage', 'timeline', 'changes', 'query', 'audit'] as const;
+/** Views the navigation offers only to some roles (the view itself says what it needs to anyone else). */
+export const ADMIN_VIEWS: readonly View[] = ['audit'];
 export type View = (typeof VIEWS)[number];
 
 export type Params = Record<string, string>;
