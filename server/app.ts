@@ -10,7 +10,7 @@ import { authRuntime } from './auth/runtime.js';
 import { apiTokenAuthenticator } from './auth/tokens.js';
 import { DEFAULT_WEB_ROOT } from './paths.js';
 import { errorBody, installErrorHandler } from './plugins/errors.js';
-import { bootstrapAdmin, registerAccess, type Authenticator } from './plugins/access.js';
+import { bootstrapAdmin, registerAccess } from './plugins/access.js';
 import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
@@ -45,11 +45,6 @@ export interface AppOptions {
   datasetBodyLimit?: number;
   /** Longest a request may take to arrive and be answered, in ms (applies to real sockets, not inject). */
   requestTimeoutMs?: number;
-  /**
-   * FOR TESTS ONLY: authenticators tried before the real ones, so a test can be a reader or an editor before sign-in
-   * and API tokens exist. Nothing in server/main.ts sets it and no environment variable reaches it.
-   */
-  testOnlyAuthenticators?: Authenticator[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -88,11 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auth = authRuntime(options.auth, options.now);
   // Before the access hook, which reads the session the plugin decrypts.
   if (auth.sessions) await auth.sessions.register(app);
-  const testOnly = options.testOnlyAuthenticators ?? [];
-  const canAuthenticate = Boolean(options.adminToken) || auth.oidc !== null || testOnly.length > 0;
+  const canAuthenticate = Boolean(options.adminToken) || auth.oidc !== null;
   // API tokens are always recognised: one made while sign-in or the bootstrap token was configured keeps working.
   const authenticators = [
-    ...testOnly,
     bootstrapAdmin(options.adminToken),
     apiTokenAuthenticator(() => options.store.work, auth.now),
     ...(auth.sessions ? [auth.sessions.authenticator()] : []),

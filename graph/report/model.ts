@@ -218,28 +218,28 @@ function calendarDate(date: string, lang: Language): string {
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 
 function followUpView(digest: FollowUpDigest, lang: Language, s: ReportStrings): FollowUpSectionView {
-  const owner = (e: DigestEntry) => (e.record.owner ? [s.followUpOwner(e.record.owner.name)] : []);
+  const owner = (e: DigestEntry) => (e.owner ? [s.followUpOwner(e.owner.name)] : []);
   const line = (e: DigestEntry, details: string[]): FollowUpLine => ({
-    severity: e.record.finding.severity,
-    subject: nameIn(e.record.finding.subject, lang),
-    message: e.record.finding.message[lang],
-    details: [...details, ...(e.record.orphaned ? [s.followUpOrphaned] : [])],
+    severity: e.finding.severity,
+    subject: nameIn(e.finding.subject, lang),
+    message: e.finding.message[lang],
+    details: [...details, ...(e.orphaned ? [s.followUpOrphaned] : [])],
   });
   const opened = digest.opened.map((e) =>
     line(e, [
-      e.reopened ? `${s.followUpState[e.record.state]} (${s.followUpReopened})` : s.followUpState[e.record.state],
+      e.reopened ? `${s.followUpState[e.state]} (${s.followUpReopened})` : s.followUpState[e.state],
       ...owner(e),
-      ...(e.record.state === 'acknowledged' && e.record.dueDate ? [s.followUpDue(calendarDate(e.record.dueDate, lang))] : []),
+      ...(e.state === 'acknowledged' && e.dueDate ? [s.followUpDue(calendarDate(e.dueDate, lang))] : []),
     ]),
   );
   const overdue = digest.overdue.map((e) => {
-    const risk = e.record.state === 'accepted_risk';
-    const date = (risk ? e.record.reviewDate : e.record.dueDate)!;
+    const risk = e.state === 'accepted_risk';
+    const date = (risk ? e.reviewDate : e.dueDate)!;
     const when = risk ? s.followUpReview(calendarDate(date, lang)) : s.followUpDue(calendarDate(date, lang));
-    return line(e, [s.followUpState[e.record.state], ...owner(e), `${when} (${s.followUpDaysOver(daysBetween(date, digest.today))})`]);
+    return line(e, [s.followUpState[e.state], ...owner(e), `${when} (${s.followUpDaysOver(daysBetween(date, digest.today))})`]);
   });
   const closed = digest.closed.map((e) => {
-    const r = e.record;
+    const r = e;
     const how =
       r.state === 'closed_by_data'
         ? r.closedBy?.source

@@ -47,7 +47,7 @@ describe('the follow-up section of the Skate report', () => {
     expect(newAfterLoad).toContain(NEW_IN_2023);
     expect(d.opened.map((e) => e.id).sort()).toEqual([...newAfterLoad].sort());
     expect(d.overdue.map((e) => e.id)).toEqual([NOT_STARTED]);
-    expect(d.closed.map((e) => [e.id, e.record.state])).toEqual(
+    expect(d.closed.map((e) => [e.id, e.state])).toEqual(
       expect.arrayContaining([
         [SLIP, 'closed_by_data'],
         [RESOLVED, 'resolved'],

@@ -211,3 +211,33 @@ export const FindingDetail = FindingItem.extend({
   warnings: z.array(z.string()).optional().describe('After a change: what to double-check, e.g. a due date in the past'),
 }).meta({ id: 'FindingDetail' });
 export type FindingDetail = z.infer<typeof FindingDetail>;
+
+/** One finding in the Skate report's follow-up section. */
+export const DigestEntry = z
+  .object({
+    id: z.string(),
+    finding: FindingSummary,
+    state: FollowUpState,
+    owner: Owner.nullable(),
+    dueDate: z.string().nullable(),
+    reviewDate: z.string().nullable(),
+    reason: z.string().nullable(),
+    closedBy: ClosedByData.nullable(),
+    orphaned: z.boolean(),
+    at: z.string().describe('When it came into its list: opened (detected, reappeared, reopened) or closed; ISO 8601'),
+    by: Actor.nullable().describe('Who opened or closed it'),
+    reopened: z.boolean().describe('Opened again rather than seen for the first time'),
+  })
+  .meta({ id: 'FollowUpDigestEntry' });
+export type DigestEntry = z.infer<typeof DigestEntry>;
+
+export const FollowUpDigest = z
+  .object({
+    since: z.string().describe('The date of the last meeting: what happened on or after it is news'),
+    today: z.string().describe('The date overdue is judged by'),
+    opened: z.array(DigestEntry).describe('New, reappeared or reopened since, still open or acknowledged; by severity'),
+    overdue: z.array(DigestEntry).describe('Overdue today, earliest date first'),
+    closed: z.array(DigestEntry).describe('Resolved, accepted as a risk or closed by the data since; by severity'),
+  })
+  .meta({ id: 'FollowUpDigest' });
+export type FollowUpDigest = z.infer<typeof FollowUpDigest>;
