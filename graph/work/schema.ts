@@ -27,6 +27,23 @@ export const WORK_COLLECTIONS = ['followup', 'review', 'token'] as const;
 export const WorkCollection = z.enum(WORK_COLLECTIONS);
 export type WorkCollection = z.infer<typeof WorkCollection>;
 
+/**
+ * Records of a collection as stored, with their versions: what GET /api/records/:collection serves and the CLI reads
+ * back when it goes through a running server (the follow-up and the review; tokens are never served).
+ */
+export const StoredRecords = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int().positive(),
+        updatedAt: z.string(),
+        body: z.unknown().describe('The record as its collection keeps it (graph/work/followup/schema.ts, graph/review)'),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkRecords' });
+
 /** A JSON value as stored (objects, arrays, strings, numbers, booleans, null). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -10,16 +10,13 @@ import { CypherResult, type GraphStats } from '../../graph/schema/graph.js';
 import { StoreError, type StoreErrorCode } from '../../graph/store/errors.js';
 import type { GraphSnapshot, GraphStore, NeighborOptions } from '../../graph/store/port.js';
 import type { Json, WorkCollection, WorkRecord, WorkStore } from '../../graph/work/port.js';
+import { StoredRecords } from '../../graph/work/schema.js';
 import { ServerAnswerError, type ServerClient } from './server-client.js';
 
 /** What the CLI's commands need of a store: its reads, a replace, and the follow-up's records (for the report). */
 export type CliGraph = Pick<GraphStore, 'stats' | 'snapshot' | 'neighborhoodSnapshot' | 'readQuery' | 'replaceDataset'> & {
   work: Pick<WorkStore, 'listRecords'>;
 };
-
-const FollowUpRecords = z.object({
-  items: z.array(z.object({ id: z.string(), version: z.number().int().positive(), updatedAt: z.string(), body: z.unknown() })),
-});
 
 const SchemaCounts = z.object({
   backend: z.string(),
@@ -48,7 +45,7 @@ export class RemoteGraph implements CliGraph {
   readonly work: CliGraph['work'] = {
     listRecords: async (collection: WorkCollection): Promise<WorkRecord[]> => {
       if (collection === 'token') throw new Error('the server does not serve the token records');
-      const { items } = await this.client.getJson(`/api/records/${collection}`, FollowUpRecords, `the ${collection} records`);
+      const { items } = await this.client.getJson(`/api/records/${collection}`, StoredRecords, `the ${collection} records`);
       return items.map((r) => ({ collection, id: r.id, version: r.version, updatedAt: r.updatedAt, body: r.body as Json }));
     },
   };

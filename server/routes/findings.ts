@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AcceptRiskBody, AcknowledgeBody, CommentBody, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
+import { StoredRecords } from '../../graph/work/schema.js';
 import { actOnFinding, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
 import { FollowUpError } from '../../graph/work/followup/state.js';
 import type { GraphStore } from '../../graph/store/port.js';
@@ -95,19 +96,6 @@ const CHANGES = [
   } satisfies Change<typeof CommentBody>,
 ];
 
-/** The follow-up's and the review's stored records as they are, for tools that apply them themselves (the CLI). */
-const PublicRecords = z
-  .object({
-    items: z.array(
-      z.object({
-        id: z.string(),
-        version: z.number().int().positive(),
-        updatedAt: z.string(),
-        body: z.unknown().describe('The record as the follow-up keeps it (graph/work/followup/schema.ts)'),
-      }),
-    ),
-  })
-  .meta({ id: 'WorkRecords' });
 const RecordsParams = z.strictObject({ collection: z.enum(['followup', 'review']).describe('The follow-up or the review; tokens are never served') });
 
 export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, canAuthenticate }) => {
@@ -122,7 +110,7 @@ export const findingRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
           'section, the reviewed graph) when it reads through a running server. Readable by everyone, as the follow-up and the review are; ' +
           'API tokens are not a collection served here.',
         params: RecordsParams,
-        response: { 200: json(PublicRecords, 'The records'), ...errorResponses(400, 500, 503) },
+        response: { 200: json(StoredRecords, 'The records'), ...errorResponses(400, 500, 503) },
       },
     },
     async (request, reply) => {

@@ -5634,7 +5634,7 @@ export interface components {
                 id: string;
                 version: number;
                 updatedAt: string;
-                /** @description The record as the follow-up keeps it (graph/work/followup/schema.ts) */
+                /** @description The record as its collection keeps it (graph/work/followup/schema.ts, graph/review) */
                 body: unknown;
             }[];
         };
