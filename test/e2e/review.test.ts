@@ -106,7 +106,7 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     await expect.poll(() => link.getByTestId('review-badge').getAttribute('data-state')).toBe('rejected');
     expect(await link.getByTestId('review-badge').innerText()).toMatch(/Avvist$/);
     const event = thread.getByTestId('review-event');
-    expect(await event.count()).toBe(1);
+    await expect.poll(() => event.count()).toBe(1);
     expect(await event.innerText()).toMatch(/Avviste\s+Erik Redaktør, \d/);
     // With the thread closed, the decision stands in one line under the link.
     await link.getByTestId('review-toggle').click();
@@ -181,7 +181,7 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     // The current decision is on screen, the editor's text is still in the box, and the store has only the other one.
     await expect.poll(() => thread.getByTestId('review-thread-state').getAttribute('data-state')).toBe('accepted');
     expect(await thread.getByTestId('review-standing').innerText()).toMatch(/Godtatt av Kari Redaktør \(skript\), \d/);
-    expect(await thread.getByTestId('review-event').count()).toBe(2);
+    await expect.poll(() => thread.getByTestId('review-event').count()).toBe(2);
     expect(await thread.getByLabel('Begrunnelse eller kommentar').inputValue()).toBe('Fortsatt for løst.');
     await expect.poll(() => link.getByTestId('review-badge').getAttribute('data-state')).toBe('accepted');
     const stored = await threadOf(LINK);
@@ -205,7 +205,7 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     await thread.getByText('Du er logget inn med rollen leser. Å vurdere krever rollen redaktør.').waitFor();
     expect(await thread.getByTestId('review-form').count()).toBe(0);
     // The thread is there for everyone.
-    expect(await thread.getByTestId('review-event').count()).toBe(2);
+    await expect.poll(() => thread.getByTestId('review-event').count()).toBe(2);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
 
     await page.goto(`${session.url}/?view=audit`);
@@ -229,7 +229,7 @@ describe.runIf(enabled)('review of inferred links and the audit trail in Chromiu
     expect(await rejection.locator('.actor').innerText()).toBe('Erik Redaktør (innlogget)');
     await expect.poll(() => rejection.getByTestId('audit-target').innerText()).toBe('Økt digital kompetanse i offentlig sektor — bidrar til → God utdanning');
     const change = rejection.getByTestId('audit-change');
-    expect(await change.count()).toBe(1);
+    await expect.poll(() => change.count()).toBe(1);
     expect(await change.locator('th').innerText()).toBe('Vurdering');
     expect(await change.locator('td.before').innerText()).toBe('Ikke vurdert');
     expect(await change.locator('td.after').innerText()).toBe('Avvist');

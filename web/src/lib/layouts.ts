@@ -54,6 +54,15 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/**
+ * A short fingerprint of where a layout put its nodes (rounded to whole pixels, in id order): two drawings of the same
+ * URL that agree on it placed every node alike, whatever the canvas was still painting when it was read.
+ */
+export function layoutFingerprint(positions: { id: string; x: number; y: number }[]): string {
+  const sorted = [...positions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return hash(sorted.map((p) => `${p.id}:${Math.round(p.x)},${Math.round(p.y)}`).join(';')).toString(16);
+}
+
 /** mulberry32: a small, well-spread PRNG; the same seed gives the same numbers. */
 function seededRandom(seed: number): () => number {
   let a = seed;
