@@ -97,6 +97,8 @@ describe.runIf(enabled)('meeting-ready output in Chromium', { timeout: 120_000 }
       expect(text.replace(/\s/g, '').length, `${name}: text on paper`).toBeGreaterThan(100);
       for (const word of words) expect(pdfHas(pdf, word), `${name}: «${word}» on paper`).toBe(true);
       expect(pdfHas(pdf, CHROME.nb), `${name}: the app's header on paper`).toBe(false);
+      // Nor the screen's own furniture: the start panel, the CSV buttons.
+      for (const word of ['Velkommen til Strategigraf', 'CSV for Excel']) expect(pdfHas(pdf, word), `${name}: «${word}» on paper`).toBe(false);
       return pdf;
     }
 
