@@ -206,7 +206,7 @@ ${rule.findings.map((f) => findingItem(f, m)).join('\n')}
 <li><strong>${esc(s.dataset)}:</strong> ${esc(m.dataset.name)}, ${esc(s.version)} ${esc(m.dataset.version)}</li>
 <li><strong>${esc(s.generated)}:</strong> <time datetime="${esc(m.generatedIso)}">${esc(m.generated)}</time></li>
 <li><strong>${esc(s.latestReport)}:</strong> ${esc(m.latestReport ?? s.noReport)}</li>
-</ul>
+${m.asOf !== null ? `<li data-as-of="${m.asOf}"><strong>${esc(s.asOf)}:</strong> ${m.asOf}</li>\n` : ''}</ul>
 </header>
 <main>
 <section class="summary">

@@ -69,7 +69,7 @@ export function writeMarkdown(m: ReportModel): string {
     '',
     `_${s.subtitle}_`,
     '',
-    `${s.dataset}: ${inline(m.dataset.name)}, ${s.version} ${inline(m.dataset.version)} · ${s.generated}: ${m.generated} · ${s.latestReport}: ${inline(m.latestReport ?? s.noReport)}`,
+    `${s.dataset}: ${inline(m.dataset.name)}, ${s.version} ${inline(m.dataset.version)} · ${s.generated}: ${m.generated} · ${s.latestReport}: ${inline(m.latestReport ?? s.noReport)}${m.asOf !== null ? ` · ${s.asOf}: ${m.asOf}` : ''}`,
     '',
     `## ${s.summary}`,
     '',

@@ -85,6 +85,8 @@ export interface ReportModel {
   generated: string;
   generatedIso: string;
   latestReport: string | null;
+  /** The year the report answers for (the graph as it stood then), when one was asked for; null: the data as given. */
+  asOf: number | null;
   summary: { label: string; value: string }[];
   severities: { severity: GapSeverity; heading: string; count: number; rules: RuleSection[] }[];
   matrices: MatrixView[];
@@ -101,6 +103,8 @@ export interface ReportOptions {
   maxSources?: number;
   /** The follow-up since the last meeting (graph/work/followup/digest.ts); left out, the report has no follow-up section. */
   followUp?: FollowUpDigest;
+  /** The year the snapshot was cut to (graph/projection/as-of.ts), printed in the header; the caller does the cutting. */
+  asOf?: number;
 }
 
 export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions): ReportModel {
@@ -200,6 +204,7 @@ export function buildReportModel(snapshot: GraphSnapshot, options: ReportOptions
     generated: new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(generatedAt),
     generatedIso: generatedAt.toISOString(),
     latestReport: latest ? `${nameIn(latest, lang)} (${String(latest.properties['year'] ?? '')})` : null,
+    asOf: options.asOf ?? null,
     summary,
     severities,
     matrices,

@@ -15,6 +15,8 @@ export interface ReportStrings {
   version: string;
   generated: string;
   latestReport: string;
+  /** The year the report answers for, as a header label. */
+  asOf: string;
   noReport: string;
   summary: string;
   figure: string;
@@ -86,6 +88,7 @@ const nb: ReportStrings = {
   version: 'versjon',
   generated: 'Generert',
   latestReport: 'Siste rapport',
+  asOf: 'Per år',
   noReport: 'ingen rapport i datasettet',
   summary: 'Sammendrag',
   figure: 'Nøkkeltall',
@@ -157,6 +160,7 @@ const en: ReportStrings = {
   version: 'version',
   generated: 'Generated',
   latestReport: 'Latest report',
+  asOf: 'As of',
   noReport: 'no report in the dataset',
   summary: 'Summary',
   figure: 'Figure',

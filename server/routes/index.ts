@@ -12,6 +12,7 @@ import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
+import { reportRoutes } from './report.js';
 import { reviewRoutes } from './reviews.js';
 import { namedQueryRoutes } from './queries.js';
 import { schemaRoutes } from './schema.js';
@@ -33,6 +34,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     analysisRoutes,
     timelineRoutes,
     timeRoutes,
+    reportRoutes,
     exportRoutes,
     datasetRoutes,
     authRoutes,

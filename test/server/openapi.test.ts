@@ -60,6 +60,7 @@ describe('the OpenAPI document', () => {
         'GET /api/history/{id}',
         'GET /api/diff',
         'GET /api/export',
+        'GET /api/report',
         'PUT /api/dataset',
         'GET /api/session',
         'GET /api/auth/login',

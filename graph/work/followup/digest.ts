@@ -7,6 +7,14 @@ import { isOverdue, osloDate } from './state.js';
 
 export type { DigestEntry, FollowUpDigest };
 
+/** The last Skate meeting, when the reader does not say: about a quarter before the report's date. */
+export const DEFAULT_SINCE_DAYS = 90;
+
+/** The date of the last meeting by default: DEFAULT_SINCE_DAYS before the report's date, as a calendar date in Oslo. */
+export function defaultSince(generatedAt: Date): string {
+  return osloDate(new Date(generatedAt.getTime() - DEFAULT_SINCE_DAYS * 86_400_000));
+}
+
 const OPENING: ReadonlySet<FollowUpEvent['type']> = new Set(['detected', 'reappeared', 'reopened']);
 
 /** The event that put the record in its current state (the latest that moved it there). */

@@ -1,7 +1,7 @@
 import { REPORT_FORMATS, renderReport } from '../../../graph/report/index.js';
 import type { GraphSnapshot } from '../../../graph/store/port.js';
 import type { CliGraph } from '../remote-graph.js';
-import { followUpDigest, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
+import { DEFAULT_SINCE_DAYS, defaultSince, followUpDigest, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
 import { COLLECTION, reconciledInMemory } from '../../../graph/work/followup/reconcile.js';
 import { IsoDate } from '../../../graph/work/followup/schema.js';
 import { osloDate } from '../../../graph/work/followup/state.js';
@@ -10,16 +10,13 @@ import { DOCUMENT_OPTIONS, documentOptions, writeDocument } from '../document.js
 import { SERVER_OPTIONS, serverUsage, withGraph } from '../store-session.js';
 import { reviewedFrom } from '../../../graph/review/read.js';
 
-/** The last Skate meeting, when --since does not say: about a quarter before the report's date. */
-export const DEFAULT_SINCE_DAYS = 90;
-
 /** The date of the last meeting: --since as given (a calendar date), or DEFAULT_SINCE_DAYS before the report's date. */
 export function sinceDate(given: string | undefined, generatedAt: Date): string {
   if (given !== undefined) {
     if (!IsoDate.safeParse(given).success) throw new UsageError(`--since must be a date written YYYY-MM-DD (got "${given}")`);
     return given;
   }
-  return osloDate(new Date(generatedAt.getTime() - DEFAULT_SINCE_DAYS * 86_400_000));
+  return defaultSince(generatedAt);
 }
 
 /**

@@ -126,6 +126,7 @@ export const AS_OF_ROUTES = [
   '/api/queries/{name}',
   '/api/export',
   '/api/findings',
+  '/api/report',
 ] as const satisfies readonly AsOfRoute[];
 type Unlisted = Exclude<AsOfRoute, (typeof AS_OF_ROUTES)[number]>;
 export const AS_OF_ROUTES_LISTED: [Unlisted] extends [never] ? true : { 'routes that take asOf but are missing from AS_OF_ROUTES': Unlisted } = true;
@@ -196,3 +197,9 @@ type AuditQuery = Omit<NonNullable<Query<Operation<'/api/audit', 'get'>>>, 'form
 
 /** Where the audit trail with these filters downloads as CSV (the API's format=csv; the browser sends the session cookie). */
 export const auditCsvUrl = (query: Omit<AuditQuery, 'before'>): string => routeUrl('/api/audit', { query: { ...query, format: 'csv' } });
+
+type ReportQuery = NonNullable<Query<Operation<'/api/report', 'get'>>>;
+
+/** Where the Skate meeting's report opens, in a language and as of the header's year (undefined: the latest). */
+export const reportUrl = (lang: NonNullable<ReportQuery['lang']>, asOf: number | undefined): string =>
+  routeUrl('/api/report', { query: { lang, ...(asOf !== undefined ? { asOf } : {}) } });

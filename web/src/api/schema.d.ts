@@ -1191,6 +1191,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coverage report for a Skate meeting, as a printable HTML page (A4)
+         * @description The report `strategigraf report --format html` writes: summary figures, the follow-up since the last meeting, gaps by severity with their quotes, the main coverage matrices and the rules. One self-contained page (no script, no external resource) whose print stylesheet gives clean A4 pages, so the browser prints it to PDF. With `asOf`, the graph as it stood in that year; a year outside the data is a 400 naming the years there are.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language of the report: nb (Norwegian bokmål, default) or en */
+                    lang?: "nb" | "en";
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                    /** @description The date of the last meeting: findings new or closed since then are listed (default: 90 days before today) */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/export": {
         parameters: {
             query?: never;
