@@ -10,17 +10,17 @@ describe.runIf(enabled)('counts of one on screen in Chromium', { timeout: 60_000
 
   it('names a coverage cell with one link «1 kobling», and with more «… koblinger»; «1 link» in English', async () => {
     for (const [lang, one, many] of [
-      ['', ': 1 kobling', / koblinger/],
-      ['&lang=en', ': 1 link', / links/],
+      ['', ': 1 kobling', /: \d+ koblinger\b/],
+      ['&lang=en', ': 1 link', /: \d+ links\b/],
     ] as const) {
       const page = await open(`/?view=coverage&preset=life-event-agency${lang}`);
       const cells = page.getByTestId('coverage-cell');
       await cells.first().waitFor();
       const labels = await cells.evaluateAll((els) => els.map((e) => [e.textContent!.trim(), e.getAttribute('aria-label')!]));
       const ones = labels.filter(([text]) => text === '1');
-      const more = labels.filter(([text]) => /^[2-9]\d*$/.test(text!));
+      const more = labels.filter(([text]) => /^([2-9]|\d\d+)\*?$/.test(text!));
       expect(ones.length, 'cells with one stated link').toBeGreaterThan(0);
-      expect(more.length, 'cells with more stated links').toBeGreaterThan(0);
+      expect(more.length, 'cells with more links').toBeGreaterThan(0);
       for (const [, label] of ones) expect(label!.endsWith(one), label).toBe(true);
       for (const [, label] of more) expect(label, label).toMatch(many);
     }
