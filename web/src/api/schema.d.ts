@@ -2079,8 +2079,10 @@ export interface paths {
                                 quote: string | null;
                                 /** @enum {string} */
                                 basis: "stated" | "inferred";
-                                /** @description Why the analyst draws the link; required when basis is inferred */
+                                /** @description Why the analyst draws the link, in English; an inferred link needs this or noteNb */
                                 note?: string;
+                                /** @description Why the analyst draws the link, in Norwegian bokmål; an inferred link needs this or note */
+                                noteNb?: string;
                                 /** @description Id of a later source that says otherwise: the link holds from its own source's year until that source's year */
                                 endedBy?: string;
                                 /** @description An editor's decision on an inferred link (written by `strategigraf review export`) */
@@ -5267,7 +5269,10 @@ export interface components {
             quote: string | null;
             /** @enum {string} */
             basis: "stated" | "inferred";
+            /** @description The analyst's reason for an inferred link, in English */
             note: string | null;
+            /** @description The analyst's reason for an inferred link, in Norwegian bokmål */
+            noteNb: string | null;
             /** @description A later source that says otherwise: the link held until that source's year */
             endedBy: string | null;
             /** @description Present exactly when basis is inferred: where the link stands in review (review target id = the edge id) */
