@@ -4823,8 +4823,11 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, conflict, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
-                code: string;
+                /**
+                 * @description Stable machine-readable code; the message is English, for people reading logs and API answers
+                 * @enum {string}
+                 */
+                code: "invalid_request" | "not_found" | "method_not_allowed" | "unauthorized" | "forbidden" | "precondition_failed" | "precondition_required" | "version_conflict" | "invalid_transition" | "invalid_owner" | "thread_full" | "conflict" | "writes_disabled" | "sign_in_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "read_only" | "query_invalid" | "query_timeout" | "row_cap_exceeded" | "response_too_large" | "query_too_costly" | "query_crashed" | "too_many_queries" | "invalid_dataset" | "store_unavailable" | "load_failed" | "internal_error";
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
                 /** @description For invalid_request: every field that failed validation */
