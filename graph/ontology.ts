@@ -418,3 +418,26 @@ export function isAllowed(type: RelationshipType, from: NodeKind, to: NodeKind):
 
 /** Maximum length of a provenance quote, in characters. */
 export const MAX_QUOTE_LENGTH = 300;
+
+/** The analyst's reason for an inferred link, as shown in one language. */
+export interface AnalystNote {
+  text: string;
+  /** The language the text is written in. */
+  lang: 'nb' | 'en';
+  /** Only the other language has a note: the reader must be told («kun på engelsk»). */
+  otherLanguage: boolean;
+}
+
+/**
+ * Which of a link's notes to show in `lang`: the one in that language, else the other one marked as such. One rule for
+ * the UI and the report (the web may import only this file from graph/). `note` is English, `noteNb` bokmål
+ * (docs/dataset.md, "Analyst notes in two languages").
+ */
+export function analystNote(provenance: { note?: string | null; noteNb?: string | null }, lang: 'nb' | 'en'): AnalystNote | null {
+  const en = provenance.note || null;
+  const nb = provenance.noteNb || null;
+  const own = lang === 'nb' ? nb : en;
+  if (own) return { text: own, lang, otherLanguage: false };
+  const other = lang === 'nb' ? en : nb;
+  return other ? { text: other, lang: lang === 'nb' ? 'en' : 'nb', otherLanguage: true } : null;
+}

@@ -9,7 +9,7 @@
 //   …             one column per node property the ontology defines (description, status, number, year, …), in the
 //                 ontology's order; a property no kind of the ontology defines (none today) gets a column of its own
 //   source, page, quote   provenance: on nodes where the node is attested, on relationships where the link comes from
-//   basis, note   relationship provenance (empty on node rows)
+//   basis, note, noteNb   relationship provenance, the analyst's note in English and in bokmål (empty on node rows)
 // The header is fixed by the ontology, not by the data, so every export has the same columns.
 //
 // Values: text as is; integers as digits; booleans as true/false; lists (StatusReport.missing) as JSON arrays.
@@ -26,7 +26,7 @@ import type { GraphSnapshot } from '../store/port.js';
 import { allNodePropertyNames, compareStrings, linkReviewJson, nodeReviewsJson, sortedEdges, sortedNodes } from './shared.js';
 
 export const CSV_BOM = '\uFEFF';
-const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review'];
+const PROVENANCE = ['source', 'page', 'quote', 'basis', 'note', 'noteNb', 'endedBy', 'review'];
 const LEADING = ['record', 'id', 'kind', 'type', 'from', 'to', 'name', 'nameEn'];
 
 export function csvField(value: string): string {

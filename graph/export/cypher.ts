@@ -83,6 +83,7 @@ export function relationshipStatement(edge: GraphEdge, fromKind: string, toKind:
     ['quote', p.quote],
     ['basis', p.basis],
     ['note', p.note],
+    ['noteNb', p.noteNb],
     ['endedBy', p.endedBy],
     ['review', linkReviewJson(p.review)],
   ]);

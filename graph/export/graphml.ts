@@ -5,7 +5,7 @@
 //   values: "boolean", "int" (all integers within 32 bits), "long" (larger integers), "double", else "string".
 //   Lists (StatusReport.missing) are written as JSON strings; a property holding values of mixed types becomes a string.
 // - Nodes carry `label` (= name, so Gephi and yEd show names), `kind`, `name`, `nameEn` and every other property;
-//   edges carry `label` (= type), `type` and the provenance fields source, page, quote, basis, note.
+//   edges carry `label` (= type), `type` and the provenance fields source, page, quote, basis, note, noteNb.
 // - Null and absent values are left out (GraphML has no null: a missing <data> element means "no value").
 // - The graph carries the dataset header and references (as JSON) as graph attributes.
 // - Everything is XML-escaped. Characters XML 1.0 cannot hold at all (control characters other than tab, newline and
@@ -85,6 +85,7 @@ function edgeAttrs(edge: GraphEdge): Attrs {
     ['quote', p.quote],
     ['basis', p.basis],
     ['note', p.note],
+    ['noteNb', p.noteNb],
     ['endedBy', p.endedBy],
     ['review', linkReviewJson(p.review)],
   ];
@@ -132,7 +133,7 @@ export function exportGraphml(snapshot: GraphSnapshot): string {
   const graphRow = graphAttrs(snapshot);
   const graphKeys = declareKeys('graph', [graphRow], ['name', 'version', 'description', 'references']);
   const nodeKeys = declareKeys('node', nodeRows, ['label', 'kind', 'name', 'nameEn', ...allNodePropertyNames()]);
-  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review']);
+  const edgeKeys = declareKeys('edge', edgeRows, ['label', 'type', 'source', 'page', 'quote', 'basis', 'note', 'noteNb', 'endedBy', 'review']);
 
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',

@@ -8,7 +8,7 @@ import { statusReportsIn } from '../analysis/plan.js';
 import { unansweredFields } from '../analysis/rules/missing-status.js';
 import { fieldLabel } from '../analysis/rules/report-placeholders.js';
 import { compareIds, kindLabel, nameIn, percent, typeLabel } from '../analysis/text.js';
-import { FINDING_BASIS_LABELS, type NodeKind } from '../ontology.js';
+import { analystNote, FINDING_BASIS_LABELS, type NodeKind } from '../ontology.js';
 import { GAP_SEVERITIES, type CoverageMatrix, type FindingBasis, type GapFinding, type GapSeverity, type Language } from '../schema/analysis.js';
 import type { GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
@@ -292,7 +292,8 @@ function sourceLines(
   for (const e of edges) {
     const about = `${nodeName(e.from, e.fromName)} —${typeLabel(e.type)[lang]}→ ${nodeName(e.to, e.toName)}`;
     const inferred = e.properties.basis === 'inferred';
-    const text = e.properties.quote ?? (inferred ? e.properties.note : null);
+    // The analyst's reason in the report's language where the dataset has it there (the other language otherwise).
+    const text = e.properties.quote ?? (inferred ? (analystNote(e.properties, lang)?.text ?? null) : null);
     if (text) push({ text, about, source: sourceLabel(e.properties.source), page: e.properties.page, inferred, isNote: !e.properties.quote });
   }
   for (const n of f.evidence.nodes) if (n.id !== f.subject.id) nodeLine(n);
@@ -319,7 +320,7 @@ function placeholderLines(f: GapFinding, patterns: RegExp[], lang: Language, sou
     }
   }
   for (const e of f.evidence.edges) {
-    const text = e.properties.quote ?? e.properties.note ?? '';
+    const text = e.properties.quote ?? analystNote(e.properties, lang)?.text ?? '';
     if (text) {
       lines.push({
         text: excerpt(text, 0),

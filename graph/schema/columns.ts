@@ -79,6 +79,7 @@ export const RELATIONSHIP_COLUMNS: { name: string; type: ColumnType }[] = [
   { name: 'quote', type: 'string' },
   { name: 'basis', type: 'string' },
   { name: 'note', type: 'string' },
+  { name: 'noteNb', type: 'string' },
   { name: 'endedBy', type: 'string' },
   { name: 'review', type: 'json' },
 ];

@@ -251,7 +251,7 @@ export const DatasetNode = z.discriminatedUnion(
 );
 export type DatasetNode = z.infer<typeof DatasetNode>;
 
-export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review'] as const;
+export const PROVENANCE_FIELDS = ['source', 'page', 'quote', 'basis', 'note', 'noteNb', 'endedBy', 'review'] as const;
 
 /** A relationship's fields before the cross-field rule; the editor JSON Schema starts from these. */
 export const RelationshipFields = z.strictObject({
@@ -262,14 +262,21 @@ export const RelationshipFields = z.strictObject({
   page: Page,
   quote: Quote,
   basis: z.enum(BASES),
-  note: Text.optional().describe('Why the analyst draws the link; required when basis is inferred'),
+  // `note` keeps the meaning it has always had (the analyst's reason, which every dataset so far writes in English), so
+  // old datasets stay valid and their notes keep their language; the bokmål reason is added beside it (docs/dataset.md).
+  note: Text.optional().describe('Why the analyst draws the link, in English; an inferred link needs this or noteNb'),
+  noteNb: Text.optional().describe('Why the analyst draws the link, in Norwegian bokmål; an inferred link needs this or note'),
   endedBy: Slug.optional().describe("Id of a later source that says otherwise: the link holds from its own source's year until that source's year"),
   review: RecordedReview.optional().describe("An editor's decision on an inferred link (written by `strategigraf review export`)"),
 });
 
 export const DatasetRelationship = RelationshipFields.superRefine((rel, ctx) => {
-  if (rel.basis === 'inferred' && !rel.note) {
-    ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when basis is "inferred": say why the analyst draws the link' });
+  if (rel.basis === 'inferred' && !rel.note && !rel.noteNb) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['note'],
+      message: 'is required when basis is "inferred": say why the analyst draws the link (in English in note, in bokmål in noteNb, or both)',
+    });
   }
   if (rel.review && rel.basis !== 'inferred') {
     ctx.addIssue({ code: 'custom', path: ['review'], message: "is only for inferred links: a stated link is the source's word and is not reviewed" });

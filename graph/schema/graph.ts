@@ -44,7 +44,8 @@ export const Provenance = z
     page: z.number().int().nullable(),
     quote: z.string().nullable(),
     basis: z.enum(BASES),
-    note: z.string().nullable(),
+    note: z.string().nullable().describe("The analyst's reason for an inferred link, in English"),
+    noteNb: z.string().nullable().describe("The analyst's reason for an inferred link, in Norwegian bokmål"),
     endedBy: z.string().nullable().describe("A later source that says otherwise: the link held until that source's year"),
     review: ReviewMark.optional().describe('Present exactly when basis is inferred: where the link stands in review (review target id = the edge id)'),
   })

@@ -30,6 +30,7 @@ export function edgeRow(rel: DatasetRelationship): Record<string, unknown> {
     quote: rel.quote,
     basis: rel.basis,
     note: rel.note ?? null,
+    noteNb: rel.noteNb ?? null,
     endedBy: rel.endedBy ?? null,
     review: rel.review ? JSON.stringify(rel.review) : null,
   };
@@ -104,6 +105,7 @@ export function toGraphEdge(type: string, props: Record<string, unknown>): Graph
       quote: typeof props['quote'] === 'string' ? props['quote'] : null,
       basis: props['basis'] === 'inferred' ? 'inferred' : 'stated',
       note: typeof props['note'] === 'string' ? props['note'] : null,
+      noteNb: typeof props['noteNb'] === 'string' ? props['noteNb'] : null,
       endedBy: typeof props['endedBy'] === 'string' ? props['endedBy'] : null,
     },
   };
@@ -143,6 +145,7 @@ export function toDatasetRelationship(edge: GraphEdge): DatasetRelationship {
     basis: edge.properties.basis,
   };
   if (edge.properties.note) rel.note = edge.properties.note;
+  if (edge.properties.noteNb) rel.noteNb = edge.properties.noteNb;
   if (edge.properties.endedBy) rel.endedBy = edge.properties.endedBy;
   const review = recordedReviewOf(edge.properties.review);
   if (review) rel.review = review;

@@ -35,7 +35,7 @@ const FASTIFY_MESSAGES: Record<string, (req: FastifyRequest) => string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'the body is empty but the content type says JSON',
 };
 
-export function errorBody(code: string, message: string, details?: ApiErrorBody['error']['details'] | unknown[]): ApiErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: ApiErrorBody['error']['details'] | unknown[]): ApiErrorBody {
   return { error: { code, message, ...(details ? { details: details as FieldIssue[] } : {}) } };
 }
 

@@ -49,7 +49,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ApiErrorBody = z
   .object({
     error: z.object({
-      code: z.string().describe(`Stable machine-readable code: ${ERROR_CODES.join(', ')}`),
+      // An enum, not a string: the web client maps each code to a sentence in the reader's language, and the compiler
+      // (through openapi.json and web/src/api/schema.d.ts) tells it when a code is added.
+      code: z.enum(ERROR_CODES).describe('Stable machine-readable code; the message is English, for people reading logs and API answers'),
       message: z.string().describe('What went wrong and, where possible, how to fix it'),
       details: z.array(FieldIssue).optional().describe('For invalid_request: every field that failed validation'),
     }),

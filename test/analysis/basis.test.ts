@@ -14,7 +14,7 @@ const edge = (id: string, basis: 'stated' | 'inferred'): GraphEdge => ({
   type: 'DEPENDS_ON',
   from: `${id}-from`,
   to: `${id}-to`,
-  properties: { source: 'rapport', page: null, quote: null, basis, note: null, endedBy: null },
+  properties: { source: 'rapport', page: null, quote: null, basis, note: null, noteNb: null, endedBy: null },
 });
 /** basisOf for supports that stand: none of these names a rejected inference. */
 const weigh = (support: Support) => basisOf(support)!;

@@ -20,7 +20,7 @@ const hasMilestone = (from: string, to: string): GraphEdge => ({
   type: 'HAS_MILESTONE',
   from,
   to,
-  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null, endedBy: null },
+  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null, noteNb: null, endedBy: null },
 });
 
 describe('timeline', () => {

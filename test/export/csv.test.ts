@@ -65,7 +65,7 @@ describe('CSV export', () => {
     expect(text.startsWith(CSV_BOM)).toBe(true);
     expect(header).toEqual(csvColumns());
     expect(header.slice(0, 8)).toEqual(['record', 'id', 'kind', 'type', 'from', 'to', 'name', 'nameEn']);
-    expect(header.slice(-7)).toEqual(['source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review']);
+    expect(header.slice(-8)).toEqual(['source', 'page', 'quote', 'basis', 'note', 'noteNb', 'endedBy', 'review']);
     expect(new Set(header).size).toBe(header.length);
   });
 
@@ -144,7 +144,7 @@ describe('CSV export', () => {
     };
     const rows = parseCsv(exportGraph(graph, 'csv').body.slice(1));
     const cols = rows[0]!;
-    expect(cols.slice(-9)).toEqual(['alpha', 'zeta', 'source', 'page', 'quote', 'basis', 'note', 'endedBy', 'review']);
+    expect(cols.slice(-10)).toEqual(['alpha', 'zeta', 'source', 'page', 'quote', 'basis', 'note', 'noteNb', 'endedBy', 'review']);
     expect(rows[1]![cols.indexOf('alpha')]).toBe('1');
   });
 });

@@ -220,7 +220,7 @@ describe('Cypher export', () => {
           type: 'LEADS',
           from: 'x',
           to: 'y',
-          properties: { source: 's', page: null, quote: null, basis: 'stated', note: null, endedBy: null },
+          properties: { source: 's', page: null, quote: null, basis: 'stated', note: null, noteNb: null, endedBy: null },
         },
       ],
     };

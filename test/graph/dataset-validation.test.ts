@@ -198,7 +198,30 @@ describe('dataset validation', () => {
 
   it('requires a note when a link is inferred', () => {
     const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred }\n`;
-    expect(check(body)).toEqual(['case.yaml:5 relationships[0].note: is required when basis is "inferred": say why the analyst draws the link']);
+    expect(check(body)).toEqual([
+      'case.yaml:5 relationships[0].note: is required when basis is "inferred": say why the analyst draws the link (in English in note, in bokmål in noteNb, or both)',
+    ]);
+  });
+
+  it.each([
+    ['in English only, as every older dataset does', 'note: The page implies it.'],
+    ['in bokmål only', 'noteNb: Siden antyder det.'],
+    ['in both languages', 'note: The page implies it., noteNb: Siden antyder det.'],
+  ])('takes an inferred link whose note is %s', (_what, notes) => {
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred, ${notes} }\n`;
+    expect(check(body)).toEqual([]);
+  });
+
+  it('refuses an empty bokmål note and one longer than the stores can hold', () => {
+    const rel = (noteNb: string) =>
+      `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred, note: Why., noteNb: "${noteNb}" }\n`;
+    expect(check(rel(''))).toEqual([expect.stringMatching(/^case\.yaml:5 relationships\[0\]\.noteNb: /)]);
+    expect(check(rel('æ'.repeat(2000)))).toEqual([expect.stringMatching(/^case\.yaml:5 relationships\[0\]\.noteNb: is 4,000 UTF-8 bytes long/)]);
+  });
+
+  it('refuses a note under any other name', () => {
+    const body = `nodes:\n${node('')}  - { kind: Initiative, id: ki, name: KI, category: action_plan, status: completed, source: ref-a }\nrelationships:\n  - { type: LEADS, from: digdir, to: ki, source: ref-a, page: null, quote: null, basis: inferred, noteEn: Why. }\n`;
+    expect(check(body).join('\n')).toMatch(/noteEn/);
   });
 
   it('reports a source that is neither a report nor a reference', () => {

@@ -162,7 +162,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
       type: 'LEADS',
       from: 'digdir',
       to: 'init-stimulab',
-      properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null, endedBy: null },
+      properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null, noteNb: null, endedBy: null },
     });
   });
 

@@ -26,7 +26,7 @@ describe('POST /api/query', () => {
           type: 'LEADS',
           from: 'digdir',
           to: 'init-stimulab',
-          properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null, endedBy: null },
+          properties: { source: 'rapport-2020', page: 7, quote: null, basis: 'stated', note: null, noteNb: null, endedBy: null },
         },
         'StimuLab',
         2,

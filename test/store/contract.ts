@@ -366,6 +366,41 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Grap
       }
     });
 
+    it("keeps an inferred link's note in English and in bokmål apart, and either one alone, exactly", async () => {
+      const inferred = fixture.relationships.filter((r) => r.basis === 'inferred');
+      expect(inferred.length).toBeGreaterThanOrEqual(3);
+      const [both, bokmalOnly, englishOnly] = inferred.map((r) => `${r.from}:${r.type}:${r.to}`);
+      const notes: Record<string, { note?: string; noteNb?: string }> = {
+        [both!]: { note: 'The page says «neste år» – "next year"; read as 2021.', noteNb: 'Siden sier «neste år» – «neste år»; lest som 2021. Æ ø å ✓' },
+        [bokmalOnly!]: { noteNb: 'Bare på bokmål: «kilden» sier det ikke rett ut.' },
+        [englishOnly!]: { note: "English only: the source's own words are «s. 8»." },
+      };
+      const twoLanguages: Dataset = {
+        ...fixture,
+        relationships: fixture.relationships.map((r) => {
+          const own = notes[`${r.from}:${r.type}:${r.to}`];
+          if (!own) return r;
+          const { note: _en, noteNb: _nb, ...rest } = r;
+          return { ...rest, ...own };
+        }),
+      };
+      try {
+        await sut.replaceDataset(twoLanguages);
+        const snapshot = await sut.snapshot();
+        expect(snapshot.edges.map(toDatasetRelationship).sort(byRelKey)).toEqual([...twoLanguages.relationships].sort(byRelKey));
+        const edge = (id: string) => snapshot.edges.find((e) => e.id === id)!.properties;
+        expect(edge(both!)).toMatchObject({ note: notes[both!]!.note, noteNb: notes[both!]!.noteNb });
+        // The language a dataset leaves out is null in the API's shape, never the other language's text.
+        expect(edge(bokmalOnly!)).toMatchObject({ note: null, noteNb: notes[bokmalOnly!]!.noteNb });
+        expect(edge(englishOnly!)).toMatchObject({ note: notes[englishOnly!]!.note, noteNb: null });
+        const from = both!.split(':')[0]!;
+        const around = await sut.neighbors(from, { depth: 1, limit: 100 });
+        expect(around.edges.find((e) => e.id === both)?.properties.noteNb).toBe(notes[both!]!.noteNb);
+      } finally {
+        await sut.replaceDataset(fixture);
+      }
+    });
+
     it("answers the named queries with both of an initiative's roles and an explicit follow-up", async () => {
       const model = await fixtureDataset('test/fixtures/model');
       try {

@@ -36,7 +36,7 @@ function finding(basis: Finding['basis'], severity: Finding['severity']): Findin
           to: 'i-b',
           fromName: 'Ressurssenteret',
           toName: 'Strategien',
-          properties: { source: 'rapport', page: 13, quote: null, basis: 'inferred', note: 'Analytikerens lesning', endedBy: null },
+          properties: { source: 'rapport', page: 13, quote: null, basis: 'inferred', note: null, noteNb: 'Analytikerens lesning', endedBy: null },
           decisive: true,
         },
       ],

@@ -30,7 +30,16 @@ function edge(basis: 'stated' | 'inferred', review?: Edge['properties']['review'
     type: 'CONTRIBUTES_TO',
     from: 'a',
     to: 'b',
-    properties: { source: 'rapport-2020', page: 13, quote: null, basis, note: 'Analytikerens lesning.', endedBy: null, ...(review ? { review } : {}) },
+    properties: {
+      source: 'rapport-2020',
+      page: 13,
+      quote: null,
+      basis,
+      note: null,
+      noteNb: 'Analytikerens lesning.',
+      endedBy: null,
+      ...(review ? { review } : {}),
+    },
   };
 }
 

@@ -32,7 +32,7 @@ const edge = (type: Edge['type'], from: string, to: string): Edge => ({
   type,
   from,
   to,
-  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null, endedBy: null },
+  properties: { source: 'r', page: null, quote: null, basis: 'stated', note: null, noteNb: null, endedBy: null },
 });
 
 /** DESI-like: a rank out of 27, 2019–2023 with no figure for 2021. */

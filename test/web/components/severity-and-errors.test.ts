@@ -50,10 +50,18 @@ describe('ErrorNotice', () => {
     expect(body).not.toContain('/var/lib/x');
   });
 
-  it("passes on any other failure's message", () => {
-    const { body } = render(ErrorNotice, {
-      props: { error: new ApiFailure(400, 'query_invalid', 'the clause LOAD at line 1, column 1 is not allowed'), onRetry: () => undefined },
-    });
-    expect(text(body)).toBe(`${i18n.t('app.error', { message: 'the clause LOAD at line 1, column 1 is not allowed' })} ${i18n.t('app.retry')}`);
+  it("says any other failure in the reader's language, with the server's English words under a labelled technical detail", () => {
+    const message = 'the clause LOAD at line 1, column 1 is not allowed';
+    const { body } = render(ErrorNotice, { props: { error: new ApiFailure(400, 'query_invalid', message), onRetry: () => undefined } });
+    const sentence = body.match(/data-testid="error-sentence">([^<]*)</)?.[1];
+    expect(sentence).toBe('Spørringen er ikke gyldig Cypher.');
+    // The server's message is there for analysts, quoted and marked as English, inside the closed disclosure.
+    expect(body).toMatch(/<details class="technical[^"]*" data-testid="error-technical">/);
+    expect(body).toMatch(new RegExp(`<p lang="en" class="server-message[^"]*">«${message}»</p>`));
+    expect(text(body)).toContain('Teknisk detalj HTTP-status 400 Feilkode query_invalid');
+    i18n.lang = 'en';
+    const en = render(ErrorNotice, { props: { error: new ApiFailure(400, 'query_invalid', message), onRetry: () => undefined } }).body;
+    expect(en).toContain('data-testid="error-sentence">The query is not valid Cypher.<');
+    expect(text(en)).toContain('Technical detail HTTP status 400 Error code query_invalid');
   });
 });

@@ -7,10 +7,13 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For invalid_request: each field that failed, as the server names it (its messages are English). */
+    readonly details: readonly FieldIssue[] = [],
   ) {
     super(message);
   }
 }
+type FieldIssue = components['schemas']['FieldIssue'];
 
 /** Any rejection as an ApiFailure: the API's own as they are, anything else (a bug, an abort) as status 0 "unknown". */
 export function asFailure(err: unknown): ApiFailure {
@@ -85,7 +88,9 @@ export async function request<T>(
   const parsed: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (parsed as Partial<components['schemas']['Error']> | null)?.error;
-    throw new ApiFailure(res.status, error?.code ?? 'http_error', error?.message ?? `${res.status} ${res.statusText}`);
+    // Only field issues are kept: an invalid dataset's problems have another shape, and the dataset page is the CLI's.
+    const details = (error?.details ?? []).filter((d): d is FieldIssue => typeof d === 'object' && d !== null && 'field' in d && 'in' in d);
+    throw new ApiFailure(res.status, error?.code ?? 'http_error', error?.message ?? `${res.status} ${res.statusText}`, details);
   }
   return parsed as T;
 }

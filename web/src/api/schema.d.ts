@@ -2152,8 +2152,10 @@ export interface paths {
                                 quote: string | null;
                                 /** @enum {string} */
                                 basis: "stated" | "inferred";
-                                /** @description Why the analyst draws the link; required when basis is inferred */
+                                /** @description Why the analyst draws the link, in English; an inferred link needs this or noteNb */
                                 note?: string;
+                                /** @description Why the analyst draws the link, in Norwegian bokmål; an inferred link needs this or note */
+                                noteNb?: string;
                                 /** @description Id of a later source that says otherwise: the link holds from its own source's year until that source's year */
                                 endedBy?: string;
                                 /** @description An editor's decision on an inferred link (written by `strategigraf review export`) */
@@ -4894,8 +4896,11 @@ export interface components {
         /** @description The body of every error response */
         Error: {
             error: {
-                /** @description Stable machine-readable code: invalid_request, not_found, method_not_allowed, unauthorized, forbidden, precondition_failed, precondition_required, version_conflict, invalid_transition, invalid_owner, thread_full, conflict, writes_disabled, sign_in_unavailable, payload_too_large, unsupported_media_type, rate_limited, read_only, query_invalid, query_timeout, row_cap_exceeded, response_too_large, query_too_costly, query_crashed, too_many_queries, invalid_dataset, store_unavailable, load_failed, internal_error */
-                code: string;
+                /**
+                 * @description Stable machine-readable code; the message is English, for people reading logs and API answers
+                 * @enum {string}
+                 */
+                code: "invalid_request" | "not_found" | "method_not_allowed" | "unauthorized" | "forbidden" | "precondition_failed" | "precondition_required" | "version_conflict" | "invalid_transition" | "invalid_owner" | "thread_full" | "conflict" | "writes_disabled" | "sign_in_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "read_only" | "query_invalid" | "query_timeout" | "row_cap_exceeded" | "response_too_large" | "query_too_costly" | "query_crashed" | "too_many_queries" | "invalid_dataset" | "store_unavailable" | "load_failed" | "internal_error";
                 /** @description What went wrong and, where possible, how to fix it */
                 message: string;
                 /** @description For invalid_request: every field that failed validation */
@@ -5340,7 +5345,10 @@ export interface components {
             quote: string | null;
             /** @enum {string} */
             basis: "stated" | "inferred";
+            /** @description The analyst's reason for an inferred link, in English */
             note: string | null;
+            /** @description The analyst's reason for an inferred link, in Norwegian bokmål */
+            noteNb: string | null;
             /** @description A later source that says otherwise: the link held until that source's year */
             endedBy: string | null;
             /** @description Present exactly when basis is inferred: where the link stands in review (review target id = the edge id) */
