@@ -182,6 +182,32 @@ export function cytoscapeStyle(): unknown[] {
       },
     },
     { selector: 'edge.highlight', style: { width: 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT } },
+    // A group (graph/overview/aggregate.ts): its kind's shape and colour, sized by its members, a double border, and a
+    // label at any zoom (there are only tens of them). A counted link: thicker the more relationships it stands for.
+    {
+      selector: 'node[members]',
+      style: {
+        width: 'mapData(members, 13, 2000, 56, 120)',
+        height: 'mapData(members, 13, 2000, 56, 120)',
+        'border-width': 6,
+        'border-style': 'double',
+        'font-size': 14,
+        'font-weight': 600,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'edge[links]',
+      style: {
+        width: 'mapData(links, 1, 400, 1.5, 9)',
+        'line-color': '#8796a8',
+        'target-arrow-color': '#8796a8',
+        'curve-style': 'straight',
+        'line-opacity': 0.6,
+        'font-size': 9,
+        'min-zoomed-font-size': 10,
+      },
+    },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
 }
