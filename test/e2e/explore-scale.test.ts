@@ -53,6 +53,9 @@ describe.runIf(enabled)('Explore at 10,000 nodes', { timeout: 120_000 }, () => {
     const page = await browser.open('/?view=explore&all=1&table=1');
     await expect.poll(() => groupRows(page).count(), { timeout: 60_000 }).toBe(before.groups.length);
     await expect.poll(() => nodeRows(page).count()).toBe(before.nodes.length);
+    // The counted links, listed on request (an opened group has thousands), are the lines the canvas draws to groups.
+    await page.getByTestId('group-links').locator('summary').click();
+    await expect.poll(() => page.getByTestId('link-row').count()).toBe(before.links.length);
     await page.locator(`[data-testid="group-row"][data-group="${group.id}"] button`).click();
     await expect.poll(() => param(page, 'groups')).toBe(group.id);
     const after = await overview(`?open=${encodeURIComponent(group.id)}`);
