@@ -512,7 +512,8 @@ export async function runUiBenchmarks(): Promise<void> {
     const dataset = generateDataset(LARGE);
     largeApp = await startApp(dataset);
     const cover = hubsCovering(dataset, dataset.nodes.length, MAX_HUBS);
-    const largeUrl = `${largeApp.url}/?view=explore&lang=en&expanded=${cover.ids.join(',')}`;
+    // grouping=off: every node drawn one by one, as before Explore grouped large views (bench/ui-scale.ts measures those).
+    const largeUrl = `${largeApp.url}/?view=explore&lang=en&grouping=off&expanded=${cover.ids.join(',')}`;
     log(`${cover.ids.length} hubs cover ${cover.covered} nodes; URL ${largeUrl.length} characters`);
     const largeFigures = await measureLarge(browser, largeUrl);
     await browser.close();

@@ -70,7 +70,7 @@ export class ExploreGraph {
   }
 
   /** Loads every expanded node's neighbourhood (cached per filter set and year), merges them, and groups them when many. */
-  async load(expanded: string[], filters: Filters, asOf?: number, open: string[] = []): Promise<void> {
+  async load(expanded: string[], filters: Filters, asOf?: number, open: string[] = [], grouping = true): Promise<void> {
     const key = JSON.stringify({ ...filters, asOf: asOf ?? null });
     if (key !== this.cacheKey) {
       this.cache.clear();
@@ -102,7 +102,7 @@ export class ExploreGraph {
       this.nodes = [...nodes.values()];
       this.edges = [...edges.values()];
       this.truncated = truncated;
-      this.shown = aggregate(this.nodes, this.edges, { open });
+      this.shown = aggregate(this.nodes, this.edges, grouping ? { open } : { above: Infinity });
     } catch (err) {
       this.error = asFailure(err);
     } finally {
