@@ -1,5 +1,5 @@
 // `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
-// in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui, --quick (small graph,
+// in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui|ui-scale (ui includes ui-scale, Explore at 10,000 nodes), --quick (small graph,
 // few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,8 +12,8 @@ const args = new Set(argv);
 const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
 const quick = args.has('--quick');
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'api' && only !== 'ui') {
-  console.error(`--only takes api or ui, not ${JSON.stringify(only)}`);
+if (only !== undefined && only !== 'api' && only !== 'ui' && only !== 'ui-scale') {
+  console.error(`--only takes api, ui or ui-scale, not ${JSON.stringify(only)}`);
   process.exit(2);
 }
 
@@ -94,8 +94,13 @@ async function apiBenchmarks(): Promise<void> {
   }
 }
 
-if (only !== 'ui') await apiBenchmarks();
-if (only !== 'api') {
+if (only === undefined || only === 'api') await apiBenchmarks();
+if (only === undefined || only === 'ui') {
   const { runUiBenchmarks } = await import('./ui.js');
   await runUiBenchmarks();
+}
+// Explore at 10,000 nodes: part of the UI benchmark, or alone (--only=ui-scale).
+if (only === undefined || only === 'ui' || only === 'ui-scale') {
+  const { runUiScaleBenchmark } = await import('./ui-scale.js');
+  await runUiScaleBenchmark();
 }

@@ -58,7 +58,7 @@ const TTI_PROBE = `(() => {
   if (document.body) arm(); else document.addEventListener('DOMContentLoaded', arm, { once: true });
 })();`;
 
-interface LoadFigures {
+export interface LoadFigures {
   tti: number;
   firstFrame: number;
   layoutMs: number;
@@ -69,7 +69,7 @@ interface LoadFigures {
   jsRequested: string[];
 }
 
-async function measureLoad(page: Page, url: string, timeout: number): Promise<LoadFigures> {
+export async function measureLoad(page: Page, url: string, timeout: number): Promise<LoadFigures> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __firstGraphFrameAt?: number }).__firstGraphFrameAt !== undefined, null, { timeout, polling: 100 });
   return page.evaluate(() => {
@@ -94,7 +94,7 @@ async function measureLoad(page: Page, url: string, timeout: number): Promise<Lo
   });
 }
 
-interface PanFigures {
+export interface PanFigures {
   /** From the start of measuring until frames come at display rate again (Cytoscape fills its texture caches). */
   settleMs: number;
   fps: number;
@@ -131,7 +131,7 @@ async function waitForIdleFrames(page: Page, limit: number): Promise<number> {
  * starting on empty background inside `selector` so Cytoscape pans rather than moving a node, and counts animation
  * frames meanwhile. Each page.mouse.move waits for the page to take the event, as a real pointer would queue.
  */
-async function measurePan(page: Page, selector: string, seconds: number): Promise<PanFigures> {
+export async function measurePan(page: Page, selector: string, seconds: number): Promise<PanFigures> {
   const settleMs = await waitForIdleFrames(page, SETTLE_LIMIT_MS);
   const setup = await page.evaluate((sel) => {
     const host = document.querySelector(sel) as HTMLElement & { _cyreg?: { cy?: any } };
@@ -304,7 +304,7 @@ async function initialJs(): Promise<{ files: { file: string; raw: number; gzip: 
 
 // --- measuring steps ----------------------------------------------------------------------------------------------
 
-async function newPage(browser: Browser): Promise<Page> {
+export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   // tsx (esbuild keepNames) wraps named functions in the page callbacks with __name(); give the page a no-op one.
   await context.addInitScript('window.__name = (fn) => fn;');
@@ -512,7 +512,8 @@ export async function runUiBenchmarks(): Promise<void> {
     const dataset = generateDataset(LARGE);
     largeApp = await startApp(dataset);
     const cover = hubsCovering(dataset, dataset.nodes.length, MAX_HUBS);
-    const largeUrl = `${largeApp.url}/?view=explore&lang=en&expanded=${cover.ids.join(',')}`;
+    // grouping=off: every node drawn one by one, as before Explore grouped large views (bench/ui-scale.ts measures those).
+    const largeUrl = `${largeApp.url}/?view=explore&lang=en&grouping=off&expanded=${cover.ids.join(',')}`;
     log(`${cover.ids.length} hubs cover ${cover.covered} nodes; URL ${largeUrl.length} characters`);
     const largeFigures = await measureLarge(browser, largeUrl);
     await browser.close();

@@ -10,6 +10,7 @@ import { exportRoutes } from './export.js';
 import { findingRoutes } from './findings.js';
 import { healthRoutes } from './health.js';
 import { nodeRoutes } from './nodes.js';
+import { overviewRoutes } from './overview.js';
 import { pathRoutes } from './paths.js';
 import { queryRoutes } from './query.js';
 import { reportRoutes } from './report.js';
@@ -28,6 +29,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, options)
     healthRoutes,
     schemaRoutes,
     nodeRoutes,
+    overviewRoutes,
     pathRoutes,
     queryRoutes,
     namedQueryRoutes,

@@ -48,6 +48,7 @@ describe('the OpenAPI document', () => {
         'GET /api/nodes',
         'GET /api/nodes/{id}',
         'GET /api/nodes/{id}/neighbors',
+        'GET /api/overview',
         'GET /api/paths',
         'POST /api/query',
         'GET /api/queries',

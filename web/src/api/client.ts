@@ -127,6 +127,7 @@ export const AS_OF_ROUTES = [
   '/api/nodes',
   '/api/nodes/{id}',
   '/api/nodes/{id}/neighbors',
+  '/api/overview',
   '/api/paths',
   '/api/queries/{name}',
   '/api/export',
@@ -157,6 +158,11 @@ export const api = {
       path: { id },
       query: { ...rest, depth: rest.depth ?? 1, limit: rest.limit ?? 300, ...asOfFor('/api/nodes/{id}/neighbors', asOf) },
     });
+  },
+  /** The whole graph with Explore's filters, in groups when it is too large to draw node by node. */
+  overview: (options: Omit<NonNullable<Query<Operation<'/api/overview', 'get'>>>, 'asOf'> & { asOf?: number | undefined } = {}) => {
+    const { asOf, ...rest } = options;
+    return get('/api/overview', { query: { ...rest, ...asOfFor('/api/overview', asOf) } });
   },
   paths: (from: string, to: string, options: { maxLength?: number; directed?: boolean; asOf?: number | undefined } = {}) =>
     get('/api/paths', {

@@ -366,6 +366,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole graph, grouped when it is too large to draw node by node
+         * @description Every node and relationship the filters let through, as the graph stood in `asOf` (default: the latest year in the data), links an editor rejected left out unless `includeRejected=true`. Up to 600 nodes the answer is the graph itself; above, each kind with more than 12 nodes becomes a group (split into parts of at most 400 in name order), `open` lists groups whose members are shown one by one, and relationships with an end in a closed group are counted per pair of ends.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only nodes of these kinds; repeated or comma-separated. One or more of: Strategy, ActionPlan, FocusArea, Initiative, LifeEvent, Agency, Driver, Trend, Goal, Recommendation, Report, StatusReport, Milestone, Example, Objective, Indicator, Measurement, Obstacle, Funding, StatusAssessment */
+                    kinds?: ("Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment")[];
+                    /** @description Only relationships of these types; repeated or comma-separated. One or more of: OPERATIONALISES, PART_OF, LEADS, PARTICIPATES_IN, SERVES, DEPENDS_ON, INFLUENCES, CONTRIBUTES_TO, RECOMMENDS, TARGETS, PROPOSES, HAS_STATUS, PUBLISHED_IN, HAS_MILESTONE, ILLUSTRATES, INVOLVES, RESPONSIBLE_FOR, ADOPTS, RECEIVES, FOLLOWS_UP, REPORTS_TO, HAS_OBJECTIVE, INFORMS, MEASURES, BLOCKS, FUNDS, ADMINISTERS */
+                    types?: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS")[];
+                    /** @description Only relationships with this basis: stated in the source, or inferred by an analyst */
+                    basis?: "stated" | "inferred";
+                    /** @description Groups whose members are shown one by one ("group:Initiative:2"); comma-separated */
+                    open?: string[];
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                    /** @description Also show links an editor rejected, each with its review mark (`review.state` "rejected"); by default they are left out, as if the data did not hold them */
+                    includeRejected?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The nodes, relationships, groups and counted links to draw */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/paths": {
         parameters: {
             query?: never;
@@ -5310,6 +5389,48 @@ export interface components {
             kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
             name: string;
             nameEn?: string;
+        };
+        Overview: {
+            /** @description Nodes the filters let through, grouped or not */
+            nodeTotal: number;
+            /** @description Relationships between them, counted or drawn */
+            edgeTotal: number;
+            /** @description Nodes shown one by one: every node when the graph is small, else the small kinds and the members of open groups */
+            nodes: components["schemas"]["Node"][];
+            /** @description Relationships between nodes shown one by one */
+            edges: components["schemas"]["Edge"][];
+            /** @description Closed groups; empty when the graph is small enough to show whole */
+            groups: components["schemas"]["OverviewGroup"][];
+            /** @description Relationships with at least one end in a closed group, counted per pair of ends and direction */
+            links: components["schemas"]["OverviewLink"][];
+        };
+        OverviewGroup: {
+            /** @description "group:<Kind>" or, for a kind split into parts, "group:<Kind>:<part>" */
+            id: string;
+            /** @enum {string} */
+            kind: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+            /** @description Nodes in the group */
+            count: number;
+            /** @description Which part of its kind (1-based), in name order */
+            part: number;
+            /** @description How many parts the kind is split into */
+            parts: number;
+            /** @description Name of the first member in name order */
+            first: string;
+            /** @description Name of the last member in name order */
+            last: string;
+        };
+        OverviewLink: {
+            /** @description "link:<from>|<to>" */
+            id: string;
+            /** @description A group id or a node id */
+            from: string;
+            /** @description A group id or a node id */
+            to: string;
+            /** @description Relationships this link stands for */
+            count: number;
+            /** @description Their types, each once, in ontology order */
+            types: ("OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS")[];
         };
         OwnerChange: {
             subject: components["schemas"]["NodeRef"];

@@ -2,6 +2,7 @@
 // the header's year (once the neighbour route takes it: api/client.ts, AS_OF_ROUTES).
 import { api, ApiFailure, asFailure } from '../api/client.js';
 import type { Edge, NeighborhoodResult, Node } from '../api/types.js';
+import { aggregate, type Overview } from '../../../graph/overview/aggregate.js';
 
 /** The filters as the URL gives them. */
 export interface Filters {
@@ -22,9 +23,17 @@ const neighborFilters = (filters: Filters): NeighborOptions => ({
   ...(filters.rejected ? { includeRejected: 'true' as const } : {}),
 });
 
+/** What the canvas and the table draw: nodes and relationships one by one, and groups with their counted links. */
+export type Shown = Overview<Node, Edge>;
+
+const EMPTY: Shown = { nodeTotal: 0, edgeTotal: 0, nodes: [], edges: [], groups: [], links: [] };
+
 export class ExploreGraph {
+  /** Every node and relationship loaded (the union of the neighbourhoods; in the overview, those drawn one by one). */
   nodes = $state.raw<Node[]>([]);
   edges = $state.raw<Edge[]>([]);
+  /** What is drawn: above AGGREGATE_ABOVE nodes, the large kinds gathered into groups (graph/overview/aggregate.ts). */
+  shown = $state.raw<Shown>(EMPTY);
   truncated = $state(false);
   loading = $state(false);
   error = $state<ApiFailure | null>(null);
@@ -36,8 +45,32 @@ export class ExploreGraph {
     this.cache.clear();
   }
 
-  /** Loads every expanded node's neighbourhood (cached per filter set and year) and merges them. */
-  async load(expanded: string[], filters: Filters, asOf?: number): Promise<void> {
+  /** The whole graph with the filters, grouped on the server when it is large (`open`: groups shown node by node). */
+  async loadOverview(filters: Filters, open: string[], asOf?: number): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      const overview = await api.overview({
+        kinds: filters.kinds as NeighborOptions['kinds'],
+        types: filters.types as NeighborOptions['types'],
+        basis: (filters.basis || undefined) as NeighborOptions['basis'],
+        ...(open.length > 0 ? { open } : {}),
+        ...(filters.rejected ? { includeRejected: 'true' as const } : {}),
+        asOf,
+      });
+      this.nodes = overview.nodes;
+      this.edges = overview.edges;
+      this.truncated = false;
+      this.shown = overview;
+    } catch (err) {
+      this.error = asFailure(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Loads every expanded node's neighbourhood (cached per filter set and year), merges them, and groups them when many. */
+  async load(expanded: string[], filters: Filters, asOf?: number, open: string[] = [], grouping = true): Promise<void> {
     const key = JSON.stringify({ ...filters, asOf: asOf ?? null });
     if (key !== this.cacheKey) {
       this.cache.clear();
@@ -69,6 +102,7 @@ export class ExploreGraph {
       this.nodes = [...nodes.values()];
       this.edges = [...edges.values()];
       this.truncated = truncated;
+      this.shown = aggregate(this.nodes, this.edges, grouping ? { open } : { above: Infinity });
     } catch (err) {
       this.error = asFailure(err);
     } finally {

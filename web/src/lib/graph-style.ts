@@ -90,6 +90,14 @@ export const STATED_EDGE = '#5d6d7e';
 export const REJECTED_EDGE = '#6b7785';
 export const HIGHLIGHT = '#0057b8';
 
+/** How wide a group (graph/overview/aggregate.ts) is drawn: by its members, from 56 px (13) to 120 px (2,000 or more). */
+export const GROUP_SIZE_RANGE = { members: [13, 2000], size: [56, 120] } as const;
+export function groupSize(members: number): number {
+  const [lo, hi] = GROUP_SIZE_RANGE.members;
+  const [small, large] = GROUP_SIZE_RANGE.size;
+  return small + ((Math.min(Math.max(members, lo), hi) - lo) / (hi - lo)) * (large - small);
+}
+
 /** The Cytoscape stylesheet; labels are dark text on the white canvas (contrast well above 4.5:1). */
 export function cytoscapeStyle(): unknown[] {
   return [
@@ -182,6 +190,34 @@ export function cytoscapeStyle(): unknown[] {
       },
     },
     { selector: 'edge.highlight', style: { width: 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT } },
+    // A group (graph/overview/aggregate.ts): its kind's shape and colour, sized by its members, a double border, and a
+    // label at any zoom (there are only tens of them). A counted link: thicker the more relationships it stands for.
+    {
+      selector: 'node[members]',
+      style: {
+        width: `mapData(members, ${GROUP_SIZE_RANGE.members.join(', ')}, ${GROUP_SIZE_RANGE.size.join(', ')})`,
+        height: `mapData(members, ${GROUP_SIZE_RANGE.members.join(', ')}, ${GROUP_SIZE_RANGE.size.join(', ')})`,
+        'border-width': 6,
+        'border-style': 'double',
+        'font-size': 14,
+        'font-weight': 600,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'edge[links]',
+      style: {
+        width: 'mapData(links, 1, 400, 1.5, 9)',
+        'line-color': '#8796a8',
+        'target-arrow-color': '#8796a8',
+        // The cheapest edge Cytoscape draws: straight, no arrow head, no label.
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+        'target-arrow-shape': 'none',
+        'line-opacity': 0.5,
+      },
+    },
+    { selector: 'edge[links][between]', style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'font-size': 9, 'min-zoomed-font-size': 10 } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
 }

@@ -88,3 +88,78 @@ export function withSeededRandom<T>(key: string, layout: () => T): T {
     Math.random = original;
   }
 }
+
+export interface RingItem {
+  id: string;
+  kind: string;
+  /** Drawn width in model pixels. */
+  size: number;
+}
+
+/**
+ * Where a grouped graph's items go, without a force layout (which takes seconds on the hundreds of counted links a
+ * grouped view has): kinds on rings by their layer (the plan at the centre, the follow-up detail outside), each ring
+ * as wide as its items need; the nodes of a kind with more than `discAbove` shown (an opened group) sit together in a
+ * disc in their kind's place on the ring. Linear in the items and fixed by them, so the same view gives the same picture.
+ */
+export function ringPositions(items: RingItem[], discAbove: number): Record<string, { x: number; y: number }> {
+  const GAP = 30;
+  const byKind = new Map<string, RingItem[]>();
+  for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const list = byKind.get(item.kind);
+    if (list) list.push(item);
+    else byKind.set(item.kind, [item]);
+  }
+  /** What sits in one place on a ring: one item, or a disc of many of one kind. */
+  interface Slot {
+    members: RingItem[];
+    /** Diameter. */
+    size: number;
+    disc: boolean;
+  }
+  const rings = new Map<number, Slot[]>();
+  for (const [kind, list] of [...byKind.entries()].sort((a, b) => layerOf(a[0]) - layerOf(b[0]) || a[0].localeCompare(b[0]))) {
+    const ring = rings.get(layerOf(kind)) ?? [];
+    rings.set(layerOf(kind), ring);
+    const discs = list.filter((i) => !i.id.startsWith('group:'));
+    if (discs.length > discAbove) {
+      const cell = Math.max(...discs.map((i) => i.size)) + GAP;
+      ring.push({ members: discs, size: 2 * Math.sqrt(discs.length) * cell * 0.6 + cell, disc: true });
+      for (const i of list.filter((x) => x.id.startsWith('group:'))) ring.push({ members: [i], size: i.size + GAP, disc: false });
+    } else for (const i of list) ring.push({ members: [i], size: i.size + GAP, disc: false });
+  }
+  const positions: Record<string, { x: number; y: number }> = {};
+  const place = (slot: Slot, cx: number, cy: number) => {
+    if (!slot.disc) {
+      positions[slot.members[0]!.id] = { x: Math.round(cx), y: Math.round(cy) };
+      return;
+    }
+    // A sunflower: even density, no two members on top of each other.
+    const cell = slot.members[0] ? Math.max(...slot.members.map((i) => i.size)) + GAP : 0;
+    slot.members.forEach((m, k) => {
+      const r = Math.sqrt(k + 0.5) * cell * 0.6;
+      const a = k * 2.399963;
+      positions[m.id] = { x: Math.round(cx + r * Math.cos(a)), y: Math.round(cy + r * Math.sin(a)) };
+    });
+  };
+  let outer = 0;
+  for (const layer of [...rings.keys()].sort((a, b) => a - b)) {
+    const slots = rings.get(layer)!;
+    const circumference = slots.reduce((a, s) => a + s.size, 0);
+    const widest = Math.max(...slots.map((s) => s.size));
+    if (outer === 0 && slots.length === 1) {
+      place(slots[0]!, 0, 0);
+      outer = widest / 2;
+      continue;
+    }
+    const radius = Math.max(outer + widest / 2 + GAP, circumference / (2 * Math.PI));
+    let angle = -Math.PI / 2;
+    for (const slot of slots) {
+      const share = (slot.size / circumference) * 2 * Math.PI;
+      place(slot, radius * Math.cos(angle + share / 2), radius * Math.sin(angle + share / 2));
+      angle += share;
+    }
+    outer = radius + widest / 2;
+  }
+  return positions;
+}
