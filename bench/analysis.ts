@@ -79,22 +79,45 @@ async function benchmarkStore(store: GraphStore, dataset: Dataset, calls: number
     const gapsDirect = await p50(gaps, calls);
     const gapsBytes = await api('/api/gaps');
     const gapsApi = await p50(() => api('/api/gaps'), calls);
-    rows.push({ store: store.backend, measure: '`GET /api/gaps` (first 1,000 findings)', cold: gapsCold, directP50: gapsDirect, apiP50: gapsApi, apiBytes: gapsBytes });
+    rows.push({
+      store: store.backend,
+      measure: '`GET /api/gaps` (first 1,000 findings)',
+      cold: gapsCold,
+      directP50: gapsDirect,
+      apiP50: gapsApi,
+      apiBytes: gapsBytes,
+    });
 
     const [, matrixCold] = await timed(matrix);
     const matrixDirect = await p50(matrix, calls);
     const matrixBytes = await api(`/api/coverage?preset=${preset}`);
     // The answer is tens of MB at this size; fewer calls keep the run short.
     const matrixApi = await p50(() => api(`/api/coverage?preset=${preset}`), Math.min(calls, 5));
-    rows.push({ store: store.backend, measure: `\`GET /api/coverage?preset=${preset}\``, cold: matrixCold, directP50: matrixDirect, apiP50: matrixApi, apiBytes: matrixBytes });
+    rows.push({
+      store: store.backend,
+      measure: `\`GET /api/coverage?preset=${preset}\``,
+      cold: matrixCold,
+      directP50: matrixDirect,
+      apiP50: matrixApi,
+      apiBytes: matrixBytes,
+    });
 
     // The other presets, direct: each one's first call (the context is shared, built by the gaps above) and after.
     for (const other of COVERAGE_PRESETS.filter((p) => p.id !== preset)) {
       const run = async () => coverageByPreset(await routeSnapshot(store), other.id);
       const [, cold] = await timed(run);
-      rows.push({ store: store.backend, measure: `coverage preset ${other.id} (direct)`, cold, directP50: await p50(run, calls), apiP50: null, apiBytes: null });
+      rows.push({
+        store: store.backend,
+        measure: `coverage preset ${other.id} (direct)`,
+        cold,
+        directP50: await p50(run, calls),
+        apiP50: null,
+        apiBytes: null,
+      });
     }
-    console.error(`  ${store.backend}: ${rows.map((r) => `${r.measure} cold ${r.cold?.toFixed(0)} warm ${r.directP50?.toFixed(1)} api ${r.apiP50?.toFixed(1)}`).join('; ')}`);
+    console.error(
+      `  ${store.backend}: ${rows.map((r) => `${r.measure} cold ${r.cold?.toFixed(0)} warm ${r.directP50?.toFixed(1)} api ${r.apiP50?.toFixed(1)}`).join('; ')}`,
+    );
   } finally {
     await app.close();
     await store.close();

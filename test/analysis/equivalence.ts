@@ -46,7 +46,8 @@ function expectSameAnalysis(snapshot: GraphSnapshot, eachRuleRunAlone: boolean):
   }
   for (const severity of GAP_SEVERITIES) expect(findGaps(snapshot, { severity })).toEqual(expected.filter((f) => f.severity === severity));
   expect(findGaps(snapshot, { kind: 'Initiative' })).toEqual(expected.filter((f) => f.subject.kind === 'Initiative'));
-  for (const preset of COVERAGE_PRESETS) expect(coverageByPreset(snapshot, preset.id), preset.id).toEqual(referenceCoverage.coverageByPreset(snapshot, preset.id));
+  for (const preset of COVERAGE_PRESETS)
+    expect(coverageByPreset(snapshot, preset.id), preset.id).toEqual(referenceCoverage.coverageByPreset(snapshot, preset.id));
   expect(coverage(snapshot, { rows: 'Agency', cols: 'Goal' })).toEqual(referenceCoverage.coverage(snapshot, { rows: 'Agency', cols: 'Goal' }));
 }
 
@@ -56,7 +57,7 @@ export function defineAnalysisEquivalence(label: string, makeStore: () => Promis
     beforeAll(async () => {
       store = await makeStore();
       await store.open();
-    });
+    }, 600_000);
     afterAll(async () => {
       await store?.close();
     });
@@ -68,7 +69,7 @@ export function defineAnalysisEquivalence(label: string, makeStore: () => Promis
         dataset = await make();
         await store.replaceDataset(dataset);
         snapshot = await store.snapshot();
-      }, 120_000);
+      }, 600_000);
 
       it('gives every rule the same findings and every matrix the same cells, read from the store', () => {
         expect(Object.isFrozen(snapshot.nodes)).toBe(true);
@@ -76,7 +77,7 @@ export function defineAnalysisEquivalence(label: string, makeStore: () => Promis
         // Kept per graph version: asked again, the same answer (and the same findings as the dataset itself gives).
         expect(findGaps(snapshot)).toEqual(findGaps(snapshotFromDataset(dataset)));
         expect(findGaps(snapshot).length).toBeGreaterThan(0);
-      }, 120_000);
+      }, 600_000);
 
       it('gives the same findings in the latest year of the data (the view the routes analyse), and the first on small data', () => {
         const years = yearsOf(snapshot);
@@ -84,7 +85,7 @@ export function defineAnalysisEquivalence(label: string, makeStore: () => Promis
           if (year === undefined || year === null) continue;
           expectSameAnalysis(snapshotOfYear(snapshot, year), small);
         }
-      }, 120_000);
+      }, 600_000);
     });
 
     it('never answers from a graph a replace has superseded', async () => {
@@ -96,6 +97,6 @@ export function defineAnalysisEquivalence(label: string, makeStore: () => Promis
       const second = await store.snapshot();
       expect(findGaps(second)).toEqual(reference.findGaps(second));
       expect(findGaps(second)).not.toEqual(first);
-    }, 120_000);
+    }, 600_000);
   });
 }
