@@ -143,9 +143,22 @@ export async function runAnalysisBenchmarks(options: { size: SyntheticSize; neo4
         password: process.env['NEO4J_PASSWORD'] || 'strategigraf-dev',
         log: () => undefined,
       });
-      const neo4j = await benchmarkStore(store, dataset, options.calls);
-      loads.push({ store: 'neo4j', ms: neo4j.load });
-      rows.push(...neo4j.rows);
+      // A failed load (a server whose transaction memory cannot hold the whole replace) is a result too, not the end of the run.
+      try {
+        const neo4j = await benchmarkStore(store, dataset, options.calls);
+        loads.push({ store: 'neo4j', ms: neo4j.load });
+        rows.push(...neo4j.rows);
+      } catch (err) {
+        console.error(`  neo4j: ${err instanceof Error ? err.message : String(err)}`);
+        rows.push({
+          store: 'neo4j',
+          measure: `not measured: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`,
+          cold: null,
+          directP50: null,
+          apiP50: null,
+          apiBytes: null,
+        });
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
