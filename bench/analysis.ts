@@ -150,6 +150,7 @@ export async function runAnalysisBenchmarks(options: { size: SyntheticSize; neo4
         rows.push(...neo4j.rows);
       } catch (err) {
         console.error(`  neo4j: ${err instanceof Error ? err.message : String(err)}`);
+        await store.close().catch(() => undefined);
         rows.push({
           store: 'neo4j',
           measure: `not measured: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`,
