@@ -24,6 +24,29 @@ import { makeNodes } from './nodes.js';
 import { Rng } from './rng.js';
 import { fill, quotas } from './spread.js';
 
+/**
+ * The named sizes benchmarks and tests share. 100k is issue 15's graph (100,000 nodes, 500,000 relationships), 50k the
+ * API benchmark's since issue 5, 5k the canvas benchmark's.
+ */
+export const SYNTHETIC_SIZES = {
+  '5k': { nodes: 5_000, relationships: 20_000 },
+  '50k': { nodes: 50_000, relationships: 250_000 },
+  '100k': { nodes: 100_000, relationships: 500_000 },
+} as const satisfies Record<string, { nodes: number; relationships: number }>;
+
+export type SyntheticSize = keyof typeof SYNTHETIC_SIZES;
+
+export function isSyntheticSize(value: string): value is SyntheticSize {
+  return Object.hasOwn(SYNTHETIC_SIZES, value);
+}
+
+/** A named size instead of the counts: `generateDataset({ size: '100k', seed: 1 })`. */
+export interface SizedSyntheticOptions {
+  size: SyntheticSize;
+  /** Any safe integer. */
+  seed: number;
+}
+
 export interface SyntheticOptions {
   /** Number of nodes, at least one per kind (14). */
   nodes: number;
@@ -33,8 +56,8 @@ export interface SyntheticOptions {
   seed: number;
 }
 
-export function generateDataset(options: SyntheticOptions): Dataset {
-  const { nodes: nodeCount, relationships: relCount, seed } = options;
+export function generateDataset(options: SyntheticOptions | SizedSyntheticOptions): Dataset {
+  const { nodes: nodeCount, relationships: relCount, seed } = 'size' in options ? { ...SYNTHETIC_SIZES[options.size], seed: options.seed } : options;
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be a safe integer');
   if (!Number.isSafeInteger(relCount) || relCount < 0) throw new RangeError('relationships must be a whole number ≥ 0');
   const counts = kindCounts(nodeCount);

@@ -3,6 +3,7 @@ import type { NodeKind, RelationshipType } from '../ontology.js';
 import type { GapConfig } from '../schema/analysis.js';
 import type { GraphEdge, GraphNode } from '../schema/graph.js';
 import type { GraphSnapshot } from '../store/port.js';
+import { derived, type Derived } from './materialised.js';
 import { compareNodes } from './text.js';
 import { yearsOf, type Years } from './time/years.js';
 
@@ -28,6 +29,13 @@ export interface AnalysisContext {
 }
 
 const EMPTY: readonly GraphEdge[] = [];
+
+const contexts: Derived<AnalysisContext> = new WeakMap();
+
+/** The context of a snapshot, built once per snapshot and configuration (materialised.ts says when it is kept). */
+export function contextOf(snapshot: GraphSnapshot, config: GapConfig): AnalysisContext {
+  return derived(contexts, snapshot, JSON.stringify(config), () => buildContext(snapshot, config));
+}
 
 export function buildContext(snapshot: GraphSnapshot, config: GapConfig): AnalysisContext {
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));

@@ -3,7 +3,8 @@
 import { COVERAGE_PRESET_IDS, type CoverageMatrix, type CoverageSpec } from '../schema/analysis.js';
 import type { GraphSnapshot } from '../store/port.js';
 import { resolveGapConfig } from './config.js';
-import { buildContext, type AnalysisContext } from './context.js';
+import { contextOf as contextOfConfig, type AnalysisContext } from './context.js';
+import { derived, type Derived } from './materialised.js';
 import { buildMatrix } from './coverage/matrix.js';
 import { CoverageError, defaultPath, isAlternatives } from './coverage/paths.js';
 import { COVERAGE_PRESETS } from './coverage/presets.js';
@@ -12,10 +13,15 @@ import { kindLabel, t } from './text.js';
 export { CoverageError, defaultPath, MAX_DEFAULT_PATH_LENGTH } from './coverage/paths.js';
 export { COVERAGE_PRESETS, isCoveragePresetId } from './coverage/presets.js';
 
+/** Matrices once per graph (materialised.ts), by preset or by rows, columns and path; callers only read them. */
+const matrices: Derived<CoverageMatrix> = new WeakMap();
+
 export function coverageByPreset(snapshot: GraphSnapshot, presetId: string): CoverageMatrix {
   const preset = COVERAGE_PRESETS.find((p) => p.id === presetId);
   if (!preset) throw new CoverageError(`unknown coverage preset "${presetId}"; the presets are ${COVERAGE_PRESET_IDS.join(', ')}`);
-  return buildMatrix(contextOf(snapshot), preset.rows, preset.cols, preset.path, preset.id, preset.title);
+  return derived(matrices, snapshot, `preset ${preset.id}`, () =>
+    buildMatrix(contextOf(snapshot), preset.rows, preset.cols, preset.path, preset.id, preset.title),
+  );
 }
 
 /**
@@ -23,6 +29,10 @@ export function coverageByPreset(snapshot: GraphSnapshot, presetId: string): Cov
  * paths between the two kinds in the ontology (up to MAX_DEFAULT_PATH_LENGTH steps) are used together.
  */
 export function coverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageMatrix {
+  return derived(matrices, snapshot, JSON.stringify(['spec', spec.rows, spec.cols, spec.path ?? null]), () => buildCoverage(snapshot, spec));
+}
+
+function buildCoverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageMatrix {
   const ctx = contextOf(snapshot);
   if (spec.path === undefined) {
     const preset = COVERAGE_PRESETS.find((p) => p.rows === spec.rows && p.cols === spec.cols);
@@ -37,5 +47,5 @@ export function coverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageM
 }
 
 function contextOf(snapshot: GraphSnapshot): AnalysisContext {
-  return buildContext(snapshot, resolveGapConfig());
+  return contextOfConfig(snapshot, resolveGapConfig());
 }

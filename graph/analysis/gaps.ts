@@ -2,8 +2,9 @@
 import type { NodeKind } from '../ontology.js';
 import { FINDING_BASES, GAP_SEVERITIES, type FindingBasis, type GapFinding, type GapRuleInfo, type GapSeverity } from '../schema/analysis.js';
 import type { GraphSnapshot } from '../store/port.js';
-import { resolveGapConfig, type GapConfigOverrides } from './config.js';
-import { buildContext } from './context.js';
+import { resolveGapConfig, type GapConfig, type GapConfigOverrides } from './config.js';
+import { contextOf } from './context.js';
+import { derived, type Derived } from './materialised.js';
 import { settle } from './evidence.js';
 import { RULES } from './rules/index.js';
 import { compareIds } from './text.js';
@@ -30,23 +31,33 @@ export class UnknownRuleError extends Error {
 /** Findings ordered by severity (high first), then rule order, then subject id. */
 export function findGaps(snapshot: GraphSnapshot, options: FindGapsOptions = {}): GapFinding[] {
   if (options.rule !== undefined && !RULES.some((r) => r.info.id === options.rule)) throw new UnknownRuleError(options.rule);
-  const ctx = buildContext(snapshot, resolveGapConfig(options.config));
-  // Every rule may give findings of any severity up to its own, so the severity filter looks at findings, not rules.
-  const rules = RULES.filter((r) => options.rule === undefined || r.info.id === options.rule);
-  const ruleOrder = new Map(RULES.map((r, i) => [r.info.id, i]));
-  const findings = rules
-    .flatMap((r) => r.run(ctx))
-    .filter((f) => options.kind === undefined || f.subject.kind === options.kind)
-    .flatMap((f) => settle(ctx, f) ?? [])
-    .filter((f) => options.severity === undefined || f.severity === options.severity);
+  const config = resolveGapConfig(options.config);
+  // Every rule's findings, settled and sorted, once per graph and configuration (materialised.ts); the filters pick from
+  // them. Settling a finding looks at that finding alone, so filtering before or after it gives the same findings.
+  const all = derived(allFindings, snapshot, JSON.stringify(config), () => settledFindings(snapshot, config));
+  return all.filter(
+    (f) =>
+      (options.rule === undefined || f.rule === options.rule) &&
+      (options.kind === undefined || f.subject.kind === options.kind) &&
+      (options.severity === undefined || f.severity === options.severity),
+  );
+}
+
+const allFindings: Derived<readonly GapFinding[]> = new WeakMap();
+
+function settledFindings(snapshot: GraphSnapshot, config: GapConfig): GapFinding[] {
+  const ctx = contextOf(snapshot, config);
+  const findings = RULES.flatMap((r) => r.run(ctx)).flatMap((f) => settle(ctx, f) ?? []);
   return findings.sort(
     (a, b) =>
       GAP_SEVERITIES.indexOf(a.severity) - GAP_SEVERITIES.indexOf(b.severity) ||
-      ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)! ||
+      RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
       compareIds(a.subject.id, b.subject.id) ||
       compareIds(a.message.nb, b.message.nb),
   );
 }
+
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.info.id, i]));
 
 export interface GapSummary {
   total: number;

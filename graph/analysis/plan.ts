@@ -41,7 +41,18 @@ export function hasCategory(node: GraphNode | undefined, categories: readonly st
 }
 
 /** The initiatives a target stands for: itself, those of a focus area or action plan, or those an agency leads, answers for or works on. */
-export function initiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
+export function initiativesUnder(ctx: AnalysisContext, target: GraphNode): readonly GraphNode[] {
+  // Asked once per recommendation of a target, and an agency may stand for thousands: found once per context.
+  let byTarget = underCache.get(ctx);
+  if (!byTarget) underCache.set(ctx, (byTarget = new Map()));
+  let found = byTarget.get(target.id);
+  if (!found) byTarget.set(target.id, (found = findInitiativesUnder(ctx, target)));
+  return found;
+}
+
+const underCache = new WeakMap<AnalysisContext, Map<string, readonly GraphNode[]>>();
+
+function findInitiativesUnder(ctx: AnalysisContext, target: GraphNode): GraphNode[] {
   const ids = new Set<string>();
   const underFocusArea = (id: string) =>
     ctx

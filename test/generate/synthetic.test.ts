@@ -4,7 +4,7 @@ import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { relationshipId } from '../../graph/dataset/ids.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { kindCounts } from '../../bench/synthetic/counts.js';
-import { generateDataset } from '../../bench/synthetic/dataset.js';
+import { generateDataset, isSyntheticSize, SYNTHETIC_SIZES } from '../../bench/synthetic/dataset.js';
 import { mulberry32 } from '../../bench/synthetic/rng.js';
 import { isAllowed, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind } from '../../graph/ontology.js';
 import { toDatasetNode, toDatasetRelationship } from '../../graph/schema/records.js';
@@ -188,16 +188,16 @@ describe('synthetic dataset generator', () => {
     }
   }, 60_000);
 
-  it('generates 50,000 nodes and 250,000 relationships quickly, all within the ontology', () => {
+  it('generates the 100k size (100,000 nodes, 500,000 relationships) quickly, all within the ontology', () => {
     const started = performance.now();
-    const dataset = generateDataset({ nodes: 50_000, relationships: 250_000, seed: 1 });
+    const dataset = generateDataset({ size: '100k', seed: 1 });
     const elapsed = performance.now() - started;
-    expect(dataset.nodes).toHaveLength(50_000);
-    expect(dataset.relationships).toHaveLength(250_000);
+    expect(dataset.nodes).toHaveLength(100_000);
+    expect(dataset.relationships).toHaveLength(500_000);
     // Generous bound: about one second on a laptop, more on a loaded CI machine.
-    expect(elapsed).toBeLessThan(15_000);
+    expect(elapsed).toBeLessThan(30_000);
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
-    expect(kindOf.size).toBe(50_000);
+    expect(kindOf.size).toBe(100_000);
     const keys = new Set<string>();
     let bad = 0;
     for (const rel of dataset.relationships) {
@@ -207,6 +207,14 @@ describe('synthetic dataset generator', () => {
       keys.add(relationshipId(rel));
     }
     expect(bad).toBe(0);
-    expect(keys.size).toBe(250_000);
-  }, 60_000);
+    expect(keys.size).toBe(500_000);
+  }, 90_000);
+
+  it('names its sizes: a named size is the same dataset as its counts given outright', () => {
+    expect(Object.keys(SYNTHETIC_SIZES)).toEqual(['5k', '50k', '100k']);
+    expect(SYNTHETIC_SIZES['100k']).toEqual({ nodes: 100_000, relationships: 500_000 });
+    expect(isSyntheticSize('100k')).toBe(true);
+    expect(isSyntheticSize('toString')).toBe(false);
+    expect(generateDataset({ size: '5k', seed: 7 })).toEqual(generateDataset({ nodes: 5_000, relationships: 20_000, seed: 7 }));
+  });
 });

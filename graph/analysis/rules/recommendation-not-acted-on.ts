@@ -38,6 +38,12 @@ interface Unmoved {
   later: StatusPoint[];
 }
 
+/** Of one target as of when a recommendation was made: whether any subject's status moved, and those that did not. */
+interface TargetOutcome {
+  moved: boolean;
+  unmoved: Unmoved[];
+}
+
 /** A subject's statuses after `year`, and whether each equals the status it had then (or is "not started" without one). */
 /** When a recommendation was made: its source's year, and its publication date where the source gives one. */
 interface Made {
@@ -72,6 +78,33 @@ export const recommendationNotActedOn: GapRule = {
   run(ctx) {
     const years = ctx.years;
     const findings = [];
+    // What the later sources say of a target depends only on the target and when the recommendation was made, and
+    // recommendations are many but their sources' dates few: an agency's thousand initiatives are read once per date,
+    // not once per recommendation (that was minutes at 100,000 nodes).
+    const outcomes = new Map<string, TargetOutcome>();
+    const outcomeOf = (target: GraphNode, made: Made): TargetOutcome => {
+      const key = JSON.stringify([target.id, made.year, made.published]);
+      let outcome = outcomes.get(key);
+      if (!outcome) {
+        outcome = { moved: false, unmoved: [] };
+        const under = initiativesUnder(ctx, target);
+        // The target first, then the initiatives under it (without copying a hub's thousands into a new list).
+        for (let at = -1; at < under.length; at++) {
+          const subject = at < 0 ? target : under[at]!;
+          if (at >= 0 && subject.id === target.id) continue;
+          const { later, unchanged } = laterStatuses(ctx, years, subject, made);
+          if (later.length === 0) continue;
+          // One moved subject settles it: the recommendation gives no finding, so the rest need not be read.
+          if (!unchanged) {
+            outcome = { moved: true, unmoved: [] };
+            break;
+          }
+          outcome.unmoved.push({ target, subject, later });
+        }
+        outcomes.set(key, outcome);
+      }
+      return outcome;
+    };
     for (const recommendation of ctx.nodesOf('Recommendation')) {
       const madeIn = years.ofNode(recommendation);
       if (madeIn === null) continue;
@@ -80,12 +113,9 @@ export const recommendationNotActedOn: GapRule = {
       const unmoved: Unmoved[] = [];
       let moved = false;
       for (const target of targets) {
-        for (const subject of [target, ...initiativesUnder(ctx, target).filter((i) => i.id !== target.id)]) {
-          const { later, unchanged } = laterStatuses(ctx, years, subject, made);
-          if (later.length === 0) continue;
-          if (!unchanged) moved = true;
-          else unmoved.push({ target, subject, later });
-        }
+        const outcome = outcomeOf(target, made);
+        if ((moved = outcome.moved)) break;
+        unmoved.push(...outcome.unmoved);
       }
       if (moved || unmoved.length === 0) continue;
 

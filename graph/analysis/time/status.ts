@@ -42,7 +42,21 @@ const str = (node: GraphNode, key: string): string | null => {
  * Every status assertion about a subject, oldest first; within a year the records are ordered by source then record id.
  * A node's own `status` counts only when no StatusAssessment or StatusReport from the node's own source exists.
  */
-export function statusHistory(ctx: AnalysisContext, years: Years, subject: GraphNode): StatusPoint[] {
+export function statusHistory(ctx: AnalysisContext, years: Years, subject: GraphNode): readonly StatusPoint[] {
+  // Several rules ask for the same subject's history, and one rule (recommendations not acted on) for an agency's every
+  // initiative once per recommendation: read once per context and years. Callers only read it.
+  let perYears = histories.get(ctx);
+  if (!perYears) histories.set(ctx, (perYears = new WeakMap()));
+  let bySubject = perYears.get(years);
+  if (!bySubject) perYears.set(years, (bySubject = new Map()));
+  let history = bySubject.get(subject.id);
+  if (!history) bySubject.set(subject.id, (history = readStatusHistory(ctx, years, subject)));
+  return history;
+}
+
+const histories = new WeakMap<AnalysisContext, WeakMap<Years, Map<string, readonly StatusPoint[]>>>();
+
+function readStatusHistory(ctx: AnalysisContext, years: Years, subject: GraphNode): readonly StatusPoint[] {
   const points: StatusPoint[] = [];
   const sourcesSeen = new Set<string>();
   for (const edge of ctx.out(subject.id, 'HAS_STATUS')) {
