@@ -188,14 +188,11 @@ describe('synthetic dataset generator', () => {
     }
   }, 60_000);
 
-  it('generates the 100k size (100,000 nodes, 500,000 relationships) quickly, all within the ontology', () => {
-    const started = performance.now();
+  // How fast is the benchmark's business (docs/benchmarks.md reports the generation time), not a timed test's.
+  it('generates the 100k size (100,000 nodes, 500,000 relationships), all within the ontology', () => {
     const dataset = generateDataset({ size: '100k', seed: 1 });
-    const elapsed = performance.now() - started;
     expect(dataset.nodes).toHaveLength(100_000);
     expect(dataset.relationships).toHaveLength(500_000);
-    // Generous bound: about one second on a laptop, more on a loaded CI machine.
-    expect(elapsed).toBeLessThan(30_000);
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
     expect(kindOf.size).toBe(100_000);
     const keys = new Set<string>();
