@@ -70,6 +70,9 @@ describe('web UI messages', () => {
       'audit.target.link',
       'gaps.filterPart',
       'event.change',
+      // A group's label and its name range: "{kind} {range}({count})", "{first}–{last} ".
+      'explore.group',
+      'explore.groupRange',
     ]);
     const same = Object.keys(nb).filter((k) => !allowed.has(k) && catalogues.nb[k] === catalogues.en[k] && /[a-zæøå]{4,}/i.test(catalogues.nb[k]!));
     expect(same).toEqual([]);
