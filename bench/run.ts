@@ -1,6 +1,8 @@
 // `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
-// in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui, --quick (small graph,
-// few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N.
+// in headless Chromium, then HTTP throughput against a bare Fastify route and a sustained mixed load, and writes the
+// figures into docs/benchmarks.md. Options: --only=api|ui|throughput|load-test, --quick (small graph, few iterations,
+// nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N; throughput and load-test
+// take --nodes=N (the generated graph: N nodes, 5N relationships; default 50,000).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +14,9 @@ const args = new Set(argv);
 const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
 const quick = args.has('--quick');
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'api' && only !== 'ui') {
-  console.error(`--only takes api or ui, not ${JSON.stringify(only)}`);
+const PARTS = ['api', 'ui', 'throughput', 'load-test'];
+if (only !== undefined && !PARTS.includes(only)) {
+  console.error(`--only takes ${PARTS.join(', ')}, not ${JSON.stringify(only)}`);
   process.exit(2);
 }
 
@@ -94,8 +97,16 @@ async function apiBenchmarks(): Promise<void> {
   }
 }
 
-if (only !== 'ui') await apiBenchmarks();
-if (only !== 'api') {
+if (only === undefined || only === 'api') await apiBenchmarks();
+if (only === undefined || only === 'ui') {
   const { runUiBenchmarks } = await import('./ui.js');
   await runUiBenchmarks();
+}
+if (only === undefined || only === 'throughput') {
+  const { throughputBenchmark } = await import('./http-sections.js');
+  await throughputBenchmark({ quick, write: !quick && !args.has('--no-write'), argv });
+}
+if (only === undefined || only === 'load-test') {
+  const { loadTestBenchmark } = await import('./http-sections.js');
+  await loadTestBenchmark({ quick, write: !quick && !args.has('--no-write'), argv });
 }
