@@ -22,10 +22,12 @@ const runLine = (quick: boolean) =>
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}${quick ? ' (quick mode: small graph, short runs — not the reference figures)' : ''}.`;
 
 export async function throughputBenchmark(options: PartOptions): Promise<void> {
-  const seconds = options.quick ? 3 : 10;
+  const seconds = options.quick ? 2 : 5;
+  const rounds = options.quick ? 1 : 3;
   const rows = await runThroughput({
     graphs: [['--graph=seed'], ['--graph=generated', `--nodes=${nodesOf(options)}`]],
     seconds,
+    rounds,
     connections: [4, 16],
   });
   const body = [
@@ -34,9 +36,13 @@ export async function throughputBenchmark(options: PartOptions): Promise<void> {
     runLine(options.quick),
     'autocannon (in the benchmark process) against one server process over 127.0.0.1: the real app on the embedded store, and beside it',
     `the anchor, a Fastify instance with the app's own server options (\`fastifyOptions\` in server/app.ts) and one route answering`,
-    '`{"hello":"world"}` with no plugins or hooks. Each row: a 2 s warm-up, then ' +
-      `${seconds} s measured; the routes ask 500 node ids drawn with a fixed seed in turn.`,
-    '"Share of the anchor" compares requests a second within the same run, connection count and graph.',
+    '`{"hello":"world"}` with no plugins or hooks. The routes ask 500 node ids drawn with a fixed seed in turn. After a 2 s warm-up of',
+    `each, the anchor and the two routes are measured in turns, ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds} s each, so a burst of load from`,
+    "the machine's other tenants falls on all three alike; each row is the round with the median requests a second (errors and",
+    'non-2xx answers are of all rounds). "Share of the anchor" compares those medians, same connection count and graph.',
+    "Server CPU per request is the server process's user and system time (process.cpuUsage) over all rounds divided by the requests",
+    "answered: other tenants of the machine slow a run down but add nothing to it, so the anchor's CPU per request over a route's is",
+    'the share of the anchor the route would reach on a machine to itself.',
     '',
     throughputTable(rows),
   ].join('\n');
