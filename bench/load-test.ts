@@ -67,6 +67,8 @@ export function loadTestTable(r: LoadTestResult): string {
     `| throughput | ${r.result.requestsPerSecond.toFixed(0)} req/s |`,
     `| latency p50 / p99 | ${r.result.p50} ms / ${r.result.p99} ms |`,
     `| errors (socket errors and timeouts over 10 s) / non-2xx answers | ${r.result.errors} / ${r.result.non2xx} |`,
+    // The server's own CPU time: on a shared machine, how much of a core it got and what a request cost it.
+    `| server CPU time during the run | ${((r.afterRun.cpuMicros - r.before.cpuMicros) / 1e6).toFixed(1)} s of ${r.seconds} s (${((r.afterRun.cpuMicros - r.before.cpuMicros) / 1e4 / r.seconds).toFixed(0)} % of one core), ${((r.afterRun.cpuMicros - r.before.cpuMicros) / 1000 / Math.max(1, r.result.requests)).toFixed(1)} ms a request |`,
     `| server RSS before (after a warm-up run and a full GC) | ${mib(r.before.rss)} |`,
     `| server RSS right after the run | ${mib(r.afterRun.rss)} (${growth(r.afterRun.rss, r.before.rss)}) |`,
     `| server RSS after the run and a full GC | ${mib(r.after.rss)} (${growth(r.after.rss, r.before.rss)}) |`,
