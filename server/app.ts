@@ -2,7 +2,7 @@
 // It never listens; server/main.ts (and the tests, through inject) decide what to do with it.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
 import type { AuthSettings } from './auth/config.js';
@@ -15,6 +15,7 @@ import { registerMethodNotAllowed } from './plugins/methods.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMITS, registerCors, registerRateLimit, registerSecurityHeaders, type RateLimitOptions } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
+import { compiledSerializerCompiler } from './serialize.js';
 import { apiRoutes } from './routes/index.js';
 
 export const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 5000, rowCap: 5000 };
@@ -45,12 +46,21 @@ export interface AppOptions {
   datasetBodyLimit?: number;
   /** Longest a request may take to arrive and be answered, in ms (applies to real sockets, not inject). */
   requestTimeoutMs?: number;
+  /**
+   * Also encode every response with zod and refuse (500) one whose compiled serialisation differs (server/serialize.ts).
+   * Off in production, where the compiled serialiser alone runs; on in the tests and the fuzzer.
+   */
+  verifyResponses?: boolean;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+/**
+ * The Fastify server options of the app: limits, timeouts, request ids, routing. Exported so the benchmark's bare
+ * Fastify route (the anchor the API's throughput is measured against) runs with exactly the same ones.
+ */
+export function fastifyOptions(options: Pick<AppOptions, 'logger' | 'bodyLimit' | 'requestTimeoutMs'>) {
+  return {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -66,10 +76,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (err, _request, reply: FastifyReply) => {
       void reply.code(400).send(errorBody('invalid_request', err.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid (a bad percent-encoding?)' : err.message));
     },
-  }).withTypeProvider<ZodTypeProvider>();
+  } satisfies FastifyServerOptions;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify(fastifyOptions(options)).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler({ verify: options.verifyResponses ?? false }));
   installErrorHandler(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -33,6 +33,8 @@ export interface ServerConfig {
   seedsDir: string;
   rateLimits: RateLimitOptions;
   requestTimeoutMs: number;
+  /** Check every response's compiled serialisation against zod's (server/serialize.ts); for tests and fuzzing, not production. */
+  verifyResponses: boolean;
 }
 
 function port(raw: string | undefined): number {
@@ -61,6 +63,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
       write: positiveInt(env, 'STRATEGIGRAF_WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.write, 'requests a minute'),
     },
     requestTimeoutMs: positiveInt(env, 'STRATEGIGRAF_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 'milliseconds'),
+    verifyResponses: env['STRATEGIGRAF_VERIFY_RESPONSES'] === '1',
   };
 }
 
@@ -172,6 +175,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
     webRoot: config.webRoot,
     rateLimits: config.rateLimits,
     requestTimeoutMs: config.requestTimeoutMs,
+    verifyResponses: config.verifyResponses,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],

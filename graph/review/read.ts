@@ -11,11 +11,12 @@ const cache = new WeakMap<WorkStore, { mark: string; records: Promise<WorkRecord
  * The review threads as they stand. Every read of the graph needs them, and reading them all took 20 ms on the
  * embedded store with 278 threads; the newest audit entry takes 1 ms. A record is only ever written together with an
  * audit entry (the work-store port's promise), so while the newest entry is the same, so are the records — whichever
- * process wrote them. The mark is read before the records: a write in between makes the next request read again.
+ * process wrote them. Where this process is the only writer, the store's own write mark says the same without a
+ * query: the audit query was two database round trips on every read request, the embedded API's largest cost
+ * (docs/benchmarks.md, issue 15). The mark is read before the records: a write in between makes the next request read again.
  */
 export async function reviewRecords(work: WorkStore): Promise<WorkRecord[]> {
-  const newest = (await work.listAudit({ limit: 1 }))[0];
-  const mark = newest ? `${newest.seq}@${newest.at}` : 'none';
+  const mark = work.writeMark ? `writes:${work.writeMark()}` : await newestAuditMark(work);
   const hit = cache.get(work);
   if (hit && hit.mark === mark) return hit.records;
   const records = work.listRecords(REVIEW_COLLECTION);
@@ -25,6 +26,11 @@ export async function reviewRecords(work: WorkStore): Promise<WorkRecord[]> {
     if (cache.get(work)?.records === records) cache.delete(work);
   });
   return records;
+}
+
+async function newestAuditMark(work: WorkStore): Promise<string> {
+  const newest = (await work.listAudit({ limit: 1 }))[0];
+  return newest ? `${newest.seq}@${newest.at}` : 'none';
 }
 
 /** The lens of the decisions the store's work records hold now. */

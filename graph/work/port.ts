@@ -49,6 +49,12 @@ export interface WorkStore {
   appendAudit(entry: AuditDraft): Promise<AuditEntry>;
   /** Newest first: at most `limit` entries, older than `beforeSeq` when given (page back with the last seq seen). */
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /**
+   * Only where this process is the only writer (the embedded store, whose files one process holds): a mark that changes
+   * with every write and every reopening, read without asking the database, so a reader that caches what it read can
+   * tell it is still current for free. Absent where other processes write too (Neo4j): ask for the newest audit entry.
+   */
+  writeMark?(): string;
 }
 
 export type { Actor, AuditEntry, Json, WorkCollection };

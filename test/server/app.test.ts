@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import type { GraphStats } from '../../graph/schema/graph.js';
+import { securityHeaders } from '../../server/plugins/security.js';
 import { body, build, fixtureDataset, type TestApp } from './helpers.js';
 
 const parseCsp = (header: string) =>
@@ -41,6 +42,15 @@ describe('security headers', () => {
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(csp).not.toHaveProperty('upgrade-insecure-requests');
+  });
+
+  it("sends every header helmet makes for the app's options, on an answer, an error and /docs alike", async () => {
+    const expected = securityHeaders();
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['content-security-policy', 'strict-transport-security', 'x-frame-options']));
+    for (const url of ['/api/health', '/api/nodes/no-such-node', '/api/no-such-route', '/docs/']) {
+      const res = await t.app.inject({ url });
+      for (const [name, value] of Object.entries(expected)) expect(res.headers[name], `${url} ${name}`).toBe(value);
+    }
   });
 
   it('sends the same CSP on /docs, which loads only its own scripts', async () => {

@@ -37,7 +37,8 @@ export interface TestApp {
 /** A fresh app and store per call; pass options to override limits, token, CORS and so on. */
 export async function build(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const store = options.store ?? (await fixtureStore());
-  const app = await buildApp({ webRoot: null, ...options, store });
+  // Every response is checked against zod's encoding of it (server/serialize.ts): a serialiser that drops or changes a field fails the test.
+  const app = await buildApp({ webRoot: null, verifyResponses: true, ...options, store });
   await app.ready();
   return {
     app,

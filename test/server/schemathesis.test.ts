@@ -64,6 +64,8 @@ describe.runIf(executable || required)('schemathesis against the running server'
         // The fuzzer sends hundreds of queries and uploads a minute; the limiter is tested elsewhere.
         STRATEGIGRAF_QUERY_RATE_LIMIT: '1000000',
         STRATEGIGRAF_WRITE_RATE_LIMIT: '1000000',
+        // Every response the fuzzer provokes is also encoded by zod and must match the compiled serialiser's JSON.
+        STRATEGIGRAF_VERIFY_RESPONSES: '1',
       },
       { handleSignals: false, config: { seedsDir: FIXTURE_DIR, webRoot: null } },
     );

@@ -82,6 +82,9 @@ export class LadybugWorkStore implements WorkStore {
   /** One connection, one statement at a time: reads and writes of the work file are few and short. */
   private readonly queue = new SerialQueue();
   private opening: Promise<void> | null = null;
+  /** Bumped by every reopening and every write transaction: what writeMark() answers. */
+  private changes = 0;
+  private everOpened = false;
 
   constructor(
     readonly path: string,
@@ -98,7 +101,15 @@ export class LadybugWorkStore implements WorkStore {
     return this.opening;
   }
 
+  /** This process alone writes the file (claimFile), so counting its own writes and openings is a complete mark. */
+  writeMark(): string {
+    return String(this.changes);
+  }
+
   private async doOpen(): Promise<void> {
+    // Another process may have written the file while this one had it closed; nothing was read before the first opening.
+    if (this.everOpened) this.changes++;
+    this.everOpened = true;
     if (this.path === ':memory:') {
       await this.openEngine(':memory:');
       await initialiseWorkSchema(this.conn!);
@@ -277,6 +288,9 @@ export class LadybugWorkStore implements WorkStore {
     } catch (err) {
       await this.raw('ROLLBACK').catch(() => undefined);
       throw err;
+    } finally {
+      // Even after a rollback: a needless re-read by a cache costs less than a missed write.
+      this.changes++;
     }
     if (this.live && (await pendingBytes(this.live.file)) > (this.options.foldAtBytes ?? FOLD_AT_BYTES)) {
       // The write is committed whatever happens here; a failed switch leaves the store to open afresh on next use.

@@ -1,0 +1,73 @@
+// The two HTTP load parts of `npm run bench` (--only=throughput, --only=load-test), each writing its own section of
+// docs/benchmarks.md.
+import { MACHINE, writeSection } from './doc.js';
+import { runLoadTest, loadTestTable, READ_MIX } from './load-test.js';
+import { ANCHOR, runThroughput, throughputTable } from './throughput.js';
+
+interface PartOptions {
+  quick: boolean;
+  write: boolean;
+  argv: string[];
+}
+
+/** The generated graph's size: --nodes=N (5N relationships); 50,000 by default, 5,000 in quick mode. */
+function nodesOf(options: PartOptions): number {
+  const given = options.argv.find((a) => a.startsWith('--nodes='))?.slice('--nodes='.length);
+  const nodes = given === undefined ? (options.quick ? 5_000 : 50_000) : Number(given);
+  if (!Number.isSafeInteger(nodes) || nodes < 100) throw new Error(`--nodes takes a whole number of at least 100, not ${JSON.stringify(given)}`);
+  return nodes;
+}
+
+const runLine = (quick: boolean) =>
+  `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}${quick ? ' (quick mode: small graph, short runs — not the reference figures)' : ''}.`;
+
+export async function throughputBenchmark(options: PartOptions): Promise<void> {
+  const seconds = options.quick ? 2 : 5;
+  const rounds = options.quick ? 1 : 3;
+  const rows = await runThroughput({
+    graphs: [['--graph=seed'], ['--graph=generated', `--nodes=${nodesOf(options)}`]],
+    seconds,
+    rounds,
+    connections: [4, 16],
+  });
+  const body = [
+    '## API throughput against a bare Fastify route',
+    '',
+    runLine(options.quick),
+    'autocannon (in the benchmark process) against one server process over 127.0.0.1: the real app on the embedded store, and beside it',
+    `the anchor, a Fastify instance with the app's own server options (\`fastifyOptions\` in server/app.ts) and one route answering`,
+    '`{"hello":"world"}` with no plugins or hooks. The routes ask 500 node ids drawn with a fixed seed in turn. After a 2 s warm-up of',
+    `each, the anchor and the two routes are measured in turns, ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds} s each, so a burst of load from`,
+    "the machine's other tenants falls on all three alike; each row is the round with the median requests a second (errors and",
+    'non-2xx answers are of all rounds). "Share of the anchor" compares those medians, same connection count and graph.',
+    "Server CPU per request is the server process's user and system time (process.cpuUsage) over all rounds divided by the requests",
+    "answered: other tenants of the machine slow a run down but add nothing to it, so the anchor's CPU per request over a route's is",
+    'the share of the anchor the route would reach on a machine to itself.',
+    '',
+    throughputTable(rows),
+  ].join('\n');
+  if (options.write) await writeSection('throughput', body);
+  console.log(body);
+  const worst = Math.min(...rows.filter((r) => r.route !== ANCHOR).map((r) => r.ofAnchor));
+  console.error(`lowest share of the anchor: ${(worst * 100).toFixed(0)} %`);
+}
+
+export async function loadTestBenchmark(options: PartOptions): Promise<void> {
+  const seconds = options.quick ? 10 : 60;
+  const connections = 50;
+  const r = await runLoadTest({ nodes: nodesOf(options), connections, seconds, warmupSeconds: options.quick ? 3 : 10 });
+  const mix = READ_MIX.map((m) => `\`${m.route}\` ${m.weight} %`).join(', ');
+  const body = [
+    '## Sustained mixed read load',
+    '',
+    runLine(options.quick),
+    `The real app on the embedded store with the ${r.graph} graph (loaded in ${r.loadSeconds.toFixed(0)} s), in its own process;`,
+    `autocannon over 127.0.0.1 with ${connections} connections for ${seconds} s after a warm-up run, each connection asking the next of 2,000`,
+    `requests drawn with a fixed seed: ${mix}. Gaps and coverage (seconds a call on this graph) are not in the mix.`,
+    'Memory is the server process\'s own (process.memoryUsage), "after a full GC" with --expose-gc.',
+    '',
+    loadTestTable(r),
+  ].join('\n');
+  if (options.write) await writeSection('load-test', body);
+  console.log(body);
+}
