@@ -61,6 +61,7 @@ describe('the OpenAPI document', () => {
         'GET /api/diff',
         'GET /api/export',
         'PUT /api/dataset',
+        'GET /api/dataset/status',
         'GET /api/session',
         'GET /api/auth/login',
         'GET /api/auth/callback',

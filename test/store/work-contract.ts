@@ -330,27 +330,6 @@ export function defineWorkStoreContract(label: string, options: WorkContractOpti
       }
     });
 
-    it('writes a batch of thousands of records and their entries, kept across reopen', async () => {
-      const n = 3000;
-      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
-      const writes = Array.from({ length: n }, (_, i) => ({
-        collection: 'followup' as const,
-        id: id(`many-${String(i).padStart(5, '0')}`),
-        body: { i, text: 'æøå '.repeat(i % 7 === 0 ? 1200 : 20) },
-        expectedVersion: 0,
-        audit: draft(`followup/${id(`many-${i}`)}`, { i }),
-      }));
-      await sut.work.writeRecords(writes);
-      await sut.close();
-      sut = await makeStore();
-      await sut.open();
-      const mine = (await sut.work.listRecords('followup')).filter((r) => r.id.startsWith(id('many-')));
-      expect(mine.map((r) => r.body)).toEqual(writes.map((w) => w.body));
-      const entries = await sut.work.listAudit({ limit: 1000 });
-      expect(entries[0]!.seq).toBe(seqBefore + n);
-      expect(entries.at(-1)).toEqual({ ...writes[n - 1000]!.audit, seq: seqBefore + n - 999 });
-    }, 120_000);
-
     it('lists the records of one collection in id order', async () => {
       const ids = ['b', 'B', 'a', 'Å', '10', '9', 'a/b', 'ø', 'z'].map(id);
       for (const rid of [...ids].reverse()) await sut.work.writeRecord('token', rid, { rid }, 0, draft(`token/${rid}`, null, { action: 'token.create' }));
@@ -485,5 +464,26 @@ export function defineWorkStoreContract(label: string, options: WorkContractOpti
       expect((await sut.readQuery('MATCH (a:Agency) RETURN a.id AS id ORDER BY id', {}, LIMITS)).rows).toEqual([['digdir'], ['kmd'], ['ks']]);
       expect(answered).toBeGreaterThan(0);
     }, 120_000);
+    // Last: it leaves thousands of entries that the tests paging through the whole trail would then read.
+    it('writes a batch of a thousand and more records and their entries, kept across reopen', async () => {
+      const n = 1500;
+      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
+      const writes = Array.from({ length: n }, (_, i) => ({
+        collection: 'followup' as const,
+        id: id(`many-${String(i).padStart(5, '0')}`),
+        body: { i, text: 'æøå '.repeat(i % 7 === 0 ? 1200 : 20) },
+        expectedVersion: 0,
+        audit: draft(`followup/${id(`many-${i}`)}`, { i }),
+      }));
+      await sut.work.writeRecords(writes);
+      await sut.close();
+      sut = await makeStore();
+      await sut.open();
+      const mine = (await sut.work.listRecords('followup')).filter((r) => r.id.startsWith(id('many-')));
+      expect(mine.map((r) => r.body)).toEqual(writes.map((w) => w.body));
+      const entries = await sut.work.listAudit({ limit: 1000 });
+      expect(entries[0]!.seq).toBe(seqBefore + n);
+      expect(entries.at(-1)).toEqual({ ...writes[n - 1000]!.audit, seq: seqBefore + n - 999 });
+    }, 300_000);
   });
 }

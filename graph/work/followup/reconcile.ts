@@ -6,6 +6,7 @@
 // committed together or not at all; on a conflict nothing is written, the records that conflicted are read again and
 // the batch worked out anew, so an editor's write is never overwritten and a change another server made is not repeated.
 import { StoreError } from '../../store/errors.js';
+import type { OnLoadProgress } from '../../schema/load.js';
 import type { GraphSnapshot } from '../../store/port.js';
 import type { AuditDraft, RecordWrite, WorkRecord, WorkStore } from '../port.js';
 import type { Json } from '../schema.js';
@@ -87,6 +88,8 @@ export interface ReconcileOptions {
   requestId?: string;
   /** Stops the run between two writes (the server closing): it then rejects, and the next caller starts afresh. */
   signal?: AbortSignal;
+  /** Hears of the batch: its size before it is written, and again once it is (GET /api/dataset/status shows it). */
+  onProgress?: OnLoadProgress;
 }
 
 /** Reconciles every record with the snapshot through the work store: every change in one audited batch write. */
@@ -124,10 +127,12 @@ export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot
       };
       writes.push({ collection: COLLECTION, id, body: toJson(change.record), expectedVersion: current?.version ?? 0, audit, action: change.action });
     }
+    options.onProgress?.({ phase: 'reconciling', done: 0, total: writes.length });
     try {
       // One transaction for the whole reconcile: every change and its audit entry, or none (a write per record took
       // 16 ms each on the embedded store, minutes for thousands of findings).
       await work.writeRecords(writes.map(({ action: _action, ...write }) => write));
+      options.onProgress?.({ phase: 'reconciling', done: writes.length, total: writes.length });
       for (const w of writes) round[w.action]++;
       for (const key of Object.keys(summary) as (keyof ReconcileSummary)[]) summary[key] += round[key];
       return summary;
