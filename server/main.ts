@@ -6,6 +6,7 @@ import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphStore } from '../graph/store/port.js';
+import { reviewedSnapshot } from '../graph/review/read.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
@@ -148,7 +149,7 @@ async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger
  */
 async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
   try {
-    const summary = await ensureReconciled(store.work, await store.snapshot(), { signal });
+    const summary = await ensureReconciled(store.work, await reviewedSnapshot(store), { signal });
     log.info({ followUp: summary }, 'follow-up reconciled with the data');
   } catch (err) {
     if (signal.aborted) return;

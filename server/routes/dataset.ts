@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GraphStore } from '../../graph/store/port.js';
+import { reviewedSnapshot } from '../../graph/review/read.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
 import type { Json } from '../../graph/work/schema.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
@@ -30,8 +31,7 @@ interface DatasetSummary {
 function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, background: Background, load: LoadHandle): void {
   const log = request.log;
   background.run((signal) =>
-    store
-      .snapshot()
+    reviewedSnapshot(store)
       .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal, onProgress: load.progress }))
       .then(
         (summary) => {

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AcceptRiskBody, AcknowledgeBody, CommentBody, ReopenBody, ResolveBody } from '../../graph/work/followup/schema.js';
+import { reviewedSnapshot } from '../../graph/review/read.js';
 import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
 import { StoredRecords } from '../../graph/work/schema.js';
 import { actOnFinding, getFinding, listFindings, type FollowUpRequest } from '../../graph/work/followup/service.js';
@@ -24,9 +25,13 @@ const READ_HOW = 'the ETag header of GET /api/findings/{id}';
 // Loose: the other headers pass through untouched. Documented here, checked in the handler (428 when missing).
 const IfMatchHeader = z.looseObject({ 'if-match': z.string().optional().describe('The ETag read, e.g. "3"; required') });
 
-/** The whole graph, with the follow-up reconciled with it first (once per graph; see docs/follow-up.md). */
+/**
+ * The graph as the gap analysis reads it (the review applied, rejected links left out), with the follow-up reconciled
+ * with it first: once per graph and set of decisions, so a rejection that takes a finding away closes it here too
+ * (see docs/follow-up.md).
+ */
 async function reconciledSnapshot(store: GraphStore, request: FastifyRequest) {
-  const snapshot = await store.snapshot();
+  const snapshot = await reviewedSnapshot(store);
   await ensureReconciled(store.work, snapshot, { requestId: request.id });
   return snapshot;
 }
