@@ -51,7 +51,11 @@ export class ProgressBar {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.start = this.now();
+    // A step that takes long (a commit, reading the graph back) still moves the clock on the bar.
+    if (sink?.tty) this.timer = setInterval(() => this.latest && this.update(this.latest), 500).unref();
   }
+
+  private timer: NodeJS.Timeout | null = null;
 
   update(progress: LoadProgress): void {
     this.latest = progress;
@@ -73,6 +77,8 @@ export class ProgressBar {
 
   /** Clears the bar (the command's own last line follows it). */
   done(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     if (this.sink?.tty && this.drawn) this.sink.write('\r\x1b[K');
     this.drawn = false;
   }
