@@ -1,5 +1,6 @@
 // `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
-// in headless Chromium, and writes the figures into docs/benchmarks.md. Options: --only=api|ui, --quick (small graph,
+// in headless Chromium, then loads (issue 15, target 4), and writes the figures into docs/benchmarks.md. Options:
+// --only=api|ui|load, --quick (small graph,
 // few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,8 +13,8 @@ const args = new Set(argv);
 const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
 const quick = args.has('--quick');
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'api' && only !== 'ui') {
-  console.error(`--only takes api or ui, not ${JSON.stringify(only)}`);
+if (only !== undefined && only !== 'api' && only !== 'ui' && only !== 'load') {
+  console.error(`--only takes api, ui or load, not ${JSON.stringify(only)}`);
   process.exit(2);
 }
 
@@ -94,8 +95,17 @@ async function apiBenchmarks(): Promise<void> {
   }
 }
 
-if (only !== 'ui') await apiBenchmarks();
-if (only !== 'api') {
+if (only === undefined || only === 'api') await apiBenchmarks();
+if (only === undefined || only === 'ui') {
   const { runUiBenchmarks } = await import('./ui.js');
   await runUiBenchmarks();
+}
+if (only === undefined || only === 'load') {
+  const { loadBenchmarks } = await import('./load-section.js');
+  const neo4j = await neo4jForBench();
+  try {
+    await loadBenchmarks({ seedsDir, quick, write: !quick && !args.has('--no-write'), neo4jUri: neo4j?.uri });
+  } finally {
+    await neo4j?.stop();
+  }
 }

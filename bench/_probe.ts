@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { LadybugStore } from '../graph/adapters/ladybug/store.js';
+import { loadDatasetDir } from '../graph/dataset/load.js';
+import { generateDataset } from '../bench/synthetic/dataset.js';
+import { timeReconcile } from '../bench/reconcile.js';
+const seeds = await loadDatasetDir('seeds');
+if (!seeds.ok) throw new Error('seeds');
+const mk = (d: string) => new LadybugStore({ path: path.join(d, 'g.lbug') });
+console.log(JSON.stringify(await timeReconcile('seed', seeds.dataset, mk)));
+const n = Number(process.argv[2] ?? 0);
+if (n) console.log(JSON.stringify(await timeReconcile(`gen${n}`, generateDataset({ nodes: n, relationships: n * 5, seed: 20201 }), mk)));
