@@ -17,7 +17,7 @@ describe('ProgressBar', () => {
     expect(out.text).toBe('');
     now = 1500;
     bar.update({ phase: 'nodes', done: 50, total: 100 });
-    expect(out.text).toMatch(/^\r\[█{20}░{20}\]  50 % nodes 50\/100 {2}1\.5 s\x1b\[K$/);
+    expect(out.text).toMatch(/^\r\[█{20}░{20}\] {2}50 % nodes 50\/100 {2}1\.5 s\x1b\[K$/);
     now = 1550;
     bar.update({ phase: 'nodes', done: 60, total: 100 });
     expect(out.text.split('\r')).toHaveLength(2);
