@@ -1,9 +1,9 @@
 // `npm run bench`: measures the API against direct store calls (and Neo4j against the embedded store), then the web UI
-// in headless Chromium, then HTTP throughput against a bare Fastify route and a sustained mixed load, and writes the
-// figures into docs/benchmarks.md. Options: --only=api|ui|ui-scale|analysis|throughput|load-test (ui includes ui-scale,
-// Explore at 10,000 nodes), --quick (small graph, few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write;
-// the UI part also takes --runs=N; throughput and load-test take --nodes=N (the generated graph: N nodes, 5N
-// relationships; default 50,000).
+// in headless Chromium, then HTTP throughput against a bare Fastify route, a sustained mixed load and the 100,000-node
+// loads, and writes the figures into docs/benchmarks.md. Options:
+// --only=api|ui|ui-scale|analysis|throughput|load-test|load (ui includes ui-scale, Explore at 10,000 nodes), --quick
+// (small graph, few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N;
+// throughput and load-test take --nodes=N (the generated graph: N nodes, 5N relationships; default 50,000).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const args = new Set(argv);
 const seedsDir = argv.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? 'seeds';
 const quick = args.has('--quick');
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const PARTS = ['api', 'ui', 'ui-scale', 'analysis', 'throughput', 'load-test'];
+const PARTS = ['api', 'ui', 'ui-scale', 'analysis', 'throughput', 'load-test', 'load'];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`--only takes ${PARTS.join(', ')}, not ${JSON.stringify(only)}`);
   process.exit(2);
@@ -140,4 +140,13 @@ if (only === undefined || only === 'throughput') {
 if (only === undefined || only === 'load-test') {
   const { loadTestBenchmark } = await import('./http-sections.js');
   await loadTestBenchmark({ quick, write: !quick && !args.has('--no-write'), argv });
+}
+if (only === undefined || only === 'load') {
+  const { loadBenchmarks } = await import('./load-section.js');
+  const neo4j = await neo4jForBench();
+  try {
+    await loadBenchmarks({ seedsDir, quick, write: !quick && !args.has('--no-write'), neo4jUri: neo4j?.uri });
+  } finally {
+    await neo4j?.stop();
+  }
 }

@@ -14,6 +14,13 @@ export type StoreErrorCode =
   | 'version_conflict'
   | 'payload_too_large';
 
+/** One record of a batch whose stored version was not the expected one. */
+export interface VersionConflict {
+  target: string;
+  expected: number;
+  actual: number;
+}
+
 export class StoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
@@ -24,6 +31,9 @@ export class StoreError extends Error {
     this.name = 'StoreError';
     if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
+
+  /** For a version_conflict of a batch write (WorkStore.writeRecords): every record whose version was not the one expected. */
+  conflicts?: VersionConflict[];
 
   /** For too_many_queries: when the client may try again, sent as Retry-After. */
   readonly retryAfterSeconds?: number;
@@ -78,3 +88,15 @@ export const workValueTooLarge = (what: string, bytes: number, limit: number) =>
     'payload_too_large',
     `${what} is ${bytes} bytes of JSON, more than the limit of ${limit} bytes; shorten it (a long comment, a large attachment)`,
   );
+
+/** A batch write with records others changed first: nothing of it was written; `conflicts` names each of them. */
+export function batchVersionConflict(conflicts: VersionConflict[]): StoreError {
+  const [first] = conflicts;
+  const more = conflicts.length > 1 ? ` and ${conflicts.length - 1} more record${conflicts.length > 2 ? 's' : ''}` : '';
+  const err = new StoreError(
+    'version_conflict',
+    `${first!.target} has changed since version ${first!.expected} (it is now version ${first!.actual})${more}; nothing of the batch was written: read them again and reapply the changes`,
+  );
+  err.conflicts = conflicts;
+  return err;
+}

@@ -1,6 +1,7 @@
 // The GraphStore port: everything outside graph/adapters talks to a store through this interface only.
 import type { NodeKind, RelationshipType, Basis } from '../ontology.js';
 import type { Dataset } from '../schema/dataset.js';
+import type { OnLoadProgress } from '../schema/load.js';
 import type { NamedQueryResult } from '../queries/named.js';
 import type { WorkStore } from '../work/port.js';
 import type { CypherResult, GraphEdge, GraphNode, GraphPath, GraphStats, Neighborhood, NodeDetail } from '../schema/graph.js';
@@ -44,6 +45,10 @@ export interface StoreHealth {
   error?: string;
 }
 
+export interface ReplaceOptions {
+  onProgress?: OnLoadProgress;
+}
+
 /** The whole graph as plain data, for analysis and export. */
 export interface GraphSnapshot {
   meta: Dataset['dataset'];
@@ -62,8 +67,12 @@ export interface GraphStore {
   open(): Promise<void>;
   close(): Promise<void>;
   health(): Promise<StoreHealth>;
-  /** Replaces the whole graph in one transaction: on any failure the previous graph stays as it was. */
-  replaceDataset(dataset: Dataset): Promise<void>;
+  /**
+   * Replaces the whole graph in one transaction: on any failure the previous graph stays as it was. `onProgress` hears
+   * of each step (clearing, nodes and relationships written so far, committing, indexing), at most every few thousand
+   * rows; it is for showing, and what it throws is ignored.
+   */
+  replaceDataset(dataset: Dataset, options?: ReplaceOptions): Promise<void>;
   stats(): Promise<GraphStats>;
   getNode(id: string): Promise<NodeDetail | null>;
   getNodes(ids: readonly string[]): Promise<GraphNode[]>;

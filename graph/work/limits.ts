@@ -3,7 +3,7 @@
 // that is too large can come from a user (a long comment) and is a StoreError the API answers with 413.
 import { workValueTooLarge } from '../store/errors.js';
 import { AuditEntry, WORK_COLLECTIONS, type Json, type WorkCollection } from './schema.js';
-import type { AuditDraft, AuditQuery } from './port.js';
+import type { AuditDraft, AuditQuery, RecordWrite } from './port.js';
 
 /** Largest JSON (UTF-8 bytes) of a record's body, and of each of an audit entry's `before` and `after`. */
 export const MAX_WORK_JSON_BYTES = 256 * 1024;
@@ -13,6 +13,11 @@ export const MAX_WORK_JSON_DEPTH = 64;
 export const MAX_RECORD_ID_BYTES = 512;
 /** Largest audit entry without its `before` and `after` (actor, action, target, request id). */
 export const MAX_AUDIT_HEADER_BYTES = 16 * 1024;
+/**
+ * Most writes in one writeRecords batch: a reconcile of a 100,000-node graph writes tens of thousands of records, and
+ * one transaction holds them all (a few hundred MB of log at most); more is a caller's mistake.
+ */
+export const MAX_RECORD_BATCH = 200_000;
 /** Most audit entries one listAudit call returns. */
 export const MAX_AUDIT_PAGE = 1000;
 
@@ -86,3 +91,36 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 
 /** `<collection>/<id>`: the audit target of a record, and its key in the stores. */
 export const recordTarget = (collection: WorkCollection, id: string): string => `${collection}/${id}`;
+
+/** A batch write as stored: each write checked and encoded as writeRecord does it, the batch as writeRecords takes it. */
+export interface EncodedWrite {
+  collection: WorkCollection;
+  id: string;
+  key: string;
+  expectedVersion: number;
+  bodyJson: string;
+  auditJson: string;
+  at: string;
+}
+
+export function encodeRecordWrites(writes: readonly RecordWrite[]): EncodedWrite[] {
+  if (!Array.isArray(writes)) throw new RangeError('writeRecords takes an array of writes');
+  if (writes.length > MAX_RECORD_BATCH) throw new RangeError(`a batch holds at most ${MAX_RECORD_BATCH} writes, not ${writes.length}`);
+  const seen = new Set<string>();
+  return writes.map((w) => {
+    assertRecordKey(w.collection, w.id);
+    assertExpectedVersion(w.expectedVersion);
+    const key = recordTarget(w.collection, w.id);
+    if (seen.has(key)) throw new RangeError(`${key} appears twice in one batch; a batch writes each record once`);
+    seen.add(key);
+    return {
+      collection: w.collection,
+      id: w.id,
+      key,
+      expectedVersion: w.expectedVersion,
+      bodyJson: encodeJson('the record', w.body),
+      auditJson: encodeAuditDraft(w.audit),
+      at: w.audit.at,
+    };
+  });
+}

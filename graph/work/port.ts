@@ -12,6 +12,16 @@ export interface WorkRecord {
   updatedAt: string;
 }
 
+/** One compare-and-set of a batch (WorkStore.writeRecords). */
+export interface RecordWrite {
+  collection: WorkCollection;
+  id: string;
+  body: Json;
+  /** As writeRecord's: 0 when there is no record yet. */
+  expectedVersion: number;
+  audit: AuditDraft;
+}
+
 /** An audit entry before the store gives it its place in the trail. */
 export type AuditDraft = Omit<AuditEntry, 'seq'>;
 
@@ -45,6 +55,17 @@ export interface WorkStore {
    * throws StoreError 'version_conflict' and changes nothing.
    */
   writeRecord(collection: WorkCollection, id: string, body: Json, expectedVersion: number, audit: AuditDraft): Promise<WorkRecord>;
+  /**
+   * Many compare-and-sets in one transaction, for writers of many records at once (the follow-up reconcile): every
+   * record is stored as its `expectedVersion + 1` and every audit entry appended (seqs in the order of `writes`), or
+   * nothing is. A conflict fails the whole batch: when any record's version is not the one expected, it throws
+   * StoreError 'version_conflict' with `conflicts` naming every such record, and writes nothing, so the caller reads
+   * those again, works their changes out anew and retries; a batch never overwrites a write that came first, and never
+   * commits part of itself. Each write is checked as writeRecord checks it (a RangeError or 'payload_too_large' for
+   * one refuses the batch before anything is written); a record may appear once per batch, and a batch holds at most
+   * MAX_RECORD_BATCH writes (graph/work/limits.ts). An empty batch writes nothing and returns [].
+   */
+  writeRecords(writes: readonly RecordWrite[]): Promise<WorkRecord[]>;
   /** Appends an entry for a write that is not a record (a dataset replacement); returns it with its seq. */
   appendAudit(entry: AuditDraft): Promise<AuditEntry>;
   /** Newest first: at most `limit` entries, older than `beforeSeq` when given (page back with the last seq seen). */

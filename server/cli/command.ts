@@ -1,10 +1,13 @@
 // The shape of a CLI command; each lives in its own module under commands/.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ProgressSink } from './progress.js';
 
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Where a long command shows its progress (standard error); none: no progress is shown. */
+  progress?: ProgressSink;
 }
 
 export interface Command {

@@ -1,11 +1,13 @@
 // Entry point of the `strategigraf` command: dispatches to one command module.
 import { EXIT, UsageError, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
+import { stderrSink } from './progress.js';
 
 const defaultIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   env: process.env,
+  progress: stderrSink(),
 };
 
 function overview(): string {

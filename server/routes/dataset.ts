@@ -7,7 +7,8 @@ import type { Json } from '../../graph/work/schema.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { requireRole } from '../plugins/access.js';
 import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/common.js';
-import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced } from '../schemas/dataset.js';
+import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced, DatasetStatus } from '../schemas/dataset.js';
+import { LoadTracker, type LoadHandle } from './dataset-status.js';
 import type { ApiContext } from './context.js';
 
 /** The name problems carry, as the CLI names a seed file. */
@@ -27,14 +28,19 @@ interface DatasetSummary {
  * dataset it writes a record per finding, seconds on a large one — and every follow-up request waits for that same run
  * (ensureReconciled), so none sees the follow-up of the old data.
  */
-function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, background: Background): void {
+function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, background: Background, load: LoadHandle): void {
   const log = request.log;
   background.run((signal) =>
     reviewedSnapshot(store)
-      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal }))
+      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal, onProgress: load.progress }))
       .then(
-        (summary) => log.info({ followUp: summary }, 'follow-up reconciled with the new dataset'),
+        (summary) => {
+          load.done();
+          log.info({ followUp: summary }, 'follow-up reconciled with the new dataset');
+        },
         (err: unknown) => {
+          // The graph is replaced either way: the load is done, and the follow-up catches up on its next read.
+          load.done();
           if (!signal.aborted) log.error({ err }, 'the follow-up could not be reconciled with the new dataset; the next follow-up read tries again');
         },
       ),
@@ -81,6 +87,26 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
     });
 
   const background = new Background();
+  const loads = new LoadTracker();
+
+  app.get(
+    '/dataset/status',
+    {
+      onRequest: requireRole('admin', canAuthenticate),
+      schema: {
+        tags: ['admin'],
+        summary: 'How far the last dataset replacement has come',
+        description:
+          'What the last `PUT /api/dataset` received by this server is doing: its state, the step it is at with counts (nodes and relationships ' +
+          'written, follow-up records reconciled), and how long it has taken. Poll it while a large load runs; the PUT itself answers once the graph ' +
+          'is replaced, and the follow-up reconcile goes on after it (state `reconciling`).',
+        security: [{ adminToken: [] }, { session: [] }],
+        response: { 200: json(DatasetStatus, 'The last load, or state idle'), ...errorResponses(401, 403, 500) },
+      },
+    },
+    async () => loads.read(),
+  );
+
   app.addHook('onClose', () => background.close());
   // Keep the body as text in this context only: validation reads YAML or JSON itself and reports lines like the CLI.
   app.removeAllContentTypeParsers();
@@ -112,34 +138,46 @@ export const datasetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { st
       },
     },
     async (request) => {
-      const result = validateDataset([{ name: REQUEST_BODY_FILE, text: request.body }]);
-      if (!result.ok) {
-        const n = result.problems.length;
-        throw new ApiError(422, 'invalid_dataset', `the dataset has ${n} problem${n === 1 ? '' : 's'}; the graph is unchanged`, result.problems);
-      }
-      const before = await currentSummary(store, request);
+      const load = loads.begin(request.id);
       try {
-        await store.replaceDataset(result.dataset);
+        return await replace(request, request.body, load);
       } catch (err) {
-        // The failed attempt is on the record too; the store's own error is what the client gets either way.
-        await audit(request, before, null).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'the failed replacement could not be audited'));
+        load.failed(err instanceof Error ? err.message : String(err));
         throw err;
       }
-      const { dataset, nodes, relationships } = result.dataset;
-      request.log.info({ dataset, nodes: nodes.length }, 'dataset replaced');
-      const after = { name: dataset.name, version: dataset.version, nodes: nodes.length, relationships: relationships.length };
-      try {
-        await audit(request, before, after);
-      } catch (err) {
-        request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
-        throw new ApiError(
-          500,
-          'internal_error',
-          `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
-        );
-      }
-      reconcileAfterReplace(store, request, background);
-      return { dataset, nodes: nodes.length, relationships: relationships.length };
     },
   );
+
+  async function replace(request: FastifyRequest, body: string, load: LoadHandle) {
+    const result = validateDataset([{ name: REQUEST_BODY_FILE, text: body }]);
+    if (!result.ok) {
+      const n = result.problems.length;
+      throw new ApiError(422, 'invalid_dataset', `the dataset has ${n} problem${n === 1 ? '' : 's'}; the graph is unchanged`, result.problems);
+    }
+    load.sized(result.dataset.nodes.length, result.dataset.relationships.length);
+    const before = await currentSummary(store, request);
+    try {
+      await store.replaceDataset(result.dataset, { onProgress: load.progress });
+    } catch (err) {
+      // The failed attempt is on the record too; the store's own error is what the client gets either way.
+      await audit(request, before, null).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'the failed replacement could not be audited'));
+      throw err;
+    }
+    const { dataset, nodes, relationships } = result.dataset;
+    request.log.info({ dataset, nodes: nodes.length }, 'dataset replaced');
+    const after = { name: dataset.name, version: dataset.version, nodes: nodes.length, relationships: relationships.length };
+    try {
+      await audit(request, before, after);
+    } catch (err) {
+      request.log.error({ err }, 'the dataset was replaced but its audit entry could not be written');
+      throw new ApiError(
+        500,
+        'internal_error',
+        `the dataset was replaced, but its audit entry could not be written (request ${request.id}); see the server log`,
+      );
+    }
+    load.committed();
+    reconcileAfterReplace(store, request, background, load);
+    return { dataset, nodes: nodes.length, relationships: relationships.length };
+  }
 };

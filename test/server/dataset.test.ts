@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, auth, body, build, type TestApp } from './helpers.js';
+import { ADMIN_TOKEN, auth, body, build, fixtureStore, type TestApp } from './helpers.js';
 
 const SMALL_DATASET = `dataset:
   name: Replacement
@@ -187,5 +187,67 @@ describe('PUT /api/dataset with a token', () => {
     const res = await put(t, SMALL_DATASET, auth());
     expect(res.statusCode).toBe(429);
     expect(body(res).error.code).toBe('rate_limited');
+  });
+});
+
+describe('GET /api/dataset/status', () => {
+  let t: TestApp;
+  let release: () => void = () => undefined;
+  beforeEach(async () => {
+    const store = await fixtureStore();
+    // The real store, held after its first progress report until the test lets it go, so the test can look mid-load.
+    const replace = store.replaceDataset.bind(store);
+    store.replaceDataset = async (dataset, options) => {
+      options?.onProgress?.({ phase: 'nodes', done: 1, total: dataset.nodes.length });
+      await new Promise<void>((resolve) => (release = resolve));
+      return replace(dataset, options);
+    };
+    t = await build({ adminToken: ADMIN_TOKEN, store });
+  });
+  afterEach(() => t.close());
+
+  const status = async (headers: Record<string, string> = auth()) => t.app.inject({ url: '/api/dataset/status', headers });
+
+  it('is for admins only', async () => {
+    expect((await status({})).statusCode).toBe(401);
+    expect((await status(auth('wrong-token'))).statusCode).toBe(401);
+    const idle = await status();
+    expect(idle.statusCode).toBe(200);
+    expect(body(idle)).toMatchObject({ state: 'idle', requestId: null, progress: null, elapsedMs: null });
+  });
+
+  it('shows a load while it runs, then the follow-up reconcile, then done with its time', async () => {
+    const answer = put(t, SMALL_DATASET, auth());
+    await expect.poll(async () => body(await status()).progress?.phase).toBe('nodes');
+    const during = body(await status());
+    expect(during).toMatchObject({
+      state: 'loading',
+      progress: { phase: 'nodes', done: 1, total: 2 },
+      nodes: 2,
+      relationships: 1,
+      finishedAt: null,
+      error: null,
+    });
+    expect(during.elapsedMs).toBeGreaterThanOrEqual(0);
+    // The old graph is still the one served meanwhile.
+    expect(await nodeCount(t)).toBe(23);
+    release();
+    expect((await answer).statusCode).toBe(200);
+    await expect.poll(async () => body(await status()).state).toBe('done');
+    const done = body(await status());
+    expect(done.requestId).toBe(during.requestId);
+    expect(done.progress.phase).toBe('reconciling');
+    expect(done.progress.done).toBe(done.progress.total);
+    expect(Date.parse(done.finishedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
+    expect(await nodeCount(t)).toBe(2);
+  });
+
+  it('says why a refused load failed, and the graph is unchanged', async () => {
+    const res = await put(t, BAD_DATASET, auth());
+    expect(res.statusCode).toBe(422);
+    const failed = body(await status());
+    expect(failed).toMatchObject({ state: 'failed', progress: { phase: 'validating' }, nodes: null });
+    expect(failed.error).toMatch(/the dataset has \d+ problems; the graph is unchanged/);
+    expect(await nodeCount(t)).toBe(23);
   });
 });

@@ -63,6 +63,7 @@ describe('the OpenAPI document', () => {
         'GET /api/export',
         'GET /api/report',
         'PUT /api/dataset',
+        'GET /api/dataset/status',
         'GET /api/session',
         'GET /api/auth/login',
         'GET /api/auth/callback',

@@ -214,6 +214,122 @@ export function defineWorkStoreContract(label: string, options: WorkContractOpti
       expect(await sut.work.listAudit({ limit: 5, beforeSeq: 1 })).toEqual([]);
     });
 
+    it('writes a batch of new and existing records in one go, each version one up, with its audit entries in order', async () => {
+      const ids = ['batch-a', 'batch-b', 'batch-c'].map(id);
+      await sut.work.writeRecord('followup', ids[0]!, { n: 0 }, 0, draft(`followup/${ids[0]}`, { n: 0 }));
+      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
+      const writes = [
+        {
+          collection: 'followup' as const,
+          id: ids[0]!,
+          body: awkwardBody,
+          expectedVersion: 1,
+          audit: draft(`followup/${ids[0]}`, { n: 1 }, { requestId: 'batch' }),
+        },
+        { collection: 'followup' as const, id: ids[1]!, body: { n: 2 }, expectedVersion: 0, audit: draft(`followup/${ids[1]}`, { n: 2 }) },
+        { collection: 'review' as const, id: ids[2]!, body: largeBody(20 * 1024), expectedVersion: 0, audit: draft(`review/${ids[2]}`, largeBody(10 * 1024)) },
+      ];
+      const written = await sut.work.writeRecords(writes);
+      expect(written.map((r) => [r.collection, r.id, r.version])).toEqual([
+        ['followup', ids[0], 2],
+        ['followup', ids[1], 1],
+        ['review', ids[2], 1],
+      ]);
+      for (const [i, w] of writes.entries()) {
+        expect(await sut.work.getRecord(w.collection, w.id)).toEqual({
+          collection: w.collection,
+          id: w.id,
+          version: written[i]!.version,
+          body: w.body,
+          updatedAt: w.audit.at,
+        });
+        expect(written[i]!.body).toEqual(w.body);
+      }
+      const entries = (await sut.work.listAudit({ limit: 3 })).reverse();
+      expect(entries.map((e) => e.seq)).toEqual([seqBefore + 1, seqBefore + 2, seqBefore + 3]);
+      expect(entries).toEqual(writes.map((w, i) => ({ ...w.audit, seq: seqBefore + 1 + i })));
+      expect(await sut.work.writeRecords([])).toEqual([]);
+      expect((await sut.work.listAudit({ limit: 1 }))[0]!.seq).toBe(seqBefore + 3);
+    });
+
+    it('writes nothing of a batch when any record has moved on, and names every record that did', async () => {
+      const ids = ['fail-a', 'fail-b', 'fail-c', 'fail-d'].map(id);
+      for (const rid of ids.slice(0, 3)) await sut.work.writeRecord('followup', rid, { v: 1 }, 0, draft(`followup/${rid}`, { v: 1 }));
+      // Someone else wrote fail-b meanwhile; fail-d the batch expects to exist, and it does not.
+      await sut.work.writeRecord('followup', ids[1]!, { v: 2, other: true }, 1, draft(`followup/${ids[1]}`, { v: 2 }));
+      const recordsBefore = await Promise.all(ids.map((rid) => sut.work.getRecord('followup', rid)));
+      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
+      const err = await expectStoreError(
+        sut.work.writeRecords(
+          ids.map((rid) => ({ collection: 'followup', id: rid, body: { v: 'batch' }, expectedVersion: 1, audit: draft(`followup/${rid}`, { v: 'batch' }) })),
+        ),
+        'version_conflict',
+      );
+      expect(err.conflicts).toEqual([
+        { target: `followup/${ids[1]}`, expected: 1, actual: 2 },
+        { target: `followup/${ids[3]}`, expected: 1, actual: 0 },
+      ]);
+      expect(err.message).toContain('nothing of the batch was written');
+      expect(await Promise.all(ids.map((rid) => sut.work.getRecord('followup', rid)))).toEqual(recordsBefore);
+      expect((await sut.work.listAudit({ limit: 1 }))[0]!.seq).toBe(seqBefore);
+      // Retried with the versions read again, it goes through whole.
+      const again = await sut.work.writeRecords(
+        ids.map((rid, i) => ({
+          collection: 'followup' as const,
+          id: rid,
+          body: { v: 'batch' },
+          expectedVersion: recordsBefore[i]?.version ?? 0,
+          audit: draft(`followup/${rid}`, { v: 'batch' }),
+        })),
+      );
+      expect(again.map((r) => r.version)).toEqual([2, 3, 2, 1]);
+      expect((await sut.work.listAudit({ limit: 1 }))[0]!.seq).toBe(seqBefore + 4);
+    });
+
+    it('refuses a batch with one bad write before writing any of it', async () => {
+      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
+      const good = { collection: 'followup' as const, id: id('refused-good'), body: { ok: true }, expectedVersion: 0, audit: draft('followup/x', null) };
+      await expect(sut.work.writeRecords([good, { ...good }])).rejects.toThrow(/appears twice in one batch/);
+      await expect(sut.work.writeRecords([good, { ...good, id: id('refused-bad'), expectedVersion: -1 }])).rejects.toThrow(RangeError);
+      await expect(sut.work.writeRecords([good, { ...good, id: id('refused-bad'), audit: draft('x', null, { at: 'yesterday' }) }])).rejects.toThrow(RangeError);
+      await expectStoreError(sut.work.writeRecords([good, { ...good, id: id('refused-bad'), body: 'x'.repeat(MAX_WORK_JSON_BYTES) }]), 'payload_too_large');
+      expect(await sut.work.getRecord('followup', id('refused-good'))).toBeNull();
+      expect((await sut.work.listAudit({ limit: 1 }))[0]!.seq).toBe(seqBefore);
+    });
+
+    it('lets one of two concurrent batches over the same records win, and serialises a single writer beside a batch', async () => {
+      const ids = Array.from({ length: 5 }, (_, i) => id(`race-batch-${i}`));
+      for (let round = 0; round < 6; round++) {
+        const batch = (w: number) =>
+          sut.work.writeRecords(
+            // The second writer gives its records in the opposite order: no deadlock either way.
+            (w === 0 ? ids : [...ids].reverse()).map((rid) => ({
+              collection: 'review',
+              id: rid,
+              body: { round, w },
+              expectedVersion: round,
+              audit: draft(`review/${rid}`, { round, w }),
+            })),
+          );
+        const single = sut.work.writeRecord('review', ids[2]!, { round, single: true }, round, draft(`review/${ids[2]}`, { round, single: true }));
+        const outcomes = await Promise.allSettled([batch(0), batch(1), single]);
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        expect(won, `round ${round}`).toHaveLength(1);
+        for (const lost of outcomes.filter((o) => o.status === 'rejected'))
+          expect((lost.reason as StoreError).code, String(lost.reason)).toBe('version_conflict');
+        if (won[0] === outcomes[2]) {
+          // The single writer won: bring the other records to the same version for the next round.
+          await sut.work.writeRecords(
+            ids
+              .filter((rid) => rid !== ids[2])
+              .map((rid) => ({ collection: 'review', id: rid, body: { round }, expectedVersion: round, audit: draft(`review/${rid}`, null) })),
+          );
+        }
+        const records = await Promise.all(ids.map((rid) => sut.work.getRecord('review', rid)));
+        expect(records.map((r) => r?.version)).toEqual(ids.map(() => round + 1));
+      }
+    });
+
     it('lists the records of one collection in id order', async () => {
       const ids = ['b', 'B', 'a', 'Å', '10', '9', 'a/b', 'ø', 'z'].map(id);
       for (const rid of [...ids].reverse()) await sut.work.writeRecord('token', rid, { rid }, 0, draft(`token/${rid}`, null, { action: 'token.create' }));
@@ -348,5 +464,26 @@ export function defineWorkStoreContract(label: string, options: WorkContractOpti
       expect((await sut.readQuery('MATCH (a:Agency) RETURN a.id AS id ORDER BY id', {}, LIMITS)).rows).toEqual([['digdir'], ['kmd'], ['ks']]);
       expect(answered).toBeGreaterThan(0);
     }, 120_000);
+    // Last: it leaves thousands of entries that the tests paging through the whole trail would then read.
+    it('writes a batch of a thousand and more records and their entries, kept across reopen', async () => {
+      const n = 1500;
+      const seqBefore = (await sut.work.listAudit({ limit: 1 }))[0]!.seq;
+      const writes = Array.from({ length: n }, (_, i) => ({
+        collection: 'followup' as const,
+        id: id(`many-${String(i).padStart(5, '0')}`),
+        body: { i, text: 'æøå '.repeat(i % 7 === 0 ? 1200 : 20) },
+        expectedVersion: 0,
+        audit: draft(`followup/${id(`many-${i}`)}`, { i }),
+      }));
+      await sut.work.writeRecords(writes);
+      await sut.close();
+      sut = await makeStore();
+      await sut.open();
+      const mine = (await sut.work.listRecords('followup')).filter((r) => r.id.startsWith(id('many-')));
+      expect(mine.map((r) => r.body)).toEqual(writes.map((w) => w.body));
+      const entries = await sut.work.listAudit({ limit: 1000 });
+      expect(entries[0]!.seq).toBe(seqBefore + n);
+      expect(entries.at(-1)).toEqual({ ...writes[n - 1000]!.audit, seq: seqBefore + n - 999 });
+    }, 300_000);
   });
 }

@@ -100,4 +100,36 @@ describe('the LadybugDB work file after SIGKILL', () => {
       `work crash loop: ${acknowledgedWrites} acknowledged writes, ${committedUnacknowledged} committed but unacknowledged at the kill, ${KILLS.length - foundByChild} kills before the child had opened`,
     );
   }, 600_000);
+
+  it('keeps each batch write whole or not at all: every record at the same version, with an entry for each', async () => {
+    const db = path.join(dir, 'batch.lbug');
+    let acked = 0;
+    let batches = 0;
+    for (const delayMs of [0, 40, 90, 150, 220, 300, 400, 520, 650, 800, 1000, 1300]) {
+      const child = new Child(CHILD, [db, 'batch']);
+      await child.waitFor('writing');
+      await sleep(delayMs);
+      await child.kill();
+      const lines = child.linesStartingWith('ack-batch ').map(Number);
+      batches += lines.length;
+      acked = Math.max(acked, ...lines);
+      await withStore(db, async (store) => {
+        const versions = await Promise.all(CRASH_IDS.map(async (id) => (await store.work.getRecord('followup', id))?.version ?? 0));
+        // All or none of the batch in flight at the kill: one version for every record, never a mix.
+        expect(new Set(versions).size, `versions after a kill ${delayMs} ms in: ${versions.join(', ')}`).toBe(1);
+        const version = versions[0]!;
+        expect(version).toBeGreaterThanOrEqual(acked);
+        expect(version).toBeLessThanOrEqual(acked + 1);
+        acked = version;
+        const audit = await wholeAudit(store, 100);
+        for (const id of CRASH_IDS) {
+          expect((await store.work.getRecord('followup', id))?.body ?? null).toEqual(version === 0 ? null : workBody(id, version));
+          expect(audit.filter((e) => e.target === `followup/${id}`).map((e) => e.after)).toEqual(
+            Array.from({ length: version }, (_, i) => workBody(id, version - i)),
+          );
+        }
+      });
+    }
+    expect(batches, 'the loop must have written batches, or this test tests nothing').toBeGreaterThan(5);
+  }, 600_000);
 });

@@ -190,24 +190,35 @@ export function defineFollowUpSuite(label: string, makeStore: () => Promise<Grap
     it('reconciles beside an editor without losing either write', async () => {
       await reconcile();
       await store.replaceDataset(recovered());
-      // An editor writes the record between the reconcile's read of every record and its own write.
+      // An editor writes the record between the reconcile's read of every record and its batch write.
       const editorFirst: WorkStore = Object.create(store.work) as WorkStore;
       let raced = false;
-      editorFirst.writeRecord = async (...args) => {
-        if (!raced && args[1] === SLIP) {
+      const batches: string[][] = [];
+      editorFirst.writeRecords = async (writes) => {
+        batches.push(writes.map((w) => w.id));
+        if (!raced && writes.some((w) => w.id === SLIP)) {
           raced = true;
           await act(SLIP, { type: 'comment', text: 'Skrevet samtidig' }, KARI, 1);
         }
-        return store.work.writeRecord(...args);
+        return store.work.writeRecords(writes);
       };
+      editorFirst.writeRecord = () => Promise.reject(new Error('a reconcile writes in batches'));
       editorFirst.getRecord = (...args) => store.work.getRecord(...args);
       editorFirst.listRecords = (...args) => store.work.listRecords(...args);
+      const seqBefore = (await store.work.listAudit({ limit: 1 }))[0]!.seq;
       const summary = await reconcileFollowUp(editorFirst, await store.snapshot(), { now });
       expect(summary.conflicts).toBe(1);
       expect(summary['followup.close_by_data']).toBe(1);
+      // The conflicting batch wrote nothing; the second, worked out from the editor's record, wrote the same changes.
+      expect(batches).toHaveLength(2);
+      expect(batches[1]).toEqual(batches[0]);
       const final = (await record(store, SLIP))!;
       expect(final.version).toBe(3);
       expect(final.body.events.map((e) => e.type)).toEqual(['detected', 'commented', 'closed_by_data']);
+      // The editor's comment, then the batch's entries: none from the failed attempt.
+      const trail = (await allAudit(store.work)).filter((e) => e.seq > seqBefore);
+      expect(trail.map((e) => e.action).reverse()).toEqual(['followup.comment', ...batches[1]!.map(() => expect.stringMatching(/^followup\./))]);
+      expect(trail.filter((e) => e.target === `followup/${SLIP}`).map((e) => e.action)).toEqual(['followup.close_by_data', 'followup.comment']);
     });
   });
 }

@@ -7,7 +7,17 @@ import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../ontology.js';
 import type { Dataset } from '../../schema/dataset.js';
 import type { CypherResult, GraphNode, GraphPath, GraphStats, NodeDetail, Neighborhood } from '../../schema/graph.js';
 import { StoreError, loadFailed, queryInvalid, storeUnavailable } from '../../store/errors.js';
-import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
+import type {
+  GraphSnapshot,
+  GraphStore,
+  NeighborOptions,
+  PathOptions,
+  ReadQueryOptions,
+  ReplaceOptions,
+  SearchOptions,
+  StoreHealth,
+} from '../../store/port.js';
+import { progressReporter } from '../shared/progress.js';
 import { byId } from '../../schema/records.js';
 import { countGraph, parseDatasetMeta } from '../shared/records.js';
 import { GraphProjection } from '../../projection/projection.js';
@@ -254,7 +264,8 @@ export class LadybugStore implements GraphStore {
     }
   }
 
-  async replaceDataset(dataset: Dataset): Promise<void> {
+  async replaceDataset(dataset: Dataset, options: ReplaceOptions = {}): Promise<void> {
+    const report = progressReporter(options.onProgress);
     await this.open();
     const writer = this.writer!;
     await writer.queue.run(async () => {
@@ -268,17 +279,21 @@ export class LadybugStore implements GraphStore {
       };
       await run(q.begin);
       try {
+        report('clearing', 0, 1);
         await run(q.deleteAll);
-        await writeGraph(run, dataset);
+        await writeGraph(run, dataset, report);
+        report('committing', 0, 1);
         await run(q.commit);
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
         throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
       }
+      report('indexing', 0, 1);
       await this.swapGraph();
       await this.renewConnection(writer);
     });
     await this.checkpoint();
+    report('indexing', 1, 1);
   }
 
   /**

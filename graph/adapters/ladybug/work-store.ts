@@ -15,9 +15,18 @@
 //   passes FOLD_AT_BYTES.
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import { queryInvalid, storeUnavailable, versionConflict } from '../../store/errors.js';
-import type { AuditDraft, AuditEntry, AuditQuery, Json, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
-import { assertAuditQuery, assertExpectedVersion, assertRecordKey, compareIds, encodeAuditDraft, encodeJson, recordTarget } from '../../work/limits.js';
+import { batchVersionConflict, queryInvalid, storeUnavailable, versionConflict, type VersionConflict } from '../../store/errors.js';
+import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
+import {
+  assertAuditQuery,
+  assertExpectedVersion,
+  assertRecordKey,
+  compareIds,
+  encodeAuditDraft,
+  encodeJson,
+  encodeRecordWrites,
+  recordTarget,
+} from '../../work/limits.js';
 import { splitUtf8 } from '../shared/records.js';
 import { claimFile, fileHolder, isWalReplayFailure, releaseFile } from './files.js';
 import { currentGeneration, foldInto, hasPendingWrites, pendingBytes, removeOtherGenerations, writeGeneration, type Generation } from './generations.js';
@@ -33,6 +42,8 @@ export const PART_BYTES = 3000;
 export const FOLD_AT_BYTES = 8 * 1024 * 1024;
 /** What the file's WorkMeta row says; a file with another value was written by another version and is not touched. */
 export const WORK_SCHEMA_VERSION = 'work-1';
+/** Rows per statement of a batch write: one statement's parameters stay a few MB however large the batch. */
+const BATCH_ROWS = 1000;
 
 /**
  * The directory of the work database beside a dataset database: `<name>.work` for `<name>.lbug`, `<path>-work` for any
@@ -64,6 +75,13 @@ const Q = {
   createAudit: 'CREATE (:WorkAudit {seq: CAST($seq AS INT64), parts: CAST($parts AS INT64)})',
   audit: 'MATCH (a:WorkAudit) WHERE a.seq < CAST($before AS INT64) RETURN a.seq AS seq, a.parts AS parts ORDER BY a.seq DESC LIMIT $limit',
   createParts: 'UNWIND $rows AS p CREATE (:WorkPart {key: p.key, text: p.text})',
+  recordsByKey: 'UNWIND $keys AS k MATCH (r:WorkRecord {key: k}) RETURN r.key AS key, r.version AS version, r.parts AS parts',
+  createRecords:
+    'UNWIND $rows AS w CREATE (:WorkRecord {key: w.key, collection: w.collection, rid: w.id, version: CAST(w.version AS INT64), updatedAt: w.updatedAt, parts: CAST(w.parts AS INT64)})',
+  updateRecords:
+    'UNWIND $rows AS w MATCH (r:WorkRecord {key: w.key}) SET r.version = CAST(w.version AS INT64), r.updatedAt = w.updatedAt, r.parts = CAST(w.parts AS INT64)',
+  takeSeqs: "MATCH (c:WorkCounter {key: 'audit'}) SET c.value = c.value + CAST($n AS INT64) RETURN c.value AS seq",
+  createAudits: 'UNWIND $rows AS a CREATE (:WorkAudit {seq: CAST(a.seq AS INT64), parts: CAST(a.parts AS INT64)})',
   readParts: 'UNWIND $keys AS k MATCH (p:WorkPart {key: k}) RETURN p.key AS key, p.text AS text',
   deleteParts: 'UNWIND $keys AS k MATCH (p:WorkPart {key: k}) DELETE p',
 };
@@ -222,6 +240,58 @@ export class LadybugWorkStore implements WorkStore {
     );
   }
 
+  async writeRecords(writes: readonly RecordWrite[]): Promise<WorkRecord[]> {
+    const encoded = encodeRecordWrites(writes);
+    if (encoded.length === 0) return [];
+    return this.serial(() =>
+      this.transaction(async () => {
+        // Every version is checked before anything is written, so a conflict names all the records that conflict.
+        const stored = new Map<string, { version: number; parts: number }>();
+        for (const keys of chunks(encoded.map((w) => w.key))) {
+          for (const row of await this.exec(Q.recordsByKey, { keys })) {
+            stored.set(String(row['key']), { version: Number(row['version']), parts: Number(row['parts']) });
+          }
+        }
+        const conflicts: VersionConflict[] = [];
+        for (const w of encoded) {
+          const actual = stored.get(w.key)?.version ?? 0;
+          if (actual !== w.expectedVersion) conflicts.push({ target: w.key, expected: w.expectedVersion, actual });
+        }
+        if (conflicts.length > 0) throw batchVersionConflict(conflicts);
+
+        const oldParts = encoded.flatMap((w) => {
+          const old = stored.get(w.key);
+          return old ? partKeys(recordOwner(w.key, old.version), old.parts) : [];
+        });
+        for (const keys of chunks(oldParts)) await this.exec(Q.deleteParts, { keys });
+        const rows = encoded.map((w) => {
+          const version = w.expectedVersion + 1;
+          const parts = splitUtf8(w.bodyJson, PART_BYTES);
+          return { key: w.key, collection: w.collection, id: w.id, version, updatedAt: w.at, parts: parts.length, texts: parts };
+        });
+        await this.writeManyParts(rows.map((r) => ({ owner: recordOwner(r.key, r.version), parts: r.texts })));
+        const toRow = ({ texts: _texts, ...row }: (typeof rows)[number]) => row;
+        for (const chunk of chunks(rows.filter((r) => stored.has(r.key)).map(toRow))) await this.exec(Q.updateRecords, { rows: chunk });
+        for (const chunk of chunks(rows.filter((r) => !stored.has(r.key)).map(toRow))) await this.exec(Q.createRecords, { rows: chunk });
+
+        // Seqs for the whole batch at once, in the order of the writes.
+        const last = Number((await this.exec(Q.takeSeqs, { n: encoded.length }))[0]?.['seq']);
+        if (!Number.isSafeInteger(last) || last < encoded.length) throw new Error('the work file has no audit counter');
+        const audits = encoded.map((w, i) => ({ seq: last - encoded.length + 1 + i, parts: splitUtf8(w.auditJson, PART_BYTES) }));
+        await this.writeManyParts(audits.map((a) => ({ owner: auditOwner(a.seq), parts: a.parts })));
+        for (const chunk of chunks(audits.map((a) => ({ seq: a.seq, parts: a.parts.length })))) await this.exec(Q.createAudits, { rows: chunk });
+
+        return rows.map((r, i) => ({
+          collection: r.collection,
+          id: r.id,
+          version: r.version,
+          body: JSON.parse(encoded[i]!.bodyJson) as Json,
+          updatedAt: r.updatedAt,
+        }));
+      }),
+    );
+  }
+
   async appendAudit(entry: AuditDraft): Promise<AuditEntry> {
     const json = encodeAuditDraft(entry);
     return this.serial(() => this.transaction(async () => decodeAudit(await this.writeAudit(json), json)));
@@ -257,6 +327,12 @@ export class LadybugWorkStore implements WorkStore {
   private async writeParts(owner: string, parts: string[]): Promise<void> {
     const keys = partKeys(owner, parts.length);
     await this.exec(Q.createParts, { rows: parts.map((text, i) => ({ key: keys[i]!, text })) });
+  }
+
+  /** The parts of many owners, a statement per BATCH_ROWS parts. */
+  private async writeManyParts(owners: { owner: string; parts: string[] }[]): Promise<void> {
+    const rows = owners.flatMap(({ owner, parts }) => partKeys(owner, parts.length).map((key, i) => ({ key, text: parts[i]! })));
+    for (const chunk of chunks(rows)) await this.exec(Q.createParts, { rows: chunk });
   }
 
   /** The JSON texts of several owners, each reassembled from its parts; a missing part is an error, never a short text. */
@@ -366,6 +442,12 @@ async function initialiseWorkSchema(conn: Connection): Promise<void> {
   const version = await conn.prepare(Q.writeSchemaVersion);
   lastResult(await conn.execute(version, { value: WORK_SCHEMA_VERSION } as never)).close();
   lastResult(await conn.query(Q.createCounter)).close();
+}
+
+function chunks<T>(items: T[], size = BATCH_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function toRecord(collection: WorkCollection, id: string, row: Row, bodyJson: string): WorkRecord {

@@ -7,32 +7,51 @@ import { StoreError } from '../../store/errors.js';
 import { edgeRow, nodeRow } from '../../schema/records.js';
 import { nodeColumns, type Column } from '../../schema/columns.js';
 import { assertAllCreated, datasetMetaRows } from '../shared/records.js';
+import type { Report } from '../shared/progress.js';
 import { ladybugDialect as q } from './dialect.js';
 import { schemaFingerprint } from './schema.js';
 
 export type RunStatement = (statement: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
-export async function writeGraph(run: RunStatement, dataset: Dataset): Promise<void> {
+/** Rows per statement: small enough that progress moves on a large load, large enough to cost nothing on a small one. */
+const ROWS_PER_STATEMENT = 10_000;
+
+export async function writeGraph(run: RunStatement, dataset: Dataset, report: Report = () => undefined): Promise<void> {
+  let nodesDone = 0;
+  report('nodes', 0, dataset.nodes.length);
   for (const kind of NODE_KINDS) {
     const columns = nodeColumns(kind);
     const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => decimalsAsText(nodeRow(n), columns));
-    if (rows.length === 0) continue;
-    await run(q.createNodes(kind), { rows });
+    for (const batch of chunks(rows)) {
+      await run(q.createNodes(kind), { rows: batch });
+      report('nodes', (nodesDone += batch.length), dataset.nodes.length);
+    }
   }
   const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
   const unplaced = dataset.relationships.filter((r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!));
   if (unplaced.length > 0)
     throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
+  let relationshipsDone = 0;
+  const totalRelationships = dataset.relationships.length;
+  report('relationships', 0, totalRelationships);
   for (const type of RELATIONSHIP_TYPES) {
     for (const [from, to] of RELATIONSHIP_RULES[type]) {
       const rows = dataset.relationships.filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to).map(edgeRow);
-      if (rows.length === 0) continue;
-      const created = Number((await run(q.createRelationships(type, from, to), { rows }))[0]?.['created'] ?? 0);
-      assertAllCreated(type, rows.length, created);
+      for (const batch of chunks(rows)) {
+        const created = Number((await run(q.createRelationships(type, from, to), { rows: batch }))[0]?.['created'] ?? 0);
+        assertAllCreated(type, batch.length, created);
+        report('relationships', (relationshipsDone += batch.length), totalRelationships);
+      }
     }
   }
   await run(q.writeMeta, { key: 'schema', json: schemaFingerprint() });
   for (const row of datasetMetaRows(dataset)) await run(q.writeMeta, row);
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
 }
 
 /**

@@ -13,7 +13,17 @@ import { Neo4jWorkStore } from './work-store.js';
 
 export { assertAnalystPlanAllowed };
 import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
-import type { GraphSnapshot, GraphStore, NeighborOptions, PathOptions, ReadQueryOptions, SearchOptions, StoreHealth } from '../../store/port.js';
+import type {
+  GraphSnapshot,
+  GraphStore,
+  NeighborOptions,
+  PathOptions,
+  ReadQueryOptions,
+  ReplaceOptions,
+  SearchOptions,
+  StoreHealth,
+} from '../../store/port.js';
+import { progressReporter } from '../shared/progress.js';
 import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/records.js';
 import { assertAllCreated, countGraph, datasetMetaRows, parseDatasetMeta } from '../shared/records.js';
 import { searchKey } from '../../schema/search.js';
@@ -235,7 +245,8 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async replaceDataset(dataset: Dataset): Promise<void> {
+  async replaceDataset(dataset: Dataset, options: ReplaceOptions = {}): Promise<void> {
+    const report = progressReporter(options.onProgress);
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
     const unplaced = dataset.relationships.filter(
       (r) => !kindOf.has(r.from) || !kindOf.has(r.to) || !isAllowed(r.type, kindOf.get(r.from)!, kindOf.get(r.to)!),
@@ -252,11 +263,20 @@ export class Neo4jStore implements GraphStore {
       marked = true;
       // One write transaction for the whole replace: any failure rolls everything back and the old graph stays.
       await session.executeWrite(async (tx) => {
+        // The driver may run this again from the start after a transient failure: progress starts again with it.
+        report('clearing', 0, 1);
         await tx.run(q.deleteAllInTransaction);
+        let nodesDone = 0;
+        report('nodes', 0, dataset.nodes.length);
         for (const kind of NODE_KINDS) {
           const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => withoutNulls(nodeRow(n)));
-          for (const batch of chunks(rows)) await tx.run(q.createNodes(kind), toNeo4jParams({ rows: batch }));
+          for (const batch of chunks(rows)) {
+            await tx.run(q.createNodes(kind), toNeo4jParams({ rows: batch }));
+            report('nodes', (nodesDone += batch.length), dataset.nodes.length);
+          }
         }
+        let relationshipsDone = 0;
+        report('relationships', 0, dataset.relationships.length);
         for (const type of RELATIONSHIP_TYPES) {
           for (const [from, to] of RELATIONSHIP_RULES[type]) {
             const rows = dataset.relationships
@@ -265,10 +285,12 @@ export class Neo4jStore implements GraphStore {
             for (const batch of chunks(rows)) {
               const created = await single(tx, q.createRelationships(type, from, to), { rows: batch });
               assertAllCreated(type, batch.length, Number(created?.['created'] ?? 0));
+              report('relationships', (relationshipsDone += batch.length), dataset.relationships.length);
             }
           }
         }
         for (const row of datasetMetaRows(dataset)) await tx.run(q.writeMeta, row);
+        report('committing', 0, 1);
       });
       // Unmarked only after the commit, in a transaction of its own: a change to the generation made inside the replace
       // was seen by readers before label scans saw all of the new graph (5.26).

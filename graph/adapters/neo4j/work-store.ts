@@ -3,9 +3,18 @@
 // it by a relationship: replaces leave those labels alone (dialect.ts deleteAllInTransaction), dataset reads match
 // only the graph's labels, and analysts' plans may not reach them (assertAnalystPlanAllowed in store.ts).
 import type { ManagedTransaction, Session } from 'neo4j-driver';
-import { versionConflict } from '../../store/errors.js';
-import type { AuditDraft, AuditEntry, AuditQuery, Json, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
-import { assertAuditQuery, assertExpectedVersion, assertRecordKey, compareIds, encodeAuditDraft, encodeJson, recordTarget } from '../../work/limits.js';
+import { batchVersionConflict, versionConflict, type VersionConflict } from '../../store/errors.js';
+import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
+import {
+  assertAuditQuery,
+  assertExpectedVersion,
+  assertRecordKey,
+  compareIds,
+  encodeAuditDraft,
+  encodeJson,
+  encodeRecordWrites,
+  recordTarget,
+} from '../../work/limits.js';
 import { AUDIT_LABEL, AUDIT_SEQ_LABEL, WORK_LABEL } from './schema.js';
 import { fromNeo4jValue, toNeo4jParams } from './values.js';
 
@@ -25,6 +34,13 @@ const Q = {
   lockCounter: `MERGE (c:${AUDIT_SEQ_LABEL} {key: 'audit'}) ON CREATE SET c.value = 0 SET c._lock = true`,
   nextSeq: `MATCH (c:${AUDIT_SEQ_LABEL} {key: 'audit'}) SET c.value = c.value + 1 REMOVE c._lock RETURN c.value AS seq`,
   createAudit: `CREATE (:${AUDIT_LABEL} {seq: $seq, json: $json})`,
+  // A batch locks its records one by one in key order, so two batches (two servers reconciling) never wait on each
+  // other in a cycle, and any writer takes the records before the audit counter.
+  lockRecords: `UNWIND $rows AS w MERGE (r:${WORK_LABEL} {key: w.key}) ON CREATE SET r.collection = w.collection, r.id = w.id, r.version = 0 SET r._lock = true`,
+  recordVersions: `UNWIND $keys AS k MATCH (r:${WORK_LABEL} {key: k}) RETURN r.key AS key, r.version AS version`,
+  writeRecords: `UNWIND $rows AS w MATCH (r:${WORK_LABEL} {key: w.key}) SET r.version = w.version, r.updatedAt = w.updatedAt, r.body = w.body REMOVE r._lock`,
+  takeSeqs: `MATCH (c:${AUDIT_SEQ_LABEL} {key: 'audit'}) SET c.value = c.value + $n REMOVE c._lock RETURN c.value AS seq`,
+  createAudits: `UNWIND $rows AS a CREATE (:${AUDIT_LABEL} {seq: a.seq, json: a.json})`,
   audit: `MATCH (a:${AUDIT_LABEL}) WHERE a.seq < $before RETURN a.seq AS seq, a.json AS json ORDER BY a.seq DESC LIMIT $limit`,
 };
 
@@ -67,6 +83,30 @@ export class Neo4jWorkStore implements WorkStore {
     return { collection, id, version, body: JSON.parse(bodyJson) as Json, updatedAt: audit.at };
   }
 
+  async writeRecords(writes: readonly RecordWrite[]): Promise<WorkRecord[]> {
+    const encoded = encodeRecordWrites(writes);
+    if (encoded.length === 0) return [];
+    const locking = [...encoded].sort((a, b) => compareIds(a.key, b.key));
+    await this.write(async (tx) => {
+      for (const rows of chunks(locking.map((w) => ({ key: w.key, collection: w.collection, id: w.id })))) await run(tx, Q.lockRecords, { rows });
+      const actual = new Map<string, number>();
+      for (const keys of chunks(encoded.map((w) => w.key))) {
+        for (const row of await run(tx, Q.recordVersions, { keys })) actual.set(String(row['key']), Number(row['version'] ?? 0));
+      }
+      const conflicts: VersionConflict[] = encoded
+        .filter((w) => (actual.get(w.key) ?? 0) !== w.expectedVersion)
+        .map((w) => ({ target: w.key, expected: w.expectedVersion, actual: actual.get(w.key) ?? 0 }));
+      if (conflicts.length > 0) throw batchVersionConflict(conflicts);
+      const rows = encoded.map((w) => ({ key: w.key, version: w.expectedVersion + 1, updatedAt: w.at, body: w.bodyJson }));
+      for (const chunk of chunks(rows)) await run(tx, Q.writeRecords, { rows: chunk });
+      await run(tx, Q.lockCounter);
+      const last = Number((await run(tx, Q.takeSeqs, { n: encoded.length }))[0]?.['seq']);
+      const audits = encoded.map((w, i) => ({ seq: last - encoded.length + 1 + i, json: w.auditJson }));
+      for (const chunk of chunks(audits)) await run(tx, Q.createAudits, { rows: chunk });
+    });
+    return encoded.map((w) => ({ collection: w.collection, id: w.id, version: w.expectedVersion + 1, body: JSON.parse(w.bodyJson) as Json, updatedAt: w.at }));
+  }
+
   async appendAudit(entry: AuditDraft): Promise<AuditEntry> {
     const json = encodeAuditDraft(entry);
     const seq = await this.write((tx) => appendIn(tx, json));
@@ -103,6 +143,13 @@ export class Neo4jWorkStore implements WorkStore {
       await session.close();
     }
   }
+}
+
+/** Rows per statement of a batch write: one statement's parameters stay a few MB however large the batch. */
+function chunks<T>(items: T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 async function appendIn(tx: ManagedTransaction, json: string): Promise<number> {

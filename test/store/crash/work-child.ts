@@ -1,5 +1,6 @@
 // A store process for the work-store crash test (test/store/work-crash.test.ts), killed with SIGKILL by the parent.
-// Usage: node bin/run-ts.mjs test/store/crash/work-child.ts <db> <write|none>
+// Usage: node bin/run-ts.mjs test/store/crash/work-child.ts <db> <write|batch|none>
+// With "batch", every record is written at once in one writeRecords batch per round, printing `ack-batch <version>`.
 // Prints `opening`, opens the work file (creating it on first use), prints `found {...}` (the versions it holds), then
 // (with "write") prints `writing` and writes records in a loop — each write's body follows from its record and version
 // (workBody), so a torn or mixed-up record shows — printing `ack <id> <version>` after each, and now and then an audit
@@ -51,6 +52,34 @@ if (mode === 'write') {
         after: { i },
       });
       say(`ack-audit ${entry.seq}`);
+    }
+  }
+}
+if (mode === 'batch') {
+  say('writing');
+  for (;;) {
+    const version = Math.max(...Object.values(versions)) + 1;
+    await store.work.writeRecords(
+      CRASH_IDS.map((id) => ({
+        collection: 'followup',
+        id,
+        body: workBody(id, version),
+        expectedVersion: versions[id]!,
+        audit: {
+          at: new Date().toISOString(),
+          actor: { id: 'crash', name: 'crash test', via: 'token' },
+          action: 'followup.detect',
+          target: `followup/${id}`,
+          before: null,
+          after: workBody(id, version),
+        },
+      })),
+    );
+    for (const id of CRASH_IDS) versions[id] = version;
+    say(`ack-batch ${version}`);
+    if (version % 5 === 0) {
+      await store.work.close();
+      say('closed');
     }
   }
 }

@@ -2304,6 +2304,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dataset/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far the last dataset replacement has come
+         * @description What the last `PUT /api/dataset` received by this server is doing: its state, the step it is at with counts (nodes and relationships written, follow-up records reconciled), and how long it has taken. Poll it while a large load runs; the PUT itself answers once the graph is replaced, and the follow-up reconcile goes on after it (state `reconciling`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The last load, or state idle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetStatus"];
+                    };
+                };
+                /** @description No credential where one is needed, a bearer token that is wrong, expired or revoked, or a session that ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role is not enough for this route, a session-cookie write lacks its CSRF proof, or writes are disabled (no STRATEGIGRAF_ADMIN_TOKEN and no sign-in) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dataset": {
         parameters: {
             query?: never;
@@ -4948,6 +5014,28 @@ export interface components {
             /** @description Relationships now in the graph */
             relationships: number;
         };
+        DatasetStatus: {
+            /**
+             * @description idle: no load since the server started; loading: a PUT /api/dataset is validating or writing; reconciling: the graph is replaced and the follow-up records are being brought in line with it (the PUT has answered); done; failed: the last load was refused or failed (the graph is unchanged)
+             * @enum {string}
+             */
+            state: "idle" | "loading" | "reconciling" | "done" | "failed";
+            /** @description The request id of the last load */
+            requestId: string | null;
+            /** @description When the last load arrived (ISO 8601) */
+            startedAt: string | null;
+            /** @description When it was done or failed */
+            finishedAt: string | null;
+            /** @description Milliseconds from its arrival to now, or to when it ended */
+            elapsedMs: number | null;
+            /** @description The step it is at, or ended at */
+            progress: components["schemas"]["LoadProgress"] | null;
+            /** @description Nodes of the dataset being loaded (once validated) */
+            nodes: number | null;
+            relationships: number | null;
+            /** @description Why the last load failed */
+            error: string | null;
+        };
         DatedLink: {
             id: string;
             /** @enum {string} */
@@ -5280,6 +5368,18 @@ export interface components {
              * @enum {string}
              */
             direction: "improved" | "worsened" | "unchanged" | "moved" | "first";
+        };
+        /**
+         * @description validating: reading and checking the dataset; clearing: deleting the old graph (in the same transaction); nodes, relationships: writing them; committing: the commit; indexing: reading the committed graph back into memory and checkpointing (embedded store); reconciling: the follow-up records brought in line with the new findings (the server, after the commit)
+         * @enum {string}
+         */
+        LoadPhase: "validating" | "clearing" | "nodes" | "relationships" | "committing" | "indexing" | "reconciling";
+        LoadProgress: {
+            phase: components["schemas"]["LoadPhase"];
+            /** @description Items of this phase done (nodes, relationships, follow-up records; 0 or 1 for a phase without items) */
+            done: number;
+            /** @description Items of this phase in all */
+            total: number;
         };
         LocalizedText: {
             nb: string;
