@@ -228,6 +228,19 @@ describe.runIf(enabled)('the explorer in Chromium', { timeout: 60_000 }, () => {
     expect(second).toEqual(first);
   });
 
+  it('draws no label on top of another: in the first picture and in an expanded neighbourhood, at 1280 and 390 wide', async () => {
+    // GraphCanvas counts the overlapping pairs among the labels drawn at the fitted zoom (those the level of detail
+    // shows); before labels counted in each node's size and hid by zoom, the first picture had them stacked.
+    for (const viewport of [undefined, { width: 390, height: 844 }]) {
+      for (const url of ['/', '/?view=explore&expanded=stimulab,digdir']) {
+        const page = await open(url, viewport);
+        await layoutDone(page);
+        const overlaps = await page.getByTestId('graph-canvas').getAttribute('data-label-overlaps');
+        expect({ url, width: viewport?.width ?? 1280, overlaps }).toEqual({ url, width: viewport?.width ?? 1280, overlaps: '0' });
+      }
+    }
+  });
+
   it('restores the view from a shared URL in a fresh page (node, expansion, table, English)', async () => {
     const page = await open('/?view=explore&node=stimulab&expanded=stimulab&table=1&lang=en');
     await expect.poll(() => detailsHeading(page).textContent()).toBe('StimuLab');

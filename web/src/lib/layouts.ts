@@ -63,6 +63,28 @@ export function layoutFingerprint(positions: { id: string; x: number; y: number 
   return hash(sorted.map((p) => `${p.id}:${Math.round(p.x)},${Math.round(p.y)}`).join(';')).toString(16);
 }
 
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** How many pairs of boxes overlap (touching edges do not count): labels drawn on top of each other, for a check. */
+export function overlappingPairs(boxes: Box[]): number {
+  // Swept by left edge: a box is compared only with the boxes still open when it starts.
+  const sorted = [...boxes].sort((a, b) => a.x1 - b.x1);
+  let pairs = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.x1 < a.x2; j++) {
+      const b = sorted[j]!;
+      if (b.y1 < a.y2 && a.y1 < b.y2) pairs++;
+    }
+  }
+  return pairs;
+}
+
 /** mulberry32: a small, well-spread PRNG; the same seed gives the same numbers. */
 function seededRandom(seed: number): () => number {
   let a = seed;
