@@ -100,6 +100,9 @@ export const YearList = z
           'reports on is listed with no sources: asOf accepts it, and the graph as of it is what the sources of earlier years say',
       ),
     latest: z.number().int().nullable().describe('The latest year, the default of asOf; null when no source in the data has a year'),
+    references: z
+      .array(SourceRef)
+      .describe("The sources with no year: the dataset's references (e.g. the strategy's list of life events), by name, so no client shows their ids"),
   })
   .meta({ id: 'YearList' });
 export type YearList = z.infer<typeof YearList>;

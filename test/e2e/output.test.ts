@@ -220,6 +220,17 @@ describe.runIf(enabled)('meeting-ready output in Chromium', { timeout: 120_000 }
       await expect.poll(() => popover.count()).toBe(0);
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe(await cell.getAttribute('data-cell'));
     });
+
+    it('names every source of the links, the dataset’s references too, never by id', async () => {
+      // The ministry's responsibility for a life event cites the strategy's list of life events, a reference with no
+      // year: it showed as «ref-livshendelser» when the names came only from the years' reports.
+      const page = await open('/?view=coverage&preset=life-event-agency', WIDE);
+      const cell = page.locator('[data-testid="coverage-cell"][data-cell="livshendelse-fa-barn|asd"]');
+      await cell.click();
+      const popover = page.getByTestId('coverage-cell-popover');
+      await expect.poll(() => popover.innerText()).toContain('De sju prioriterte livshendelsene og ansvarlige departementer');
+      expect(await popover.innerText()).not.toMatch(/\bref-[a-z]/);
+    });
   });
 
   it('prints Explore’s graph without the app’s header', async () => {

@@ -19,7 +19,7 @@ describe('the graph over years through the API', () => {
   });
   const get = (url: string) => sut.app.inject({ method: 'GET', url });
 
-  it('GET /api/years lists the years with the sources that report on each, and the latest', async () => {
+  it('GET /api/years lists the years with the sources that report on each, the latest, and the references by name', async () => {
     const res = await get('/api/years');
     expect(res.statusCode).toBe(200);
     expect(body(res)).toEqual({
@@ -28,6 +28,8 @@ describe('the graph over years through the API', () => {
         { year: 2021, sources: [{ id: 'rapport-2021', name: 'Erfaringsrapport 2021', year: 2021 }] },
       ],
       latest: 2021,
+      // Sources with no year, so that a client names them instead of showing their ids.
+      references: [{ id: 'ref-livshendelser', name: 'Livshendelser og ansvarlige departementer', year: null }],
     });
   });
 

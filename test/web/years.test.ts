@@ -14,6 +14,7 @@ const LIST: YearList = {
     { year: 2021, sources: [source(2021)] },
   ],
   latest: 2021,
+  references: [],
 };
 
 describe('resolveYear', () => {
@@ -73,9 +74,9 @@ describe('changesSelection', () => {
   });
 
   it('compares the one year with itself when the data has only one, and gives nothing when it has none', () => {
-    const one: YearList = { items: [{ year: 2020, sources: [source(2020)] }], latest: 2020 };
+    const one: YearList = { items: [{ year: 2020, sources: [source(2020)] }], latest: 2020, references: [] };
     expect(changesSelection({}, one)).toEqual({ from: 2020, to: 2020, problem: null, rejected: [] });
-    expect(changesSelection({}, { items: [], latest: null })).toBeNull();
+    expect(changesSelection({}, { items: [], latest: null, references: [] })).toBeNull();
   });
 });
 

@@ -67,9 +67,10 @@ export function snapshotAsOf<S extends Pick<GraphSnapshot, 'nodes' | 'edges'>>(s
  * The years one can ask about, for a year picker: every year from the first a source reports on to the latest, each with
  * the sources that report on it (none for a year inside the span that no source covers), sources ordered by name.
  */
-export function yearList(snapshot: Pick<GraphSnapshot, 'nodes'>, years: Years = yearsOf(snapshot)): YearList {
+export function yearList(snapshot: Pick<GraphSnapshot, 'nodes' | 'references'>, years: Years = yearsOf(snapshot)): YearList {
+  const references = snapshot.references.map((r): SourceRef => ({ id: r.id, name: r.title, year: null, ...(r.url ? { url: r.url } : {}) }));
   const first = years.all[0];
-  if (first === undefined || years.latest === null) return { items: [], latest: null };
+  if (first === undefined || years.latest === null) return { items: [], latest: null, references };
   const byYear = new Map<number, SourceRef[]>();
   for (const node of snapshot.nodes) {
     const year = years.ofSource.get(node.id);
@@ -85,5 +86,5 @@ export function yearList(snapshot: Pick<GraphSnapshot, 'nodes'>, years: Years = 
     const sources = (byYear.get(year) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : 1));
     items.push({ year, sources });
   }
-  return { items, latest: years.latest };
+  return { items, latest: years.latest, references };
 }

@@ -5974,6 +5974,8 @@ export interface components {
             items: components["schemas"]["YearCoverage"][];
             /** @description The latest year, the default of asOf; null when no source in the data has a year */
             latest: number | null;
+            /** @description The sources with no year: the dataset's references (e.g. the strategy's list of life events), by name, so no client shows their ids */
+            references: components["schemas"]["SourceRef"][];
         };
     };
     responses: never;

@@ -27,7 +27,7 @@ const FINDINGS_LIMIT = 5000;
 const SETTLED: ReadonlySet<string> = new Set(['resolved', 'accepted_risk', 'closed_by_data']);
 
 export async function loadGlance(id: string, asOf: number | undefined): Promise<GlanceData> {
-  sources.load(id);
+  sources.load();
   const node = await api.node(id, asOf);
   if (!isGlanceKind(node.kind)) return { node, hood: { nodes: [], edges: [], truncated: false }, history: null, findings: [] };
   const year = asOf !== undefined ? { asOf } : {};

@@ -67,7 +67,7 @@ export function snapshotAsOf<S extends Pick<GraphSnapshot, 'nodes' | 'edges'>>(s
  * The years one can ask about, for a year picker: every year from the first a source reports on to the latest, each with
  * the sources that report on it (none for a year inside the span that no source covers), sources ordered by name.
  */
-export function yearList(snapshot: Pick<GraphSnapshot, 'nodes'>, years: Years = yearsOf(snapshot)): YearList {
+export function yearList(snapshot: Pick<GraphSnapshot, 'nodes'>, years: Years = yearsOf(snapshot)): Omit<YearList, 'references'> {
   const first = years.all[0];
   if (first === undefined || years.latest === null) return { items: [], latest: null };
   const byYear = new Map<number, SourceRef[]>();
