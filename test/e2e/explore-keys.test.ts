@@ -88,7 +88,10 @@ describe.runIf(enabled)('Explore from the keyboard in Chromium', { timeout: 60_0
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Tilpass');
     await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('whole-graph');
+    await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toBe('+');
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toBe('export-svg'); // wraps round
