@@ -5,9 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { renderReport } from '../../graph/report/index.js';
 import { reviewedSnapshot } from '../../graph/review/read.js';
-import type { GraphStore } from '../../graph/store/port.js';
-import { defaultSince, followUpDigest, type FollowUpDigest } from '../../graph/work/followup/digest.js';
-import { COLLECTION, reconciledInMemory } from '../../graph/work/followup/reconcile.js';
+import type { GraphSnapshot, GraphStore } from '../../graph/store/port.js';
+import { defaultSince, type FollowUpDigest } from '../../graph/work/followup/digest.js';
+import { followUpForReport } from '../../graph/work/followup/report.js';
 import { osloDate } from '../../graph/work/followup/state.js';
 import { errorResponses } from '../schemas/common.js';
 import { ReportQuery } from '../schemas/report.js';
@@ -21,10 +21,15 @@ import { snapshotForYear } from './years.js';
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The follow-up as the data stands, reconciled in memory (a report only reads); null, logged, when it cannot be read. */
-async function followUpOf(store: GraphStore, dates: { since: string; today: string }, now: Date, log: FastifyBaseLogger): Promise<FollowUpDigest | null> {
+async function followUpOf(
+  work: GraphStore['work'],
+  reviewed: GraphSnapshot,
+  dates: { since: string; today: string },
+  now: Date,
+  log: FastifyBaseLogger,
+): Promise<FollowUpDigest | null> {
   try {
-    const [snapshot, records] = await Promise.all([store.snapshot(), store.work.listRecords(COLLECTION)]);
-    return followUpDigest(reconciledInMemory(snapshot, records, now.toISOString()), dates);
+    return await followUpForReport(work, reviewed, dates, now);
   } catch (err) {
     log.warn({ err }, 'the report has no follow-up section: the follow-up could not be read');
     return null;
@@ -53,8 +58,10 @@ export const reportRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
     async (request, reply) => {
       const { lang, asOf, since } = request.query;
       const now = new Date();
-      const snapshot = snapshotForYear(await reviewedSnapshot(store), asOf);
-      const followUp = await followUpOf(store, { since: since ?? defaultSince(now), today: osloDate(now) }, now, request.log);
+      // The follow-up of the whole reviewed graph (as /api/findings has it), the rest as of the year asked for.
+      const reviewed = await reviewedSnapshot(store);
+      const snapshot = snapshotForYear(reviewed, asOf);
+      const followUp = await followUpOf(store.work, reviewed, { since: since ?? defaultSince(now), today: osloDate(now) }, now, request.log);
       const html = renderReport(snapshot, {
         format: 'html',
         generatedAt: now,

@@ -246,6 +246,10 @@ export function defineReviewRouteSuite(label: string, makeStore: ReviewStoreFact
       expect(body(field)).toMatchObject({ target: { kind: 'attribute', node: 'init-kompetanse', field: 'status' }, attribute: { value: 'planned' } });
       expect(await findings()).toEqual([]);
       await agree();
+      // The Skate report's follow-up reads the same reviewed graph: the finding the rejection took away is closed there.
+      const report = (await g.app.inject({ url: '/api/report' })).body;
+      expect(report).toMatch(/Lukket \(1\)/);
+      expect(report).toContain('lukket av data');
       const node = body(await g.app.inject({ url: '/api/nodes/init-kompetanse' }));
       expect(node.properties.status).toBe('planned');
       expect(node.review.status).toMatchObject({ state: 'rejected', note: 'Strategien er i gang.' });

@@ -1,8 +1,8 @@
 import { REPORT_FORMATS, renderReport } from '../../../graph/report/index.js';
 import type { GraphSnapshot } from '../../../graph/store/port.js';
 import type { CliGraph } from '../remote-graph.js';
-import { DEFAULT_SINCE_DAYS, defaultSince, followUpDigest, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
-import { COLLECTION, reconciledInMemory } from '../../../graph/work/followup/reconcile.js';
+import { DEFAULT_SINCE_DAYS, defaultSince, type FollowUpDigest } from '../../../graph/work/followup/digest.js';
+import { followUpForReport } from '../../../graph/work/followup/report.js';
 import { IsoDate } from '../../../graph/work/followup/schema.js';
 import { osloDate } from '../../../graph/work/followup/state.js';
 import { EXIT, parseCommandArgs, UsageError, type CliIO, type Command } from '../command.js';
@@ -25,8 +25,7 @@ export function sinceDate(given: string | undefined, generatedAt: Date): string 
  */
 async function followUpOf(store: CliGraph, snapshot: GraphSnapshot, dates: { since: string; today: string }, io: CliIO): Promise<FollowUpDigest | null> {
   try {
-    const records = await store.work.listRecords(COLLECTION);
-    return followUpDigest(reconciledInMemory(snapshot, records, new Date().toISOString()), dates);
+    return await followUpForReport(store.work, snapshot, dates, new Date());
   } catch (err) {
     io.err(`the report has no follow-up section: the follow-up could not be read (${err instanceof Error ? err.message : String(err)})`);
     return null;
@@ -52,9 +51,9 @@ export const reportCommand: Command = {
     const dates = { since: sinceDate(values.since, options.generatedAt), today: osloDate(options.generatedAt) };
     return withGraph(io, 'read', values, async (store) => {
       // As the review shows it: decisions in force, rejected links left out (docs/review.md). The follow-up is
-      // reconciled against the data as the server reconciles it (store.snapshot()).
+      // reconciled against that same graph, as the server reconciles it (docs/follow-up.md).
       const snapshot = await reviewedFrom(store);
-      const followUp = await followUpOf(store, await store.snapshot(), dates, io);
+      const followUp = await followUpOf(store, snapshot, dates, io);
       const text = renderReport(snapshot, {
         format: options.format,
         generatedAt: options.generatedAt,
