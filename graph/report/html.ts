@@ -84,7 +84,8 @@ footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--lin
 
 function sourceItem(line: SourceLine, m: ReportModel): string {
   const where = [line.source, line.page !== null ? m.s.page(line.page) : ''].filter(Boolean).join(', ');
-  const text = line.isNote ? `<i>${esc(line.text)}</i>` : `<q>${esc(line.text)}</q>`;
+  const mark = line.otherLanguage ? ` <span class="other-language">(${esc(m.s.otherLanguage)})</span>` : '';
+  const text = (line.isNote ? `<i>${esc(line.text)}</i>` : `<q>${esc(line.text)}</q>`) + mark;
   const tag = line.inferred ? ` <span class="inferred">(${esc(m.s.inferred)})</span>` : '';
   return `<li>${text} <span class="about">— ${esc(line.about)}</span>${tag}${where ? ` <span class="where">(${esc(where)})</span>` : ''}</li>`;
 }

@@ -14,7 +14,8 @@ export function inline(text: string): string {
 
 function source(line: SourceLine, m: ReportModel): string {
   const where = [line.source, line.page !== null ? m.s.page(line.page) : ''].filter(Boolean).join(', ');
-  const text = line.isNote ? `_${inline(line.text)}_` : `«${inline(line.text)}»`;
+  const mark = line.otherLanguage ? ` (${m.s.otherLanguage})` : '';
+  const text = (line.isNote ? `_${inline(line.text)}_` : `«${inline(line.text)}»`) + mark;
   return `${text} — ${inline(line.about)}${line.inferred ? ` (${m.s.inferred})` : ''}${where ? ` (${inline(where)})` : ''}`;
 }
 

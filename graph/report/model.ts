@@ -27,6 +27,8 @@ export interface SourceLine {
   inferred: boolean;
   /** `text` is the analyst's reason, not a quote from the source. */
   isNote?: boolean;
+  /** The reason is only in the other language: the reader is told so («kun på engelsk»). */
+  otherLanguage?: boolean;
 }
 
 export interface FindingView {
@@ -293,8 +295,19 @@ function sourceLines(
     const about = `${nodeName(e.from, e.fromName)} —${typeLabel(e.type)[lang]}→ ${nodeName(e.to, e.toName)}`;
     const inferred = e.properties.basis === 'inferred';
     // The analyst's reason in the report's language where the dataset has it there (the other language otherwise).
-    const text = e.properties.quote ?? (inferred ? (analystNote(e.properties, lang)?.text ?? null) : null);
-    if (text) push({ text, about, source: sourceLabel(e.properties.source), page: e.properties.page, inferred, isNote: !e.properties.quote });
+    const note = e.properties.quote || !inferred ? null : analystNote(e.properties, lang);
+    const text = e.properties.quote ?? note?.text ?? null;
+    if (text) {
+      push({
+        text,
+        about,
+        source: sourceLabel(e.properties.source),
+        page: e.properties.page,
+        inferred,
+        isNote: note !== null,
+        otherLanguage: note?.otherLanguage ?? false,
+      });
+    }
   }
   for (const n of f.evidence.nodes) if (n.id !== f.subject.id) nodeLine(n);
   return lines;
@@ -320,10 +333,12 @@ function placeholderLines(f: GapFinding, patterns: RegExp[], lang: Language, sou
     }
   }
   for (const e of f.evidence.edges) {
-    const text = e.properties.quote ?? analystNote(e.properties, lang)?.text ?? '';
+    const note = e.properties.quote ? null : analystNote(e.properties, lang);
+    const text = e.properties.quote ?? note?.text ?? '';
     if (text) {
       lines.push({
         text: excerpt(text, 0),
+        otherLanguage: note?.otherLanguage ?? false,
         about: `${e.fromName} —${typeLabel(e.type)[lang]}→ ${e.toName}`,
         source: sourceLabel(e.properties.source),
         page: e.properties.page,

@@ -46,6 +46,8 @@ export interface ReportStrings {
   sources: string;
   page: (p: number) => string;
   inferred: string;
+  /** After an analyst's reason that exists only in the other language. */
+  otherLanguage: string;
   moreEvidence: (n: number) => string;
   matrices: string;
   matricesIntro: string;
@@ -118,6 +120,7 @@ const nb: ReportStrings = {
   sources: 'Kilder',
   page: (p) => `s. ${p}`,
   inferred: 'utledet',
+  otherLanguage: 'kun på engelsk',
   moreEvidence: (n) => `og ${n} kilde${n === 1 ? '' : 'r'} til`,
   matrices: 'Dekningsmatriser',
   matricesIntro: 'Tallene er antall koblingskjeder mellom rad og kolonne. En stjerne betyr at minst én kobling er utledet av analytikeren.',
@@ -190,6 +193,7 @@ const en: ReportStrings = {
   sources: 'Sources',
   page: (p) => `p. ${p}`,
   inferred: 'inferred',
+  otherLanguage: 'Norwegian only',
   moreEvidence: (n) => `and ${n} more source${n === 1 ? '' : 's'}`,
   matrices: 'Coverage matrices',
   matricesIntro: 'Numbers count the chains of links between row and column. An asterisk means at least one link was inferred by the analyst.',

@@ -81,6 +81,21 @@ describe('coverage report', () => {
     expect(html).not.toMatch(/<(script|link|img)\b/);
   });
 
+  it("gives the analyst's reason in the report's language, and marks it when only the other language has one", () => {
+    const nbOnly = structuredClone(snapshot);
+    const link = nbOnly.edges.find((e) => e.from === 'fa-kompetanse' && e.to === 'sdg-4')!;
+    link.properties.note = null;
+    const line = '_Kompetanseheving er utdanning._';
+    expect(renderReport(nbOnly, { format: 'md', generatedAt: AT })).toContain(`${line} — Økt digital kompetanse`);
+    expect(renderReport(nbOnly, { format: 'md', generatedAt: AT, lang: 'en' })).toContain(`${line} (Norwegian only) — `);
+    const html = renderReport(nbOnly, { format: 'html', generatedAt: AT, lang: 'en' });
+    expect(html).toContain('<i>Kompetanseheving er utdanning.</i> <span class="other-language">(Norwegian only)</span>');
+    const both = structuredClone(nbOnly);
+    both.edges.find((e) => e.from === 'fa-kompetanse' && e.to === 'sdg-4')!.properties.note = 'Skills are education.';
+    expect(renderReport(both, { format: 'md', generatedAt: AT, lang: 'en' })).toContain('_Skills are education._ — ');
+    expect(renderReport(both, { format: 'md', generatedAt: AT, lang: 'en' })).not.toContain('Norwegian only');
+  });
+
   it('escapes text from the dataset', () => {
     const hostile = structuredClone(snapshot);
     hostile.nodes.find((n) => n.id === 'fa-kompetanse')!.name = '<script>alert(1)</script> | *x*';
