@@ -35,15 +35,17 @@ export function registerMethodNotAllowed(app: FastifyInstance): void {
     known.set(pattern.source, entry);
   });
 
-  // onRequest runs before the body is parsed, so a bodyless QUERY or an odd content type still gets the 405.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.is404 || reply.sent) return;
+  // onRequest runs before the body is parsed, so a bodyless QUERY or an odd content type still gets the 405. With a
+  // callback, not async: it runs on every request and nearly always returns at once, and an async hook costs a promise
+  // per request. Answering, it does not call done (Fastify's way for a callback hook that replies).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404 || reply.sent) return done();
     const raw = request.url.split('?')[0] ?? '/';
     const path = raw.length > 1 ? raw.replace(/\/$/, '') : raw;
     const allowed = [...known.values()].filter((k) => k.pattern.test(path)).flatMap((k) => [...k.methods]);
-    if (allowed.length === 0 || allowed.includes(request.method)) return;
+    if (allowed.length === 0 || allowed.includes(request.method)) return done();
     const allow = [...new Set(allowed)].sort().join(', ');
-    return reply
+    void reply
       .code(405)
       .header('allow', allow)
       .send(

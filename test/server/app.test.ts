@@ -53,6 +53,31 @@ describe('security headers', () => {
     }
   });
 
+  // The request id and the security headers are set by synchronous onRequest hooks (server/app.ts, plugins/security.ts)
+  // and the 405 answers from one: every kind of answer must still carry all of them, the id the caller's when sane.
+  it.each([
+    ['GET', '/api/nodes/digdir'],
+    ['GET', '/api/nodes/digdir'],
+    ['HEAD', '/api/nodes/digdir'],
+    ['GET', '/api/nodes/digdir/neighbors?depth=1'],
+    ['GET', '/api/nodes/digdir?depth=1'],
+    ['GET', '/api/nodes/no-such-node/neighbors?depth=1'],
+    ['DELETE', '/api/nodes/digdir'],
+    ['TRACE', '/api/no-such-route'],
+    ['GET', '/api/nodes/%E0%A4%A'],
+  ])('sends the request id and every security header on %s %s', async (method, url) => {
+    const expected = securityHeaders();
+    const fresh = await t.app.inject({ method: method as 'GET', url });
+    const given = await t.app.inject({ method: method as 'GET', url, headers: { 'x-request-id': 'trace-7' } });
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(given.headers['x-request-id']).toBe('trace-7');
+    for (const res of [fresh, given]) {
+      for (const [name, value] of Object.entries(expected)) expect(res.headers[name], `${method} ${url} ${name}`).toBe(value);
+    }
+    // Each answered once, with the same status both times (a hook that answered and also let the request go on would not be).
+    expect(given.statusCode).toBe(fresh.statusCode);
+  });
+
   it('sends the same CSP on /docs, which loads only its own scripts', async () => {
     const res = await t.app.inject({ url: '/docs/' });
     expect(res.headers['content-security-policy']).toBe((await t.app.inject({ url: '/api/health' })).headers['content-security-policy']);
