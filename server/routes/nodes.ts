@@ -6,6 +6,7 @@ import type { GraphAsOf } from '../../graph/projection/as-of.js';
 import type { ApiContext } from './context.js';
 import { graphForYear } from './years.js';
 import { nearestNames } from '../../graph/queries/suggest.js';
+import { sendKept } from '../kept-responses.js';
 
 /** How many nearest names a search that matched nothing offers. */
 const SUGGESTION_LIMIT = 5;
@@ -65,11 +66,21 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         response: { 200: json(NodeDetail, 'The node'), ...errorResponses(400, 404, 500, 503) },
       },
     },
-    async (request) => {
-      const graph = await graphForYear(store, request.query.asOf, { includeRejected: request.query.includeRejected });
-      const node = await graph.reader.getNode(request.params.id);
-      if (!node) throw absentNode(graph, request.params.id);
-      return node;
+    async (request, reply) => {
+      const { asOf, includeRejected } = request.query;
+      const { id } = request.params;
+      const graph = await graphForYear(store, asOf, { includeRejected });
+      return sendKept(
+        reply,
+        graph,
+        JSON.stringify(['node', id, includeRejected]),
+        async () => {
+          const node = await graph.reader.getNode(id);
+          if (!node) throw absentNode(graph, id);
+          return node;
+        },
+        async (shown) => (await (await graphForYear(store, asOf, { includeRejected })).reader.snapshot()) === shown,
+      );
     },
   );
 
@@ -88,19 +99,31 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
         response: { 200: json(Neighborhood, 'The start node, the nodes reached and the relationships between them'), ...errorResponses(400, 404, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { depth, kinds, types, basis, limit, asOf, includeRejected } = request.query;
+      const { id } = request.params;
       const graph = await graphForYear(store, asOf, { includeRejected });
-      const subgraph = await graph.reader.neighbors(request.params.id, {
-        depth,
-        limit,
-        ...(kinds?.length ? { kinds } : {}),
-        ...(types?.length ? { types } : {}),
-        ...(basis ? { basis } : {}),
-      });
-      // The store answers an unknown start node with an empty subgraph; a known one always includes itself.
-      if (subgraph.nodes.length === 0) throw absentNode(graph, request.params.id);
-      return subgraph;
+      const answer = async () => {
+        const subgraph = await graph.reader.neighbors(id, {
+          depth,
+          limit,
+          ...(kinds?.length ? { kinds } : {}),
+          ...(types?.length ? { types } : {}),
+          ...(basis ? { basis } : {}),
+        });
+        // The store answers an unknown start node with an empty subgraph; a known one always includes itself.
+        if (subgraph.nodes.length === 0) throw absentNode(graph, id);
+        return subgraph;
+      };
+      // Depth 1, what Explore asks on every expansion, is kept; deeper neighbourhoods are larger and asked for less.
+      if (depth !== 1) return answer();
+      return sendKept(
+        reply,
+        graph,
+        JSON.stringify(['neighbors', id, includeRejected, limit, kinds ?? [], types ?? [], basis ?? null]),
+        answer,
+        async (shown) => (await (await graphForYear(store, asOf, { includeRejected })).reader.snapshot()) === shown,
+      );
     },
   );
 };
