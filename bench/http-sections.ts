@@ -18,6 +18,12 @@ function nodesOf(options: PartOptions): number {
   return nodes;
 }
 
+/** --profile=DIR: a CPU profile of the server per route, graph and connection count, in an extra run of each. */
+function profileDirOf(options: PartOptions): { profileDir?: string } {
+  const dir = options.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+  return dir ? { profileDir: dir } : {};
+}
+
 const runLine = (quick: boolean) =>
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${MACHINE}${quick ? ' (quick mode: small graph, short runs — not the reference figures)' : ''}.`;
 
@@ -29,6 +35,7 @@ export async function throughputBenchmark(options: PartOptions): Promise<void> {
     seconds,
     rounds,
     connections: [4, 16],
+    ...profileDirOf(options),
   });
   const body = [
     '## API throughput against a bare Fastify route',

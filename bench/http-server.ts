@@ -90,7 +90,7 @@ process.on('message', (message: { type: string }) => {
     const cpu = process.cpuUsage();
     send({ type: 'memory', rss, heapUsed, cpuMicros: cpu.user + cpu.system });
   } else if (message.type === 'profile-start') {
-    // A CPU profile of exactly the measured window (not the load or the start-up), for --profile runs.
+    // A CPU profile of exactly the profiled window (not the load or the start-up), for --profile runs (bench/throughput.ts).
     void startProfile();
   } else if (message.type === 'profile-stop') {
     void stopProfile((message as { type: string; file: string }).file);

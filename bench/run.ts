@@ -3,7 +3,8 @@
 // loads, and writes the figures into docs/benchmarks.md. Options:
 // --only=api|ui|ui-scale|analysis|throughput|load-test|load (ui includes ui-scale, Explore at 10,000 nodes), --quick
 // (small graph, few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N;
-// throughput and load-test take --nodes=N (the generated graph: N nodes, 5N relationships; default 50,000).
+// throughput and load-test take --nodes=N (the generated graph: N nodes, 5N relationships; default 50,000); throughput
+// takes --profile=DIR (a CPU profile of the server per route in DIR, and its top functions on stderr).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

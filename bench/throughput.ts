@@ -1,5 +1,7 @@
 // Target 3 of issue 15: the API's throughput against the anchor, a bare Fastify route with the same server options, in
 // the same server process and the same run, with 4 and 16 connections (autocannon over 127.0.0.1).
+import path from 'node:path';
+import { profileSummary, profileText } from './cpu-profile.js';
 import { load, startBenchServer, type LoadResult } from './http-load.js';
 
 export interface ThroughputRow {
@@ -30,7 +32,14 @@ function medianRun(runs: LoadResult[]): LoadResult {
  * measured in turns (anchor, node, neighbours; again; again) and each reports the median of its rounds: a burst of
  * load elsewhere then hits all three alike instead of one of them.
  */
-export async function runThroughput(options: { graphs: string[][]; seconds: number; rounds: number; connections: number[] }): Promise<ThroughputRow[]> {
+export async function runThroughput(options: {
+  graphs: string[][];
+  seconds: number;
+  rounds: number;
+  connections: number[];
+  /** Where to write a CPU profile of the server for each route, graph and connection count (--profile=DIR). */
+  profileDir?: string;
+}): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   for (const args of options.graphs) {
     const server = await startBenchServer(args);
@@ -52,6 +61,15 @@ export async function runThroughput(options: { graphs: string[][]; seconds: numb
             const before = (await server.memory()).cpuMicros;
             runs.get(route)!.push(await load({ origin, paths, connections, seconds: options.seconds }));
             cpu.set(route, cpu.get(route)! + (await server.memory()).cpuMicros - before);
+          }
+        }
+        if (options.profileDir) {
+          // One more run of each, profiled: after the measured rounds, so the profiler's own cost is in none of the figures.
+          for (const [route, origin, paths] of routes) {
+            const slug = `${ready.graph.split(' ')[0]}-${route === ANCHOR ? 'anchor' : route.includes('neighbors') ? 'neighbours' : 'node'}-${connections}`;
+            const file = path.resolve(options.profileDir, `${slug}.cpuprofile`);
+            await server.profile(file, () => load({ origin, paths, connections, seconds: options.seconds }));
+            console.error(`  ${route}, ${connections} connections: profile in ${file}\n${profileText(await profileSummary(file))}`);
           }
         }
         const perRequest = (route: string) => cpu.get(route)! / runs.get(route)!.reduce((a, r) => a + r.requests, 0);
