@@ -4,7 +4,7 @@ import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { NeighborsQuery, NodeDetailQuery, NodeIdParams, NodeList, NodeListQuery } from '../schemas/nodes.js';
 import type { GraphAsOf } from '../../graph/projection/as-of.js';
 import type { ApiContext } from './context.js';
-import { graphForYear } from './years.js';
+import { graphForYear, shownGraphForYear } from './years.js';
 import { nearestNames } from '../../graph/queries/suggest.js';
 import { sendKept } from '../kept-responses.js';
 
@@ -69,17 +69,19 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     async (request, reply) => {
       const { asOf, includeRejected } = request.query;
       const { id } = request.params;
-      const graph = await graphForYear(store, asOf, { includeRejected });
+      const review = { includeRejected };
+      // The kept answer is looked up on the graph shown; the readers of graphForYear are built only to make a new one.
       return sendKept(
         reply,
-        graph,
+        await shownGraphForYear(store, asOf, review),
         JSON.stringify(['node', id, includeRejected]),
         async () => {
+          const graph = await graphForYear(store, asOf, review);
           const node = await graph.reader.getNode(id);
           if (!node) throw absentNode(graph, id);
           return node;
         },
-        async (shown) => (await (await graphForYear(store, asOf, { includeRejected })).reader.snapshot()) === shown,
+        async (shown) => (await shownGraphForYear(store, asOf, review)).shown === shown,
       );
     },
   );
@@ -102,8 +104,9 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     async (request, reply) => {
       const { depth, kinds, types, basis, limit, asOf, includeRejected } = request.query;
       const { id } = request.params;
-      const graph = await graphForYear(store, asOf, { includeRejected });
+      const review = { includeRejected };
       const answer = async () => {
+        const graph = await graphForYear(store, asOf, review);
         const subgraph = await graph.reader.neighbors(id, {
           depth,
           limit,
@@ -119,10 +122,10 @@ export const nodeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       if (depth !== 1) return answer();
       return sendKept(
         reply,
-        graph,
+        await shownGraphForYear(store, asOf, review),
         JSON.stringify(['neighbors', id, includeRejected, limit, kinds ?? [], types ?? [], basis ?? null]),
         answer,
-        async (shown) => (await (await graphForYear(store, asOf, { includeRejected })).reader.snapshot()) === shown,
+        async (shown) => (await shownGraphForYear(store, asOf, review)).shown === shown,
       );
     },
   );

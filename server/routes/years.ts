@@ -38,3 +38,19 @@ export async function graphForYear(store: GraphStore, asOf: number | undefined, 
   if (asOf !== undefined) checkYear(whole, asOf, 'asOf');
   return graphAsOf(store, whole, asOf, lens);
 }
+
+/**
+ * Which graph graphForYear would read, without building its readers: the store's snapshot as the review lens shows it
+ * (the same object for as long as neither the data nor what the review shows changes) and the year answered for.
+ * What the node routes key their kept answers on (server/kept-responses.ts); `asOf` is checked as graphForYear does.
+ */
+export async function shownGraphForYear(
+  store: GraphStore,
+  asOf: number | undefined,
+  review: ReviewLensOptions,
+): Promise<{ shown: GraphSnapshot; year: number | null }> {
+  const [whole, lens] = await Promise.all([store.snapshot(), reviewLensOf(store, review)]);
+  if (asOf !== undefined) checkYear(whole, asOf, 'asOf');
+  const shown = lens.view(whole);
+  return { shown, year: asOf ?? yearsOfGraph(shown).latest };
+}
