@@ -44,6 +44,13 @@ describe('kept answers on the small fixture', () => {
         expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       }
       expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+      expect(second.headers['content-length']).toBe(String(Buffer.byteLength(first.body)));
+      // HEAD, which Fastify answers from the GET route, sends the same headers and no body.
+      const head = await t.app.inject({ method: 'HEAD', url });
+      expect(head.statusCode).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers['content-length']).toBe(second.headers['content-length']);
+      expect(head.headers['x-content-type-options']).toBe('nosniff');
       expect(body(second).id ?? body(second).nodes[0].id).toBe('ks');
     },
   );
