@@ -70,3 +70,15 @@ export function analystWorkerLimitsFromEnv(env: Env = process.env): AnalystWorke
     graceMs: positiveInt(env, 'STRATEGIGRAF_QUERY_GRACE_MS', d.graceMs, 'milliseconds'),
   };
 }
+
+/**
+ * The embedded store's buffer pool, in megabytes, or undefined for the engine's default (a large share of the machine's
+ * RAM, Kuzu's default kept by LadybugDB): the engine's memory for pages and intermediate results, outside V8's heap.
+ * No bound by default because a load is one transaction whose uncommitted graph lives in this pool: a bound too small for
+ * the dataset fails the load (load_failed, "buffer pool is full"; the old graph stays whole). Measured: 5,000 nodes and
+ * 20,000 relationships fail with 32 MB and load with 128 MB. docs/benchmarks.md has the figures.
+ */
+export function ladybugBufferMbFromEnv(env: Env = process.env): number | undefined {
+  if (env['STRATEGIGRAF_LADYBUG_BUFFER_MB'] === undefined || env['STRATEGIGRAF_LADYBUG_BUFFER_MB'] === '') return undefined;
+  return positiveInt(env, 'STRATEGIGRAF_LADYBUG_BUFFER_MB', 1, 'megabytes');
+}

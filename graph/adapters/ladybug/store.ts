@@ -22,7 +22,7 @@ import { byId } from '../../schema/records.js';
 import { countGraph, parseDatasetMeta } from '../shared/records.js';
 import { GraphProjection } from '../../projection/projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
-import { analystWorkerLimitsFromEnv, type AnalystWorkerLimits } from '../limits.js';
+import { analystWorkerLimitsFromEnv, ladybugBufferMbFromEnv, type AnalystWorkerLimits } from '../limits.js';
 import type { LadybugConfig } from './config.js';
 import { AnalystPool } from './analyst-pool.js';
 import { SerialQueue } from './serial-queue.js';
@@ -49,6 +49,8 @@ export interface LadybugStoreOptions extends LadybugConfig {
   readConnections?: number;
   /** Bounds on the analyst worker processes; from the environment when not given. */
   analyst?: AnalystWorkerLimits;
+  /** The main database's buffer pool in megabytes; from the environment (limits.ts) when not given, else the engine's default. */
+  bufferMb?: number;
   /** Open the path as it is, even when it does not exist yet: only for the file createFile() builds aside. */
   inPlace?: boolean;
 }
@@ -90,7 +92,9 @@ export class LadybugStore implements GraphStore {
     if (inFile && !this.options.inPlace && (await fileSize(this.options.path)) === null) await this.createFile();
     // throwOnWalReplayFailure stays true (the default): false makes the engine replay up to the bad record, drop the
     // rest and truncate the log, losing acknowledged writes silently. Failing is better: `strategigraf recover` keeps it.
-    const db = new lbug.Database(this.options.path);
+    // 0 is the engine's default pool (see ladybugBufferMbFromEnv for why there is no bound unless one is asked for).
+    const bufferBytes = (this.options.bufferMb ?? ladybugBufferMbFromEnv() ?? 0) * 1024 * 1024;
+    const db = new lbug.Database(this.options.path, bufferBytes);
     try {
       await db.init();
     } catch (err) {

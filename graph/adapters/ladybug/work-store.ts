@@ -33,6 +33,8 @@ import { currentGeneration, foldInto, hasPendingWrites, pendingBytes, removeOthe
 import { SerialQueue } from './serial-queue.js';
 import { fromLadybugValue } from './values.js';
 
+const WORK_BUFFER_BYTES = 128 * 1024 * 1024;
+
 type Params = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
@@ -154,7 +156,8 @@ export class LadybugWorkStore implements WorkStore {
 
   /** The live database, with automatic checkpoints off: its file is only ever read, its log only appended to. */
   private async openEngine(file: string): Promise<void> {
-    const db = file === ':memory:' ? new lbug.Database(':memory:') : new lbug.Database(file, 0, true, false, 0, false);
+    // A bounded buffer pool: the records are small, and the engine's default is a large share of the machine's RAM.
+    const db = file === ':memory:' ? new lbug.Database(':memory:', WORK_BUFFER_BYTES) : new lbug.Database(file, WORK_BUFFER_BYTES, true, false, 0, false);
     try {
       await db.init();
     } catch (err) {

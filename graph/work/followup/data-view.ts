@@ -8,6 +8,7 @@ import { snapshotOfYear, yearsOfGraph } from '../../projection/as-of.js';
 import type { GapFinding } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { SourceRef } from '../../schema/time.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GraphSnapshot } from '../../store/port.js';
 import type { FindingSummary } from './schema.js';
 import type { Observation } from './state.js';
@@ -20,6 +21,8 @@ export interface DataView {
   readonly currentById: ReadonlyMap<string, GapFinding>;
   /** The findings of one year of the data (computed on first need). */
   findingsOf(year: number): readonly GapFinding[];
+  /** How many years' findings are worked out so far (the latest year's always are): how far a preparation has come. */
+  analysedYears(): number;
   /** What the data says about one finding. */
   observe(findingId: string, subjectId: string): Observation;
 }
@@ -86,6 +89,7 @@ export function dataViewOf(snapshot: GraphSnapshot): DataView {
     current,
     currentById,
     findingsOf,
+    analysedYears: () => byYear.size + (latest === null ? 0 : 1),
     observe(findingId, subjectId) {
       const now = currentById.get(findingId);
       const subjectExists = nodeIds.has(subjectId);
@@ -102,4 +106,34 @@ export function dataViewOf(snapshot: GraphSnapshot): DataView {
   };
   views.set(snapshot, view);
   return view;
+}
+
+/**
+ * The data view with every year's findings worked out, one year per turn of the event loop. The first reconcile after a
+ * load of a large graph runs the gap analysis once per year of the data; done in one go it held the event loop for the
+ * whole of it (at 100,000 nodes /api/health stopped answering). Each year's findings are kept on that year's frozen
+ * snapshot (analysis/materialised.ts), so a year another caller already analysed costs nothing here.
+ */
+export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSignal): Promise<DataView> {
+  const prepared = views.get(snapshot);
+  if (prepared) return prepared;
+  // The years and the latest year's graph are kept per snapshot (projection/as-of.ts), so each is its own slice.
+  const years = yearsOfGraph(snapshot);
+  await nextTurn();
+  signal?.throwIfAborted();
+  if (years.latest !== null) snapshotOfYear(snapshot, years.latest);
+  await nextTurn();
+  signal?.throwIfAborted();
+  const view = dataViewOf(snapshot);
+  for (const year of years.all) {
+    await nextTurn();
+    signal?.throwIfAborted();
+    view.findingsOf(year);
+  }
+  return view;
+}
+
+/** The view of this snapshot if one was made (by dataViewOf or preparedDataView), without making one. */
+export function existingDataView(snapshot: GraphSnapshot): DataView | undefined {
+  return views.get(snapshot);
 }

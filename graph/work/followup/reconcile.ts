@@ -10,7 +10,7 @@ import type { OnLoadProgress } from '../../schema/load.js';
 import type { GraphSnapshot } from '../../store/port.js';
 import type { AuditDraft, RecordWrite, WorkRecord, WorkStore } from '../port.js';
 import type { Json } from '../schema.js';
-import { dataViewOf, type DataView } from './data-view.js';
+import { dataViewOf, preparedDataView, type DataView } from './data-view.js';
 import { FollowUpRecord } from './schema.js';
 import { reconcileRecord, SYSTEM_ACTOR, type DataAction } from './state.js';
 
@@ -94,7 +94,8 @@ export interface ReconcileOptions {
 
 /** Reconciles every record with the snapshot through the work store: every change in one audited batch write. */
 export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
-  const view = dataViewOf(snapshot);
+  // Every year's findings before the loop below, which would otherwise work them out in one synchronous stretch.
+  const view = await preparedDataView(snapshot, options.signal);
   const at = (options.now ?? (() => new Date()))().toISOString();
   const records = await work.listRecords(COLLECTION);
   const stored = new Map(records.map((r) => [r.id, r]));
