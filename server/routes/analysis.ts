@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, findGaps, GAP_RULES, summarizeGaps } from '../../graph/analysis/index.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { CoverageMatrix, CoveragePresetList, CoverageQuery, GapReport, GapsQuery } from '../schemas/analysis.js';
@@ -6,6 +7,17 @@ import { reviewedSnapshot } from '../../graph/review/read.js';
 import type { ApiContext } from './context.js';
 import { snapshotForYear } from './years.js';
 import { yearsOf } from '../../graph/analysis/time/years.js';
+import { derivedRecent, type Derived } from '../../graph/analysis/materialised.js';
+import type { GraphSnapshot } from '../../graph/store/port.js';
+import { keepSerialised } from '../serialize.js';
+
+/**
+ * The gap pages asked of each graph version, kept with it (a page of 1,000 findings is some 9 MB of JSON at 100,000
+ * nodes: writing it cost a second a request, the findings themselves are kept already). Bounded per version: a client
+ * paging through every finding keeps only the last few pages.
+ */
+const gapPages: Derived<z.infer<typeof GapReport>> = new WeakMap<GraphSnapshot, Map<string, z.infer<typeof GapReport>>>();
+const KEPT_GAP_PAGES = 8;
 
 export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
   app.get(
@@ -23,15 +35,19 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
       // rule is an enum in GapsQuery, so findGaps never meets an unknown one here.
       const whole = await reviewedSnapshot(store);
       const snapshot = snapshotForYear(whole, asOf);
-      const findings = findGaps(snapshot, { ...(rule ? { rule } : {}), ...(severity ? { severity } : {}), ...(kind ? { kind } : {}) });
-      return {
-        dataset: { name: snapshot.meta.name, version: snapshot.meta.version },
-        rules: [...GAP_RULES],
-        summary: summarizeGaps(findings),
-        findings: findings.slice(offset, offset + limit),
-        truncated: offset + limit < findings.length,
-        asOf: asOf ?? yearsOf(whole).latest,
-      };
+      const resolvedAsOf = asOf ?? yearsOf(whole).latest;
+      const key = JSON.stringify([rule, severity, kind, limit, offset, resolvedAsOf]);
+      return derivedRecent(gapPages, snapshot, key, KEPT_GAP_PAGES, () => {
+        const findings = findGaps(snapshot, { ...(rule ? { rule } : {}), ...(severity ? { severity } : {}), ...(kind ? { kind } : {}) });
+        return keepSerialised({
+          dataset: { name: snapshot.meta.name, version: snapshot.meta.version },
+          rules: [...GAP_RULES],
+          summary: summarizeGaps(findings),
+          findings: findings.slice(offset, offset + limit),
+          truncated: offset + limit < findings.length,
+          asOf: resolvedAsOf,
+        });
+      });
     },
   );
 
