@@ -91,15 +91,28 @@ async function benchmarkStore(store: GraphStore, dataset: Dataset, calls: number
     const [, matrixCold] = await timed(matrix);
     const matrixDirect = await p50(matrix, calls);
     const matrixBytes = await api(`/api/coverage?preset=${preset}`);
-    // The answer is tens of MB at this size; fewer calls keep the run short.
+    // The answer is some 11 MB at this size (counts only); fewer calls keep the run short.
     const matrixApi = await p50(() => api(`/api/coverage?preset=${preset}`), Math.min(calls, 5));
     rows.push({
       store: store.backend,
-      measure: `\`GET /api/coverage?preset=${preset}\``,
+      measure: `\`GET /api/coverage?preset=${preset}\` (counts; the chains per cell below)`,
       cold: matrixCold,
       directP50: matrixDirect,
       apiP50: matrixApi,
       apiBytes: matrixBytes,
+    });
+    // The chains behind one cell, as the UI asks when a cell is opened: the cell with the most chains.
+    const full = await matrix();
+    const biggest = full.cells.reduce((a, c) => (c.count > a.count ? c : a), full.cells[0]!);
+    const cellUrl = `/api/coverage/cell?preset=${preset}&row=${encodeURIComponent(biggest.row)}&col=${encodeURIComponent(biggest.col)}`;
+    const [cellBytes, cellCold] = await timed(() => api(cellUrl));
+    rows.push({
+      store: store.backend,
+      measure: `\`GET /api/coverage/cell?preset=${preset}\` (the cell with the most chains, ${biggest.count})`,
+      cold: cellCold,
+      directP50: null,
+      apiP50: await p50(() => api(cellUrl), calls),
+      apiBytes: cellBytes,
     });
 
     // The other presets, direct: each one's first call (the context is shared, built by the gaps above) and after.

@@ -112,7 +112,7 @@ async function analysisBenchmarks(): Promise<void> {
       'The machine is 2 cores shared with other agents and CI, so single figures move by ±30 % or more between runs.',
       '"Cold" is the first call after the load, which computes the findings or the matrix (the review lens and the year',
       'view included, as the route reads them; on Neo4j also the one read of the graph per version); the p50 columns are',
-      '20 calls after it (5 through the API for the matrix, whose answer is tens of MB), given what that first call kept.',
+      '20 calls after it (5 through the API for the matrix, some 11 MB of counts), given what that first call kept.',
       '',
       analysisTable(result),
     ].join('\n');

@@ -108,6 +108,30 @@ export function verifiedSerializer(schema: z.ZodType, serialize: Serialize, rout
   };
 }
 
+/**
+ * Answers a route keeps for as long as the graph version they were derived from (the gap pages, the coverage matrices:
+ * graph/analysis/materialised.ts), marked by keepSerialised: their JSON is written once, by the first response, and the
+ * same text is sent to every later one. It cannot go stale: a new graph version gives a new answer object. Keyed by the
+ * answer object itself, so the text goes when the answer does.
+ */
+const keptJson = new WeakMap<object, string | undefined>();
+
+/** Marks an answer that nobody changes and that is given again to later requests: its JSON is kept with it. */
+export function keepSerialised<T extends object>(answer: T): T {
+  if (!keptJson.has(answer)) keptJson.set(answer, undefined);
+  return answer;
+}
+
+/** A serialiser that writes a kept answer once (verified once in the tests, as every other first response). */
+function reusingKept(serialize: Serialize): Serialize {
+  return (data) => {
+    if (!data || typeof data !== 'object' || !keptJson.has(data)) return serialize(data);
+    let text = keptJson.get(data);
+    if (text === undefined) keptJson.set(data, (text = serialize(data)));
+    return text;
+  };
+}
+
 const fallbacks = new Set<string>();
 
 /** The routes (and statuses) of every app built in this process whose responses zod encodes because no serialiser compiled. */
@@ -129,6 +153,6 @@ export function compiledSerializerCompiler(options: { verify: boolean }): Fastif
       fallbacks.add(route);
       return (data) => zodJson(schema, data);
     }
-    return options.verify ? verifiedSerializer(schema, serialize, route) : serialize;
+    return reusingKept(options.verify ? verifiedSerializer(schema, serialize, route) : serialize);
   };
 }

@@ -1,6 +1,6 @@
 // Coverage matrices: which row nodes reach which column nodes along a relationship path, and through which links.
 // The parts: coverage/presets.ts (the named matrices), coverage/paths.ts (paths in the ontology), coverage/matrix.ts.
-import { COVERAGE_PRESET_IDS, type CoverageMatrix, type CoverageSpec } from '../schema/analysis.js';
+import { COVERAGE_PRESET_IDS, type CoverageCellLinks, type CoverageCounts, type CoverageMatrix, type CoverageSpec } from '../schema/analysis.js';
 import type { GraphSnapshot } from '../store/port.js';
 import { resolveGapConfig } from './config.js';
 import { contextOf as contextOfConfig, type AnalysisContext } from './context.js';
@@ -44,6 +44,37 @@ function buildCoverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageMat
     `${kindLabel(spec.rows, true).en} × ${kindLabel(spec.cols, true).en.toLowerCase()}`,
   );
   return buildMatrix(ctx, spec.rows, spec.cols, path, null, title);
+}
+
+/** Per matrix (itself kept per graph): its counts-only form, and its cells and relationships by id. */
+const countsOf = new WeakMap<CoverageMatrix, CoverageCounts>();
+const lookupOf = new WeakMap<CoverageMatrix, { cells: Map<string, CoverageMatrix['cells'][number]>; edges: Map<string, CoverageMatrix['edges'][number]> }>();
+
+/** The matrix without the chains behind each cell: what GET /api/coverage sends (the chains of one cell: coverageCell). */
+export function coverageCounts(matrix: CoverageMatrix): CoverageCounts {
+  let counts = countsOf.get(matrix);
+  if (!counts) {
+    const { cells, edges: _, ...rest } = matrix;
+    counts = { ...rest, cells: cells.map(({ row, col, count, stated }) => ({ row, col, count, stated })) };
+    countsOf.set(matrix, counts);
+  }
+  return counts;
+}
+
+/**
+ * One cell with its chains and the relationships on them; a cell with no link has none (count 0). Null when the row or
+ * the column is not a node of the matrix's axes.
+ */
+export function coverageCell(matrix: CoverageMatrix, row: string, col: string): CoverageCellLinks | null {
+  if (!matrix.rowNodes.some((n) => n.id === row) || !matrix.colNodes.some((n) => n.id === col)) return null;
+  let lookup = lookupOf.get(matrix);
+  if (!lookup) {
+    lookup = { cells: new Map(matrix.cells.map((c) => [`${c.row}\n${c.col}`, c])), edges: new Map(matrix.edges.map((e) => [e.id, e])) };
+    lookupOf.set(matrix, lookup);
+  }
+  const cell = lookup.cells.get(`${row}\n${col}`);
+  if (!cell) return { row, col, count: 0, stated: 0, edges: [], paths: [] };
+  return { ...cell, edges: cell.edges.map((id) => lookup.edges.get(id)!) };
 }
 
 function contextOf(snapshot: GraphSnapshot): AnalysisContext {

@@ -2,13 +2,26 @@
 // results are the same whichever store the snapshot came from.
 export { findGaps, GAP_RULES, summarizeGaps, UnknownRuleError, type FindGapsOptions, type GapSummary } from './gaps.js';
 export { DEFAULT_GAP_CONFIG, resolveGapConfig, type GapConfigOverrides } from './config.js';
-export { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, defaultPath, isCoveragePresetId, MAX_DEFAULT_PATH_LENGTH } from './coverage.js';
+export {
+  COVERAGE_PRESETS,
+  coverage,
+  coverageByPreset,
+  coverageCell,
+  coverageCounts,
+  CoverageError,
+  defaultPath,
+  isCoveragePresetId,
+  MAX_DEFAULT_PATH_LENGTH,
+} from './coverage.js';
 export { snapshotFromDataset } from './snapshot.js';
 export { timeline, timelineStatuses, type TimelineInitiative, type TimelineMilestone, type TimelineStatus } from './timeline.js';
 export {
   COVERAGE_PRESET_IDS,
   CoverageAxisNode,
   CoverageCell,
+  CoverageCellCount,
+  CoverageCellLinks,
+  CoverageCounts,
   CoverageMatrix,
   CoveragePath,
   CoveragePreset,

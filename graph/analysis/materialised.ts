@@ -25,3 +25,22 @@ export function derived<T>(cache: Derived<T>, snapshot: GraphSnapshot, key: stri
   if (value === undefined) byKey.set(key, (value = compute()));
   return value;
 }
+
+/**
+ * As `derived`, for results keyed by what a request asks (a page, a filter), where there is no bound on the keys: only
+ * the `max` most recently asked are kept per snapshot, so a client paging through every finding does not keep them all.
+ */
+export function derivedRecent<T>(cache: Derived<T>, snapshot: GraphSnapshot, key: string, max: number, compute: () => T): T {
+  if (!isImmutable(snapshot)) return compute();
+  let byKey = cache.get(snapshot);
+  if (!byKey) cache.set(snapshot, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (byKey.size >= max) byKey.delete(byKey.keys().next().value!);
+  } else {
+    byKey.delete(key); // to the end of the insertion order: the most recently asked
+  }
+  byKey.set(key, value);
+  return value;
+}

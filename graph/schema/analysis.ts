@@ -229,6 +229,27 @@ export const CoverageMatrix = z
   .meta({ id: 'CoverageMatrix' });
 export type CoverageMatrix = z.infer<typeof CoverageMatrix>;
 
+/** A cell as the API's matrix gives it: its counts, without the chains (GET /api/coverage/cell gives those, one cell at a time). */
+export const CoverageCellCount = CoverageCell.pick({ row: true, col: true, count: true, stated: true }).meta({ id: 'CoverageCellCount' });
+export type CoverageCellCount = z.infer<typeof CoverageCellCount>;
+
+/**
+ * The matrix as GET /api/coverage sends it: axes, totals and the count of every non-empty cell, but not the chains behind
+ * each cell. With them, life events × agencies on a 100,000-node graph is 77 MB of JSON (200 × 9,571 nodes, 141,876
+ * cells); without them 11 MB, and the chains of the cell a reader opens come from GET /api/coverage/cell.
+ */
+export const CoverageCounts = CoverageMatrix.omit({ cells: true, edges: true })
+  .extend({ cells: z.array(CoverageCellCount).describe('Only cells with at least one link, in row then column order; their chains: GET /api/coverage/cell') })
+  .meta({ id: 'CoverageCounts' });
+export type CoverageCounts = z.infer<typeof CoverageCounts>;
+
+/** One cell with every chain behind it and each relationship on them with its provenance. */
+export const CoverageCellLinks = CoverageCell.extend({
+  count: z.number().int().min(0).describe('Distinct chains of relationships joining the row node to the column node; 0 for an empty cell'),
+  edges: z.array(CoverageMatrix.shape.edges.element).describe('Every relationship on the chains, with provenance, in id order'),
+}).meta({ id: 'CoverageCellLinks' });
+export type CoverageCellLinks = z.infer<typeof CoverageCellLinks>;
+
 export const COVERAGE_PRESET_IDS = ['focus-area-goal', 'life-event-agency', 'focus-area-agency', 'driver-focus-area', 'recommendation-focus-area'] as const;
 export type CoveragePresetId = (typeof COVERAGE_PRESET_IDS)[number];
 

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../../graph/ontology.js';
 import { GAP_RULES } from '../../graph/analysis/gaps.js';
-import { queryInt } from './common.js';
+import { NodeIdText, queryInt } from './common.js';
 import { asOfParam } from './time.js';
-import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset, GAP_SEVERITIES, GapFinding, GapRuleInfo } from '../../graph/schema/analysis.js';
+import {
+  COVERAGE_PRESET_IDS,
+  CoverageCellLinks,
+  CoverageCounts,
+  CoveragePreset,
+  GAP_SEVERITIES,
+  GapFinding,
+  GapRuleInfo,
+} from '../../graph/schema/analysis.js';
 
 /** The rule ids, as an enum so the OpenAPI document lists them and an unknown one is a validation error naming them. */
 const GAP_RULE_IDS = GAP_RULES.map((r) => r.id) as [string, ...string[]];
@@ -44,20 +52,31 @@ export const GapReport = z
   })
   .meta({ id: 'GapReport' });
 
-export const CoverageQuery = z
+const coverageParams = {
+  preset: z
+    .enum(COVERAGE_PRESET_IDS, { error: (issue) => `unknown preset ${JSON.stringify(issue.input)} (expected one of ${COVERAGE_PRESET_IDS.join(', ')})` })
+    .optional()
+    .describe('A named matrix; not together with rows and cols'),
+  rows: kind.optional().describe('Row kind, together with cols, for any other matrix (required when there is no preset)'),
+  cols: kind.optional().describe('Column kind, together with rows (required when there is no preset)'),
+  asOf: asOfParam,
+};
+
+/** Either a preset, or both rows and cols: a rule OpenAPI cannot state, so it is checked here and named in the 400. */
+function presetOrKinds(q: { preset?: string | undefined; rows?: string | undefined; cols?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (q.preset && (q.rows || q.cols)) ctx.addIssue({ code: 'custom', path: ['preset'], message: 'give either preset, or rows and cols, not both' });
+  if (!q.preset && !(q.rows && q.cols)) ctx.addIssue({ code: 'custom', path: [q.rows ? 'cols' : 'rows'], message: 'is required (or give a preset)' });
+}
+
+export const CoverageQuery = z.strictObject(coverageParams).superRefine(presetOrKinds);
+
+export const CoverageCellQuery = z
   .strictObject({
-    preset: z
-      .enum(COVERAGE_PRESET_IDS, { error: (issue) => `unknown preset ${JSON.stringify(issue.input)} (expected one of ${COVERAGE_PRESET_IDS.join(', ')})` })
-      .optional()
-      .describe('A named matrix; not together with rows and cols'),
-    rows: kind.optional().describe('Row kind, together with cols, for any other matrix (required when there is no preset)'),
-    cols: kind.optional().describe('Column kind, together with rows (required when there is no preset)'),
-    asOf: asOfParam,
+    ...coverageParams,
+    row: NodeIdText.describe("The row node's id (one of the matrix's rowNodes)"),
+    col: NodeIdText.describe("The column node's id (one of the matrix's colNodes)"),
   })
-  .superRefine((q, ctx) => {
-    if (q.preset && (q.rows || q.cols)) ctx.addIssue({ code: 'custom', path: ['preset'], message: 'give either preset, or rows and cols, not both' });
-    if (!q.preset && !(q.rows && q.cols)) ctx.addIssue({ code: 'custom', path: [q.rows ? 'cols' : 'rows'], message: 'is required (or give a preset)' });
-  });
+  .superRefine(presetOrKinds);
 
 export const CoveragePresetList = z.object({ items: z.array(CoveragePreset) }).meta({ id: 'CoveragePresetList' });
-export { CoverageMatrix };
+export { CoverageCellLinks, CoverageCounts };

@@ -100,6 +100,11 @@ describe.runIf(enabled)('the analysis views in Chromium', { timeout: 60_000 }, (
     await panel.waitFor();
     await expect.poll(() => panel.getByTestId('coverage-link').count()).toBeGreaterThan(0);
     expect((await panel.getByTestId('coverage-link').first().textContent())!.trim().length).toBeGreaterThan(0);
+    // The matrix carries counts only; the panel shows every link of every chain the cell route gives for that cell.
+    const [row, col] = (await param(page, 'cell'))!.split('|');
+    const cellUrl = `${browser.session.app.url}/api/coverage/cell?preset=life-event-agency&row=${encodeURIComponent(row!)}&col=${encodeURIComponent(col!)}`;
+    const fromApi = (await (await fetch(cellUrl)).json()) as { paths: string[][] };
+    await expect.poll(() => panel.getByTestId('coverage-link').count()).toBe(fromApi.paths.flat().length);
     await expectNoAxeViolations(page);
     await screenshot(page, 'coverage');
 

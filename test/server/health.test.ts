@@ -106,6 +106,7 @@ describe('every route documenting a 503, with the store down', () => {
     const tokenId = body<{ id: string }>(made).id;
     const routeValues: Record<string, Record<string, string>> = {
       'GET /api/diff': { from: '2020', to: '2021' },
+      'GET /api/coverage/cell': { row: 'fa-kompetanse', col: 'sdg-4' },
       'DELETE /api/tokens/{id}': { id: tokenId },
       'GET /api/records/{collection}': { collection: 'followup' },
       // Each review decision on a target of its own, so that none needs the If-Match of the one before.
@@ -121,7 +122,7 @@ describe('every route documenting a 503, with the store down', () => {
     // Valid bodies: a read-only query, and the fixture itself as a JSON dataset (what the JSON export gives).
     const exported = (await healthy.app.inject({ url: '/api/export?format=json' })).body;
     // Parameters the spec cannot mark required but a route needs anyway (coverage wants a preset or rows and cols).
-    const extraQuery: Record<string, string> = { 'GET /api/coverage': 'preset=focus-area-goal' };
+    const extraQuery: Record<string, string> = { 'GET /api/coverage': 'preset=focus-area-goal', 'GET /api/coverage/cell': 'preset=focus-area-goal' };
     const change = (payload: unknown, ifMatch: string) => ({
       contentType: 'application/json',
       payload: JSON.stringify(payload),

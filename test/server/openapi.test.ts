@@ -56,6 +56,7 @@ describe('the OpenAPI document', () => {
         'GET /api/gaps',
         'GET /api/coverage',
         'GET /api/coverage/presets',
+        'GET /api/coverage/cell',
         'GET /api/timeline',
         'GET /api/years',
         'GET /api/history/{id}',

@@ -123,6 +123,7 @@ type AsOfRoute = {
 export const AS_OF_ROUTES = [
   '/api/gaps',
   '/api/coverage',
+  '/api/coverage/cell',
   '/api/timeline',
   '/api/nodes',
   '/api/nodes/{id}',
@@ -181,6 +182,9 @@ export const api = {
   coveragePresets: () => get('/api/coverage/presets', {}),
   /** A preset id from the URL: an unknown one is the server's 400, which names the known ones. */
   coverage: (preset: string, asOf?: number) => get('/api/coverage', { query: { preset: preset as components['schemas']['CoveragePreset']['id'], asOf } }),
+  /** The chains behind one cell of a preset's matrix, each relationship with its provenance (the matrix has counts only). */
+  coverageCell: (preset: string, row: string, col: string, asOf?: number) =>
+    get('/api/coverage/cell', { query: { preset: preset as components['schemas']['CoveragePreset']['id'], row, col, asOf } }),
   timeline: (asOf?: number) => get('/api/timeline', { query: { asOf } }),
   /** The years the year control offers, each with the sources that report on it. */
   years: () => get('/api/years', {}),

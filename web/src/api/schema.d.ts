@@ -928,8 +928,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A coverage matrix between two kinds along a relationship path; each cell lists the links behind it
-         * @description Give either `preset`, or both `rows` and `cols`: a preset together with rows or cols, or rows without cols (or the reverse), is a 400 naming the parameter. So is a pair of kinds with no relationship path between them.
+         * A coverage matrix between two kinds along a relationship path: every non-empty cell with its counts
+         * @description Give either `preset`, or both `rows` and `cols`: a preset together with rows or cols, or rows without cols (or the reverse), is a 400 naming the parameter. So is a pair of kinds with no relationship path between them. The chains of relationships behind a cell are not in this answer (at 100,000 nodes they are tens of MB): `GET /api/coverage/cell` gives them for one cell.
          */
         get: {
             parameters: {
@@ -955,11 +955,99 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CoverageMatrix"];
+                        "application/json": components["schemas"]["CoverageCounts"];
                     };
                 };
                 /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A fault on the server; the message gives a request id to look up in the log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The graph store is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coverage/cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cell of a coverage matrix with the links behind it: every chain of relationships, each with its provenance
+         * @description The matrix is chosen as for `GET /api/coverage` (a `preset`, or `rows` and `cols`, and `asOf`); `row` and `col` are ids of nodes on its axes, otherwise a 404. A cell with no link answers count 0 and no chains.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A named matrix; not together with rows and cols */
+                    preset?: "focus-area-goal" | "life-event-agency" | "focus-area-agency" | "driver-focus-area" | "recommendation-focus-area";
+                    /** @description Row kind, together with cols, for any other matrix (required when there is no preset) */
+                    rows?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                    /** @description Column kind, together with rows (required when there is no preset) */
+                    cols?: "Strategy" | "ActionPlan" | "FocusArea" | "Initiative" | "LifeEvent" | "Agency" | "Driver" | "Trend" | "Goal" | "Recommendation" | "Report" | "StatusReport" | "Milestone" | "Example" | "Objective" | "Indicator" | "Measurement" | "Obstacle" | "Funding" | "StatusAssessment";
+                    /** @description Answer as the graph stood in this year: only what sources of that year or earlier say, without links a source of that year or earlier ended. Default: the latest year in the data */
+                    asOf?: number;
+                    /** @description The row node's id (one of the matrix's rowNodes) */
+                    row: string;
+                    /** @description The column node's id (one of the matrix's colNodes) */
+                    col: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cell: its counts, its chains as relationship ids, and those relationships */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageCellLinks"];
+                    };
+                };
+                /** @description The request is invalid: a parameter or the body failed validation (details name the field), or the query was refused */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such node */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4880,19 +4968,34 @@ export interface components {
             /** @description Links in this row or column */
             total: number;
         };
-        CoverageCell: {
+        CoverageCellCount: {
             row: string;
             col: string;
             /** @description Distinct chains of relationships joining the row node to the column node */
             count: number;
             /** @description Chains whose every relationship is stated in a source */
             stated: number;
-            /** @description Ids of every relationship on those chains */
-            edges: string[];
+        };
+        CoverageCellLinks: {
+            row: string;
+            col: string;
+            /** @description Distinct chains of relationships joining the row node to the column node; 0 for an empty cell */
+            count: number;
+            /** @description Chains whose every relationship is stated in a source */
+            stated: number;
+            /** @description Every relationship on the chains, with provenance, in id order */
+            edges: {
+                id: string;
+                /** @enum {string} */
+                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
+                from: string;
+                to: string;
+                properties: components["schemas"]["Provenance"];
+            }[];
             /** @description Each chain as its relationship ids, row side first */
             paths: string[][];
         };
-        CoverageMatrix: {
+        CoverageCounts: {
             preset: string | null;
             title: components["schemas"]["LocalizedText"];
             /** @enum {string} */
@@ -4904,17 +5007,6 @@ export interface components {
             pathDescription: components["schemas"]["LocalizedText"];
             rowNodes: components["schemas"]["CoverageAxisNode"][];
             colNodes: components["schemas"]["CoverageAxisNode"][];
-            /** @description Only cells with at least one link, in row then column order */
-            cells: components["schemas"]["CoverageCell"][];
-            /** @description Every relationship any cell refers to, with provenance */
-            edges: {
-                id: string;
-                /** @enum {string} */
-                type: "OPERATIONALISES" | "PART_OF" | "LEADS" | "PARTICIPATES_IN" | "SERVES" | "DEPENDS_ON" | "INFLUENCES" | "CONTRIBUTES_TO" | "RECOMMENDS" | "TARGETS" | "PROPOSES" | "HAS_STATUS" | "PUBLISHED_IN" | "HAS_MILESTONE" | "ILLUSTRATES" | "INVOLVES" | "RESPONSIBLE_FOR" | "ADOPTS" | "RECEIVES" | "FOLLOWS_UP" | "REPORTS_TO" | "HAS_OBJECTIVE" | "INFORMS" | "MEASURES" | "BLOCKS" | "FUNDS" | "ADMINISTERS";
-                from: string;
-                to: string;
-                properties: components["schemas"]["Provenance"];
-            }[];
             totals: {
                 /** @description Sum of all cell counts */
                 links: number;
@@ -4928,6 +5020,8 @@ export interface components {
             /** @description Share of rows with no link at all (0 when there are no rows) */
             emptyRowShare: number;
             emptyColShare: number;
+            /** @description Only cells with at least one link, in row then column order; their chains: GET /api/coverage/cell */
+            cells: components["schemas"]["CoverageCellCount"][];
         };
         /** @description Steps from a row node to a column node */
         CoveragePath: components["schemas"]["CoverageStep"][];
