@@ -7,8 +7,11 @@
 // stores), the filter gives the graph of the year, and one in-memory projection of that (projection.ts, the rules the
 // stores' own traversals follow) answers, so both stores answer alike by construction. What is derived is cached on the
 // snapshot object, per year: a replace (PUT /api/dataset, `strategigraf load`) gives a new snapshot object, so a year's
-// graph is never older than the store's own answers. At most one view per year of the data is kept (the routes accept
-// no other year), each as large as the graph.
+// graph is never older than the store's own answers. Each view is about as large as the graph (and what the analysis
+// keeps on it, graph/analysis/materialised.ts, is larger), so only the latest year's and the MAX_KEPT_PAST_YEARS most
+// recently read other years' are kept: at 100,000 nodes a view of every year of the data took a server past 1 GiB.
+// Work that visits every year once (the follow-up's index of findings by year) uses a view it does not keep
+// (withGraphOfYear).
 //
 // The store's own reads still answer when they mean the same: the year asked is the latest and the graph of that year
 // is the whole graph (no link was ended, nothing is dated later). Then the answer is checked to come from the graph the
@@ -63,8 +66,12 @@ class YearView {
   }
 }
 
+/** Past years' views kept per snapshot besides the latest year's; more are built again when read (see the top). */
+export const MAX_KEPT_PAST_YEARS = 2;
+
 interface Derived {
   years: Years;
+  /** The latest year's view and, in order of last use, up to MAX_KEPT_PAST_YEARS others. */
   views: Map<number, YearView>;
   whole?: YearView;
   nodes?: Map<string, GraphNode>;
@@ -91,15 +98,40 @@ function viewOf(snapshot: GraphSnapshot, year: number | null): YearView {
   const d = derivedOf(snapshot);
   if (year === null) return (d.whole ??= new YearView({ ...snapshot }));
   let view = d.views.get(year);
-  if (!view) {
+  if (view) {
+    d.views.delete(year); // to the end of the insertion order: the most recently read
+  } else {
     const ofYear = snapshotAsOf(snapshot, year, d.years);
     // Shared by every request for the year, as the store's snapshot is: nobody may change it for the next.
     Object.freeze(ofYear.nodes);
     Object.freeze(ofYear.edges);
     view = new YearView(ofYear);
-    d.views.set(year, view);
   }
+  d.views.set(year, view);
+  const past = [...d.views.keys()].filter((y) => y !== d.years.latest);
+  for (const evicted of past.slice(0, Math.max(0, past.length - MAX_KEPT_PAST_YEARS))) d.views.delete(evicted);
   return view;
+}
+
+/** The years whose views are kept for this snapshot now, oldest use first; for tests and diagnostics. */
+export function keptYearViews(snapshot: GraphSnapshot): number[] {
+  return [...(derivedBySnapshot.get(snapshot)?.views.keys() ?? [])];
+}
+
+/**
+ * Runs `use` on the graph as it stood in `year`: the kept view when there is one, otherwise one made for this call and
+ * not kept, for work that visits every year once and keeps only a digest of each. It is frozen like a kept one, so the
+ * analysis shares its indexes between rules during the call (analysis/materialised.ts keeps them in a WeakMap, which
+ * lets them go with the graph once `use` returns and nothing holds it).
+ */
+export function withGraphOfYear<T>(snapshot: GraphSnapshot, year: number, use: (ofYear: GraphSnapshot) => T): T {
+  const d = derivedOf(snapshot);
+  const kept = d.views.get(year);
+  if (kept) return use(kept.snapshot);
+  const ofYear = snapshotAsOf(snapshot, year, d.years);
+  Object.freeze(ofYear.nodes);
+  Object.freeze(ofYear.edges);
+  return use(ofYear);
 }
 
 /** The graph as it stood in `year` (frozen, cached per snapshot and year). */

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { snapshotAsOf } from '../../graph/analysis/time/years.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
-import { graphAsOf, snapshotOfYear } from '../../graph/projection/as-of.js';
+import { generateDataset } from '../../bench/synthetic/dataset.js';
+import { graphAsOf, keptYearViews, MAX_KEPT_PAST_YEARS, snapshotOfYear, withGraphOfYear, yearsOfGraph } from '../../graph/projection/as-of.js';
 import type { Dataset } from '../../graph/schema/dataset.js';
 
 async function dataset(dir: string): Promise<Dataset> {
@@ -72,5 +73,37 @@ describe('the graph as of a year', () => {
     expect(graph.firstAttested('kld')).toBe(2022);
     expect(graph.firstAttested('init-eti')).toBe(2021);
     expect(graph.firstAttested('finnes-ikke')).toBeNull();
+  });
+
+  it('keeps the latest year and the most recently read past years only, and builds an evicted year again alike', async () => {
+    await store.replaceDataset(generateDataset({ nodes: 3000, relationships: 12000, seed: 7 }));
+    const whole = await store.snapshot();
+    const { all, latest } = yearsOfGraph(whole);
+    const past = all.filter((y) => y !== latest);
+    expect(past.length).toBeGreaterThan(MAX_KEPT_PAST_YEARS + 1);
+
+    const first = snapshotOfYear(whole, past[0]!);
+    snapshotOfYear(whole, latest!);
+    for (const year of past) snapshotOfYear(whole, year);
+    const kept = keptYearViews(whole);
+    expect(kept).toContain(latest);
+    expect(kept.filter((y) => y !== latest)).toEqual(past.slice(-MAX_KEPT_PAST_YEARS));
+
+    // Reading a kept year makes it the most recent; reading an evicted one builds it anew, equal to the first.
+    const again = snapshotOfYear(whole, past[0]!);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(keptYearViews(whole).at(-1)).toBe(past[0]);
+    expect(keptYearViews(whole).length).toBe(MAX_KEPT_PAST_YEARS + 1);
+  });
+
+  it('visits a year without keeping it, and uses the kept view when there is one', async () => {
+    await store.replaceDataset(await dataset('test/fixtures/years'));
+    const whole = await store.snapshot();
+    const visited = withGraphOfYear(whole, 2021, (g) => g);
+    expect(visited).toEqual(snapshotAsOf(whole, 2021));
+    expect(keptYearViews(whole)).not.toContain(2021);
+    const kept = snapshotOfYear(whole, 2021);
+    expect(withGraphOfYear(whole, 2021, (g) => g)).toBe(kept);
   });
 });

@@ -4,7 +4,7 @@
 import { findGaps } from '../../analysis/gaps.js';
 import { partialDateKey } from '../../analysis/time/dates.js';
 import type { Years } from '../../analysis/time/years.js';
-import { snapshotOfYear, yearsOfGraph } from '../../projection/as-of.js';
+import { snapshotOfYear, withGraphOfYear, yearsOfGraph } from '../../projection/as-of.js';
 import type { GapFinding } from '../../schema/analysis.js';
 import type { GraphNode } from '../../schema/graph.js';
 import type { SourceRef } from '../../schema/time.js';
@@ -21,7 +21,7 @@ export interface DataView {
   readonly currentById: ReadonlyMap<string, GapFinding>;
   /** The findings of one year of the data (computed on first need). */
   findingsOf(year: number): readonly GapFinding[];
-  /** How many years' findings are worked out so far (the latest year's always are): how far a preparation has come. */
+  /** How many years' findings are indexed so far: how far a preparation has come. */
   analysedYears(): number;
   /** What the data says about one finding. */
   observe(findingId: string, subjectId: string): Observation;
@@ -59,52 +59,88 @@ export function latestSourceOf(snapshot: GraphSnapshot, years: Years, year: numb
   return ref;
 }
 
-const views = new WeakMap<GraphSnapshot, DataView>();
+const views = new WeakMap<GraphSnapshot, DataIndex>();
+
+/** Where one finding id was found across the years of the data: what observe() needs, without the findings. */
+interface Presence {
+  /** The years it was found in, ascending. */
+  years: number[];
+  /** Its summary in the last year it was found, kept only for a finding the latest year lacks (it is gone). */
+  last: FindingSummary | null;
+}
+
+/**
+ * A view that indexes the years one at a time. Each past year's findings are worked out once, on a graph of the year
+ * that is not kept (projection/as-of.ts, withGraphOfYear), and only a digest of them stays: the years each finding id
+ * was found in, and the last summary of a finding gone by the latest year. Keeping every year's findings and graph took
+ * a server with 100,000 nodes past 1 GiB; the digest is a few entries per finding id.
+ */
+class DataIndex implements DataView {
+  readonly years: Years;
+  readonly current: readonly GapFinding[];
+  readonly currentById: ReadonlyMap<string, GapFinding>;
+  private readonly nodeIds: Set<string>;
+  private readonly presence = new Map<string, Presence>();
+  private readonly indexed = new Set<number>();
+
+  constructor(readonly snapshot: GraphSnapshot) {
+    this.years = yearsOfGraph(snapshot);
+    const latest = this.years.latest;
+    this.current = findGaps(latest === null ? snapshot : snapshotOfYear(snapshot, latest));
+    this.currentById = new Map(this.current.map((f) => [f.id, f]));
+    this.nodeIds = new Set(snapshot.nodes.map((n) => n.id));
+  }
+
+  findingsOf(year: number): readonly GapFinding[] {
+    // A year asked for by a reader (GET /api/findings?asOf=): its graph is kept among the recent years, and so are its
+    // findings (materialised on that graph).
+    return year === this.years.latest ? this.current : findGaps(snapshotOfYear(this.snapshot, year));
+  }
+
+  analysedYears(): number {
+    return this.indexed.size;
+  }
+
+  /** Adds one year's findings to the digest, once. Years may come in any order. */
+  indexYear(year: number): void {
+    if (this.indexed.has(year)) return;
+    const found = year === this.years.latest ? this.current : withGraphOfYear(this.snapshot, year, (ofYear) => findGaps(ofYear));
+    for (const f of found) {
+      let p = this.presence.get(f.id);
+      if (!p) this.presence.set(f.id, (p = { years: [], last: null }));
+      const at = p.years.findIndex((y) => y > year);
+      if (at === -1) p.years.push(year);
+      else p.years.splice(at, 0, year);
+      if (!this.currentById.has(f.id) && p.years.at(-1) === year) p.last = summaryOf(f);
+    }
+    this.indexed.add(year);
+  }
+
+  private indexAll(): void {
+    for (const year of this.years.all) this.indexYear(year);
+  }
+
+  observe(findingId: string, subjectId: string): Observation {
+    this.indexAll();
+    const { years } = this;
+    const latest = years.latest;
+    const now = this.currentById.get(findingId);
+    const subjectExists = this.nodeIds.has(subjectId);
+    const presentIn = subjectExists ? (this.presence.get(findingId)?.years ?? []) : [];
+    const firstYear = now ? (presentIn[0] ?? latest) : (presentIn[0] ?? null);
+    if (now) return { present: true, subjectExists: true, finding: summaryOf(now), closing: null, firstYear };
+    const lastYear = presentIn.at(-1);
+    const lastSeen = lastYear === undefined ? null : this.presence.get(findingId)!.last;
+    // Gone since the year after it was last found; found in no year of this data, it is gone as of the latest.
+    const goneIn = lastYear === undefined ? latest : (years.all.find((y) => y > lastYear) ?? latest);
+    const closing = goneIn === null ? { source: null, year: null } : { source: latestSourceOf(this.snapshot, years, goneIn), year: goneIn };
+    return { present: false, subjectExists, finding: lastSeen, closing, firstYear };
+  }
+}
 
 export function dataViewOf(snapshot: GraphSnapshot): DataView {
-  const cached = views.get(snapshot);
-  if (cached) return cached;
-  const years = yearsOfGraph(snapshot);
-  const latest = years.latest;
-  const current = findGaps(latest === null ? snapshot : snapshotOfYear(snapshot, latest));
-  const currentById = new Map(current.map((f) => [f.id, f]));
-  const nodeIds = new Set(snapshot.nodes.map((n) => n.id));
-  const byYear = new Map<number, GapFinding[]>();
-  const findingsOf = (year: number): GapFinding[] => {
-    if (year === latest) return current;
-    let found = byYear.get(year);
-    if (!found) byYear.set(year, (found = findGaps(snapshotOfYear(snapshot, year))));
-    return found;
-  };
-  const idsByYear = new Map<number, Set<string>>();
-  const idsOf = (year: number): Set<string> => {
-    let ids = idsByYear.get(year);
-    if (!ids) idsByYear.set(year, (ids = new Set(findingsOf(year).map((f) => f.id))));
-    return ids;
-  };
-
-  const view: DataView = {
-    snapshot,
-    years,
-    current,
-    currentById,
-    findingsOf,
-    analysedYears: () => byYear.size + (latest === null ? 0 : 1),
-    observe(findingId, subjectId) {
-      const now = currentById.get(findingId);
-      const subjectExists = nodeIds.has(subjectId);
-      const presentIn = subjectExists ? years.all.filter((y) => idsOf(y).has(findingId)) : [];
-      const firstYear = now ? (presentIn[0] ?? latest) : (presentIn[0] ?? null);
-      if (now) return { present: true, subjectExists: true, finding: summaryOf(now), closing: null, firstYear };
-      const lastYear = presentIn.at(-1);
-      const lastSeen = lastYear === undefined ? null : findingsOf(lastYear).find((f) => f.id === findingId)!;
-      // Gone since the year after it was last found; found in no year of this data, it is gone as of the latest.
-      const goneIn = lastYear === undefined ? latest : (years.all.find((y) => y > lastYear) ?? latest);
-      const closing = goneIn === null ? { source: null, year: null } : { source: latestSourceOf(snapshot, years, goneIn), year: goneIn };
-      return { present: false, subjectExists, finding: lastSeen ? summaryOf(lastSeen) : null, closing, firstYear };
-    },
-  };
-  views.set(snapshot, view);
+  let view = views.get(snapshot);
+  if (!view) views.set(snapshot, (view = new DataIndex(snapshot)));
   return view;
 }
 
@@ -112,7 +148,8 @@ export function dataViewOf(snapshot: GraphSnapshot): DataView {
  * The data view with every year's findings worked out, one year per turn of the event loop. The first reconcile after a
  * load of a large graph runs the gap analysis once per year of the data; done in one go it held the event loop for the
  * whole of it (at 100,000 nodes /api/health stopped answering). Each year's findings are kept on that year's frozen
- * snapshot (analysis/materialised.ts), so a year another caller already analysed costs nothing here.
+ * snapshot while that graph is kept (analysis/materialised.ts, projection/as-of.ts), so a year a reader analysed
+ * recently costs nothing here.
  */
 export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSignal): Promise<DataView> {
   const prepared = views.get(snapshot);
@@ -124,11 +161,11 @@ export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSi
   if (years.latest !== null) snapshotOfYear(snapshot, years.latest);
   await nextTurn();
   signal?.throwIfAborted();
-  const view = dataViewOf(snapshot);
+  const view = dataViewOf(snapshot) as DataIndex;
   for (const year of years.all) {
     await nextTurn();
     signal?.throwIfAborted();
-    view.findingsOf(year);
+    view.indexYear(year);
   }
   return view;
 }
