@@ -2,7 +2,10 @@
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/synthetic/rng.js';
-import { bridgeNodes, components } from '../../graph/analysis/network.js';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import { betweennessOf, bridgeNodes, components, sampledBrandes } from '../../graph/analysis/network.js';
+
+const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
 
 /** By definition, and slowly: every node removed in turn, the parts of its component that hold counted nodes. */
 function bridgesByDefinition(graph: UndirectedGraph, counts: (id: string) => boolean, minCutOff: number) {
@@ -82,5 +85,56 @@ describe('bridgeNodes', () => {
     }
     // The random graphs must have had bridges at all, or the comparison proves nothing.
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('betweennessOf', () => {
+  it("gives graphology's whole-network figure for the nodes asked, computing only their components", () => {
+    let split = 0;
+    for (const [seed, nodes, edges] of [
+      [1, 60, 40],
+      [2, 120, 90],
+      [3, 80, 200],
+      [4, 200, 150],
+    ] as const) {
+      const graph = randomGraph(seed, nodes, edges);
+      if (components(graph).length > 1) split += 1;
+      // What the analysis computed before: the whole network, Dijkstra with unit weights.
+      const whole = betweennessCentrality(graph, { normalized: true });
+      const asked = graph.nodes().filter((_, i) => i % 3 === 0);
+      const found = betweennessOf(graph, asked);
+      expect([...found.keys()].sort()).toEqual([...asked].sort());
+      for (const id of asked) expect(found.get(id), `${id} (seed ${seed})`).toEqual({ value: expect.closeTo(whole[id]!, 12) });
+      expect([...found.values()].some((b) => b.value > 0)).toBe(true);
+    }
+    expect(split).toBeGreaterThanOrEqual(3); // most networks here are in several parts, as a past year's is
+  });
+
+  it('gives 0 in a network of two nodes or fewer, and nothing for a node the network lacks', () => {
+    const pair = new UndirectedGraph();
+    pair.addNode('a');
+    pair.addNode('b');
+    pair.addEdge('a', 'b');
+    expect([...betweennessOf(pair, ['a', 'x'])]).toEqual([['a', { value: 0 }]]);
+  });
+
+  it('estimates from sources spread over the network when a component is over the budget, and says from how many', () => {
+    const graph = randomGraph(9, 150, 600);
+    expect(components(graph).length).toBe(1);
+    const exact = betweennessCentrality(graph, { normalized: false });
+    // Every node a source: the accumulation is Brandes's own (graphology's unnormalised figure is halved).
+    const all = sampledBrandes(graph, graph.order);
+    graph.nodes().forEach((id, i) => expect(all[i]!, id).toBeCloseTo(exact[id]! * 2, 9));
+
+    const steps = graph.order + graph.size;
+    const budget = 40 * steps; // 40 of 150 sources
+    const estimated = betweennessOf(graph, graph.nodes(), budget);
+    const whole = betweennessCentrality(graph, { normalized: true });
+    const top = graph.nodes().sort((a, b) => whole[b]! - whole[a]!)[0]!;
+    expect(estimated.get(top)!.sampledSources).toBe(40);
+    expect(estimated.get(top)!.value).toBeGreaterThan(whole[top]! * 0.7);
+    expect(estimated.get(top)!.value).toBeLessThan(whole[top]! * 1.3);
+    // Within the budget the figure is exact and carries no sample size.
+    expect(betweennessOf(graph, [top], 150 * steps).get(top)).toEqual({ value: expect.closeTo(whole[top]!, 12) });
   });
 });

@@ -3,7 +3,7 @@ import type { GapRuleInfo, LocalizedText } from '../../schema/analysis.js';
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
 import { allOf, anyOf, atLeast, explain, link, type Support } from '../basis.js';
 import { EvidenceBuilder, finding, str } from '../evidence.js';
-import { betweenness, bridgesWithParts, buildNetwork, type BridgeWithParts } from '../network.js';
+import { betweennessOf, bridgesWithParts, buildNetwork, type BridgeWithParts } from '../network.js';
 import { hasCategory } from '../plan.js';
 import { definiteKind, list, percent, quoted, t } from '../text.js';
 import type { GapRule } from './rule.js';
@@ -55,7 +55,7 @@ export const concentrationRisk: GapRule = {
       risks.set(node.id, risk);
     }
     if (risks.size === 0) return [];
-    const centrality = betweenness(network.graph);
+    const centrality = betweennessOf(network.graph, risks.keys());
 
     return [...risks.values()].map(({ node, share, bridge }) => {
       const partSizes = bridge?.partSizes;
@@ -65,7 +65,12 @@ export const concentrationRisk: GapRule = {
       const values: Record<string, number> = {};
       if (share) Object.assign(values, { initiatives: share.count, ofInitiatives: share.total, share: round(share.count / share.total) });
       if (partSizes) values['parts'] = partSizes.length;
-      if (centrality[node.id] !== undefined) values['betweenness'] = round(centrality[node.id]!);
+      const between = centrality.get(node.id);
+      if (between !== undefined) {
+        values['betweenness'] = round(between.value);
+        // An estimate in a very large network: how many sources it rests on (graph/analysis/network.ts).
+        if (between.sampledSources !== undefined) values['betweennessSampledSources'] = between.sampledSources;
+      }
       const evidence = new EvidenceBuilder(ctx).node(node, { values });
       if (share) for (const e of share.edges) evidence.edge(e).node(ctx.node(e.to), { facts: ['status'] });
       if (partSizes) evidence.allEdges(network.edgesAt(node.id));
