@@ -2,9 +2,13 @@
 // is closed by the data (with the source that closed it), one that came back reopens, one whose subject left the data is
 // marked orphaned. Run after a dataset is loaded, at server start, and before any follow-up read or write of a graph not
 // reconciled yet (see docs/follow-up.md for why all three). Idempotent: a second run over the same data writes nothing.
-// Safe beside editors and other servers: all its changes are one batch of compare-and-sets (WorkStore.writeRecords),
-// committed together or not at all; on a conflict nothing is written, the records that conflicted are read again and
-// the batch worked out anew, so an editor's write is never overwritten and a change another server made is not repeated.
+// Safe beside editors and other servers: its changes are batches of compare-and-sets (WorkStore.writeRecords), each
+// committed together with its audit entries or not at all; on a conflict nothing of that batch is written, the records
+// that conflicted are read again and what is left worked out anew, so an editor's write is never overwritten and a
+// change another server made is not repeated. Batches of RECONCILE_BATCH, not one: the first reconcile of a
+// 100,000-node graph writes about 49,000 records, which as one transaction overflowed the embedded work store's buffer
+// pool and failed every time. A run stopped between batches (a crash, the server closing) leaves every record either
+// reconciled or as it was, each with its audit entry, and the next run finishes the rest.
 import { StoreError } from '../../store/errors.js';
 import type { OnLoadProgress } from '../../schema/load.js';
 import type { GraphSnapshot } from '../../store/port.js';
@@ -16,6 +20,8 @@ import { reconcileRecord, SYSTEM_ACTOR, type DataAction } from './state.js';
 
 export const COLLECTION = 'followup' as const;
 const MAX_ATTEMPTS = 5;
+/** Records written per transaction (see the top). */
+export const RECONCILE_BATCH = 2000;
 
 export type ReconcileSummary = Record<DataAction, number> & { unchanged: number; conflicts: number; invalid: number };
 
@@ -88,8 +94,10 @@ export interface ReconcileOptions {
   requestId?: string;
   /** Stops the run between two writes (the server closing): it then rejects, and the next caller starts afresh. */
   signal?: AbortSignal;
-  /** Hears of the batch: its size before it is written, and again once it is (GET /api/dataset/status shows it). */
+  /** Hears of the writes: how many there are before they are written, and how many are after each batch (GET /api/dataset/status shows it). */
   onProgress?: OnLoadProgress;
+  /** Records per transaction; RECONCILE_BATCH unless a test asks for smaller batches. */
+  batchSize?: number;
 }
 
 /** Reconciles every record with the snapshot through the work store: every change in one audited batch write. */
@@ -100,7 +108,10 @@ export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot
   const records = await work.listRecords(COLLECTION);
   const stored = new Map(records.map((r) => [r.id, r]));
   const summary = emptySummary();
-  let ids = idsToLookAt(view, records);
+  // Written by this run: a later attempt (after a conflict in a later batch) does not look at them again.
+  const written = new Set<string>();
+  const toLookAt = () => idsToLookAt(view, [...stored.values()]).filter((id) => !written.has(id));
+  let ids = toLookAt();
   for (let attempt = 1; ; attempt++) {
     options.signal?.throwIfAborted();
     const writes: (RecordWrite & { action: DataAction })[] = [];
@@ -129,27 +140,34 @@ export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot
       writes.push({ collection: COLLECTION, id, body: toJson(change.record), expectedVersion: current?.version ?? 0, audit, action: change.action });
     }
     options.onProgress?.({ phase: 'reconciling', done: 0, total: writes.length });
+    let done = 0;
     try {
-      // One transaction for the whole reconcile: every change and its audit entry, or none (a write per record took
-      // 16 ms each on the embedded store, minutes for thousands of findings).
-      await work.writeRecords(writes.map(({ action: _action, ...write }) => write));
-      options.onProgress?.({ phase: 'reconciling', done: writes.length, total: writes.length });
-      for (const w of writes) round[w.action]++;
-      for (const key of Object.keys(summary) as (keyof ReconcileSummary)[]) summary[key] += round[key];
+      const size = Math.max(1, options.batchSize ?? RECONCILE_BATCH);
+      for (let start = 0; start < writes.length; start += size) {
+        if (start > 0) options.signal?.throwIfAborted();
+        const batch = writes.slice(start, start + size);
+        const saved = await work.writeRecords(batch.map(({ action: _action, ...write }) => write));
+        for (const record of saved) stored.set(record.id, record);
+        for (const w of batch) {
+          written.add(w.id);
+          summary[w.action]++;
+        }
+        options.onProgress?.({ phase: 'reconciling', done: (done += batch.length), total: writes.length });
+      }
+      // This round looked at every record not written before it, so its counts of the rest are the run's.
+      summary.unchanged += round.unchanged;
+      summary.invalid += round.invalid;
       return summary;
     } catch (err) {
       const conflicts = err instanceof StoreError && err.code === 'version_conflict' ? err.conflicts : undefined;
       if (!conflicts || attempt >= MAX_ATTEMPTS) throw err;
-      // Someone wrote some of these records meanwhile (an editor, or another server reconciling): nothing of the batch
-      // was written. Read those again and work the whole batch out anew; the records nobody touched come out the same.
+      // Someone wrote some of these records meanwhile (an editor, or another server reconciling): nothing of that batch
+      // was written. Read every record again (whoever wrote these may have written later batches' too) and work what is
+      // left out anew; the records nobody touched come out the same.
       summary.conflicts += conflicts.length;
-      for (const { target } of conflicts) {
-        const id = target.slice(`${COLLECTION}/`.length);
-        const fresh = await work.getRecord(COLLECTION, id);
-        if (fresh) stored.set(id, fresh);
-        else stored.delete(id);
-      }
-      ids = idsToLookAt(view, [...stored.values()]);
+      stored.clear();
+      for (const fresh of await work.listRecords(COLLECTION)) stored.set(fresh.id, fresh);
+      ids = toLookAt();
     }
   }
 }
