@@ -46,7 +46,8 @@ export const neo4jDialect = {
   clearOrphanMark: `MATCH ${GEN} WHERE g.value % 2 = 1 AND g.token IS NULL SET g.value = g.value + 1, g.since = timestamp()`,
   readMeta: `MATCH (m:${META_LABEL}) RETURN m.key AS key, m.json AS json`,
   countNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN count(n) AS c`,
-  countRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN count(r) AS c`,
+  // From a graph node: a load's staged relationships carry the real types (still answered from the count store).
+  countRelationships: (type: RelationshipType) => `MATCH (:${NODE_LABEL})-[r:${type}]->() RETURN count(r) AS c`,
   allNodes: `MATCH (n:${NODE_LABEL}) RETURN n`,
   allRelationships: `MATCH (:${NODE_LABEL})-[r]->(:${NODE_LABEL}) RETURN r`,
   nodesByIds: `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids RETURN n`,

@@ -69,8 +69,8 @@ export interface Neo4jStoreOptions extends Neo4jConfig {
   writeBatch?: number;
   /** See STALE_HEARTBEAT_MS (tests make it short). */
   staleHeartbeatMs?: number;
-  /** For tests: called before each attempt of the promote, after the switch. */
-  faults?: { beforePromote?: () => void | Promise<void> };
+  /** For tests: called before each attempt of the promote (after the switch), and after each promote batch commits. */
+  faults?: { beforePromote?: () => void | Promise<void>; afterPromoteBatch?: () => void | Promise<void> };
 }
 
 export class Neo4jStore implements GraphStore {
@@ -325,7 +325,6 @@ export class Neo4jStore implements GraphStore {
       await this.stagingTx(token, async (run) => {
         for (const row of datasetMetaRows(dataset)) await run(q.stageMeta, { ...row, token });
       });
-      report('committing', 0, 1);
       await this.switchTo(token);
     } catch (err) {
       // Not switched: the old graph stays current; only this load's staged items go.
@@ -416,6 +415,9 @@ export class Neo4jStore implements GraphStore {
         const phase = String(g['phase']);
         const n = await work(run, phase);
         await run(q.promoteHeartbeat, { token, phase: phase === 'clearing' && n < 0 ? 'promoting' : phase });
+        return n;
+      }).then(async (n) => {
+        await this.options.faults?.afterPromoteBatch?.();
         return n;
       });
     const count = async (run: Run, statement: string) => Number((await run(statement, { token, batch: this.batchSize }))[0]?.['c'] ?? 0);
