@@ -13,6 +13,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Maximum JVM heap, e.g. "512m". */
   heap?: string;
+  /** db.memory.transaction.max in MiB; default 256. */
+  transactionMaxMb?: number;
   /** Keep Node's event loop alive while the server runs (for a foreground CLI). */
   keepAlive?: boolean;
 }

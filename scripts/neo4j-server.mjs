@@ -289,10 +289,11 @@ function waitForExit(child) {
  * @param {string} [opts.dataDir] Neo4j home (store in DIR/data, logs in DIR/logs); default <repo>/.neo4j/data.
  * @param {(line: string) => void} [opts.log] receives build progress and the server's warnings; default stderr.
  * @param {string} [opts.heap]   max JVM heap, default env NEO4J_HEAP or 512m (page cache is fixed at 256m).
+ * @param {number} [opts.transactionMaxMb] db.memory.transaction.max in MiB, default 256 (tests lower it).
  * @param {boolean} [opts.keepAlive] keep Node's event loop alive while the server runs (for a foreground CLI).
  *   Default false: the child does not hold the event loop open, and it shuts itself down when this process exits.
  */
-export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAlive = false } = {}) {
+export async function startNeo4j({ port, dataDir, log = defaultLog, heap, transactionMaxMb, keepAlive = false } = {}) {
   if ((await javaMajorVersion()) < 17) throw new Error('Neo4j 5.26 needs Java 17 or newer on PATH (or in JAVA_HOME)');
   await buildLauncher({ log });
 
@@ -308,7 +309,8 @@ export async function startNeo4j({ port, dataDir, log = defaultLog, heap, keepAl
     if (await portInUse(boltPort)) {
       throw new Error(`Cannot start Neo4j: something is already listening on 127.0.0.1:${boltPort}`);
     }
-    const args = [...jvmFlags({ heap }), '-cp', classpath, 'no.strategigraf.neo4j.Launcher', String(boltPort), home];
+    const txMax = transactionMaxMb === undefined ? [] : [`-Dstrategigraf.transactionMaxMb=${Math.trunc(transactionMaxMb)}`];
+    const args = [...jvmFlags({ heap }), ...txMax, '-cp', classpath, 'no.strategigraf.neo4j.Launcher', String(boltPort), home];
     const started = Date.now();
     const proc = spawn(javaCommand(), args, { cwd: home, stdio: ['pipe', 'pipe', 'pipe'] });
     child = proc;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parsePort } from '../server/port.mjs';
 import { DEFAULT_DATA_DIR, NEO4J_VERSION, neo4jAvailable, startNeo4j } from './neo4j-server.mjs';
 
-const USAGE = `Usage: npm run neo4j -- [--port N] [--data DIR]
-       node scripts/neo4j.mjs [--port N] [--data DIR]
+const USAGE = `Usage: npm run neo4j -- [--port N] [--data DIR] [--transaction-max-mb N]
+       node scripts/neo4j.mjs [--port N] [--data DIR] [--transaction-max-mb N]
 
 Runs a local Neo4j Community ${NEO4J_VERSION} server (embedded Neo4j + Bolt, from Maven Central; no Docker)
 on 127.0.0.1 in the foreground. Stop it with Ctrl-C (it shuts down cleanly).
@@ -13,6 +13,7 @@ on 127.0.0.1 in the foreground. Stop it with Ctrl-C (it shuts down cleanly).
 Options:
   --port N     Bolt port (default: $NEO4J_BOLT_PORT or 7687; 0 picks a free port)
   --data DIR   Neo4j home: store in DIR/data, logs in DIR/logs (default: ${path.relative(process.cwd(), DEFAULT_DATA_DIR) || DEFAULT_DATA_DIR})
+  --transaction-max-mb N  db.memory.transaction.max in MiB (default 256, a guard for analysts' queries)
   -h, --help   Show this help
 
 Needs Java 17+ and Maven on PATH. The first run builds scripts/neo4j-launcher, which downloads ~125 MB
@@ -44,6 +45,12 @@ function parseArgs(argv) {
       case '--data':
         opts.dataDir = path.resolve(value());
         break;
+      case '--transaction-max-mb': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1) throw new Error(`invalid --transaction-max-mb: ${v}`);
+        opts.transactionMaxMb = v;
+        break;
+      }
       default:
         throw new Error(`unknown argument: ${arg}`);
     }
@@ -89,7 +96,7 @@ async function main() {
   }, 1000).unref();
 
   try {
-    server = await startNeo4j({ port: opts.port, dataDir: opts.dataDir, keepAlive: true });
+    server = await startNeo4j({ port: opts.port, dataDir: opts.dataDir, transactionMaxMb: opts.transactionMaxMb, keepAlive: true });
   } catch (err) {
     if (stopping) return 0;
     console.error(`neo4j: ${err.message}`);

@@ -7,8 +7,9 @@ export const LOAD_PHASES = ['validating', 'clearing', 'nodes', 'relationships', 
 export const LoadPhase = z
   .enum(LOAD_PHASES)
   .describe(
-    'validating: reading and checking the dataset; clearing: deleting the old graph (in the same transaction); nodes, relationships: writing them; ' +
-      'committing: the commit; indexing: reading the committed graph back into memory and checkpointing (embedded store); ' +
+    "validating: reading and checking the dataset; clearing: deleting the old graph (embedded store: in the load's one transaction; " +
+      'Neo4j: in batches once the staged new graph is switched in); nodes, relationships: writing them (Neo4j: staged in batches, unseen by readers); ' +
+      'committing: the commit (Neo4j: the staged graph made current in batches); indexing: reading the committed graph back into memory and checkpointing (embedded store); ' +
       'reconciling: the follow-up records brought in line with the new findings (the server, after the commit)',
   )
   .meta({ id: 'LoadPhase' });

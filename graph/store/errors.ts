@@ -41,6 +41,9 @@ export class StoreError extends Error {
 
 export const storeUnavailable = (backend: string, cause?: unknown) =>
   new StoreError('store_unavailable', `the ${backend} store is unavailable${cause instanceof Error ? `: ${cause.message}` : ''}`, { cause });
+/** While a dataset load stages or promotes its graph (Neo4j), analysts' queries would see part of it: a 503, retry later. */
+export const LOAD_UNDER_WAY_MESSAGE = 'a load of the dataset is under way; try again shortly';
+export const loadUnderWay = () => new StoreError('store_unavailable', LOAD_UNDER_WAY_MESSAGE);
 export const readOnlyViolation = () => new StoreError('read_only', 'the query would change the graph; only read queries are allowed here');
 export const queryTimeout = (ms: number) => new StoreError('query_timeout', `the query ran longer than the limit of ${ms} ms and was stopped`);
 export const rowCapExceeded = (cap: number) =>

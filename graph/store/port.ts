@@ -68,7 +68,9 @@ export interface GraphStore {
   close(): Promise<void>;
   health(): Promise<StoreHealth>;
   /**
-   * Replaces the whole graph in one transaction: on any failure the previous graph stays as it was. `onProgress` hears
+   * Replaces the whole graph atomically for readers: on a failure (load_failed) the previous graph stays as it was, and
+   * readers see the old graph or the new one, never a mix. (LadybugDB does it in one transaction; Neo4j stages in
+   * batches and switches, and once switched the load has happened even if finishing it is left to a reader.) `onProgress` hears
    * of each step (clearing, nodes and relationships written so far, committing, indexing), at most every few thousand
    * rows; it is for showing, and what it throws is ignored.
    */

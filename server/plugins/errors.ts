@@ -2,7 +2,7 @@
 // and nothing internal (stack traces, driver messages, file paths) reaches the client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { StoreError, type StoreErrorCode } from '../../graph/store/errors.js';
+import { LOAD_UNDER_WAY_MESSAGE, StoreError, type StoreErrorCode } from '../../graph/store/errors.js';
 import { ApiError, FIELD_LOCATIONS, type ApiErrorBody, type ErrorCode, type FieldIssue } from '../schemas/common.js';
 
 const STORE_ERROR_STATUS: Record<StoreErrorCode, number> = {
@@ -113,7 +113,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const status = STORE_ERROR_STATUS[err.code];
       if (err.code === 'store_unavailable') {
         request.log.error({ err }, 'graph store unavailable');
-        return reply.code(status).send(errorBody(err.code, 'the graph store is unavailable; try again shortly'));
+        // A load under way is said as such (it holds nothing internal); anything else stays generic.
+        const message = err.message === LOAD_UNDER_WAY_MESSAGE ? err.message : 'the graph store is unavailable; try again shortly';
+        return reply.code(status).send(errorBody(err.code, message));
       }
       if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
       if (err.code === 'query_crashed') {

@@ -14,16 +14,31 @@ const MAX_LENGTHS = [1, 2, 3, 4, 5, 6];
 
 /** Each entry of the dialect, expanded over every argument it is called with. */
 const STORE_STATEMENTS: { [K in keyof typeof neo4jDialect]: () => unknown } = {
-  deleteAllInTransaction: () => neo4jDialect.deleteAllInTransaction,
   readGeneration: () => neo4jDialect.readGeneration,
-  markReplacing: () => neo4jDialect.markReplacing,
-  markReplaced: () => neo4jDialect.markReplaced,
-  createNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.createNodes(k)])),
-  createRelationships: () =>
+  beginLoad: () => neo4jDialect.beginLoad,
+  loadHeartbeat: () => neo4jDialect.loadHeartbeat,
+  abandonedLoads: () => neo4jDialect.abandonedLoads,
+  activeLoads: () => neo4jDialect.activeLoads,
+  stageNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.stageNodes(k)])),
+  stageRelationships: () =>
     Object.fromEntries(
-      RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, neo4jDialect.createRelationships(t, from, to)])),
+      RELATIONSHIP_TYPES.flatMap((t) => allowedPairs(t).map(([from, to]) => [`${from}-${t}->${to}`, neo4jDialect.stageRelationships(t, from, to)])),
     ),
-  writeMeta: () => neo4jDialect.writeMeta,
+  stageMeta: () => neo4jDialect.stageMeta,
+  discardStagedRelationships: () => neo4jDialect.discardStagedRelationships,
+  discardStagedNodes: () => neo4jDialect.discardStagedNodes,
+  discardStagedMeta: () => neo4jDialect.discardStagedMeta,
+  endLoad: () => neo4jDialect.endLoad,
+  lockGeneration: () => neo4jDialect.lockGeneration,
+  switchTo: () => neo4jDialect.switchTo,
+  promoteHeartbeat: () => neo4jDialect.promoteHeartbeat,
+  deleteOldRelationships: () => neo4jDialect.deleteOldRelationships,
+  deleteOldNodes: () => neo4jDialect.deleteOldNodes,
+  deleteOldMeta: () => neo4jDialect.deleteOldMeta,
+  promoteNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.promoteNodes(k)])),
+  promoteMeta: () => neo4jDialect.promoteMeta,
+  finishSwitch: () => neo4jDialect.finishSwitch,
+  clearOrphanMark: () => neo4jDialect.clearOrphanMark,
   readMeta: () => neo4jDialect.readMeta,
   countNodes: () => Object.fromEntries(NODE_KINDS.map((k) => [k, neo4jDialect.countNodes(k)])),
   countRelationships: () => Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, neo4jDialect.countRelationships(t)])),

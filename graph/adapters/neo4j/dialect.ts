@@ -1,28 +1,53 @@
 // Neo4j's Cypher for the port's operations, as pure functions so tests can pin the text.
 import type { NodeKind, RelationshipType } from '../../ontology.js';
-import { GENERATION_KEY, META_LABEL, NODE_LABEL, RESERVED_LABELS } from './schema.js';
+import { GENERATION_KEY, LOAD_LABEL, META_LABEL, NODE_LABEL, STAGED_LABEL, STAGED_META_LABEL } from './schema.js';
+
+const GEN = `(g:${META_LABEL} {key: '${GENERATION_KEY}'})`;
 
 export const neo4jDialect = {
-  // Everything but the generation counter, which outlives every load (see readGeneration), and the work records and
-  // audit trail, which are not the dataset's.
-  deleteAllInTransaction: `MATCH (n) WHERE NOT (n:${META_LABEL} AND n.key = '${GENERATION_KEY}') AND NOT n:${RESERVED_LABELS.join('|')} DETACH DELETE n`,
   /**
-   * The dataset generation, a seqlock: odd while a replace runs, even otherwise, and changed by every replace.
-   * `age` (ms, by the server's clock) tells an odd value left behind by a writer that died from one still running;
+   * The dataset generation, a seqlock: odd while a replace promotes, even otherwise, and changed by every replace.
+   * `quiet` (ms, by the server's clock, since the promoter's last heartbeat) tells a switch left by a writer that died;
    * `since` (when the value was set) tells the same value set anew after a wipe of the database apart.
    */
-  readGeneration: `OPTIONAL MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) RETURN g.value AS value, g.since AS since, timestamp() - g.since AS age`,
-  /** Before the replace, in a transaction of its own: makes the generation odd (and different from any before it). */
-  markReplacing: `MERGE (g:${META_LABEL} {key: '${GENERATION_KEY}'}) SET g.value = CASE WHEN coalesce(g.value, 0) % 2 = 0 THEN coalesce(g.value, 0) + 1 ELSE g.value + 2 END, g.since = timestamp()`,
-  /** After the replace's commit (or its failure), in a transaction of its own: even again. */
-  markReplaced: `MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) WHERE g.value % 2 = 1 SET g.value = g.value + 1`,
-  createNodes: (kind: NodeKind) => `UNWIND $rows AS r CREATE (n:${kind}:${NODE_LABEL}) SET n = r`,
-  createRelationships: (type: RelationshipType, from: NodeKind, to: NodeKind) =>
-    `UNWIND $rows AS r MATCH (a:${from} {id: r.fromId}), (b:${to} {id: r.toId}) CREATE (a)-[x:${type}]->(b) SET x = r RETURN count(x) AS created`,
-  writeMeta: `CREATE (:${META_LABEL} {key: $key, json: $json})`,
+  readGeneration: `OPTIONAL MATCH (g:${META_LABEL} {key: '${GENERATION_KEY}'}) RETURN g.value AS value, g.since AS since, timestamp() - g.since AS age, timestamp() - coalesce(g.heartbeat, g.since) AS quiet`,
+  // The batched replace (store.ts replaceDataset). Every statement touches at most $batch items, so that no transaction
+  // outgrows db.memory.transaction.max.
+  /** A load's marker, committed before its first staged item and deleted after its last. */
+  beginLoad: `CREATE (:${LOAD_LABEL} {token: $token, heartbeat: timestamp()})`,
+  loadHeartbeat: `MATCH (l:${LOAD_LABEL} {token: $token}) SET l.heartbeat = timestamp() RETURN l.token AS token`,
+  /** Loads whose staging stopped beating and that no switch has made current: their writer died. */
+  abandonedLoads: `MATCH (l:${LOAD_LABEL}) WHERE timestamp() - l.heartbeat > $staleMs AND NOT EXISTS { MATCH ${GEN} WHERE g.token = l.token } RETURN l.token AS token`,
+  activeLoads: `MATCH (l:${LOAD_LABEL}) RETURN count(l) AS c`,
+  stageNodes: (kind: NodeKind) => `UNWIND $rows AS r CREATE (n:${STAGED_LABEL}) SET n = r, n.stagedToken = $token, n.stagedKind = '${kind}'`,
+  stageRelationships: (type: RelationshipType, from: NodeKind, to: NodeKind) =>
+    `UNWIND $rows AS r MATCH (a:${STAGED_LABEL} {stagedToken: $token, id: r.fromId}), (b:${STAGED_LABEL} {stagedToken: $token, id: r.toId}) ` +
+    `WHERE a.stagedKind = '${from}' AND b.stagedKind = '${to}' CREATE (a)-[x:${type}]->(b) SET x = r RETURN count(x) AS created`,
+  stageMeta: `CREATE (:${STAGED_META_LABEL} {key: $key, json: $json, stagedToken: $token})`,
+  /** Relationships first, so that no batch of (possibly high-degree) nodes deletes an unbounded number with them. */
+  discardStagedRelationships: `MATCH (:${STAGED_LABEL} {stagedToken: $token})-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS c`,
+  discardStagedNodes: `MATCH (n:${STAGED_LABEL} {stagedToken: $token}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c`,
+  discardStagedMeta: `MATCH (m:${STAGED_META_LABEL} {stagedToken: $token}) WITH m LIMIT $batch DELETE m RETURN count(*) AS c`,
+  endLoad: `MATCH (l:${LOAD_LABEL} {token: $token}) DELETE l`,
+  /** Takes the generation node's write lock (SET) and says where it stands; the switch and every promote batch start here. */
+  lockGeneration: `MERGE ${GEN} ON CREATE SET g.value = 0, g.since = timestamp() SET g.locked = timestamp() RETURN g.value AS value, g.token AS token, g.phase AS phase, timestamp() - coalesce(g.heartbeat, g.since) AS quiet`,
+  switchTo: `MATCH ${GEN} SET g.value = g.value + 1, g.since = timestamp(), g.token = $token, g.phase = 'clearing', g.heartbeat = timestamp()`,
+  promoteHeartbeat: `MATCH ${GEN} WHERE g.token = $token SET g.heartbeat = timestamp(), g.phase = $phase`,
+  deleteOldRelationships: `MATCH (:${NODE_LABEL})-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS c`,
+  deleteOldNodes: `MATCH (n:${NODE_LABEL}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c`,
+  deleteOldMeta: `MATCH (m:${META_LABEL}) WHERE m.key <> '${GENERATION_KEY}' DELETE m`,
+  promoteNodes: (kind: NodeKind) =>
+    `MATCH (n:${STAGED_LABEL} {stagedToken: $token}) WHERE n.stagedKind = '${kind}' WITH n LIMIT $batch ` +
+    `REMOVE n:${STAGED_LABEL} SET n:${kind}:${NODE_LABEL} REMOVE n.stagedToken, n.stagedKind RETURN count(*) AS c`,
+  promoteMeta: `MATCH (m:${STAGED_META_LABEL} {stagedToken: $token}) REMOVE m:${STAGED_META_LABEL} SET m:${META_LABEL} REMOVE m.stagedToken`,
+  /** The end of a promote: the generation even and new, the load's marker gone. */
+  finishSwitch: `MATCH ${GEN} WHERE g.token = $token SET g.value = g.value + 1, g.since = timestamp() REMOVE g.token, g.phase, g.heartbeat WITH g OPTIONAL MATCH (l:${LOAD_LABEL} {token: $token}) DELETE l`,
+  /** An odd generation without a token (left by a writer of the one-transaction replace): nothing to promote. */
+  clearOrphanMark: `MATCH ${GEN} WHERE g.value % 2 = 1 AND g.token IS NULL SET g.value = g.value + 1, g.since = timestamp()`,
   readMeta: `MATCH (m:${META_LABEL}) RETURN m.key AS key, m.json AS json`,
   countNodes: (kind: NodeKind) => `MATCH (n:${kind}) RETURN count(n) AS c`,
-  countRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() RETURN count(r) AS c`,
+  // From a graph node: a load's staged relationships carry the real types (still answered from the count store).
+  countRelationships: (type: RelationshipType) => `MATCH (:${NODE_LABEL})-[r:${type}]->() RETURN count(r) AS c`,
   allNodes: `MATCH (n:${NODE_LABEL}) RETURN n`,
   allRelationships: `MATCH (:${NODE_LABEL})-[r]->(:${NODE_LABEL}) RETURN r`,
   nodesByIds: `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids RETURN n`,

@@ -1,6 +1,7 @@
 // The production store: Neo4j (a server, a cluster or Aura) through the official driver.
+import { randomUUID } from 'node:crypto';
 import neo4j, { isNode, isPath, isRelationship, Neo4jError } from 'neo4j-driver';
-import type { Driver, ManagedTransaction, Node, Path, Relationship, Session } from 'neo4j-driver';
+import type { Driver, Node, Path, Relationship, Session } from 'neo4j-driver';
 import { isAllowed, isNodeKind, NODE_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../ontology.js';
 import { relationshipId } from '../../dataset/ids.js';
 import type { Dataset } from '../../schema/dataset.js';
@@ -12,7 +13,7 @@ import type { WorkStore } from '../../work/port.js';
 import { Neo4jWorkStore } from './work-store.js';
 
 export { assertAnalystPlanAllowed };
-import { StoreError, loadFailed, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
+import { StoreError, loadFailed, loadUnderWay, queryInvalid, queryTimeout, readOnlyViolation, rowCapExceeded, storeUnavailable } from '../../store/errors.js';
 import type {
   GraphSnapshot,
   GraphStore,
@@ -42,8 +43,8 @@ type Row = Record<string, unknown>;
 const WRITE_BATCH = 5000;
 /** How long a read keeps retrying while a replace runs before it gives up as unavailable. */
 const CONSISTENT_READ_PATIENCE_MS = 60_000;
-/** An odd generation older than this was left by a writer that died mid-replace: ignore it. */
-const ABANDONED_MARK_MS = 5 * 60_000;
+/** A switch or staging whose heartbeat is older than this was left by a writer that died: readers finish or discard it. */
+const STALE_HEARTBEAT_MS = 30_000;
 
 type Run = (statement: string, params?: Params) => Promise<Row[]>;
 
@@ -64,6 +65,12 @@ export interface Neo4jStoreOptions extends Neo4jConfig {
   /** How long to wait for a connection before a request fails as "unavailable". */
   connectionTimeoutMs?: number;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /** Items per write transaction of a replace (tests make it small to get many batches). */
+  writeBatch?: number;
+  /** See STALE_HEARTBEAT_MS (tests make it short). */
+  staleHeartbeatMs?: number;
+  /** For tests: called before each attempt of the promote (after the switch), and after each promote batch commits. */
+  faults?: { beforePromote?: () => void | Promise<void>; afterPromoteBatch?: () => void | Promise<void> };
 }
 
 export class Neo4jStore implements GraphStore {
@@ -120,6 +127,8 @@ export class Neo4jStore implements GraphStore {
   async open(): Promise<void> {
     this.getDriver();
     await this.ensureSchema();
+    // A switch left by a writer that died is finished now (and dead stagings discarded), rather than after the stale delay.
+    await this.recoverAbandoned(true).catch((err: unknown) => this.log('warn', `could not finish a pending load: ${describe(err)}`));
     this.noteAvailability(true);
   }
 
@@ -199,14 +208,16 @@ export class Neo4jStore implements GraphStore {
    * commits meanwhile, and a node matched just before its deletion comes back without labels ("a node of unknown
    * kind"). Worse, while the replace is still uncommitted, label scans (MATCH (n:Label)) already miss the nodes it has
    * deleted, though look-ups by key still find them (seen on 5.26). So the graph carries a generation (a seqlock, see
-   * q.readGeneration): replaceDataset makes it odd in a transaction of its own before it deletes anything, and even
-   * in another after its commit has returned (inside the commit, the even value was seen before all of the graph). A read reads the generation first and last in its transaction and counts only when both
-   * are the same even number; otherwise (or when it met a half-deleted entity) it runs again after a short pause.
-   * Any overlap with a replace, from its first delete to the end of its commit, shows as an odd or changed generation.
-   * This holds across processes (several API servers on one Neo4j) because the mark lives in the database, not in
-   * this process. The price: reads wait while a replace runs (seconds), up to CONSISTENT_READ_PATIENCE_MS, then fail
-   * as unavailable; a writer that dies mid-replace leaves the mark, ignored after ABANDONED_MARK_MS or cleared by the
-   * next replace. Only writers that use this adapter mark: other writes to the database are not detected.
+   * q.readGeneration): replaceDataset stages the new graph out of readers' sight, makes the generation odd in a small
+   * switch transaction before it deletes anything, and even in the last of its promote batches. A read reads the
+   * generation first and last in its transaction and counts only when both are the same even number; otherwise (or
+   * when it met a half-deleted entity) it runs again after a short pause. Any overlap with a promote, from its first
+   * delete to its last relabel, shows as an odd or changed generation. This holds across processes (several API servers
+   * on one Neo4j) because the mark lives in the database, not in this process. The price: reads wait while a promote
+   * runs, up to CONSISTENT_READ_PATIENCE_MS, then fail as unavailable. A promoter beats a heartbeat on the generation
+   * node per batch; a reader that finds it older than STALE_HEARTBEAT_MS takes the promote over and finishes it, so a
+   * writer that dies after its switch does not leave a running server answering 503 (see replaceDataset).
+   * Only writers that use this adapter mark: other writes to the database are not detected.
    */
   private async readConsistent<T>(work: (run: Run) => Promise<T>): Promise<T> {
     return (await this.readVersioned(work)).value;
@@ -216,6 +227,7 @@ export class Neo4jStore implements GraphStore {
   private async readVersioned<T>(work: (run: Run) => Promise<T>): Promise<{ value: T; generation: string | null }> {
     await this.ensureSchema();
     const deadline = Date.now() + CONSISTENT_READ_PATIENCE_MS;
+    let lastRecovery = 0;
     for (let attempt = 0; ; attempt++) {
       const session = this.session('READ');
       let outcome: { value: T; generation: string | null } | typeof RETRY;
@@ -240,11 +252,39 @@ export class Neo4jStore implements GraphStore {
         await session.close();
       }
       if (outcome !== RETRY) return outcome;
+      // A switch whose promoter stopped beating: finish it here rather than answer 503 until a restart.
+      if (Date.now() - lastRecovery > this.staleMs / 4) {
+        const g = (await this.read(q.readGeneration).catch(() => []))[0];
+        if (g && Number(g['value'] ?? 0) % 2 === 1 && Number(g['quiet'] ?? 0) > this.staleMs) {
+          lastRecovery = Date.now();
+          await this.recoverAbandoned().catch((err: unknown) => this.log('warn', `could not finish a pending load: ${describe(err)}`));
+        }
+      }
       if (Date.now() > deadline) throw storeUnavailable(this.backend, new Error('the graph kept being replaced while it was read'));
       await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 2 ** attempt, 200)));
     }
   }
 
+  /**
+   * Replaces the graph in bounded transactions, so that no load outgrows db.memory.transaction.max (the launcher caps it
+   * at 256 MiB; one transaction for 100,000 nodes and 500,000 relationships did not fit). Three steps:
+   *
+   * 1. Stage: the new graph is written in batches under STAGED_LABEL / STAGED_META_LABEL with this load's token, which
+   *    no reader matches, while the old graph keeps serving. A LOAD_LABEL marker, committed first and beating per batch,
+   *    says a load is staging: analysts' Cypher (which can scan relationships and so reach staged nodes) is refused
+   *    meanwhile with a 503. A failure here deletes only this token's staged items, in bounded batches (relationships
+   *    first), and leaves the old graph and the generation as they were: the load failed.
+   * 2. Switch: one small transaction, under the generation node's write lock, makes the generation odd and records the
+   *    token, the promote's phase and a heartbeat on it. A second load's switch waits here while a promote is under way.
+   * 3. Promote: batches, each under the same lock and beating the heartbeat, delete the old graph (relationships, then
+   *    nodes, then meta), relabel the staged nodes and meta, and make the generation even. Every batch is idempotent and
+   *    the phase is recorded, so anyone may finish a promote: a reader that meets a switch whose heartbeat is older than
+   *    staleHeartbeatMs takes it over (readVersioned), and open() finishes one at once.
+   *
+   * Once the switch has committed, the load has happened: a failing promote is retried, and if it still fails the
+   * call returns (logging a warning) with completion pending, which the next reader finishes after the stale delay,
+   * rather than reporting load_failed for a graph that becomes current anyway.
+   */
   async replaceDataset(dataset: Dataset, options: ReplaceOptions = {}): Promise<void> {
     const report = progressReporter(options.onProgress);
     const kindOf = new Map(dataset.nodes.map((n) => [n.id, n.kind]));
@@ -254,70 +294,190 @@ export class Neo4jStore implements GraphStore {
     if (unplaced.length > 0)
       throw new StoreError('load_failed', `relationship ${relationshipId(unplaced[0]!)} joins unknown nodes or kinds the ontology does not allow`);
     await this.ensureSchema();
-    const session = this.session('WRITE');
-    let marked = false;
+    // Leftovers of writers that died are cleared first (best effort: they are only dead weight).
+    await this.recoverAbandoned().catch(() => undefined);
+    const token = randomUUID();
     try {
-      // Readers (readConsistent) wait from here until the commit has applied: marked in a transaction of its own, so
-      // that the mark is visible before anything this replace does.
-      await this.markGeneration(q.markReplacing);
-      marked = true;
-      // One write transaction for the whole replace: any failure rolls everything back and the old graph stays.
-      await session.executeWrite(async (tx) => {
-        // The driver may run this again from the start after a transient failure: progress starts again with it.
-        report('clearing', 0, 1);
-        await tx.run(q.deleteAllInTransaction);
-        let nodesDone = 0;
-        report('nodes', 0, dataset.nodes.length);
-        for (const kind of NODE_KINDS) {
-          const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => withoutNulls(nodeRow(n)));
-          for (const batch of chunks(rows)) {
-            await tx.run(q.createNodes(kind), toNeo4jParams({ rows: batch }));
-            report('nodes', (nodesDone += batch.length), dataset.nodes.length);
+      await this.writeTx((run) => run(q.beginLoad, { token }));
+      let nodesDone = 0;
+      report('nodes', 0, dataset.nodes.length);
+      for (const kind of NODE_KINDS) {
+        const rows = dataset.nodes.filter((n) => n.kind === kind).map((n) => withoutNulls(nodeRow(n)));
+        for (const batch of chunks(rows, this.batchSize)) {
+          await this.stagingTx(token, (run) => run(q.stageNodes(kind), { rows: batch, token }));
+          report('nodes', (nodesDone += batch.length), dataset.nodes.length);
+        }
+      }
+      let relationshipsDone = 0;
+      report('relationships', 0, dataset.relationships.length);
+      for (const type of RELATIONSHIP_TYPES) {
+        for (const [from, to] of RELATIONSHIP_RULES[type]) {
+          const rows = dataset.relationships
+            .filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to)
+            .map((r) => withoutNulls(edgeRow(r)));
+          for (const batch of chunks(rows, this.batchSize)) {
+            const created = await this.stagingTx(token, async (run) => (await run(q.stageRelationships(type, from, to), { rows: batch, token }))[0]);
+            assertAllCreated(type, batch.length, Number(created?.['created'] ?? 0));
+            report('relationships', (relationshipsDone += batch.length), dataset.relationships.length);
           }
         }
-        let relationshipsDone = 0;
-        report('relationships', 0, dataset.relationships.length);
-        for (const type of RELATIONSHIP_TYPES) {
-          for (const [from, to] of RELATIONSHIP_RULES[type]) {
-            const rows = dataset.relationships
-              .filter((r) => r.type === type && kindOf.get(r.from) === from && kindOf.get(r.to) === to)
-              .map((r) => withoutNulls(edgeRow(r)));
-            for (const batch of chunks(rows)) {
-              const created = await single(tx, q.createRelationships(type, from, to), { rows: batch });
-              assertAllCreated(type, batch.length, Number(created?.['created'] ?? 0));
-              report('relationships', (relationshipsDone += batch.length), dataset.relationships.length);
-            }
-          }
-        }
-        for (const row of datasetMetaRows(dataset)) await tx.run(q.writeMeta, row);
-        report('committing', 0, 1);
+      }
+      await this.stagingTx(token, async (run) => {
+        for (const row of datasetMetaRows(dataset)) await run(q.stageMeta, { ...row, token });
       });
-      // Unmarked only after the commit, in a transaction of its own: a change to the generation made inside the replace
-      // was seen by readers before label scans saw all of the new graph (5.26).
-      await this.markGeneration(q.markReplaced);
-      marked = false;
-      // No longer the graph: let it go now rather than hold two graphs until the next snapshot().
-      this.lastSnapshot = null;
-      this.noteAvailability(true);
+      await this.switchTo(token);
     } catch (err) {
-      // Rolled back: the old graph stays, and readers must not wait for a commit that will not come.
-      if (marked) await this.markGeneration(q.markReplaced).catch(() => undefined);
+      // Not switched: the old graph stays current; only this load's staged items go.
+      await this.discard(token).catch(() => undefined);
       const translated = this.translate(err);
       if (translated instanceof StoreError && translated.code === 'store_unavailable') throw translated;
       throw loadFailed(err);
+    }
+    this.lastSnapshot = null;
+    let failure: unknown = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.options.faults?.beforePromote?.();
+        await this.promote(token, (phase, done, total) => report(phase, done, total));
+        failure = null;
+        break;
+      } catch (err) {
+        failure = err;
+        await sleep(200 * 2 ** attempt);
+      }
+    }
+    if (failure !== null) {
+      this.log('warn', `the new graph is switched in but its promote failed (${describe(failure)}); readers finish it after ${this.staleMs} ms`);
+    }
+    report('committing', 1, 1);
+    this.lastSnapshot = null;
+    this.noteAvailability(true);
+  }
+
+  private get batchSize(): number {
+    return this.options.writeBatch ?? WRITE_BATCH;
+  }
+
+  private get staleMs(): number {
+    return this.options.staleHeartbeatMs ?? STALE_HEARTBEAT_MS;
+  }
+
+  private log(level: 'info' | 'warn', message: string): void {
+    (this.options.log ?? ((l, m) => console.error(`[${l}] ${m}`)))(level, message);
+  }
+
+  /** One write transaction (retried by the driver on transient failures, so its work must be idempotent or bounded). */
+  private async writeTx<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite((tx) => work(async (statement, params = {}) => toRows(await tx.run(statement, toNeo4jParams(params)))));
     } finally {
       await session.close();
     }
   }
 
-  /** A generation mark in a transaction of its own (see readConsistent). */
-  private async markGeneration(statement: string): Promise<void> {
-    const session = this.session('WRITE');
-    try {
-      await session.executeWrite((tx) => tx.run(statement));
-    } finally {
-      await session.close();
+  /** A staging batch: beats the load's heartbeat, and fails if its marker is gone (its staged items were discarded). */
+  private stagingTx<T>(token: string, work: (run: Run) => Promise<T>): Promise<T> {
+    return this.writeTx(async (run) => {
+      if ((await run(q.loadHeartbeat, { token })).length === 0) throw new Error('the staged graph was discarded as abandoned');
+      return work(run);
+    });
+  }
+
+  /** The switch, under the generation node's lock; waits while another load's promote is under way (taking it over if stale). */
+  private async switchTo(token: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const busy = await this.writeTx(async (run) => {
+        const g = (await run(q.lockGeneration))[0];
+        if (Number(g?.['value'] ?? 0) % 2 === 1) return { quiet: Number(g?.['quiet'] ?? 0) };
+        if ((await run(q.loadHeartbeat, { token })).length === 0) throw new Error('the staged graph was discarded as abandoned');
+        await run(q.switchTo, { token });
+        return null;
+      });
+      if (busy === null) return;
+      if (busy.quiet > this.staleMs) await this.recoverAbandoned();
+      else await sleep(Math.min(10 * 2 ** attempt, 250));
+      // Our own marker beats while we wait, so that no one discards what we staged.
+      await this.writeTx((run) => run(q.loadHeartbeat, { token }));
     }
+  }
+
+  /**
+   * Finishes the promote of `token` (see replaceDataset). Every batch takes the generation node's lock, checks that the
+   * switch is still this token's (else someone finished it: done), does a bounded, idempotent piece of work and beats.
+   */
+  private async promote(token: string, report?: (phase: 'clearing' | 'committing', done: number, total: number) => void): Promise<void> {
+    type Step = (run: Run, phase: string) => Promise<number>;
+    const step = (work: Step) =>
+      this.writeTx(async (run) => {
+        const g = (await run(q.lockGeneration))[0];
+        if (g?.['token'] !== token) return null;
+        const phase = String(g['phase']);
+        const n = await work(run, phase);
+        await run(q.promoteHeartbeat, { token, phase: phase === 'clearing' && n < 0 ? 'promoting' : phase });
+        return n;
+      }).then(async (n) => {
+        await this.options.faults?.afterPromoteBatch?.();
+        return n;
+      });
+    const count = async (run: Run, statement: string) => Number((await run(statement, { token, batch: this.batchSize }))[0]?.['c'] ?? 0);
+    const drain = async (statement: string, only: string): Promise<boolean> => {
+      for (;;) {
+        const n = await step((run, phase) => (phase === only ? count(run, statement) : Promise.resolve(0)));
+        if (n === null) return false;
+        if (n === 0) return true;
+      }
+    };
+    report?.('clearing', 0, 1);
+    if (!(await drain(q.deleteOldRelationships, 'clearing'))) return;
+    if (!(await drain(q.deleteOldNodes, 'clearing'))) return;
+    // The old meta goes and the phase moves on (n < 0 says so to step) in one transaction.
+    const moved = await step(async (run, phase) => {
+      if (phase !== 'clearing') return 0;
+      await run(q.deleteOldMeta);
+      return -1;
+    });
+    if (moved === null) return;
+    report?.('clearing', 1, 1);
+    report?.('committing', 0, 1);
+    for (const kind of NODE_KINDS) if (!(await drain(q.promoteNodes(kind), 'promoting'))) return;
+    await step(async (run) => {
+      await run(q.promoteMeta, { token });
+      await run(q.finishSwitch, { token });
+      return 0;
+    });
+  }
+
+  /** Deletes the staged items of `token` in bounded batches, relationships first, then its marker. */
+  private async discard(token: string): Promise<void> {
+    for (const statement of [q.discardStagedRelationships, q.discardStagedNodes, q.discardStagedMeta]) {
+      while (Number((await this.writeTx((run) => run(statement, { token, batch: this.batchSize })))[0]?.['c'] ?? 0) > 0);
+    }
+    await this.writeTx((run) => run(q.endLoad, { token }));
+  }
+
+  private recovering: Promise<void> | null = null;
+
+  /**
+   * Finishes what dead writers left: a switch whose heartbeat is stale (or any pending switch, with `force`, as open()
+   * does) is promoted to its end, and loads whose staging stopped beating are discarded. One at a time per process.
+   */
+  private recoverAbandoned(force = false): Promise<void> {
+    this.recovering ??= (async () => {
+      const g = (await this.read(q.readGeneration))[0];
+      if (g && Number(g['value'] ?? 0) % 2 === 1 && (force || Number(g['quiet'] ?? 0) > this.staleMs)) {
+        const pending = await this.writeTx(async (run) => (await run(q.lockGeneration))[0]?.['token']);
+        if (typeof pending === 'string') {
+          this.log('warn', `finishing a load whose writer stopped after its switch (${pending})`);
+          await this.promote(pending);
+          this.lastSnapshot = null;
+        } else await this.writeTx((run) => run(q.clearOrphanMark));
+      }
+      for (const row of await this.read(q.abandonedLoads, { staleMs: this.staleMs })) await this.discard(String(row['token']));
+    })().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
   }
 
   // Every read below is one readConsistent transaction, so each answer comes from one graph (see there).
@@ -438,6 +598,20 @@ export class Neo4jStore implements GraphStore {
     return this.readConsistent(async (run) => parseDatasetMeta(await run(q.readMeta)));
   }
 
+  /**
+   * Analysts' Cypher can reach staged items (a relationship scan finds their real types) and the half-deleted old graph
+   * during a promote, so it is refused while any load is staging or promoting. A load's marker is committed before its
+   * first staged item and removed after its last, so a query that saw none at its start and end saw no staged item.
+   */
+  private async refuseDuringLoad(tx: { run: (statement: string) => Promise<{ records: { get(key: string): unknown }[] }> }): Promise<void> {
+    const loads = Number(fromNeo4jValue((await tx.run(q.activeLoads)).records[0]?.get('c')) ?? 0);
+    const value = fromNeo4jValue((await tx.run(q.readGeneration)).records[0]?.get('value'));
+    if (loads === 0 && (value === null || Number(value) % 2 === 0)) return;
+    // Leftovers of a dead writer would refuse every query until the next load: they are cleared meanwhile.
+    void this.recoverAbandoned().catch(() => undefined);
+    throw loadUnderWay();
+  }
+
   async readQuery(cypher: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResult> {
     assertAnalystQueryAllowed(cypher);
     await this.ensureSchema();
@@ -448,6 +622,7 @@ export class Neo4jStore implements GraphStore {
     const tx = session.beginTransaction({ timeout });
     const budget = new ResponseBudget(options.maxResponseBytes);
     try {
+      await this.refuseDuringLoad(tx);
       const plan = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
       if (plan.summary.queryType !== 'r') throw readOnlyViolation();
       // Second opinion from Neo4j's own plan, for anything the guard's reading of the text missed.
@@ -461,6 +636,8 @@ export class Neo4jStore implements GraphStore {
         budget.add(row);
         rows.push(row);
       }
+      // Checked again at the end: a load that began meanwhile may have staged items this query saw.
+      await this.refuseDuringLoad(tx);
       return { columns, rows };
     } catch (err) {
       const translated = this.translate(err);
@@ -473,22 +650,21 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-function chunks<T>(rows: T[]): T[][] {
+function chunks<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += WRITE_BATCH) out.push(rows.slice(i, i + WRITE_BATCH));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 // Neo4j stores no nulls: an absent property is the same thing, and `SET n = r` rejects nothing but keeps rows lean.
 function withoutNulls(row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
-}
-
-async function single(tx: ManagedTransaction, statement: string, params: Params): Promise<Row | undefined> {
-  const result = await tx.run(statement, toNeo4jParams(params));
-  const record = result.records[0];
-  if (!record) return undefined;
-  return Object.fromEntries(record.keys.map((k) => [String(k), fromNeo4jValue(record.get(k))]));
 }
 
 function kindOfLabels(labels: string[]): string {
@@ -507,8 +683,7 @@ function toRows(result: { records: { keys: PropertyKey[]; get(key: PropertyKey):
 function isStable(before: Row | undefined, after: Row | undefined): boolean {
   const value = before?.['value'] ?? null;
   if (value !== (after?.['value'] ?? null)) return false;
-  if (value === null || Number(value) % 2 === 0) return true;
-  return Number(after?.['age'] ?? 0) > ABANDONED_MARK_MS;
+  return value === null || Number(value) % 2 === 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Neo4j's work records and audit trail (the WorkStore port). Neo4j Community has one user database and no access
 // control per label, so they live beside the graph under reserved labels (schema.ts RESERVED_LABELS), never joined to
-// it by a relationship: replaces leave those labels alone (dialect.ts deleteAllInTransaction), dataset reads match
+// it by a relationship: replaces delete only the graph's and its meta's labels (dialect.ts deleteOld*), dataset reads match
 // only the graph's labels, and analysts' plans may not reach them (assertAnalystPlanAllowed in store.ts).
 import type { ManagedTransaction, Session } from 'neo4j-driver';
 import { batchVersionConflict, versionConflict, type VersionConflict } from '../../store/errors.js';

@@ -93,8 +93,9 @@ public final class Launcher {
                     // the analyst guard refuses LOAD CSV too, this holds even if a query gets past it.
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     // One transaction may not take the whole heap (db.memory.transaction.max): a heavy analyst query
-                    // fails with a memory error instead of starving the DBMS.
-                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 256L * 1024 * 1024)
+                    // fails with a memory error instead of starving the DBMS. -Dstrategigraf.transactionMaxMb lowers it
+                    // for tests (Community cannot change it at run time).
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, Long.getLong("strategigraf.transactionMaxMb", 256L) * 1024 * 1024)
                     // No phoning home.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // Bolt shutdown otherwise waits two 5 s Netty quiet periods (~10 s per stop).
