@@ -138,7 +138,13 @@ async function benchmarkStore(store: GraphStore, dataset: Dataset, calls: number
   return { load, rows };
 }
 
-export async function runAnalysisBenchmarks(options: { size: SyntheticSize; neo4jUri?: string; calls: number }): Promise<AnalysisBenchResult> {
+export async function runAnalysisBenchmarks(options: {
+  size: SyntheticSize;
+  neo4jUri?: string;
+  calls: number;
+  /** Neo4j alone (`--no-embedded`): the embedded store's figures come from another run. */
+  skipEmbedded?: boolean;
+}): Promise<AnalysisBenchResult> {
   const [dataset, generateMs] = await timed(async () => generateDataset({ size: options.size, seed: 20201 }));
   const { nodes, relationships } = SYNTHETIC_SIZES[options.size];
   console.error(`generated ${nodes} nodes, ${relationships} relationships in ${(generateMs / 1000).toFixed(1)} s`);
@@ -146,9 +152,11 @@ export async function runAnalysisBenchmarks(options: { size: SyntheticSize; neo4
   const loads: AnalysisBenchResult['loads'] = [];
   const rows: AnalysisRow[] = [];
   try {
-    const ladybug = await benchmarkStore(new LadybugStore({ path: path.join(dir, 'analysis.lbug') }), dataset, options.calls);
-    loads.push({ store: 'ladybug', ms: ladybug.load });
-    rows.push(...ladybug.rows);
+    if (!options.skipEmbedded) {
+      const ladybug = await benchmarkStore(new LadybugStore({ path: path.join(dir, 'analysis.lbug') }), dataset, options.calls);
+      loads.push({ store: 'ladybug', ms: ladybug.load });
+      rows.push(...ladybug.rows);
+    }
     if (options.neo4jUri) {
       const store = new Neo4jStore({
         uri: options.neo4jUri,

@@ -3,6 +3,7 @@
 // loads, and writes the figures into docs/benchmarks.md. Options:
 // --only=api|ui|ui-scale|analysis|throughput|load-test|load (ui includes ui-scale, Explore at 10,000 nodes), --quick
 // (small graph, few iterations, nothing written), --no-neo4j, --seeds=DIR, --no-write; the UI part also takes --runs=N;
+// the analysis part takes --no-embedded (Neo4j alone);
 // throughput and load-test take --nodes=N (the generated graph: N nodes, 5N relationships; default 50,000); throughput
 // takes --profile=DIR (a CPU profile of the server per route in DIR, and its top functions on stderr).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -104,7 +105,12 @@ async function analysisBenchmarks(): Promise<void> {
   const neo4j = await neo4jForBench();
   try {
     const { runAnalysisBenchmarks, analysisTable } = await import('./analysis.js');
-    const result = await runAnalysisBenchmarks({ size: quick ? '5k' : '100k', neo4jUri: neo4j?.uri, calls: quick ? 5 : 20 });
+    const result = await runAnalysisBenchmarks({
+      size: quick ? '5k' : '100k',
+      neo4jUri: neo4j?.uri,
+      calls: quick ? 5 : 20,
+      skipEmbedded: args.has('--no-embedded'),
+    });
     const body = [
       '## Gap analysis and coverage at 100,000 nodes',
       '',
