@@ -99,17 +99,24 @@ function viewOf(snapshot: GraphSnapshot, year: number | null): YearView {
   if (year === null) return (d.whole ??= new YearView({ ...snapshot }));
   let view = d.views.get(year);
   if (view) {
-    d.views.delete(year); // to the end of the insertion order: the most recently read
-  } else {
-    const ofYear = snapshotAsOf(snapshot, year, d.years);
-    // Shared by every request for the year, as the store's snapshot is: nobody may change it for the next.
-    Object.freeze(ofYear.nodes);
-    Object.freeze(ofYear.edges);
-    view = new YearView(ofYear);
+    // Every request reads a year's view (most the latest's, always kept): only a past year's moves to the end of the
+    // order, the most recently read.
+    if (year !== d.years.latest) {
+      d.views.delete(year);
+      d.views.set(year, view);
+    }
+    return view;
   }
+  const ofYear = snapshotAsOf(snapshot, year, d.years);
+  // Shared by every request for the year, as the store's snapshot is: nobody may change it for the next.
+  Object.freeze(ofYear.nodes);
+  Object.freeze(ofYear.edges);
+  view = new YearView(ofYear);
   d.views.set(year, view);
-  const past = [...d.views.keys()].filter((y) => y !== d.years.latest);
-  for (const evicted of past.slice(0, Math.max(0, past.length - MAX_KEPT_PAST_YEARS))) d.views.delete(evicted);
+  if (year !== d.years.latest) {
+    const past = [...d.views.keys()].filter((y) => y !== d.years.latest);
+    for (const evicted of past.slice(0, Math.max(0, past.length - MAX_KEPT_PAST_YEARS))) d.views.delete(evicted);
+  }
   return view;
 }
 
