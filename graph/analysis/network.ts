@@ -170,24 +170,27 @@ export function betweennessOf(graph: UndirectedGraph, ids: Iterable<string>, bud
     return result;
   }
   const scale = 1 / ((order - 1) * (order - 2));
+  // Each component holding a wanted node as a graph of its own, built in one pass over the nodes and one over the edges.
+  const partOf = new Map<string, UndirectedGraph>();
   for (const component of components(graph)) {
     if (!component.some((id) => wanted.has(id))) continue;
-    const members = new Set(component);
     const part = new UndirectedGraph();
-    for (const node of graph.nodes()) if (members.has(node)) part.addNode(node);
-    graph.forEachEdge((_edge, _attrs, from, to) => {
-      if (members.has(from)) part.mergeEdge(from, to);
-    });
+    for (const id of component) partOf.set(id, part);
+  }
+  for (const node of graph.nodes()) partOf.get(node)?.addNode(node);
+  graph.forEachEdge((_edge, _attrs, from, to) => {
+    partOf.get(from)?.mergeEdge(from, to);
+  });
+  for (const part of new Set(partOf.values())) {
     const stepsPerSource = part.order + part.size;
     if (part.order * stepsPerSource <= budget) {
       // graphology's own figure; unnormalised it is halved for an undirected graph, which is exact in floating point.
       const halved = betweennessCentrality(part, { normalized: false, getEdgeWeight: null });
-      for (const id of component) if (wanted.has(id)) result.set(id, { value: halved[id]! * 2 * scale });
+      for (const id of part.nodes()) if (wanted.has(id)) result.set(id, { value: halved[id]! * 2 * scale });
     } else {
       const sources = Math.max(1, Math.floor(budget / stepsPerSource));
       const raw = sampledBrandes(part, sources);
-      const nodes = part.nodes();
-      nodes.forEach((id, i) => {
+      part.nodes().forEach((id, i) => {
         if (wanted.has(id)) result.set(id, { value: raw[i]! * scale, sampledSources: sources });
       });
     }
