@@ -6,6 +6,7 @@ import { RecordedReview, type DatasetNode, type DatasetRelationship } from './da
 import type { GraphEdge, GraphNode, PropertyValue, ReviewMark } from './graph.js';
 import { relationshipId } from '../dataset/ids.js';
 import { searchColumns } from './search.js';
+import type { StringPool } from './string-pool.js';
 
 const HIDDEN_NODE_PROPS = new Set(['id', 'kind', 'name', 'nameEn', 'inferred', 'review', ...INTERNAL_NODE_COLUMNS.map((c) => c.name)]);
 
@@ -36,14 +37,16 @@ export function edgeRow(rel: DatasetRelationship): Record<string, unknown> {
   };
 }
 
-export function toGraphNode(kind: string, props: Record<string, unknown>): GraphNode {
+/** `strings`: a pool shared by the reads of one whole graph, so that its nodes and links share their id strings. */
+export function toGraphNode(kind: string, props: Record<string, unknown>, strings?: StringPool): GraphNode {
   if (!isNodeKind(kind)) throw new Error(`store returned a node of unknown kind "${kind}"`);
   const properties: Record<string, PropertyValue> = {};
   for (const [key, value] of Object.entries(props)) {
     if (HIDDEN_NODE_PROPS.has(key) || key.startsWith('_') || value === null || value === undefined) continue;
-    properties[key] = value as PropertyValue;
+    properties[key] = (key === 'source' && strings && typeof value === 'string' ? strings.one(value) : value) as PropertyValue;
   }
-  const node: GraphNode = { id: String(props['id']), kind, name: String(props['name']), properties };
+  const id = String(props['id']);
+  const node: GraphNode = { id: strings ? strings.one(id) : id, kind, name: String(props['name']), properties };
   if (typeof props['nameEn'] === 'string') node.nameEn = props['nameEn'];
   if (typeof props['inferred'] === 'string') {
     node.inferred = parseInferred(props['inferred']);
@@ -90,17 +93,19 @@ function parseInferred(text: string): Record<string, string> {
   return value as Record<string, string>;
 }
 
-export function toGraphEdge(type: string, props: Record<string, unknown>): GraphEdge {
+/** `strings`: as toGraphNode's. */
+export function toGraphEdge(type: string, props: Record<string, unknown>, strings?: StringPool): GraphEdge {
   if (!isRelationshipType(type)) throw new Error(`store returned a relationship of unknown type "${type}"`);
-  const from = String(props['fromId']);
-  const to = String(props['toId']);
+  const share = (value: string) => (strings ? strings.one(value) : value);
+  const from = share(String(props['fromId']));
+  const to = share(String(props['toId']));
   const edge: GraphEdge = {
     id: relationshipId({ type, from, to }),
     type,
     from,
     to,
     properties: {
-      source: String(props['source']),
+      source: share(String(props['source'])),
       page: typeof props['page'] === 'number' ? props['page'] : null,
       quote: typeof props['quote'] === 'string' ? props['quote'] : null,
       basis: props['basis'] === 'inferred' ? 'inferred' : 'stated',

@@ -83,7 +83,7 @@ function serialiseValue(value: unknown): unknown {
   if (isRelValue(v)) return edgeFromValue(v);
   if (v && typeof v === 'object' && '_nodes' in v && '_rels' in v) {
     const rec = v as { _nodes: unknown[]; _rels: unknown[] };
-    return { nodes: rec._nodes.map(nodeFromValue), edges: rec._rels.map(edgeFromValue) };
+    return { nodes: rec._nodes.map((v) => nodeFromValue(v)), edges: rec._rels.map((v) => edgeFromValue(v)) };
   }
   if (Array.isArray(v)) return v.map(serialiseValue);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serialiseValue(x)]));

@@ -19,6 +19,7 @@ import type {
 } from '../../store/port.js';
 import { progressReporter } from '../shared/progress.js';
 import { byId } from '../../schema/records.js';
+import { StringPool } from '../../schema/string-pool.js';
 import { countGraph, parseDatasetMeta } from '../shared/records.js';
 import { GraphProjection } from '../../projection/projection.js';
 import { assertAnalystQueryAllowed } from '../shared/analyst-query.js';
@@ -374,10 +375,11 @@ export class LadybugStore implements GraphStore {
   /** Every kind, every type and the header in one read transaction: an edge is never read without its endpoints. */
   private readSnapshot(): Promise<GraphSnapshot> {
     return this.readTransaction(async (read) => {
+      const strings = new StringPool();
       const nodes: GraphNode[] = [];
-      for (const kind of NODE_KINDS) for (const row of await read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n']));
+      for (const kind of NODE_KINDS) for (const row of await read(q.allNodes(kind))) nodes.push(nodeFromValue(row['n'], strings));
       const edges = [];
-      for (const type of RELATIONSHIP_TYPES) for (const row of await read(q.allRelationships(type))) edges.push(edgeFromValue(row['r']));
+      for (const type of RELATIONSHIP_TYPES) for (const row of await read(q.allRelationships(type))) edges.push(edgeFromValue(row['r'], strings));
       return {
         ...parseDatasetMeta(await read(q.readMeta)),
         nodes: nodes.sort(byId),

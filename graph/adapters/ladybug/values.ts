@@ -1,6 +1,7 @@
 // Plain JavaScript values out of LadybugDB results: no bigint, Map or Date leaves the adapter.
 import type { GraphEdge, GraphNode } from '../../schema/graph.js';
 import { toGraphEdge, toGraphNode } from '../../schema/records.js';
+import type { StringPool } from '../../schema/string-pool.js';
 
 export function fromLadybugValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -24,13 +25,13 @@ export function isRelValue(value: unknown): value is Record<string, unknown> {
 }
 
 /** A node value (its properties and `_label`) as the API's node. */
-export function nodeFromValue(value: unknown): GraphNode {
+export function nodeFromValue(value: unknown, strings?: StringPool): GraphNode {
   const props = value as Record<string, unknown>;
-  return toGraphNode(String(props['_label']), props);
+  return toGraphNode(String(props['_label']), props, strings);
 }
 
 /** A relationship value (its properties and `_label`) as the API's edge. */
-export function edgeFromValue(value: unknown): GraphEdge {
+export function edgeFromValue(value: unknown, strings?: StringPool): GraphEdge {
   const props = value as Record<string, unknown>;
-  return toGraphEdge(String(props['_label']), props);
+  return toGraphEdge(String(props['_label']), props, strings);
 }

@@ -26,6 +26,7 @@ import type {
 } from '../../store/port.js';
 import { progressReporter } from '../shared/progress.js';
 import { byId, edgeRow, nodeRow, toGraphEdge, toGraphNode } from '../../schema/records.js';
+import { StringPool } from '../../schema/string-pool.js';
 import { assertAllCreated, countGraph, datasetMetaRows, parseDatasetMeta } from '../shared/records.js';
 import { searchKey } from '../../schema/search.js';
 import { ResponseBudget } from '../shared/response-budget.js';
@@ -552,7 +553,10 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.readConsistent(async (run) => {
       const found = await run(q.shortestPaths(options.maxLength, options.directed), { from, to, limit: MAX_ENUMERATED_PATHS });
       // Converted inside the transaction, so that a half-deleted entity makes the read run again.
-      return found.map((row) => ({ nodes: (row['ns'] as unknown[]).map(nodeFromValue), edges: (row['rs'] as unknown[]).map(edgeFromValue) }));
+      return found.map((row) => ({
+        nodes: (row['ns'] as unknown[]).map((v) => nodeFromValue(v)),
+        edges: (row['rs'] as unknown[]).map((v) => edgeFromValue(v)),
+      }));
     });
     return sortPaths(rows).slice(0, options.limit);
   }
@@ -575,8 +579,9 @@ export class Neo4jStore implements GraphStore {
     if (last && (await this.currentGeneration()) === last.generation) return last.snapshot;
     const { value, generation } = await this.readVersioned(async (run) => {
       const metaRows = await run(q.readMeta);
-      const nodes = (await run(q.allNodes)).map((r) => nodeFromValue(r['n'])).sort(byId);
-      const edges = (await run(q.allRelationships)).map((r) => edgeFromValue(r['r'])).sort(byId);
+      const strings = new StringPool();
+      const nodes = (await run(q.allNodes)).map((r) => nodeFromValue(r['n'], strings)).sort(byId);
+      const edges = (await run(q.allRelationships)).map((r) => edgeFromValue(r['r'], strings)).sort(byId);
       return { ...parseDatasetMeta(metaRows), nodes, edges };
     });
     // Shared by every caller from now on: frozen, so that none can change what the next one gets (as the embedded store's).
@@ -695,18 +700,18 @@ function generationKey(row: Row | undefined): string | null {
   return value === null ? null : `${Number(value)}@${Number(row?.['since'] ?? 0)}`;
 }
 
-function nodeFromValue(value: unknown): GraphNode {
+function nodeFromValue(value: unknown, strings?: StringPool): GraphNode {
   const node = value as Node;
   // Every node the adapter's reads match has a kind label: none at all means it was deleted after it was matched.
   if (node.labels.length === 0) throw new GraphChangedDuringRead(`node ${String(node.elementId)} was deleted`);
-  return toGraphNode(kindOfLabels(node.labels), plainProperties(node));
+  return toGraphNode(kindOfLabels(node.labels), plainProperties(node), strings);
 }
 
-function edgeFromValue(value: unknown): GraphEdge {
+function edgeFromValue(value: unknown, strings?: StringPool): GraphEdge {
   const rel = value as Relationship;
   const props = plainProperties(rel);
   if (props['fromId'] === undefined) throw new GraphChangedDuringRead(`relationship ${String(rel.elementId)} was deleted`);
-  return toGraphEdge(rel.type, props);
+  return toGraphEdge(rel.type, props, strings);
 }
 
 /** Nodes, relationships and paths in analyst results become the API's shapes; everything else plain JSON. */
@@ -716,7 +721,7 @@ function serialiseValue(value: unknown): unknown {
   if (isPath(value as object)) {
     const path = value as Path;
     return {
-      nodes: [path.start, ...path.segments.map((s) => s.end)].map(nodeFromValue),
+      nodes: [path.start, ...path.segments.map((s) => s.end)].map((v) => nodeFromValue(v)),
       edges: path.segments.map((s) => edgeFromValue(s.relationship)),
     };
   }
