@@ -10,7 +10,7 @@ export const LoadPhase = z
     "validating: reading and checking the dataset; clearing: deleting the old graph (embedded store: in the load's one transaction; " +
       'Neo4j: in batches once the staged new graph is switched in); nodes, relationships: writing them (Neo4j: staged in batches, unseen by readers); ' +
       'committing: the commit (Neo4j: the staged graph made current in batches); indexing: reading the committed graph back into memory and checkpointing (embedded store); ' +
-      'reconciling: the follow-up records brought in line with the new findings (the server, after the commit)',
+      'reconciling: the follow-up records brought in line with the new findings (the server, after the commit; its total grows as the records are read, a page at a time)',
   )
   .meta({ id: 'LoadPhase' });
 export type LoadPhase = z.infer<typeof LoadPhase>;

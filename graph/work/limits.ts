@@ -3,7 +3,7 @@
 // that is too large can come from a user (a long comment) and is a StoreError the API answers with 413.
 import { workValueTooLarge } from '../store/errors.js';
 import { AuditEntry, WORK_COLLECTIONS, type Json, type WorkCollection } from './schema.js';
-import type { AuditDraft, AuditQuery, RecordWrite } from './port.js';
+import type { AuditDraft, AuditQuery, RecordPage, RecordWrite } from './port.js';
 
 /** Largest JSON (UTF-8 bytes) of a record's body, and of each of an audit entry's `before` and `after`. */
 export const MAX_WORK_JSON_BYTES = 256 * 1024;
@@ -18,6 +18,8 @@ export const MAX_AUDIT_HEADER_BYTES = 16 * 1024;
  * one transaction holds them all (a few hundred MB of log at most); more is a caller's mistake.
  */
 export const MAX_RECORD_BATCH = 200_000;
+/** Most records one listRecordsPage call returns. */
+export const MAX_RECORD_PAGE = 10_000;
 /** Most audit entries one listAudit call returns. */
 export const MAX_AUDIT_PAGE = 1000;
 
@@ -75,6 +77,14 @@ export function encodeAuditDraft(draft: AuditDraft): string {
   if (headerBytes > MAX_AUDIT_HEADER_BYTES) throw workValueTooLarge('the audit entry without before and after', headerBytes, MAX_AUDIT_HEADER_BYTES);
   // Written by hand so that before and after are the checked texts, and key order is the same on every engine.
   return `${headerJson.slice(0, -1)}${headerJson.length > 2 ? ',' : ''}"before":${before},"after":${after}}`;
+}
+
+export function assertRecordPage(collection: WorkCollection, page: RecordPage): void {
+  assertRecordKey(collection, 'x');
+  if (!Number.isSafeInteger(page.limit) || page.limit < 1 || page.limit > MAX_RECORD_PAGE) {
+    throw new RangeError(`limit must be a whole number from 1 to ${MAX_RECORD_PAGE}, not ${String(page.limit)}`);
+  }
+  if (page.afterId !== undefined) assertRecordKey(collection, page.afterId);
 }
 
 export function assertAuditQuery(query: AuditQuery): void {

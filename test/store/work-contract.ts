@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../graph/schema/dataset.js';
 import { StoreError } from '../../graph/store/errors.js';
 import type { GraphStore } from '../../graph/store/port.js';
-import { MAX_WORK_JSON_BYTES } from '../../graph/work/limits.js';
-import type { AuditDraft, AuditEntry, Json, WorkCollection } from '../../graph/work/port.js';
+import { MAX_RECORD_PAGE, MAX_WORK_JSON_BYTES } from '../../graph/work/limits.js';
+import type { AuditDraft, AuditEntry, Json, WorkCollection, WorkRecord } from '../../graph/work/port.js';
 import { fixtureDataset } from './contract.js';
 
 const LIMITS = { timeoutMs: 10_000, rowCap: 5000 };
@@ -337,6 +337,42 @@ export function defineWorkStoreContract(label: string, options: WorkContractOpti
       expect(listed.map((r) => r.id)).toEqual([...ids].sort());
       expect(listed.every((r) => r.collection === 'token' && r.version === 1 && (r.body as { rid: string }).rid === r.id)).toBe(true);
       expect((await sut.work.listRecords('followup')).some((r) => r.collection !== 'followup')).toBe(false);
+    });
+
+    it('pages through the records of one collection: every record once, whatever the page size, and only that collection', async () => {
+      const ids = ['b', 'B', 'a', 'Å', '10', '9', 'a/b', 'ø', 'z', 'æ1', 'Z9'].map((rid) => id(`page-${rid}`));
+      await sut.work.writeRecords(
+        ids.map((rid) => ({ collection: 'review', id: rid, body: { rid }, expectedVersion: 0, audit: draft(`review/${rid}`, null) })),
+      );
+      await sut.work.writeRecord('followup', id('page-other'), { other: true }, 0, draft(`followup/${id('page-other')}`, null));
+      // Only this run's: other suites may share the database.
+      const mine = (records: WorkRecord[]) => records.filter((r) => r.id.startsWith(id('page-')));
+      const whole = mine(await sut.work.listRecords('review'));
+      expect(whole).toHaveLength(ids.length);
+      for (const limit of [1, 2, 3, 5, ids.length, ids.length + 1]) {
+        const paged: WorkRecord[] = [];
+        // From just before this run's ids (records with one prefix are next to each other in any order of strings),
+        // so that other suites' records in a shared database do not make this slow.
+        for (let afterId = id('page'), pages = 0; ; pages++) {
+          expect(pages, `page size ${limit}: more pages than records`).toBeLessThanOrEqual(ids.length + 1);
+          const page = await sut.work.listRecordsPage('review', { limit, afterId });
+          expect(page.length).toBeLessThanOrEqual(limit);
+          paged.push(...page);
+          if (page.length < limit || !page.at(-1)!.id.startsWith(id('page-'))) break;
+          afterId = page.at(-1)!.id;
+        }
+        expect(new Set(paged.map((r) => r.id)).size, `page size ${limit}: an id came twice`).toBe(paged.length);
+        expect(
+          [...mine(paged)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          `page size ${limit}`,
+        ).toEqual(whole);
+      }
+      expect(await sut.work.listRecordsPage('review', { limit: 1 })).toHaveLength(1);
+      await expect(sut.work.listRecordsPage('review', { limit: 0 })).rejects.toThrow(RangeError);
+      await expect(sut.work.listRecordsPage('review', { limit: MAX_RECORD_PAGE + 1 })).rejects.toThrow(RangeError);
+      await expect(sut.work.listRecordsPage('review', { limit: 1.5 })).rejects.toThrow(RangeError);
+      await expect(sut.work.listRecordsPage('review', { limit: 10, afterId: '' })).rejects.toThrow(RangeError);
+      await expect(sut.work.listRecordsPage('nope' as WorkCollection, { limit: 10 })).rejects.toThrow(RangeError);
     });
 
     it('keeps every record and audit entry through dataset replacements, and no dataset read sees them', async () => {

@@ -19,8 +19,13 @@ async function allAudit(work: WorkStore): Promise<AuditEntry[]> {
 }
 
 /** The work store, with each batch seen by `onBatch` before it is written. */
-function watched(work: WorkStore, onBatch: (ids: string[], index: number) => Promise<void> | void): { work: WorkStore; batches: string[][] } {
+function watched(
+  work: WorkStore,
+  onBatch: (ids: string[], index: number) => Promise<void> | void,
+): { work: WorkStore; batches: string[][]; pages: number[]; wholeLists: number } {
   const batches: string[][] = [];
+  const pages: number[] = [];
+  let wholeLists = 0;
   const wrapper = Object.create(work) as WorkStore;
   wrapper.writeRecords = async (writes) => {
     const ids = writes.map((w) => w.id);
@@ -29,8 +34,23 @@ function watched(work: WorkStore, onBatch: (ids: string[], index: number) => Pro
     return work.writeRecords(writes);
   };
   wrapper.getRecord = (...args) => work.getRecord(...args);
-  wrapper.listRecords = (...args) => work.listRecords(...args);
-  return { work: wrapper, batches };
+  wrapper.listRecords = (...args) => {
+    wholeLists++;
+    return work.listRecords(...args);
+  };
+  wrapper.listRecordsPage = async (...args) => {
+    const page = await work.listRecordsPage(...args);
+    pages.push(page.length);
+    return page;
+  };
+  return {
+    work: wrapper,
+    batches,
+    pages,
+    get wholeLists() {
+      return wholeLists;
+    },
+  };
 }
 
 describe('the follow-up reconcile in batches', () => {
@@ -102,5 +122,30 @@ describe('the follow-up reconcile in batches', () => {
     const trail = await allAudit(store.work);
     expect(trail).toHaveLength(findings.length);
     expect(new Set(trail.map((e) => e.target)).size).toBe(findings.length);
+  });
+
+  it('reads the records a page at a time, never all at once, and looks at each once', async () => {
+    await reconcileFollowUp(store.work, await store.snapshot(), { now });
+    // A record the data gives no finding for, among the others (its id sorts next to a real one's): the data closes it,
+    // wherever its page falls.
+    const copied = (await store.work.getRecord('followup', findings[0]!))!;
+    const gone = `${findings[0]!}~gone`;
+    await store.work.writeRecord('followup', gone, copied.body, 0, {
+      at: NOW.toISOString(),
+      actor: { id: 'test', name: 'test', via: 'system' },
+      action: 'followup.detect',
+      target: `followup/${gone}`,
+      before: null,
+      after: null,
+    });
+    const { work, pages, batches, ...counts } = watched(store.work, () => undefined);
+    const summary = await reconcileFollowUp(work, await store.snapshot(), { now, pageSize: 4, batchSize: 3 });
+    expect(counts.wholeLists).toBe(0);
+    expect(pages.every((n) => n <= 4)).toBe(true);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(findings.length + 1);
+    expect(pages.length).toBe(Math.floor((findings.length + 1) / 4) + 1);
+    expect(summary.unchanged).toBe(findings.length);
+    expect(batches).toEqual([[gone]]);
+    expect((await store.work.getRecord('followup', gone))!.version).toBe(2);
   });
 });

@@ -16,11 +16,12 @@
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { batchVersionConflict, queryInvalid, storeUnavailable, versionConflict, type VersionConflict } from '../../store/errors.js';
-import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
+import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordPage, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
 import {
   assertAuditQuery,
   assertExpectedVersion,
   assertRecordKey,
+  assertRecordPage,
   compareIds,
   encodeAuditDraft,
   encodeJson,
@@ -71,6 +72,9 @@ const Q = {
   nextSeq: "MATCH (c:WorkCounter {key: 'audit'}) SET c.value = c.value + 1 RETURN c.value AS seq",
   record: 'MATCH (r:WorkRecord {key: $key}) RETURN r.version AS version, r.updatedAt AS updatedAt, r.parts AS parts',
   records: 'MATCH (r:WorkRecord) WHERE r.collection = $collection RETURN r.rid AS id, r.version AS version, r.updatedAt AS updatedAt, r.parts AS parts',
+  // Every id is at least one byte, so after '' is from the first.
+  recordsPage:
+    'MATCH (r:WorkRecord) WHERE r.collection = $collection AND r.rid > $after RETURN r.rid AS id, r.version AS version, r.updatedAt AS updatedAt, r.parts AS parts ORDER BY r.rid LIMIT $limit',
   createRecord:
     'CREATE (:WorkRecord {key: $key, collection: $collection, rid: $id, version: CAST($version AS INT64), updatedAt: $updatedAt, parts: CAST($parts AS INT64)})',
   updateRecord: 'MATCH (r:WorkRecord {key: $key}) SET r.version = CAST($version AS INT64), r.updatedAt = $updatedAt, r.parts = CAST($parts AS INT64)',
@@ -212,12 +216,19 @@ export class LadybugWorkStore implements WorkStore {
 
   async listRecords(collection: WorkCollection): Promise<WorkRecord[]> {
     assertRecordKey(collection, 'x');
-    return this.serial(async () => {
-      const rows = await this.exec(Q.records, { collection });
-      const owners = rows.map((r) => recordOwner(recordTarget(collection, String(r['id'])), Number(r['version'])));
-      const texts = await this.readTexts(owners.map((owner, i) => ({ owner, parts: Number(rows[i]!['parts']) })));
-      return rows.map((r, i) => toRecord(collection, String(r['id']), r, texts[i]!)).sort((a, b) => compareIds(a.id, b.id));
-    });
+    return this.serial(async () => (await this.recordsOf(collection, await this.exec(Q.records, { collection }))).sort((a, b) => compareIds(a.id, b.id)));
+  }
+
+  async listRecordsPage(collection: WorkCollection, page: RecordPage): Promise<WorkRecord[]> {
+    assertRecordPage(collection, page);
+    return this.serial(async () => this.recordsOf(collection, await this.exec(Q.recordsPage, { collection, after: page.afterId ?? '', limit: page.limit })));
+  }
+
+  /** The records of rows naming them, with their bodies read from their parts. */
+  private async recordsOf(collection: WorkCollection, rows: Record<string, unknown>[]): Promise<WorkRecord[]> {
+    const owners = rows.map((r) => recordOwner(recordTarget(collection, String(r['id'])), Number(r['version'])));
+    const texts = await this.readTexts(owners.map((owner, i) => ({ owner, parts: Number(rows[i]!['parts']) })));
+    return rows.map((r, i) => toRecord(collection, String(r['id']), r, texts[i]!));
   }
 
   async writeRecord(collection: WorkCollection, id: string, body: Json, expectedVersion: number, audit: AuditDraft): Promise<WorkRecord> {

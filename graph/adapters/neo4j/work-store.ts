@@ -4,11 +4,12 @@
 // only the graph's labels, and analysts' plans may not reach them (assertAnalystPlanAllowed in store.ts).
 import type { ManagedTransaction, Session } from 'neo4j-driver';
 import { batchVersionConflict, versionConflict, type VersionConflict } from '../../store/errors.js';
-import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
+import type { AuditDraft, AuditEntry, AuditQuery, Json, RecordPage, RecordWrite, WorkCollection, WorkRecord, WorkStore } from '../../work/port.js';
 import {
   assertAuditQuery,
   assertExpectedVersion,
   assertRecordKey,
+  assertRecordPage,
   compareIds,
   encodeAuditDraft,
   encodeJson,
@@ -29,6 +30,8 @@ const Q = {
   writeRecord: `MATCH (r:${WORK_LABEL} {key: $key}) SET r.version = $version, r.updatedAt = $updatedAt, r.body = $body REMOVE r._lock`,
   record: `MATCH (r:${WORK_LABEL} {key: $key}) WHERE r.version > 0 RETURN r.id AS id, r.version AS version, r.updatedAt AS updatedAt, r.body AS body`,
   records: `MATCH (r:${WORK_LABEL}) WHERE r.collection = $collection AND r.version > 0 RETURN r.id AS id, r.version AS version, r.updatedAt AS updatedAt, r.body AS body`,
+  // Every id is at least one character, so after '' is from the first.
+  recordsPage: `MATCH (r:${WORK_LABEL}) WHERE r.collection = $collection AND r.version > 0 AND r.id > $after RETURN r.id AS id, r.version AS version, r.updatedAt AS updatedAt, r.body AS body ORDER BY r.id LIMIT $limit`,
   // The counter is locked the same way: seqs are handed out one writer at a time, and a rolled-back write gives its
   // seq back with everything else, so the trail has no gaps that a reader could take for a lost entry.
   lockCounter: `MERGE (c:${AUDIT_SEQ_LABEL} {key: 'audit'}) ON CREATE SET c.value = 0 SET c._lock = true`,
@@ -64,6 +67,12 @@ export class Neo4jWorkStore implements WorkStore {
     assertRecordKey(collection, 'x');
     const rows = await this.read(Q.records, { collection });
     return rows.map((row) => toRecord(collection, row)).sort((a, b) => compareIds(a.id, b.id));
+  }
+
+  async listRecordsPage(collection: WorkCollection, page: RecordPage): Promise<WorkRecord[]> {
+    assertRecordPage(collection, page);
+    const rows = await this.read(Q.recordsPage, { collection, after: page.afterId ?? '', limit: page.limit });
+    return rows.map((row) => toRecord(collection, row));
   }
 
   async writeRecord(collection: WorkCollection, id: string, body: Json, expectedVersion: number, audit: AuditDraft): Promise<WorkRecord> {

@@ -5464,7 +5464,7 @@ export interface components {
             direction: "improved" | "worsened" | "unchanged" | "moved" | "first";
         };
         /**
-         * @description validating: reading and checking the dataset; clearing: deleting the old graph (embedded store: in the load's one transaction; Neo4j: in batches once the staged new graph is switched in); nodes, relationships: writing them (Neo4j: staged in batches, unseen by readers); committing: the commit (Neo4j: the staged graph made current in batches); indexing: reading the committed graph back into memory and checkpointing (embedded store); reconciling: the follow-up records brought in line with the new findings (the server, after the commit)
+         * @description validating: reading and checking the dataset; clearing: deleting the old graph (embedded store: in the load's one transaction; Neo4j: in batches once the staged new graph is switched in); nodes, relationships: writing them (Neo4j: staged in batches, unseen by readers); committing: the commit (Neo4j: the staged graph made current in batches); indexing: reading the committed graph back into memory and checkpointing (embedded store); reconciling: the follow-up records brought in line with the new findings (the server, after the commit; its total grows as the records are read, a page at a time)
          * @enum {string}
          */
         LoadPhase: "validating" | "clearing" | "nodes" | "relationships" | "committing" | "indexing" | "reconciling";
