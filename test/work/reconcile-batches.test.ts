@@ -148,4 +148,17 @@ describe('the follow-up reconcile in batches', () => {
     expect(batches).toEqual([[gone]]);
     expect((await store.work.getRecord('followup', gone))!.version).toBe(2);
   });
+
+  it('stops between two pages of records when the server closes, before reading the rest', async () => {
+    await reconcileFollowUp(store.work, await store.snapshot(), { now });
+    const stop = new AbortController();
+    let pagesRead = 0;
+    const wrapper = Object.create(store.work) as WorkStore;
+    wrapper.listRecordsPage = async (...args) => {
+      if (++pagesRead === 2) stop.abort(new Error('the server is closing'));
+      return store.work.listRecordsPage(...args);
+    };
+    await expect(reconcileFollowUp(wrapper, await store.snapshot(), { now, pageSize: 4, signal: stop.signal })).rejects.toThrow('closing');
+    expect(pagesRead).toBe(2);
+  });
 });

@@ -196,6 +196,8 @@ async function reconcileRound(
   options.signal?.throwIfAborted();
   report();
   for (let afterId: string | undefined; ;) {
+    // Between pages too: a second start reads every record and may write none, and the server's close waits for it.
+    if (afterId !== undefined) options.signal?.throwIfAborted();
     const page = await work.listRecordsPage(COLLECTION, { limit: pageSize, ...(afterId === undefined ? {} : { afterId }) });
     for (const stored of page) if (!view.currentById.has(stored.id)) total++;
     for (const stored of page) {
