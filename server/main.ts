@@ -10,6 +10,7 @@ import { reviewedSnapshot } from '../graph/review/read.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
+import { fullCollection } from './memory.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
@@ -152,7 +153,7 @@ async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger
  */
 async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
   try {
-    const summary = await ensureReconciled(store.work, await reviewedSnapshot(store), { signal });
+    const summary = await ensureReconciled(store.work, await reviewedSnapshot(store), { signal, afterBurst: fullCollection() ?? undefined });
     log.info({ followUp: summary }, 'follow-up reconciled with the data');
   } catch (err) {
     if (signal.aborted) return;

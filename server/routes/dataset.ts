@@ -10,6 +10,7 @@ import { ApiError, DatasetRejectedBody, errorResponses, json } from '../schemas/
 import { DATASET_CONTENT_TYPES, DatasetBody, DatasetReplaced, DatasetStatus } from '../schemas/dataset.js';
 import { LoadTracker, type LoadHandle } from './dataset-status.js';
 import type { ApiContext } from './context.js';
+import { fullCollection } from '../memory.js';
 
 /** The name problems carry, as the CLI names a seed file. */
 export const REQUEST_BODY_FILE = 'request body';
@@ -32,7 +33,9 @@ function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, backg
   const log = request.log;
   background.run((signal) =>
     reviewedSnapshot(store)
-      .then((snapshot) => ensureReconciled(store.work, snapshot, { requestId: request.id, signal, onProgress: load.progress }))
+      .then((snapshot) =>
+        ensureReconciled(store.work, snapshot, { requestId: request.id, signal, onProgress: load.progress, afterBurst: fullCollection() ?? undefined }),
+      )
       .then(
         (summary) => {
           load.done();

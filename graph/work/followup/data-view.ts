@@ -151,7 +151,7 @@ export function dataViewOf(snapshot: GraphSnapshot): DataView {
  * snapshot while that graph is kept (analysis/materialised.ts, projection/as-of.ts), so a year a reader analysed
  * recently costs nothing here.
  */
-export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSignal): Promise<DataView> {
+export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSignal, afterYear?: () => void): Promise<DataView> {
   const prepared = views.get(snapshot);
   if (prepared) return prepared;
   // The years and the latest year's graph are kept per snapshot (projection/as-of.ts), so each is its own slice.
@@ -166,6 +166,7 @@ export async function preparedDataView(snapshot: GraphSnapshot, signal?: AbortSi
     await nextTurn();
     signal?.throwIfAborted();
     view.indexYear(year);
+    afterYear?.();
   }
   return view;
 }

@@ -1,0 +1,41 @@
+// The server's full collection after a burst of work (server/memory.ts): it must really collect, and the reconcile must
+// call it after each year's analysis and once at the end, when what that work made is garbage.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { loadDatasetDir } from '../../graph/dataset/load.js';
+import { yearsOfGraph } from '../../graph/projection/as-of.js';
+import { reconcileFollowUp } from '../../graph/work/followup/reconcile.js';
+import { fullCollection } from '../../server/memory.js';
+
+describe('the full collection after a burst of work', () => {
+  it('is callable and frees what nothing refers to any more', async () => {
+    const collect = fullCollection();
+    expect(collect).toBeTypeOf('function');
+    let garbage: object | null = { payload: new Array(1000).fill('x') };
+    const ref = new WeakRef(garbage);
+    garbage = null;
+    // A WeakRef's target lives to the end of the job that made it.
+    await nextTurn();
+    collect!();
+    expect(ref.deref()).toBeUndefined();
+  });
+
+  it('is called by the reconcile after each year of the data and once at the end', async () => {
+    const store = new LadybugStore({ path: ':memory:' });
+    try {
+      await store.open();
+      const seeds = await loadDatasetDir('seeds');
+      if (!seeds.ok) throw new Error('the seed dataset is invalid');
+      await store.replaceDataset(seeds.dataset);
+      const snapshot = await store.snapshot();
+      const years = yearsOfGraph(snapshot).all.length;
+      expect(years).toBeGreaterThan(1);
+      let calls = 0;
+      await reconcileFollowUp(store.work, snapshot, { afterBurst: () => calls++ });
+      expect(calls).toBe(years + 1);
+    } finally {
+      await store.close();
+    }
+  });
+});
