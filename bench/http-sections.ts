@@ -1,6 +1,7 @@
 // The two HTTP load parts of `npm run bench` (--only=throughput, --only=load-test), each writing its own section of
 // docs/benchmarks.md.
 import { MACHINE, writeSection } from './doc.js';
+import type { ServerMemory } from './http-server.js';
 import { loadRoundsTable, loadTestTable, memoryVerdictLine, READ_MIX, runLoadTest } from './load-test.js';
 import { ANCHOR, runThroughput, throughputTable } from './throughput.js';
 
@@ -68,6 +69,12 @@ function countOf(options: PartOptions, name: string, least: number, otherwise: n
   return n;
 }
 
+/** How much more RSS read the moment gc() returned showed than RSS read a second later, at most over the measures. */
+function atCollectionGap(r: { before: ServerMemory; rounds: { after: ServerMemory }[] }): string {
+  const gaps = [r.before, ...r.rounds.map((x) => x.after)].map((m) => (m.rssAtCollection ?? m.rss) - m.rss);
+  return `${(Math.max(0, ...gaps) / 2 ** 20).toFixed(0)} MiB`;
+}
+
 export async function loadTestBenchmark(options: PartOptions): Promise<void> {
   const seconds = countOf(options, 'seconds', 1, options.quick ? 10 : 60);
   const rounds = countOf(options, 'rounds', 1, options.quick ? 2 : 4);
@@ -92,7 +99,7 @@ export async function loadTestBenchmark(options: PartOptions): Promise<void> {
     `Then the same run ${rounds - 1} more time${rounds === 2 ? '' : 's'} against the same server, so that memory which grows once (the first round's) can be told`,
     "from memory which keeps growing. Memory is the server process's own (process.memoryUsage, and /proc/self/smaps for what RSS",
     'is made of); "after a full GC" means gc() with --expose-gc and then a 1 s wait: gc() returns before V8 has given the',
-    'pages it freed back to the system, and RSS read at that moment (a column below) still counts them, by up to 150 MiB.',
+    `pages it freed back to the system, and RSS read at that moment (a column below) still counts them, by up to ${atCollectionGap(r)} in this run.`,
     '',
     memoryVerdictLine(r),
     '',

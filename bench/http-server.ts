@@ -154,7 +154,7 @@ async function memory(collect: boolean): Promise<ServerMemory> {
     (globalThis as { gc?: () => void }).gc?.();
     rssAtCollection = process.memoryUsage.rss();
     // gc() returns before the pages it freed are unmapped (V8 does that on background threads): RSS read at once can
-    // still hold 150 MiB of a heap already collected on the 50,000-node graph, so it is read again once that is done.
+    // still hold 100-300 MiB of a heap already collected on the 50,000-node graph, so it is read again once that is done.
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   // CPU time first: reading the mappings is not part of what was measured.
