@@ -1,7 +1,8 @@
 // The two HTTP load parts of `npm run bench` (--only=throughput, --only=load-test), each writing its own section of
 // docs/benchmarks.md.
 import { MACHINE, writeSection } from './doc.js';
-import { runLoadTest, loadTestTable, READ_MIX } from './load-test.js';
+import type { ServerMemory } from './http-server.js';
+import { loadRoundsTable, loadTestTable, memoryVerdictLine, READ_MIX, runLoadTest } from './load-test.js';
 import { ANCHOR, runThroughput, throughputTable } from './throughput.js';
 
 interface PartOptions {
@@ -59,21 +60,58 @@ export async function throughputBenchmark(options: PartOptions): Promise<void> {
   console.error(`lowest share of the anchor: ${(worst * 100).toFixed(0)} %`);
 }
 
+/** --NAME=N, a whole number of at least `least`, or `otherwise`. */
+function countOf(options: PartOptions, name: string, least: number, otherwise: number): number {
+  const given = options.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (given === undefined) return otherwise;
+  const n = Number(given);
+  if (!Number.isSafeInteger(n) || n < least) throw new Error(`--${name} takes a whole number of at least ${least}, not ${JSON.stringify(given)}`);
+  return n;
+}
+
+/** How much more RSS read the moment gc() returned showed than RSS read a second later, at most over the measures. */
+function atCollectionGap(r: { before: ServerMemory; rounds: { after: ServerMemory }[] }): string {
+  const gaps = [r.before, ...r.rounds.map((x) => x.after)].map((m) => (m.rssAtCollection ?? m.rss) - m.rss);
+  return `${(Math.max(0, ...gaps) / 2 ** 20).toFixed(0)} MiB`;
+}
+
 export async function loadTestBenchmark(options: PartOptions): Promise<void> {
-  const seconds = options.quick ? 10 : 60;
+  const seconds = countOf(options, 'seconds', 1, options.quick ? 10 : 60);
+  const rounds = countOf(options, 'rounds', 1, options.quick ? 2 : 4);
+  const routes = options.argv.filter((a) => a.startsWith('--route=')).map((a) => a.slice('--route='.length));
   const connections = 50;
-  const r = await runLoadTest({ nodes: nodesOf(options), connections, seconds, warmupSeconds: options.quick ? 3 : 10 });
-  const mix = READ_MIX.map((m) => `\`${m.route}\` ${m.weight} %`).join(', ');
+  const r = await runLoadTest({
+    nodes: nodesOf(options),
+    connections,
+    seconds,
+    warmupSeconds: options.quick ? 3 : 10,
+    rounds,
+    ...(routes.length ? { routes } : {}),
+  });
+  const mix = r.mix.map((m) => `\`${m.route}\` ${m.weight} %`).join(', ');
   const body = [
     '## Sustained mixed read load',
     '',
     runLine(options.quick),
     `The real app on the embedded store with the ${r.graph} graph (loaded in ${r.loadSeconds.toFixed(0)} s), in its own process;`,
     `autocannon over 127.0.0.1 with ${connections} connections for ${seconds} s after a warm-up run, each connection asking the next of 2,000`,
-    `requests drawn with a fixed seed: ${mix}. Gaps and coverage (seconds a call on this graph) are not in the mix.`,
-    'Memory is the server process\'s own (process.memoryUsage), "after a full GC" with --expose-gc.',
+    `requests drawn with a fixed seed: ${mix}.${r.mix.length < READ_MIX.length ? ' (Part of the mix only, chosen with --route.)' : ' Gaps and coverage (seconds a call on this graph) are not in the mix.'}`,
+    `Then the same run ${rounds - 1} more time${rounds === 2 ? '' : 's'} against the same server, so that memory which grows once (the first round's) can be told`,
+    "from memory which keeps growing. Memory is the server process's own (process.memoryUsage, and /proc/self/smaps for what RSS",
+    'is made of); "after a full GC" means gc() with --expose-gc and then a 1 s wait: gc() returns before V8 has given the',
+    `pages it freed back to the system, and RSS read at that moment (a column below) still counts them, by up to ${atCollectionGap(r)} in this run.`,
+    '',
+    memoryVerdictLine(r),
+    '',
+    `The first round (the ${seconds} s run of the target):`,
     '',
     loadTestTable(r),
+    '',
+    'Every round (throughput and latency of the round; memory after its full GC). Malloc arenas are the main arena (brk) and',
+    "glibc's other arenas (anonymous mappings of at most 64 MiB on a 64 MiB boundary), where the engine allocates; the",
+    "V8 heap's pages are in the last column, which moves with the heap held.",
+    '',
+    loadRoundsTable(r),
   ].join('\n');
   if (options.write) await writeSection('load-test', body);
   console.log(body);
