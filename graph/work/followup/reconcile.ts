@@ -103,7 +103,8 @@ export interface ReconcileOptions {
   /** Records read at a time; RECORD_PAGE unless a test asks for smaller pages. */
   pageSize?: number;
   /**
-   * Called after each year's findings are worked out and once the run is done, when what that work made is garbage:
+   * Called after each year's findings are worked out, after each batch written and once the run is done, when what
+   * that work made is garbage:
    * the server passes a full collection (server/memory.ts), so that the memory comes back then and not when V8 next
    * decides to collect.
    */
@@ -173,6 +174,8 @@ async function reconcileRound(
       summary[w.action]++;
     }
     report();
+    // A first reconcile at 100,000 nodes writes 25 batches; their bodies and audit entries are garbage once written.
+    options.afterBurst?.();
   };
   const lookAt = async (id: string, current: WorkRecord | null) => {
     lookedAt++;
