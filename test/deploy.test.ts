@@ -53,6 +53,8 @@ describe('deploy/strategigraf.service', () => {
     const environment = one('Environment');
     expect(environment).toContain('STRATEGIGRAF_DB=/var/lib/strategigraf/');
     expect(environment).toContain('HOST=127.0.0.1');
+    // The engine's threads would otherwise each keep a malloc arena of freed memory.
+    expect(environment).toContain('MALLOC_ARENA_MAX=2');
   });
 
   it('takes the admin token and NEO4J_URI from an environment file, not from the unit', () => {
