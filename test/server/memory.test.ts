@@ -12,9 +12,8 @@ describe('the full collection after a burst of work', () => {
   it('is callable and frees what nothing refers to any more', async () => {
     const collect = fullCollection();
     expect(collect).toBeTypeOf('function');
-    let garbage: object | null = { payload: new Array(1000).fill('x') };
-    const ref = new WeakRef(garbage);
-    garbage = null;
+    // Made inside a function, so that nothing but the WeakRef refers to it once the function returns.
+    const ref = (() => new WeakRef({ payload: new Array(1000).fill('x') }))();
     // A WeakRef's target lives to the end of the job that made it.
     await nextTurn();
     collect!();
