@@ -15,6 +15,7 @@ import { etagOf, expectedVersion, sendEtag } from '../plugins/preconditions.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { FindingDetail, FindingList, FindingParams, FindingsQuery, WRITE_ERRORS } from '../schemas/findings.js';
 import type { ApiContext } from './context.js';
+import { fullCollection } from '../memory.js';
 import { checkYear } from './years.js';
 
 /** Follow-up writes are light; a meeting may change many findings in a minute. Per client. */
@@ -32,7 +33,7 @@ const IfMatchHeader = z.looseObject({ 'if-match': z.string().optional().describe
  */
 async function reconciledSnapshot(store: GraphStore, request: FastifyRequest) {
   const snapshot = await reviewedSnapshot(store);
-  await ensureReconciled(store.work, snapshot, { requestId: request.id });
+  await ensureReconciled(store.work, snapshot, { requestId: request.id, afterBurst: fullCollection() ?? undefined });
   return snapshot;
 }
 
