@@ -103,18 +103,17 @@ export interface ReconcileOptions {
   /** Records read at a time; RECORD_PAGE unless a test asks for smaller pages. */
   pageSize?: number;
   /**
-   * Called after each year's findings are worked out, after each batch written and once the run is done, when what
-   * that work made is garbage:
-   * the server passes a full collection (server/memory.ts), so that the memory comes back then and not when V8 next
-   * decides to collect.
+   * Called after each year's findings are worked out and after each batch written ('burst'), and once the run is done
+   * ('end'), when what that work made is garbage: the server passes a full collection (server/memory.ts), so that the
+   * memory comes back then and not when V8 next decides to collect.
    */
-  afterBurst?: () => void;
+  afterBurst?: (moment: 'burst' | 'end') => void;
 }
 
 /** Reconciles every record with the snapshot through the work store, in audited batch writes. */
 export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
   // Every year's findings before the loop below, which would otherwise work them out in one synchronous stretch.
-  const view = await preparedDataView(snapshot, options.signal, options.afterBurst);
+  const view = await preparedDataView(snapshot, options.signal, () => options.afterBurst?.('burst'));
   const at = (options.now ?? (() => new Date()))().toISOString();
   const size = Math.max(1, options.batchSize ?? RECONCILE_BATCH);
   const summary = emptySummary();
@@ -127,7 +126,7 @@ export async function reconcileFollowUp(work: WorkStore, snapshot: GraphSnapshot
       // This round looked at every record not written before it, so its counts of the rest are the run's.
       summary.unchanged += round.unchanged;
       summary.invalid += round.invalid;
-      options.afterBurst?.();
+      options.afterBurst?.('end');
       return summary;
     } catch (err) {
       const conflicts = err instanceof StoreError && err.code === 'version_conflict' ? err.conflicts : undefined;
@@ -175,7 +174,7 @@ async function reconcileRound(
     }
     report();
     // A first reconcile at 100,000 nodes writes 25 batches; their bodies and audit entries are garbage once written.
-    options.afterBurst?.();
+    options.afterBurst?.('burst');
   };
   const lookAt = async (id: string, current: WorkRecord | null) => {
     lookedAt++;
