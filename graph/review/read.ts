@@ -1,6 +1,7 @@
 // The review as the graph's reads apply it: the lens of the decisions as they stand in the store's work records.
 import type { GraphSnapshot, GraphStore } from '../store/port.js';
 import type { WorkRecord, WorkStore } from '../work/port.js';
+import { workWriteMark } from '../work/write-mark.js';
 import { REVIEW_COLLECTION } from './actions.js';
 import { ReviewLens, type ReviewLensOptions } from './lens.js';
 
@@ -9,14 +10,12 @@ const cache = new WeakMap<WorkStore, { mark: string; records: Promise<WorkRecord
 
 /**
  * The review threads as they stand. Every read of the graph needs them, and reading them all took 20 ms on the
- * embedded store with 278 threads; the newest audit entry takes 1 ms. A record is only ever written together with an
- * audit entry (the work-store port's promise), so while the newest entry is the same, so are the records — whichever
- * process wrote them. Where this process is the only writer, the store's own write mark says the same without a
- * query: the audit query was two database round trips on every read request, the embedded API's largest cost
- * (docs/benchmarks.md, issue 15). The mark is read before the records: a write in between makes the next request read again.
+ * embedded store with 278 threads; the newest audit entry takes 1 ms, and where this process is the only writer the
+ * store's write mark takes no query at all (the audit query was two database round trips on every read request, the
+ * embedded API's largest cost: docs/benchmarks.md, issue 15). graph/work/write-mark.ts says why the mark is enough.
  */
 export async function reviewRecords(work: WorkStore): Promise<WorkRecord[]> {
-  const mark = work.writeMark ? `writes:${work.writeMark()}` : await newestAuditMark(work);
+  const mark = await workWriteMark(work);
   const hit = cache.get(work);
   if (hit && hit.mark === mark) return hit.records;
   const records = work.listRecords(REVIEW_COLLECTION);
@@ -26,11 +25,6 @@ export async function reviewRecords(work: WorkStore): Promise<WorkRecord[]> {
     if (cache.get(work)?.records === records) cache.delete(work);
   });
   return records;
-}
-
-async function newestAuditMark(work: WorkStore): Promise<string> {
-  const newest = (await work.listAudit({ limit: 1 }))[0];
-  return newest ? `${newest.seq}@${newest.at}` : 'none';
 }
 
 /** The lens of the decisions the store's work records hold now. */
