@@ -5,10 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withStore } from '../../graph/adapters/ladybug/maintenance.js';
 import { Child } from './crash/harness.js';
+import { inspectWorkFile } from './crash/inspect.js';
 import { CRASH_IDS, workBody } from './crash/work-bodies.js';
-import { wholeAudit } from './work-contract.js';
 
 const CHILD = 'test/store/crash/work-child.ts';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,6 +21,16 @@ describe('the LadybugDB work file after SIGKILL', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('fails with the round and the signal when the process opening a file dies, not with the test runner', async () => {
+    const db = path.join(dir, 'inspector-dies.lbug');
+    // The child aborts once it has the file open, as a native fault in the engine would.
+    await expect(inspectWorkFile(db, 'round 7, killed 90 ms after "writing"', 'crash')).rejects.toThrow(
+      /^round 7, killed 90 ms after "writing": the child opening .*inspector-dies\.lbug was killed by SIGABRT; its stderr: /,
+    );
+    // The same file opens in the next child: the test goes on after such a round.
+    expect(await inspectWorkFile(db, 'after the abort')).toEqual({ audit: [], records: Object.fromEntries(CRASH_IDS.map((id) => [id, null])) });
+  });
+
   it('opens, empty, after being killed while creating the work file', async () => {
     for (const delayMs of [0, 20, 40, 60, 80, 100, 120, 140, 170, 200, 260, 350]) {
       const db = path.join(dir, `create-${delayMs}.lbug`);
@@ -29,11 +38,8 @@ describe('the LadybugDB work file after SIGKILL', () => {
       await child.waitFor('opening');
       await sleep(delayMs);
       await child.kill();
-      const found = await withStore(db, async (store) => ({
-        records: await store.work.listRecords('followup'),
-        audit: await store.work.listAudit({ limit: 10 }),
-      }));
-      expect(found, `killed ${delayMs} ms into creating the work file`).toEqual({ records: [], audit: [] });
+      const found = await inspectWorkFile(db, `killed ${delayMs} ms into creating the work file`);
+      expect(found, `killed ${delayMs} ms into creating the work file`).toEqual({ audit: [], records: Object.fromEntries(CRASH_IDS.map((id) => [id, null])) });
     }
   }, 180_000);
 
@@ -73,13 +79,13 @@ describe('the LadybugDB work file after SIGKILL', () => {
       }
       acknowledgedSeqs.push(...child.linesStartingWith('ack-audit ').map(Number));
 
-      await withStore(db, async (store) => {
-        const audit = await wholeAudit(store, 100);
+      {
+        const { audit, records } = await inspectWorkFile(db, `round ${round}, killed ${delayMs} ms after "${from}"`);
         const seqs = audit.map((e) => e.seq);
         expect(seqs, 'seqs newest first, each once').toEqual([...new Set(seqs)].sort((a, b) => b - a));
         for (const seq of acknowledgedSeqs) expect(seqs, `acknowledged audit entry ${seq}`).toContain(seq);
         for (const id of CRASH_IDS) {
-          const record = await store.work.getRecord('followup', id);
+          const record = records[id] ?? null;
           const version = record?.version ?? 0;
           // The write in flight at the kill may have committed without its acknowledgement: one more, never fewer.
           expect(version, `${id} after round ${round}`).toBeGreaterThanOrEqual(acked[id]!);
@@ -91,7 +97,7 @@ describe('the LadybugDB work file after SIGKILL', () => {
           expect(entries.map((e) => e.after)).toEqual(Array.from({ length: version }, (_, i) => workBody(id, version - i)));
           durable[id] = version;
         }
-      });
+      }
     }
     expect(acknowledgedWrites, 'the loop must have written, or this test tests nothing').toBeGreaterThan(40);
     expect(foundByChild, 'some kills must land before the child had opened, in the fold of the previous log').toBeLessThan(KILLS.length);
@@ -113,22 +119,22 @@ describe('the LadybugDB work file after SIGKILL', () => {
       const lines = child.linesStartingWith('ack-batch ').map(Number);
       batches += lines.length;
       acked = Math.max(acked, ...lines);
-      await withStore(db, async (store) => {
-        const versions = await Promise.all(CRASH_IDS.map(async (id) => (await store.work.getRecord('followup', id))?.version ?? 0));
+      {
+        const { audit, records } = await inspectWorkFile(db, `a batch killed ${delayMs} ms in`);
+        const versions = CRASH_IDS.map((id) => records[id]?.version ?? 0);
         // All or none of the batch in flight at the kill: one version for every record, never a mix.
         expect(new Set(versions).size, `versions after a kill ${delayMs} ms in: ${versions.join(', ')}`).toBe(1);
         const version = versions[0]!;
         expect(version).toBeGreaterThanOrEqual(acked);
         expect(version).toBeLessThanOrEqual(acked + 1);
         acked = version;
-        const audit = await wholeAudit(store, 100);
         for (const id of CRASH_IDS) {
-          expect((await store.work.getRecord('followup', id))?.body ?? null).toEqual(version === 0 ? null : workBody(id, version));
+          expect(records[id]?.body ?? null).toEqual(version === 0 ? null : workBody(id, version));
           expect(audit.filter((e) => e.target === `followup/${id}`).map((e) => e.after)).toEqual(
             Array.from({ length: version }, (_, i) => workBody(id, version - i)),
           );
         }
-      });
+      }
     }
     expect(batches, 'the loop must have written batches, or this test tests nothing').toBeGreaterThan(5);
   }, 600_000);

@@ -10,6 +10,8 @@ export class Child {
   private waiters: (() => void)[] = [];
   private stderr = '';
   readonly exited: Promise<number | null>;
+  /** Once the child has exited and its output has been read to the end ('exit' may come before the last of it). */
+  readonly closed: Promise<void>;
   private readonly proc: ChildProcess;
 
   constructor(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -23,20 +25,34 @@ export class Child {
       },
     );
     let buffered = '';
-    this.proc.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
+    // Decoded by the stream, not chunk by chunk: a character split between two chunks would come out as two broken ones.
+    this.proc.stdout!.setEncoding('utf8');
+    this.proc.stderr!.setEncoding('utf8');
+    this.proc.stdout!.on('data', (chunk: string) => {
+      buffered += chunk;
       const parts = buffered.split('\n');
       buffered = parts.pop()!;
       this.lines.push(...parts);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.proc.stderr!.on('data', (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) =>
       this.proc.on('exit', (code) => {
         resolve(code);
         for (const w of this.waiters.splice(0)) w();
       }),
     );
+    this.closed = new Promise((resolve) => this.proc.on('close', () => resolve()));
+  }
+
+  /** The signal that ended the child, if one did. */
+  get signal(): NodeJS.Signals | null {
+    return this.proc.signalCode;
+  }
+
+  /** The last `chars` characters the child wrote to stderr. */
+  stderrTail(chars = 2000): string {
+    return this.stderr.slice(-chars);
   }
 
   static store(db: string, which: 'A' | 'B' | 'seed' | 'none'): Child {
