@@ -6,6 +6,7 @@ import type { GraphEdge, GraphNode, PropertyValue } from '../schema/graph.js';
 import { basisOf, basisSentence, isRejected, lowerSeverity, supportLeaves, type Support } from './basis.js';
 import type { AnalysisContext } from './context.js';
 import { findingId } from './finding-id.js';
+import { flatText } from './text.js';
 
 export function nodeRef(node: GraphNode): NodeRef {
   const ref: NodeRef = { id: node.id, kind: node.kind, name: node.name };
@@ -148,7 +149,7 @@ export function settle(ctx: AnalysisContext, found: RuleFinding): GapFinding | n
   }
   const severity = basis === 'inferred' ? lowerSeverity(found.severity) : found.severity;
   const sentence = basisSentence(basis, inferred, ctx.node, found.severity, severity);
-  const message = sentence ? { nb: `${found.message.nb} ${sentence.nb}`, en: `${found.message.en} ${sentence.en}` } : found.message;
+  const message = flatText(sentence ? { nb: `${found.message.nb} ${sentence.nb}`, en: `${found.message.en} ${sentence.en}` } : found.message);
   const settled: GapFinding = {
     id: findingId(found.rule.id, found.subject.id, found.key),
     rule: found.rule.id,
