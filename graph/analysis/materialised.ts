@@ -44,3 +44,9 @@ export function derivedRecent<T>(cache: Derived<T>, snapshot: GraphSnapshot, key
   byKey.set(key, value);
   return value;
 }
+
+/** Replaces what is kept for this snapshot and key by an equal value (a more compact form of it); a no-op when not kept. */
+export function replaceDerived<T>(cache: Derived<T>, snapshot: GraphSnapshot, key: string, value: T): void {
+  const byKey = cache.get(snapshot);
+  if (byKey?.has(key)) byKey.set(key, value);
+}

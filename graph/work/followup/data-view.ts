@@ -1,7 +1,7 @@
 // What the data says about findings, for the follow-up: the current findings (those of the latest year, as GET /api/gaps
 // gives them), which subjects exist, and — only when a followed-up finding is missing — in which year it disappeared
 // and which source of that year closed it. Derived once per snapshot object: a replace gives a new snapshot.
-import { findGaps } from '../../analysis/gaps.js';
+import { findGaps, packKeptFindings } from '../../analysis/gaps.js';
 import { partialDateKey } from '../../analysis/time/dates.js';
 import type { Years } from '../../analysis/time/years.js';
 import { snapshotOfYear, withGraphOfYear, yearsOfGraph } from '../../projection/as-of.js';
@@ -87,7 +87,10 @@ class DataIndex implements DataView {
   constructor(readonly snapshot: GraphSnapshot) {
     this.years = yearsOfGraph(snapshot);
     const latest = this.years.latest;
-    this.current = findGaps(latest === null ? snapshot : snapshotOfYear(snapshot, latest));
+    const ofLatest = latest === null ? snapshot : snapshotOfYear(snapshot, latest);
+    // Read until the next load, by this view and by GET /api/gaps: kept with its evidence packed.
+    packKeptFindings(ofLatest);
+    this.current = findGaps(ofLatest);
     this.currentById = new Map(this.current.map((f) => [f.id, f]));
     this.nodeIds = new Set(snapshot.nodes.map((n) => n.id));
   }
