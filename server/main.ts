@@ -10,7 +10,7 @@ import { reviewedSnapshot } from '../graph/review/read.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
-import { fullCollection } from './memory.js';
+import { fullCollection, idleCollector } from './memory.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
@@ -161,6 +161,22 @@ async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], 
   }
 }
 
+/** A compacting collection in the first quiet moment after the heap grew (memory.ts says why); where gc can be had. */
+function collectWhenIdle(app: FastifyInstance): void {
+  const collect = fullCollection();
+  if (!collect) return;
+  const idle = idleCollector({ collect: () => collect('end'), heapUsed: () => process.memoryUsage().heapUsed });
+  // Synchronous and on the response alone: every hook on every request costs throughput (docs/benchmarks.md, target 3).
+  app.addHook('onResponse', (_request, _reply, done) => {
+    idle.activity();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    idle.stop();
+    done();
+  });
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -185,6 +201,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   });
 
   appLog = app.log;
+  collectWhenIdle(app);
   const warning = rootWarning(options.uid ?? process.getuid?.());
   if (warning) app.log.warn(warning);
   let storeProblem: string | null = null;

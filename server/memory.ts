@@ -44,3 +44,66 @@ export function fullCollection(): ((moment?: BurstMoment) => void) | null {
     }
   };
 }
+
+export interface IdleCollectorOptions {
+  /** The collection to run (fullCollection()'s, at the 'end' moment). */
+  collect: () => void;
+  /** The live heap now, in bytes. */
+  heapUsed: () => number;
+  /** How long without a request before collecting. */
+  idleMs?: number;
+  /** How much the heap must have grown since the last collection for the next one to be worth its pause. */
+  growthBytes?: number;
+}
+
+export interface IdleCollector {
+  /** A request began or ended: collecting waits for a quiet moment after it. */
+  activity(): void;
+  /** How many collections ran; for tests and diagnostics. */
+  readonly collections: number;
+  stop(): void;
+}
+
+/**
+ * Collects the heap once the server has been idle for a moment after its heap grew. Serving large answers (a coverage
+ * matrix, the timeline: tens of MB of JSON each) leaves garbage V8 collects only when its heap nears a limit it keeps
+ * raising: at 100,000 nodes three rounds of reads took a server from 1.25 GiB to 2.8 GiB resident, and twenty idle
+ * seconds gave nothing back. A compacting collection in a quiet moment returns it; the growth threshold keeps an idle
+ * server from collecting for nothing, and the quiet moment keeps the pause off requests.
+ */
+export function idleCollector(options: IdleCollectorOptions): IdleCollector {
+  const idleMs = options.idleMs ?? 2_000;
+  const growthBytes = options.growthBytes ?? 96 * 1024 * 1024;
+  // From the first request on: what the start did (the reconcile) collects after itself.
+  let baseline: number | null = null;
+  let lastActivity = Date.now();
+  let timer: NodeJS.Timeout | null = null;
+  let collections = 0;
+  const check = () => {
+    timer = null;
+    const quietFor = Date.now() - lastActivity;
+    if (quietFor < idleMs) return arm(idleMs - quietFor);
+    if (options.heapUsed() - baseline! < growthBytes) return;
+    options.collect();
+    collections++;
+    baseline = options.heapUsed();
+  };
+  const arm = (ms: number) => {
+    timer = setTimeout(check, ms);
+    timer.unref();
+  };
+  return {
+    activity() {
+      baseline ??= options.heapUsed();
+      lastActivity = Date.now();
+      if (!timer) arm(idleMs);
+    },
+    get collections() {
+      return collections;
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

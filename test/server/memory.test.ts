@@ -1,12 +1,12 @@
 // The server's full collection after a burst of work (server/memory.ts): it must really collect, and the reconcile must
 // call it after each year's analysis and once at the end, when what that work made is garbage.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import { yearsOfGraph } from '../../graph/projection/as-of.js';
 import { reconcileFollowUp } from '../../graph/work/followup/reconcile.js';
-import { fullCollection } from '../../server/memory.js';
+import { fullCollection, idleCollector } from '../../server/memory.js';
 
 describe('the full collection after a burst of work', () => {
   it('is callable and frees what nothing refers to any more', async () => {
@@ -60,5 +60,105 @@ describe('the full collection after a burst of work', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('the collection in a quiet moment after the heap grew', () => {
+  const MiB = 2 ** 20;
+  function fixture(growthMiB = 100) {
+    let heap = 500 * MiB;
+    const calls: number[] = [];
+    const collector = idleCollector({
+      collect: () => {
+        calls.push(Date.now());
+        heap = 520 * MiB; // what stays live
+      },
+      heapUsed: () => heap,
+      idleMs: 2_000,
+      growthBytes: growthMiB * MiB,
+    });
+    return { collector, calls, grow: (mib: number) => (heap += mib * MiB) };
+  }
+
+  it('collects once the server has been quiet for the idle time, not while requests keep coming', () => {
+    vi.useFakeTimers();
+    try {
+      const { collector, calls, grow } = fixture();
+      collector.activity();
+      grow(300);
+      for (let i = 0; i < 10; i++) {
+        vi.advanceTimersByTime(1_000);
+        collector.activity();
+      }
+      expect(calls).toHaveLength(0);
+      vi.advanceTimersByTime(1_999);
+      expect(calls).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(calls).toHaveLength(1);
+      expect(collector.collections).toBe(1);
+      collector.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not collect when the heap grew less than the threshold since the last collection', () => {
+    vi.useFakeTimers();
+    try {
+      const { collector, calls, grow } = fixture();
+      collector.activity();
+      grow(300);
+      vi.advanceTimersByTime(2_000);
+      expect(calls).toHaveLength(1);
+      // After the collection the heap is 520 MiB; 60 MiB more is under the 100 MiB threshold.
+      grow(60);
+      collector.activity();
+      vi.advanceTimersByTime(10_000);
+      expect(calls).toHaveLength(1);
+      grow(60);
+      collector.activity();
+      vi.advanceTimersByTime(2_000);
+      expect(calls).toHaveLength(2);
+      collector.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('measures growth from the first request, not from before the start', () => {
+    vi.useFakeTimers();
+    try {
+      // The heap grew by 300 MiB before any request (the store opened, the reconcile ran and collected after itself).
+      const { collector, calls, grow } = fixture();
+      grow(300);
+      collector.activity();
+      vi.advanceTimersByTime(5_000);
+      expect(calls).toHaveLength(0);
+      collector.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('with the real collection: frees the garbage of the busy time once quiet', async () => {
+    const collect = fullCollection()!;
+    let ran = 0;
+    const collector = idleCollector({
+      collect: () => (collect('end'), ran++),
+      heapUsed: () => process.memoryUsage().heapUsed,
+      idleMs: 50,
+      growthBytes: 4 * MiB,
+    });
+    collector.activity();
+    // What the busy time kept (a cache it filled) grows the heap past the threshold; what it dropped is garbage.
+    const kept = Array.from({ length: 200_000 }, (_, i) => ({ kept: i }));
+    // Made inside a function, so that nothing but the WeakRef refers to it once the function returns.
+    const ref = (() => new WeakRef(Array.from({ length: 100_000 }, (_, i) => `garbage ${i}`)))();
+    collector.activity();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ran).toBe(1);
+    expect(ref.deref()).toBeUndefined();
+    expect(kept).toHaveLength(200_000);
+    collector.stop();
   });
 });
