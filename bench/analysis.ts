@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LadybugStore } from '../graph/adapters/ladybug/store.js';
 import { Neo4jStore } from '../graph/adapters/neo4j/store.js';
-import { coverageByPreset, COVERAGE_PRESETS, findGaps, summarizeGaps } from '../graph/analysis/index.js';
+import { coverageCounts, COVERAGE_PRESETS, findGaps, summarizeGaps } from '../graph/analysis/index.js';
 import { reviewedSnapshot } from '../graph/review/read.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import type { GraphStore } from '../graph/store/port.js';
@@ -64,7 +64,7 @@ async function benchmarkStore(store: GraphStore, dataset: Dataset, calls: number
     return { summary: summarizeGaps(findings), findings: findings.slice(0, 1000) };
   };
   const preset = 'life-event-agency';
-  const matrix = async () => coverageByPreset(await routeSnapshot(store), preset);
+  const matrix = async () => coverageCounts(await routeSnapshot(store), { preset });
   const rows: AnalysisRow[] = [];
   const app = await buildApp({ store, webRoot: null, rateLimits: { query: 1_000_000, write: 1_000_000 } });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -117,7 +117,7 @@ async function benchmarkStore(store: GraphStore, dataset: Dataset, calls: number
 
     // The other presets, direct: each one's first call (the context is shared, built by the gaps above) and after.
     for (const other of COVERAGE_PRESETS.filter((p) => p.id !== preset)) {
-      const run = async () => coverageByPreset(await routeSnapshot(store), other.id);
+      const run = async () => coverageCounts(await routeSnapshot(store), { preset: other.id });
       const [, cold] = await timed(run);
       rows.push({
         store: store.backend,

@@ -11,7 +11,7 @@ import { generateDataset } from './synthetic/dataset.js';
 import { mulberry32 } from './synthetic/rng.js';
 import type { Dataset } from '../graph/schema/dataset.js';
 import type { GraphStore } from '../graph/store/port.js';
-import { coverageByPreset, findGaps, summarizeGaps } from '../graph/analysis/index.js';
+import { coverageCounts, findGaps, summarizeGaps } from '../graph/analysis/index.js';
 import { exportGraph } from '../graph/export/index.js';
 import { exportScope } from '../graph/export/select.js';
 import { buildApp } from '../server/app.js';
@@ -128,7 +128,7 @@ function cases(store: GraphStore, ids: string[], terms: string[]): Case[] {
       route: 'GET /api/coverage?preset=life-event-agency',
       heavy: true,
       http: () => ({ method: 'GET', url: '/api/coverage?preset=life-event-agency' }),
-      direct: async () => coverageByPreset(await store.snapshot(), 'life-event-agency'),
+      direct: async () => coverageCounts(await store.snapshot(), { preset: 'life-event-agency' }),
     },
     {
       route: 'GET /api/gaps (first 1,000 findings)',

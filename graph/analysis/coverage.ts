@@ -13,15 +13,16 @@ import { kindLabel, t } from './text.js';
 export { CoverageError, defaultPath, MAX_DEFAULT_PATH_LENGTH } from './coverage/paths.js';
 export { COVERAGE_PRESETS, isCoveragePresetId } from './coverage/presets.js';
 
-/** Matrices once per graph (materialised.ts), by preset or by rows, columns and path; callers only read them. */
-const matrices: Derived<CoverageMatrix> = new WeakMap();
+/** What a coverage request names: a preset, or two kinds (with a path, or the default one). */
+export type CoverageRequest = { preset: string } | CoverageSpec;
 
+/**
+ * The whole matrix, every chain behind every cell. Worked out afresh on each call and not kept: at 100,000 nodes life
+ * events × agencies holds 141,876 cells and their chains, 65 MiB of heap for as long as the graph is read. What is kept
+ * per graph is the counts-only form the API sends (coverageCounts); a cell's chains are worked out for its row alone.
+ */
 export function coverageByPreset(snapshot: GraphSnapshot, presetId: string): CoverageMatrix {
-  const preset = COVERAGE_PRESETS.find((p) => p.id === presetId);
-  if (!preset) throw new CoverageError(`unknown coverage preset "${presetId}"; the presets are ${COVERAGE_PRESET_IDS.join(', ')}`);
-  return derived(matrices, snapshot, `preset ${preset.id}`, () =>
-    buildMatrix(contextOf(snapshot), preset.rows, preset.cols, preset.path, preset.id, preset.title),
-  );
+  return matrixOf(snapshot, { preset: presetId });
 }
 
 /**
@@ -29,52 +30,56 @@ export function coverageByPreset(snapshot: GraphSnapshot, presetId: string): Cov
  * paths between the two kinds in the ontology (up to MAX_DEFAULT_PATH_LENGTH steps) are used together.
  */
 export function coverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageMatrix {
-  return derived(matrices, snapshot, JSON.stringify(['spec', spec.rows, spec.cols, spec.path ?? null]), () => buildCoverage(snapshot, spec));
+  return matrixOf(snapshot, spec);
 }
 
-function buildCoverage(snapshot: GraphSnapshot, spec: CoverageSpec): CoverageMatrix {
+/** The matrix a request names; with `onlyRow`, restricted to that row node (none when it is not on the row axis). */
+function matrixOf(snapshot: GraphSnapshot, request: CoverageRequest, onlyRow?: string): CoverageMatrix {
   const ctx = contextOf(snapshot);
-  if (spec.path === undefined) {
-    const preset = COVERAGE_PRESETS.find((p) => p.rows === spec.rows && p.cols === spec.cols);
-    if (preset) return buildMatrix(ctx, preset.rows, preset.cols, preset.path, preset.id, preset.title);
+  if ('preset' in request) {
+    const preset = COVERAGE_PRESETS.find((p) => p.id === request.preset);
+    if (!preset) throw new CoverageError(`unknown coverage preset "${request.preset}"; the presets are ${COVERAGE_PRESET_IDS.join(', ')}`);
+    return buildMatrix(ctx, preset.rows, preset.cols, preset.path, preset.id, preset.title, onlyRow);
   }
-  const path = spec.path === undefined ? defaultPath(spec.rows, spec.cols) : isAlternatives(spec.path) ? spec.path : [spec.path];
+  if (request.path === undefined) {
+    const preset = COVERAGE_PRESETS.find((p) => p.rows === request.rows && p.cols === request.cols);
+    if (preset) return buildMatrix(ctx, preset.rows, preset.cols, preset.path, preset.id, preset.title, onlyRow);
+  }
+  const path = request.path === undefined ? defaultPath(request.rows, request.cols) : isAlternatives(request.path) ? request.path : [request.path];
   const title = t(
-    `${kindLabel(spec.rows, true).nb} × ${kindLabel(spec.cols, true).nb.toLowerCase()}`,
-    `${kindLabel(spec.rows, true).en} × ${kindLabel(spec.cols, true).en.toLowerCase()}`,
+    `${kindLabel(request.rows, true).nb} × ${kindLabel(request.cols, true).nb.toLowerCase()}`,
+    `${kindLabel(request.rows, true).en} × ${kindLabel(request.cols, true).en.toLowerCase()}`,
   );
-  return buildMatrix(ctx, spec.rows, spec.cols, path, null, title);
+  return buildMatrix(ctx, request.rows, request.cols, path, null, title, onlyRow);
 }
 
-/** Per matrix (itself kept per graph): its counts-only form, and its cells and relationships by id. */
-const countsOf = new WeakMap<CoverageMatrix, CoverageCounts>();
-const lookupOf = new WeakMap<CoverageMatrix, { cells: Map<string, CoverageMatrix['cells'][number]>; edges: Map<string, CoverageMatrix['edges'][number]> }>();
+/** Counts-only matrices, kept per graph (materialised.ts) and request. */
+const countsKept: Derived<CoverageCounts> = new WeakMap();
+
+function requestKey(request: CoverageRequest): string {
+  return 'preset' in request ? `preset ${request.preset}` : JSON.stringify(['spec', request.rows, request.cols, request.path ?? null]);
+}
 
 /** The matrix without the chains behind each cell: what GET /api/coverage sends (the chains of one cell: coverageCell). */
-export function coverageCounts(matrix: CoverageMatrix): CoverageCounts {
-  let counts = countsOf.get(matrix);
-  if (!counts) {
-    const { cells, edges: _, ...rest } = matrix;
-    counts = { ...rest, cells: cells.map(({ row, col, count, stated }) => ({ row, col, count, stated })) };
-    countsOf.set(matrix, counts);
-  }
-  return counts;
+export function coverageCounts(snapshot: GraphSnapshot, request: CoverageRequest): CoverageCounts {
+  return derived(countsKept, snapshot, requestKey(request), () => {
+    const { cells, edges: _, ...rest } = matrixOf(snapshot, request);
+    return { ...rest, cells: cells.map(({ row, col, count, stated }) => ({ row, col, count, stated })) };
+  });
 }
 
 /**
  * One cell with its chains and the relationships on them; a cell with no link has none (count 0). Null when the row or
- * the column is not a node of the matrix's axes.
+ * the column is not a node of the matrix's axes. Worked out for the cell's row alone: the same chains the whole matrix
+ * has in that cell, since a row's chains do not depend on the other rows.
  */
-export function coverageCell(matrix: CoverageMatrix, row: string, col: string): CoverageCellLinks | null {
-  if (!matrix.rowNodes.some((n) => n.id === row) || !matrix.colNodes.some((n) => n.id === col)) return null;
-  let lookup = lookupOf.get(matrix);
-  if (!lookup) {
-    lookup = { cells: new Map(matrix.cells.map((c) => [`${c.row}\n${c.col}`, c])), edges: new Map(matrix.edges.map((e) => [e.id, e])) };
-    lookupOf.set(matrix, lookup);
-  }
-  const cell = lookup.cells.get(`${row}\n${col}`);
+export function coverageCell(snapshot: GraphSnapshot, request: CoverageRequest, row: string, col: string): CoverageCellLinks | null {
+  const matrix = matrixOf(snapshot, request, row);
+  if (matrix.rowNodes.length === 0 || !matrix.colNodes.some((n) => n.id === col)) return null;
+  const cell = matrix.cells.find((c) => c.col === col);
   if (!cell) return { row, col, count: 0, stated: 0, edges: [], paths: [] };
-  return { ...cell, edges: cell.edges.map((id) => lookup.edges.get(id)!) };
+  const edges = new Map(matrix.edges.map((e) => [e.id, e]));
+  return { ...cell, edges: cell.edges.map((id) => edges.get(id)!) };
 }
 
 function contextOf(snapshot: GraphSnapshot): AnalysisContext {

@@ -9,6 +9,7 @@ export {
   coverageCell,
   coverageCounts,
   CoverageError,
+  type CoverageRequest,
   defaultPath,
   isCoveragePresetId,
   MAX_DEFAULT_PATH_LENGTH,

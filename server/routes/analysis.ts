@@ -2,16 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
   COVERAGE_PRESETS,
-  coverage,
-  coverageByPreset,
   coverageCell,
   coverageCounts,
   CoverageError,
+  type CoverageRequest,
   findGaps,
   GAP_RULES,
   summarizeGaps,
 } from '../../graph/analysis/index.js';
-import type { CoverageMatrix as FullMatrix } from '../../graph/schema/analysis.js';
 import { ApiError, errorResponses, json } from '../schemas/common.js';
 import { CoverageCellLinks, CoverageCellQuery, CoverageCounts, CoveragePresetList, CoverageQuery, GapReport, GapsQuery } from '../schemas/analysis.js';
 import { reviewedSnapshot } from '../../graph/review/read.js';
@@ -91,7 +89,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     },
     // The matrix is kept per graph version (graph/analysis/materialised.ts), its counts-only form per matrix, and so is
     // that form's JSON (keepSerialised): a large matrix is megabytes of JSON, written once.
-    async (request) => keepSerialised(coverageCounts(matrixFor(await reviewedSnapshot(store), request.query))),
+    async (request) => keepSerialised(coverageFor(await reviewedSnapshot(store), request.query, coverageCounts)),
   );
 
   app.get(
@@ -112,21 +110,22 @@ export const analysisRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { s
     },
     async (request) => {
       const { row, col } = request.query;
-      const cell = coverageCell(matrixFor(await reviewedSnapshot(store), request.query), row, col);
+      const cell = coverageFor(await reviewedSnapshot(store), request.query, (snapshot, named) => coverageCell(snapshot, named, row, col));
       if (!cell) throw new ApiError(404, 'not_found', `the matrix has no row "${row}" or no column "${col}"`);
       return cell;
     },
   );
 };
 
-/** The matrix a coverage request names, on the graph of its year; a pair of kinds with no path between them is a 400. */
-function matrixFor(
+/** What a coverage request asks, on the graph of its year; a pair of kinds with no path between them is a 400. */
+function coverageFor<T>(
   whole: GraphSnapshot,
   query: { preset?: string | undefined; rows?: string | undefined; cols?: string | undefined; asOf?: number | undefined },
-): FullMatrix {
+  answer: (snapshot: GraphSnapshot, request: CoverageRequest) => T,
+): T {
   const snapshot = snapshotForYear(whole, query.asOf);
   try {
-    return query.preset ? coverageByPreset(snapshot, query.preset) : coverage(snapshot, { rows: query.rows as never, cols: query.cols as never });
+    return answer(snapshot, query.preset ? { preset: query.preset } : { rows: query.rows as never, cols: query.cols as never });
   } catch (err) {
     if (err instanceof CoverageError) throw new ApiError(400, 'invalid_request', err.message);
     throw err;

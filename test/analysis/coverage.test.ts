@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COVERAGE_PRESETS, coverage, coverageByPreset, CoverageError, defaultPath } from '../../graph/analysis/coverage.js';
+import { COVERAGE_PRESETS, coverage, coverageByPreset, coverageCell, coverageCounts, CoverageError, defaultPath } from '../../graph/analysis/coverage.js';
+import { generateDataset } from '../../bench/synthetic/dataset.js';
 import { snapshotFromDataset } from '../../graph/analysis/snapshot.js';
 import { COVERAGE_PRESET_IDS, CoverageMatrix, CoveragePreset } from '../../graph/schema/analysis.js';
 import type { GraphSnapshot } from '../../graph/store/port.js';
@@ -102,5 +103,35 @@ describe('coverage matrices', () => {
     expect(() => coverage(snapshot, { rows: 'Goal', cols: 'Agency', path: [{ type: 'LEADS', direction: 'out' }] })).toThrow(CoverageError);
     expect(() => coverage(snapshot, { rows: 'Agency', cols: 'Goal', path: [{ type: 'LEADS', direction: 'out' }] })).toThrow(/ends at .*not at Goal/);
     expect(() => coverageByPreset(snapshot, 'nope')).toThrow(/focus-area-goal/);
+  });
+});
+
+describe('coverage kept as counts, a cell worked out for its row', () => {
+  it('gives every cell of every preset the chains and relationships the whole matrix has there', () => {
+    const snapshot = Object.freeze(snapshotFromDataset(generateDataset({ nodes: 1200, relationships: 5000, seed: 11 })));
+    Object.freeze(snapshot.nodes);
+    Object.freeze(snapshot.edges);
+    for (const preset of COVERAGE_PRESETS) {
+      const full = coverageByPreset(snapshot, preset.id);
+      expect(full.cells.length, preset.id).toBeGreaterThan(0);
+      const edges = new Map(full.edges.map((e) => [e.id, e]));
+      for (const cell of full.cells) {
+        expect(coverageCell(snapshot, { preset: preset.id }, cell.row, cell.col), `${preset.id} ${cell.row} × ${cell.col}`).toEqual({
+          ...cell,
+          edges: cell.edges.map((id) => edges.get(id)),
+        });
+      }
+      const counts = coverageCounts(snapshot, { preset: preset.id });
+      expect(counts.cells).toEqual(full.cells.map(({ row, col, count, stated }) => ({ row, col, count, stated })));
+      // Kept with the graph: the same object on the next call.
+      expect(coverageCounts(snapshot, { preset: preset.id })).toBe(counts);
+      // A row and a column on the axes with nothing between them: count 0; a node off the axes: none.
+      const empty = full.rowNodes
+        .flatMap((r) => full.colNodes.map((c) => [r.id, c.id] as const))
+        .find(([r, c]) => !full.cells.some((x) => x.row === r && x.col === c));
+      if (empty) expect(coverageCell(snapshot, { preset: preset.id }, ...empty)).toMatchObject({ count: 0, paths: [], edges: [] });
+      expect(coverageCell(snapshot, { preset: preset.id }, 'no-such-node', full.colNodes[0]!.id)).toBeNull();
+      expect(coverageCell(snapshot, { preset: preset.id }, full.rowNodes[0]!.id, 'no-such-node')).toBeNull();
+    }
   });
 });

@@ -13,10 +13,12 @@ export function buildMatrix(
   rawPath: CoveragePath[],
   preset: string | null,
   title: LocalizedText,
+  /** Only this row node: one cell's chains without the rest of the matrix. */
+  onlyRow?: string,
 ): CoverageMatrix {
   const path = rawPath.map((alternative) => alternative.map((s) => step(typesOf(s), s.direction)));
   for (const alternative of path) checkPath(rows, cols, alternative);
-  const rowNodes = ctx.nodesOf(rows);
+  const rowNodes = onlyRow === undefined ? ctx.nodesOf(rows) : ctx.nodesOf(rows).filter((n) => n.id === onlyRow);
   const colNodes = ctx.nodesOf(cols);
   const chains = chainsByRow(ctx, rowNodes, colNodes, path, rows === cols);
   const { cells, edges, rowTotals, colTotals } = tally(rowNodes, colNodes, chains);
