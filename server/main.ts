@@ -8,6 +8,7 @@ import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfi
 import type { GraphStore } from '../graph/store/port.js';
 import { reviewedSnapshot } from '../graph/review/read.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
+import { warmFindingList } from '../graph/work/followup/service.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { fullCollection, idleCollector } from './memory.js';
@@ -153,7 +154,12 @@ async function recordRuntimeFile(db: string, url: string, log: FastifyBaseLogger
  */
 async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal): Promise<void> {
   try {
-    const summary = await ensureReconciled(store.work, await reviewedSnapshot(store), { signal, afterBurst: fullCollection() ?? undefined });
+    const snapshot = await reviewedSnapshot(store);
+    const collect = fullCollection();
+    const summary = await ensureReconciled(store.work, snapshot, { signal, afterBurst: collect ?? undefined });
+    await warmFindingList(store.work, snapshot);
+    // The list's read of every record left its garbage; the server is idle now, so collect it before the first request.
+    collect?.('end');
     log.info({ followUp: summary }, 'follow-up reconciled with the data');
   } catch (err) {
     if (signal.aborted) return;

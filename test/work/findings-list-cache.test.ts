@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { reconcileFollowUp } from '../../graph/work/followup/reconcile.js';
-import { actOnFinding, listFindings, type FindingQuery } from '../../graph/work/followup/service.js';
+import { actOnFinding, listFindings, warmFindingList, type FindingQuery } from '../../graph/work/followup/service.js';
 import type { WorkStore } from '../../graph/work/port.js';
 import { KARI } from './followup-suite.js';
 import { NOT_STARTED, recovered, SLIP, slipping } from './followup-data.js';
@@ -46,6 +46,19 @@ describe('the follow-up list reads the records again only after a write', () => 
   });
   afterEach(async () => {
     await store.close();
+  });
+
+  it('is read ahead by the warm-up after a reconcile, so the first list reads no record', async () => {
+    const snapshot = await store.snapshot();
+    const { work, counts } = counted(store.work, { withWriteMark: true });
+    await warmFindingList(work, snapshot);
+    expect(counts.listRecords).toBe(1);
+    const listed = await listFindings({ work, snapshot, now }, QUERY);
+    expect(counts.listRecords).toBe(1);
+    // The same list a store without the warm-up gives.
+    const cold = counted(store.work, { withWriteMark: true });
+    expect(await listFindings({ work: cold.work, snapshot, now }, QUERY)).toEqual(listed);
+    expect(cold.counts.listRecords).toBe(1);
   });
 
   for (const withWriteMark of [true, false]) {

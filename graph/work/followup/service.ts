@@ -117,6 +117,14 @@ async function listedRecords(work: WorkStore, view: DataView): Promise<Map<strin
   return listed;
 }
 
+/**
+ * Reads the records a list shows ahead of the first list, after a reconcile: at 100,000 nodes the first GET
+ * /api/findings after a start or a load otherwise read all 48,934 records itself (4-8 s).
+ */
+export async function warmFindingList(work: WorkStore, snapshot: GraphSnapshot): Promise<void> {
+  await listedRecords(work, dataViewOf(snapshot));
+}
+
 async function readListed(work: WorkStore, view: DataView): Promise<Map<string, Listed>> {
   const listed = new Map<string, Listed>();
   for (const stored of await work.listRecords(COLLECTION)) {
