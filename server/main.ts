@@ -5,7 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadDatasetDir } from '../graph/dataset/load.js';
 import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
-import type { GraphStore } from '../graph/store/port.js';
+import type { GraphSnapshot, GraphStore } from '../graph/store/port.js';
 import { reviewedSnapshot } from '../graph/review/read.js';
 import { ensureReconciled } from '../graph/work/followup/reconcile.js';
 import { warmFindingList } from '../graph/work/followup/service.js';
@@ -91,6 +91,8 @@ export interface StartOptions {
   config?: Partial<ServerConfig>;
   /** The user id the process runs as (default process.getuid()); tests pass 0 to see the root warning. */
   uid?: number;
+  /** How often to look whether the graph changed without this server's knowing (default GRAPH_WATCH_MS); tests shorten it. */
+  graphWatchMs?: number;
   /** Where the log goes (default standard output); tests pass a stream to read it. */
   logStream?: { write(line: string): void };
 }
@@ -183,6 +185,44 @@ function collectWhenIdle(app: FastifyInstance): void {
   });
 }
 
+/** How often the server looks whether the graph it analyses changed without its knowing (see watchGraph). */
+export const GRAPH_WATCH_MS = 5_000;
+
+/**
+ * Keeps the analysis of the graph ahead of the readers. A server on Neo4j shares its database: another process (`strategigraf
+ * load`, another server) may load a new graph, which the first request after it would otherwise read in full and analyse
+ * (600,000 records and 20 s at 100,000 nodes). A review decision gives a new reviewed graph on either store, whose years
+ * the next follow-up request would otherwise analyse. So every `everyMs` the server asks for the reviewed graph — on Neo4j
+ * one small query for the generation, on the embedded store nothing but memory — and when it is not the one it last
+ * reconciled, reconciles the follow-up with it and reads the list ahead. A request meanwhile waits for that same work
+ * (ensureReconciled and Neo4jStore.snapshot() share a run under way) instead of starting its own.
+ */
+function watchGraph(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal, everyMs: number): () => Promise<void> {
+  let seen: GraphSnapshot | null = null;
+  let tick: Promise<void> | null = null;
+  const check = async () => {
+    try {
+      const snapshot = await reviewedSnapshot(store);
+      if (snapshot === seen || signal.aborted) return;
+      const summary = await ensureReconciled(store.work, snapshot, { signal, afterBurst: fullCollection() ?? undefined });
+      await warmFindingList(store.work, snapshot);
+      if (seen !== null) log.info({ followUp: summary }, 'the graph changed (a load by another process, or a review decision); follow-up reconciled with it');
+      seen = snapshot;
+    } catch (err) {
+      // The store may be down for a while; the next tick tries again, and requests report the outage themselves.
+      if (!signal.aborted) log.debug({ err }, 'could not look whether the graph changed');
+    }
+  };
+  const timer = setInterval(() => {
+    tick ??= check().finally(() => (tick = null));
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await tick;
+  };
+}
+
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
@@ -224,6 +264,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   // Stopped between two writes on close, so the store is never closed under it.
   const stopReconcile = new AbortController();
   let startReconcile: Promise<void> = Promise.resolve();
+  let stopWatching: () => Promise<void> = async () => undefined;
   let closing: Promise<void> | null = null;
   let markClosed!: () => void;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
@@ -248,6 +289,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
       try {
         stopReconcile.abort();
         await startReconcile;
+        await stopWatching();
         await app.close();
       } finally {
         await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
@@ -268,6 +310,8 @@ export async function startServer(env: Env = process.env, options: StartOptions 
   }
   if (options.handleSignals ?? true) for (const s of signals) process.once(s, onSignal);
   if (storeProblem === null) startReconcile = reconcileAtStart(store, app.log, stopReconcile.signal);
+  // Also when the store was unavailable at start: once it is back, the watch reconciles what the start could not.
+  stopWatching = watchGraph(store, app.log, stopReconcile.signal, options.graphWatchMs ?? GRAPH_WATCH_MS);
 
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address : { address: config.host, port: config.port, family: 'IPv4' };

@@ -81,6 +81,8 @@ export class Neo4jStore implements GraphStore {
   private lastAvailable: boolean | null = null;
   /** The last snapshot read in full, with the generation of the graph it is (see snapshot()). */
   private lastSnapshot: { generation: string; snapshot: GraphSnapshot } | null = null;
+  /** The full read under way, if any (see snapshot()). */
+  private fullRead: Promise<{ value: GraphSnapshot; generation: string | null }> | null = null;
 
   /** Under reserved labels beside the graph (work-store.ts says why), out of reach of analysts' plans. */
   readonly work: WorkStore = new Neo4jWorkStore({
@@ -576,7 +578,25 @@ export class Neo4jStore implements GraphStore {
    */
   async snapshot(): Promise<GraphSnapshot> {
     const last = this.lastSnapshot;
-    if (last && (await this.currentGeneration()) === last.generation) return last.snapshot;
+    const current = await this.currentGeneration();
+    if (last && current === last.generation) return last.snapshot;
+    // A full read already under way (the server's watcher, or another request) is waited for rather than repeated: at
+    // 100,000 nodes each is 600,000 records. It is given when it read the graph that is current now.
+    const running = this.fullRead;
+    if (running) {
+      const read = await running.catch(() => null);
+      if (read && read.generation !== null && read.generation === (await this.currentGeneration())) return read.value;
+    }
+    const reading = this.readFull();
+    this.fullRead = reading;
+    try {
+      return (await reading).value;
+    } finally {
+      if (this.fullRead === reading) this.fullRead = null;
+    }
+  }
+
+  private async readFull(): Promise<{ value: GraphSnapshot; generation: string | null }> {
     const { value, generation } = await this.readVersioned(async (run) => {
       const metaRows = await run(q.readMeta);
       const strings = new StringPool();
@@ -590,7 +610,7 @@ export class Neo4jStore implements GraphStore {
     // Of two reads that overlapped a replace, the older graph may land here last: harmless, as a hit needs the generation
     // as it stands, so the next call reads the newer graph again.
     if (generation !== null) this.lastSnapshot = { generation, snapshot: value };
-    return value;
+    return { value, generation };
   }
 
   /** The generation as it stands, or null when there is none or a replace is under way (then nothing cached is current). */
