@@ -1,7 +1,7 @@
 // The server's full collection after a burst of work (server/memory.ts): it must really collect, and the reconcile must
 // call it after each year's analysis and once at the end, when what that work made is garbage.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
 import { loadDatasetDir } from '../../graph/dataset/load.js';
 import { yearsOfGraph } from '../../graph/projection/as-of.js';
@@ -79,68 +79,60 @@ describe('the collection in a quiet moment after the heap grew', () => {
     });
     return { collector, calls, grow: (mib: number) => (heap += mib * MiB) };
   }
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('collects once the server has been quiet for the idle time, not while requests keep coming', () => {
-    vi.useFakeTimers();
-    try {
-      const { collector, calls, grow } = fixture();
+    const { collector, calls, grow } = fixture();
+    collector.activity();
+    grow(300);
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(1_000);
       collector.activity();
-      grow(300);
-      for (let i = 0; i < 10; i++) {
-        vi.advanceTimersByTime(1_000);
-        collector.activity();
-      }
-      expect(calls).toHaveLength(0);
-      vi.advanceTimersByTime(1_999);
-      expect(calls).toHaveLength(0);
-      vi.advanceTimersByTime(1);
-      expect(calls).toHaveLength(1);
-      expect(collector.collections).toBe(1);
-      collector.stop();
-    } finally {
-      vi.useRealTimers();
     }
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(1_999);
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(1);
+    expect(collector.collections).toBe(1);
+    collector.stop();
   });
 
   it('does not collect when the heap grew less than the threshold since the last collection', () => {
-    vi.useFakeTimers();
-    try {
-      const { collector, calls, grow } = fixture();
-      collector.activity();
-      grow(300);
-      vi.advanceTimersByTime(2_000);
-      expect(calls).toHaveLength(1);
-      // After the collection the heap is 520 MiB; 60 MiB more is under the 100 MiB threshold.
-      grow(60);
-      collector.activity();
-      vi.advanceTimersByTime(10_000);
-      expect(calls).toHaveLength(1);
-      grow(60);
-      collector.activity();
-      vi.advanceTimersByTime(2_000);
-      expect(calls).toHaveLength(2);
-      collector.stop();
-    } finally {
-      vi.useRealTimers();
-    }
+    const { collector, calls, grow } = fixture();
+    collector.activity();
+    grow(300);
+    vi.advanceTimersByTime(2_000);
+    expect(calls).toHaveLength(1);
+    // After the collection the heap is 520 MiB; 60 MiB more is under the 100 MiB threshold.
+    grow(60);
+    collector.activity();
+    vi.advanceTimersByTime(10_000);
+    expect(calls).toHaveLength(1);
+    grow(60);
+    collector.activity();
+    vi.advanceTimersByTime(2_000);
+    expect(calls).toHaveLength(2);
+    collector.stop();
   });
 
   it('measures growth from the first request, not from before the start', () => {
-    vi.useFakeTimers();
-    try {
-      // The heap grew by 300 MiB before any request (the store opened, the reconcile ran and collected after itself).
-      const { collector, calls, grow } = fixture();
-      grow(300);
-      collector.activity();
-      vi.advanceTimersByTime(5_000);
-      expect(calls).toHaveLength(0);
-      collector.stop();
-    } finally {
-      vi.useRealTimers();
-    }
+    // The heap grew by 300 MiB before any request (the store opened, the reconcile ran and collected after itself).
+    const { collector, calls, grow } = fixture();
+    grow(300);
+    collector.activity();
+    vi.advanceTimersByTime(5_000);
+    expect(calls).toHaveLength(0);
+    collector.stop();
   });
 
   it('with the real collection: frees the garbage of the busy time once quiet', async () => {
+    vi.useRealTimers();
     const collect = fullCollection()!;
     let ran = 0;
     const collector = idleCollector({
