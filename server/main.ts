@@ -20,6 +20,9 @@ type Env = Record<string, string | undefined>;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
+/** How long the running requests get to finish on shutdown before their connections are cut. */
+export const SHUTDOWN_DRAIN_MS = 5_000;
+/** The last resort: exit without closing the store (an embedded file then replays its log on the next start). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface ServerConfig {
@@ -93,6 +96,8 @@ export interface StartOptions {
   uid?: number;
   /** How often to look whether the graph changed without this server's knowing (default GRAPH_WATCH_MS); tests shorten it. */
   graphWatchMs?: number;
+  /** How long running requests may take on shutdown before their connections are cut (default SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs?: number;
   /** Where the log goes (default standard output); tests pass a stream to read it. */
   logStream?: { write(line: string): void };
 }
@@ -276,6 +281,7 @@ export async function startServer(env: Env = process.env, options: StartOptions 
 
   // Only an embedded file needs one: several processes can share a Neo4j database, so the CLI reads it directly.
   const runtimeDb = storeConfig.backend === 'ladybug' && storeConfig.path !== ':memory:' ? storeConfig.path : null;
+  const drainMs = options.shutdownDrainMs ?? SHUTDOWN_DRAIN_MS;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       for (const s of signals) process.off(s, onSignal);
@@ -286,12 +292,20 @@ export async function startServer(env: Env = process.env, options: StartOptions 
         process.exit(1);
       }, SHUTDOWN_GRACE_MS);
       force.unref();
+      // A client that stops reading a large answer, or never sends the body it announced, would otherwise hold its
+      // connection — and the store — open until the force exit; cutting it lets the store close cleanly.
+      const drain = setTimeout(() => {
+        app.log.warn(`requests still running after ${drainMs} ms of shutdown; closing their connections`);
+        app.server.closeAllConnections();
+      }, drainMs);
+      drain.unref();
       try {
         stopReconcile.abort();
         await startReconcile;
         await stopWatching();
         await app.close();
       } finally {
+        clearTimeout(drain);
         await store.close().catch((err: unknown) => app.log.error({ err }, 'closing the store failed'));
         clearTimeout(force);
         app.log.info('stopped');

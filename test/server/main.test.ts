@@ -1,5 +1,6 @@
 // The server process: configuration from the environment, seeding an empty store, listening, graceful shutdown.
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,13 +110,41 @@ describe('startServer', () => {
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', backend: 'ladybug', nodes: 23, relationships: 23 });
-      expect((await fetch(`${server.url}/openapi.json`)).status).toBe(200);
+      const openapi = await fetch(`${server.url}/openapi.json`);
+      expect(openapi.status).toBe(200);
+      // Read every body: an unread one keeps its connection busy, which close() then waits for (see the next test).
+      await openapi.arrayBuffer();
       const root = await fetch(`${server.url}/`);
       expect(root.headers.get('content-security-policy')).toContain("script-src 'self'");
+      await root.arrayBuffer();
     } finally {
       await server.close();
     }
     await server.closed;
+    expect(server.app.server.listening).toBe(false);
+  });
+
+  it('closes the store cleanly even while a client holds a request open (announced body never sent)', async () => {
+    const logged: string[] = [];
+    const server = await startServer(envFor('held.lbug'), {
+      handleSignals: false,
+      shutdownDrainMs: 300,
+      logStream: { write: (line) => void logged.push(line) },
+      config: { seedsDir: FIXTURE_DIR, webRoot: null, logLevel: 'info' },
+    });
+    const { hostname, port } = new URL(server.url);
+    const socket = net.connect(Number(port), hostname);
+    const cut = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // A slow client: the headers promise 100,000 bytes, one arrives. The request is running, so the connection is not idle.
+    socket.write(`POST /api/query HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`);
+    await expect.poll(() => logged.some((line) => line.includes('"url":"/api/query"')), { timeout: 5_000 }).toBe(true);
+    // Without the drain this waits for the request timeout (60 s), and the 10 s force exit ends the process first.
+    await server.close();
+    await cut;
+    expect(logged.some((line) => line.includes('closing their connections'))).toBe(true);
+    expect(logged.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
     expect(server.app.server.listening).toBe(false);
   });
 
