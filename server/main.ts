@@ -7,8 +7,7 @@ import { formatProblem } from '../graph/dataset/validate.js';
 import { createStore, describeStore, positiveInt, queryLimitsFromEnv, storeConfigFromEnv, type QueryLimits } from '../graph/adapters/index.js';
 import type { GraphSnapshot, GraphStore } from '../graph/store/port.js';
 import { reviewedSnapshot } from '../graph/review/read.js';
-import { ensureReconciled } from '../graph/work/followup/reconcile.js';
-import { warmFindingList } from '../graph/work/followup/service.js';
+import { reconcileAndReadAhead } from '../graph/work/followup/service.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { fullCollection, idleCollector } from './memory.js';
@@ -163,8 +162,7 @@ async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], 
   try {
     const snapshot = await reviewedSnapshot(store);
     const collect = fullCollection();
-    const summary = await ensureReconciled(store.work, snapshot, { signal, afterBurst: collect ?? undefined });
-    await warmFindingList(store.work, snapshot);
+    const summary = await reconcileAndReadAhead(store.work, snapshot, { signal, afterBurst: collect ?? undefined });
     // The list's read of every record left its garbage; the server is idle now, so collect it before the first request.
     collect?.('end');
     log.info({ followUp: summary }, 'follow-up reconciled with the data');
@@ -200,7 +198,7 @@ export const GRAPH_WATCH_MS = 5_000;
  * the next follow-up request would otherwise analyse. So every `everyMs` the server asks for the reviewed graph — on Neo4j
  * one small query for the generation, on the embedded store nothing but memory — and when it is not the one it last
  * reconciled, reconciles the follow-up with it and reads the list ahead. A request meanwhile waits for that same work
- * (ensureReconciled and Neo4jStore.snapshot() share a run under way) instead of starting its own.
+ * (reconcileAndReadAhead and Neo4jStore.snapshot() share a run under way) instead of starting its own.
  */
 function watchGraph(store: GraphStore, log: FastifyInstance['log'], signal: AbortSignal, everyMs: number): () => Promise<void> {
   let seen: GraphSnapshot | null = null;
@@ -209,8 +207,7 @@ function watchGraph(store: GraphStore, log: FastifyInstance['log'], signal: Abor
     try {
       const snapshot = await reviewedSnapshot(store);
       if (snapshot === seen || signal.aborted) return;
-      const summary = await ensureReconciled(store.work, snapshot, { signal, afterBurst: fullCollection() ?? undefined });
-      await warmFindingList(store.work, snapshot);
+      const summary = await reconcileAndReadAhead(store.work, snapshot, { signal, afterBurst: fullCollection() ?? undefined });
       if (seen !== null) log.info({ followUp: summary }, 'the graph changed (a load by another process, or a review decision); follow-up reconciled with it');
       seen = snapshot;
     } catch (err) {

@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GraphStore } from '../../graph/store/port.js';
 import { reviewedSnapshot } from '../../graph/review/read.js';
-import { ensureReconciled } from '../../graph/work/followup/reconcile.js';
-import { warmFindingList } from '../../graph/work/followup/service.js';
+import { reconcileAndReadAhead } from '../../graph/work/followup/service.js';
 import type { Json } from '../../graph/work/schema.js';
 import { validateDataset } from '../../graph/dataset/validate.js';
 import { requireRole } from '../plugins/access.js';
@@ -34,16 +33,9 @@ function reconcileAfterReplace(store: GraphStore, request: FastifyRequest, backg
   const log = request.log;
   background.run((signal) =>
     reviewedSnapshot(store)
-      .then(async (snapshot) => {
-        const summary = await ensureReconciled(store.work, snapshot, {
-          requestId: request.id,
-          signal,
-          onProgress: load.progress,
-          afterBurst: fullCollection() ?? undefined,
-        });
-        await warmFindingList(store.work, snapshot);
-        return summary;
-      })
+      .then((snapshot) =>
+        reconcileAndReadAhead(store.work, snapshot, { requestId: request.id, signal, onProgress: load.progress, afterBurst: fullCollection() ?? undefined }),
+      )
       .then(
         (summary) => {
           load.done();

@@ -10,7 +10,7 @@ import type { WorkRecord, WorkStore } from '../port.js';
 import type { Actor } from '../schema.js';
 import { workWriteMark } from '../write-mark.js';
 import { dataViewOf, summaryOf, type DataView } from './data-view.js';
-import { auditView, COLLECTION, parseRecord, toJson } from './reconcile.js';
+import { auditView, COLLECTION, ensureReconciled, parseRecord, toJson, type ReconcileOptions, type ReconcileSummary } from './reconcile.js';
 import {
   FOLLOW_UP_STATES,
   type FindingDetail,
@@ -123,6 +123,13 @@ async function listedRecords(work: WorkStore, view: DataView): Promise<Map<strin
  */
 export async function warmFindingList(work: WorkStore, snapshot: GraphSnapshot): Promise<void> {
   await listedRecords(work, dataViewOf(snapshot));
+}
+
+/** What a start, a load and the server's watch of its graph each do: the follow-up reconciled with `snapshot`, then its list read ahead. */
+export async function reconcileAndReadAhead(work: WorkStore, snapshot: GraphSnapshot, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+  const summary = await ensureReconciled(work, snapshot, options);
+  await warmFindingList(work, snapshot);
+  return summary;
 }
 
 async function readListed(work: WorkStore, view: DataView): Promise<Map<string, Listed>> {
