@@ -22,6 +22,26 @@ afterAll(async () => {
 defineWorkStoreContract('LadybugDB (embedded, in a file)', { makeStore: async () => new LadybugStore({ path: path.join(dir, 'contract.lbug') }) });
 
 describe('LadybugDB work file', () => {
+  it('lists more records than its buffer pool holds (the list reads their bodies in batches)', async () => {
+    // 16 MB of pool and 30 MB of bodies: one statement over every body fails with "buffer pool is full".
+    const store = new LadybugWorkStore(path.join(dir, 'small-pool.work'), { bufferBytes: 16 * 1024 * 1024 });
+    const body = (i: number) => ({ note: `${String(i).padStart(5, '0')} ${'ø'.repeat(5000)}` });
+    try {
+      for (let batch = 0; batch < 30; batch++) {
+        const ids = Array.from({ length: 100 }, (_, i) => `r${String(batch * 100 + i).padStart(5, '0')}`);
+        await store.writeRecords(
+          ids.map((id, i) => ({ collection: 'followup', id, body: body(batch * 100 + i), expectedVersion: 0, audit: draft(`followup/${id}`, null) })),
+        );
+      }
+      const listed = await store.listRecords('followup');
+      expect(listed).toHaveLength(3000);
+      expect(listed[2999]).toMatchObject({ id: 'r02999', body: body(2999) });
+      expect(listed.every((r, i) => (r.body as { note: string }).note === body(i).note)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   it('is named beside the dataset file, and never under a name that clearing <dataset>.* removes', () => {
     expect(workDatabasePath('data/strategigraf.lbug')).toBe('data/strategigraf.work');
     expect(workDatabasePath('/x/graph.db')).toBe('/x/graph.db-work');
