@@ -93,26 +93,68 @@ export class LadybugStore implements GraphStore {
     if (inFile && !this.options.inPlace && (await fileSize(this.options.path)) === null) await this.createFile();
     // throwOnWalReplayFailure stays true (the default): false makes the engine replay up to the bad record, drop the
     // rest and truncate the log, losing acknowledged writes silently. Failing is better: `strategigraf recover` keeps it.
-    // 0 is the engine's default pool (see ladybugBufferMbFromEnv for why there is no bound unless one is asked for).
-    const bufferBytes = (this.options.bufferMb ?? ladybugBufferMbFromEnv() ?? 0) * 1024 * 1024;
-    const db = new lbug.Database(this.options.path, bufferBytes);
+    let db: Database;
     try {
-      await db.init();
+      db = await this.openEngine();
     } catch (err) {
-      await db.close().catch(() => undefined);
       if (inFile && isWalReplayFailure(err) && ((await fileSize(walPath(this.options.path))) ?? 0) > 0) throw new UnreplayableWalError(this.options.path, err);
       throw err;
     }
     if (inFile) await claimFile(this.options.path);
-    const connect = async (): Promise<PooledConnection> => {
-      const conn = new lbug.Connection(db);
-      await conn.init();
-      return { conn, queue: new SerialQueue(), pending: 0, prepared: new Map() };
-    };
+    const connect = async (): Promise<PooledConnection> => ({ conn: await connectTo(db), queue: new SerialQueue(), pending: 0, prepared: new Map() });
     this.db = db;
     this.writer = await connect();
     this.readers = await Promise.all(Array.from({ length: this.options.readConnections ?? 3 }, connect));
     await this.ensureSchema();
+  }
+
+  private async openEngine(): Promise<Database> {
+    // 0 is the engine's default pool (see ladybugBufferMbFromEnv for why there is no bound unless one is asked for).
+    const db = new lbug.Database(this.options.path, (this.options.bufferMb ?? ladybugBufferMbFromEnv() ?? 0) * 1024 * 1024);
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    return db;
+  }
+
+  /**
+   * Runs `task` with every connection idle and held: the writer first, then each reader, an order no other holder
+   * reverses (a replace holds the writer and reads on a reader; nothing holds a reader and waits for the writer).
+   */
+  private exclusive<T>(task: () => Promise<T>, writerHeld = false): Promise<T> {
+    const queues = [...(writerHeld ? [] : [this.writer!]), ...this.readers].map((pooled) => pooled.queue);
+    return queues.reduceRight<() => Promise<T>>((inner, queue) => () => queue.run(inner), task)();
+  }
+
+  /**
+   * The engine keeps every page it read in its buffer pool until the pool is full, and unbounded (the default) it never
+   * is: after the whole graph is read into memory (loadGraph), the pool holds the pages of the file for the process's
+   * life (86 MiB at 100,000 nodes). Closing the database gives them back; it reopens at once with fresh connections. The lock record beside the file (claimFile) stays, so no other strategigraf process opens the file
+   * in that moment. Only for a file: an in-memory database would be lost.
+   */
+  private async releasePages(writerHeld = false): Promise<void> {
+    if (this.options.path === ':memory:' || !this.db) return;
+    const pooled = [this.writer!, ...this.readers];
+    await this.exclusive(async () => {
+      for (const p of pooled) await p.conn.close();
+      await this.db!.close();
+      this.db = null;
+      try {
+        const db = await this.openEngine();
+        for (const p of pooled) {
+          p.conn = await connectTo(db);
+          p.prepared.clear();
+        }
+        this.db = db;
+      } catch {
+        // Not an error of the read or the load that came before (the graph in memory is the committed one): the store
+        // cannot go on with closed connections, so the next call opens it afresh, and says why if it cannot.
+        this.opening = null;
+      }
+    }, writerHeld);
   }
 
   /** A new database file is built aside, with its schema, and linked into place only when complete (see createAside). */
@@ -171,7 +213,10 @@ export class LadybugStore implements GraphStore {
   /** The graph in memory, read from the file on first use (or after a failed swap). */
   private loaded(): Promise<LoadedGraph> {
     if (this.graph) return this.graph;
-    const loading = this.loadGraph();
+    const loading = this.loadGraph().then(async (graph) => {
+      await this.releasePages();
+      return graph;
+    });
     this.graph = loading;
     // A failed read is not cached; the guard keeps it from dropping a graph a replace has swapped in meanwhile.
     loading.catch(() => {
@@ -295,9 +340,14 @@ export class LadybugStore implements GraphStore {
       }
       report('indexing', 0, 1);
       await this.swapGraph();
-      await this.renewConnection(writer);
+      if (this.options.path === ':memory:') {
+        await this.renewConnection(writer);
+        return;
+      }
+      // Into the file before the engine closes, then the pages the load and the read left go back (fresh connections too).
+      await run('CHECKPOINT').catch(() => undefined);
+      await this.releasePages(true);
     });
-    await this.checkpoint();
     report('indexing', 1, 1);
   }
 
@@ -408,6 +458,12 @@ export class LadybugStore implements GraphStore {
 interface LoadedGraph {
   snapshot: GraphSnapshot;
   projection: GraphProjection;
+}
+
+async function connectTo(db: Database): Promise<Connection> {
+  const conn = new lbug.Connection(db);
+  await conn.init();
+  return conn;
 }
 
 /** Runs one statement on a connection the caller holds (inside its queue), prepared once per connection. */
