@@ -11,6 +11,7 @@ import { reconcileAndReadAhead } from '../graph/work/followup/service.js';
 import { buildApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 import { authSettingsFromEnv, type AuthSettings } from './auth/config.js';
 import { fullCollection, idleCollector } from './memory.js';
+import { limitMallocArenas, trimNativeHeap } from './native-heap.js';
 import { DEFAULT_SEEDS_DIR, DEFAULT_WEB_ROOT } from './paths.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './plugins/security.js';
 import { reachableUrl, removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
@@ -19,6 +20,8 @@ type Env = Record<string, string | undefined>;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
+/** glibc's arenas for a server: what deploy/strategigraf.service sets as MALLOC_ARENA_MAX, for every way of starting it. */
+const MALLOC_ARENAS = 2;
 /** How long the running requests get to finish on shutdown before their connections are cut. */
 export const SHUTDOWN_DRAIN_MS = 5_000;
 /** The last resort: exit without closing the store (an embedded file then replays its log on the next start). */
@@ -176,7 +179,8 @@ async function reconcileAtStart(store: GraphStore, log: FastifyInstance['log'], 
 function collectWhenIdle(app: FastifyInstance): void {
   const collect = fullCollection();
   if (!collect) return;
-  const idle = idleCollector({ collect: () => collect('end'), heapUsed: () => process.memoryUsage().heapUsed });
+  // The collection at the 'end' moment trims the native heap too; a quiet moment with no collection due only trims it.
+  const idle = idleCollector({ collect: () => collect('end'), trim: trimNativeHeap, heapUsed: () => process.memoryUsage().heapUsed });
   // Synchronous and on the response alone: every hook on every request costs throughput (docs/benchmarks.md, target 3).
   app.addHook('onResponse', (_request, _reply, done) => {
     idle.activity();
@@ -226,6 +230,8 @@ function watchGraph(store: GraphStore, log: FastifyInstance['log'], signal: Abor
 }
 
 export async function startServer(env: Env = process.env, options: StartOptions = {}): Promise<RunningServer> {
+  // Before the store opens, so that the engine's threads share a few arenas (native-heap.ts says why).
+  limitMallocArenas(MALLOC_ARENAS);
   const config = { ...serverConfigFromEnv(env), ...options.config };
   const storeConfig = storeConfigFromEnv(env);
   // The store reports outages and recoveries; they go to the app's log once the app exists.

@@ -68,16 +68,18 @@ describe('the collection in a quiet moment after the heap grew', () => {
   function fixture(growthMiB = 100) {
     let heap = 500 * MiB;
     const calls: number[] = [];
+    const trims: number[] = [];
     const collector = idleCollector({
       collect: () => {
         calls.push(Date.now());
         heap = 520 * MiB; // what stays live
       },
+      trim: () => trims.push(Date.now()),
       heapUsed: () => heap,
       idleMs: 2_000,
       growthBytes: growthMiB * MiB,
     });
-    return { collector, calls, grow: (mib: number) => (heap += mib * MiB) };
+    return { collector, calls, trims, grow: (mib: number) => (heap += mib * MiB) };
   }
   beforeEach(() => {
     vi.useFakeTimers();
@@ -118,6 +120,29 @@ describe('the collection in a quiet moment after the heap grew', () => {
     collector.activity();
     vi.advanceTimersByTime(2_000);
     expect(calls).toHaveLength(2);
+    collector.stop();
+  });
+
+  it('trims the native heap in a quiet moment after requests when no collection is due, and not again until the next request', () => {
+    const { collector, calls, trims, grow } = fixture();
+    collector.activity();
+    grow(20);
+    vi.advanceTimersByTime(1_999);
+    expect(trims).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(trims).toHaveLength(1);
+    expect(calls).toHaveLength(0);
+    // Quiet on: nothing new to give back.
+    vi.advanceTimersByTime(60_000);
+    expect(trims).toHaveLength(1);
+    collector.activity();
+    vi.advanceTimersByTime(2_000);
+    expect(trims).toHaveLength(2);
+    // A moment with a collection due collects (which trims itself) instead.
+    grow(300);
+    collector.activity();
+    vi.advanceTimersByTime(2_000);
+    expect([calls.length, trims.length, collector.collections, collector.trims]).toEqual([1, 2, 1, 2]);
     collector.stop();
   });
 
