@@ -72,13 +72,17 @@ export function analystWorkerLimitsFromEnv(env: Env = process.env): AnalystWorke
 }
 
 /**
- * The embedded store's buffer pool, in megabytes, or undefined for the engine's default (a large share of the machine's
- * RAM, Kuzu's default kept by LadybugDB): the engine's memory for pages and intermediate results, outside V8's heap.
- * No bound by default because a load is one transaction whose uncommitted graph lives in this pool: a bound too small for
- * the dataset fails the load (load_failed, "buffer pool is full"; the old graph stays whole). Measured: 5,000 nodes and
- * 20,000 relationships fail with 32 MB and load with 128 MB. docs/benchmarks.md has the figures.
+ * The embedded store's buffer pool by default, in megabytes: the engine's memory for pages and intermediate results,
+ * outside V8's heap. A load is one transaction whose uncommitted graph lives in this pool, so a pool too small for the
+ * dataset fails the load (load_failed, saying to raise STRATEGIGRAF_LADYBUG_BUFFER_MB; the old graph stays whole):
+ * 5,000 nodes and 20,000 relationships fail with 32 MB and load with 128 MB, and 100,000 nodes and 500,000
+ * relationships load with 1,024 MB (141 s, peak 2.9 GiB against 3.2 unbounded). The engine's own default, 80 % of the
+ * machine's RAM, let one load take most of the machine, and its bookkeeping costs about 2 MiB resident per GB of pool
+ * whatever is loaded (36 MiB on a 24 GiB machine, open at 100,000 nodes: 244 MiB against 210 with 1,024 MB).
+ * docs/benchmarks.md has the figures.
  */
-export function ladybugBufferMbFromEnv(env: Env = process.env): number | undefined {
-  if (env['STRATEGIGRAF_LADYBUG_BUFFER_MB'] === undefined || env['STRATEGIGRAF_LADYBUG_BUFFER_MB'] === '') return undefined;
-  return positiveInt(env, 'STRATEGIGRAF_LADYBUG_BUFFER_MB', 1, 'megabytes');
+export const DEFAULT_LADYBUG_BUFFER_MB = 2048;
+
+export function ladybugBufferMbFromEnv(env: Env = process.env): number {
+  return positiveInt(env, 'STRATEGIGRAF_LADYBUG_BUFFER_MB', DEFAULT_LADYBUG_BUFFER_MB, 'megabytes');
 }

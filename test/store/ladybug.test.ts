@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LadybugStore } from '../../graph/adapters/ladybug/store.js';
+import { StoreError } from '../../graph/store/errors.js';
+import { generateDataset } from '../../bench/synthetic/dataset.js';
 import { defineStoreContract, fixtureDataset } from './contract.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'strategigraf-ladybug-'));
@@ -14,6 +16,24 @@ afterAll(async () => {
 defineStoreContract('LadybugDB (embedded, in memory)', async () => new LadybugStore({ path: ':memory:' }));
 // In a file the store closes and reopens its engine after each whole-graph read (releasePages), so the contract runs there too.
 defineStoreContract('LadybugDB (embedded, in a file)', async () => new LadybugStore({ path: path.join(dir, 'contract.lbug') }));
+
+describe('LadybugDB buffer pool', () => {
+  it('refuses a load larger than its pool with what to set, and keeps the graph it had', async () => {
+    const store = new LadybugStore({ path: path.join(dir, 'small-pool.lbug'), bufferMb: 32 });
+    try {
+      const fixture = await fixtureDataset();
+      await store.replaceDataset(fixture);
+      // 5,000 nodes and 20,000 relationships need about 128 MB (limits.ts).
+      const failure = await store.replaceDataset(generateDataset({ nodes: 5_000, relationships: 20_000, seed: 7 })).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(StoreError);
+      expect((failure as StoreError).code).toBe('load_failed');
+      expect((failure as StoreError).message).toMatch(/buffer pool of 32 MB.*set STRATEGIGRAF_LADYBUG_BUFFER_MB higher/);
+      expect((await store.snapshot()).nodes).toHaveLength(fixture.nodes.length);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('LadybugDB in a file: the engine reopened after a whole-graph read', () => {
   it('answers every read made while it reopens, keeps the file claimed, and goes on after loads', async () => {

@@ -108,9 +108,13 @@ export class LadybugStore implements GraphStore {
     await this.ensureSchema();
   }
 
+  /** The buffer pool's bound in MB (limits.ts says why this one). */
+  private get bufferMb(): number {
+    return this.options.bufferMb ?? ladybugBufferMbFromEnv();
+  }
+
   private async openEngine(): Promise<Database> {
-    // 0 is the engine's default pool (see ladybugBufferMbFromEnv for why there is no bound unless one is asked for).
-    const db = new lbug.Database(this.options.path, (this.options.bufferMb ?? ladybugBufferMbFromEnv() ?? 0) * 1024 * 1024);
+    const db = new lbug.Database(this.options.path, this.bufferMb * 1024 * 1024);
     try {
       await db.init();
     } catch (err) {
@@ -336,7 +340,8 @@ export class LadybugStore implements GraphStore {
         await run(q.commit);
       } catch (err) {
         await run(q.rollback).catch(() => undefined);
-        throw err instanceof StoreError && err.code !== 'query_invalid' ? err : loadFailed(err);
+        if (err instanceof StoreError && err.code !== 'query_invalid') throw err;
+        throw isPoolFull(err) ? loadFailed(new Error(poolTooSmall(this.bufferMb), { cause: err })) : loadFailed(err);
       }
       report('indexing', 0, 1);
       await this.swapGraph();
@@ -459,6 +464,12 @@ interface LoadedGraph {
   snapshot: GraphSnapshot;
   projection: GraphProjection;
 }
+
+const isPoolFull = (err: unknown) => err instanceof Error && /buffer pool is full/i.test(err.message);
+
+const poolTooSmall = (mb: number) =>
+  `the dataset does not fit in the embedded store's buffer pool of ${mb} MB, where a load is held until it commits; ` +
+  `set STRATEGIGRAF_LADYBUG_BUFFER_MB higher (100,000 nodes and 500,000 relationships load with 1024)`;
 
 async function connectTo(db: Database): Promise<Connection> {
   const conn = new lbug.Connection(db);
