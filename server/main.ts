@@ -180,7 +180,12 @@ function collectWhenIdle(app: FastifyInstance): void {
   const collect = fullCollection();
   if (!collect) return;
   // The collection at the 'end' moment trims the native heap too; a quiet moment with no collection due only trims it.
-  const idle = idleCollector({ collect: () => collect('end'), trim: trimNativeHeap, heapUsed: () => process.memoryUsage().heapUsed });
+  const idle = idleCollector({
+    collect: () => collect('end'),
+    trim: trimNativeHeap,
+    heapSize: () => process.memoryUsage().heapTotal,
+    liveHeap: () => process.memoryUsage().heapUsed,
+  });
   // Synchronous and on the response alone: every hook on every request costs throughput (docs/benchmarks.md, target 3).
   app.addHook('onResponse', (_request, _reply, done) => {
     idle.activity();

@@ -51,8 +51,14 @@ export function fullCollection(): ((moment?: BurstMoment) => void) | null {
 export interface IdleCollectorOptions {
   /** The collection to run (fullCollection()'s, at the 'end' moment). */
   collect: () => void;
-  /** The live heap now, in bytes. */
-  heapUsed: () => number;
+  /**
+   * The heap's size now, in bytes: what V8 holds of the system's memory (heapTotal), live objects and garbage alike.
+   * Not the live heap alone: V8 collects during busy times too and keeps the pages it grew into, so at 100,000 nodes a
+   * round of reads left the live heap within the threshold and the server 106 MiB larger for good.
+   */
+  heapSize: () => number;
+  /** The live heap now (heapUsed); right after a collection, what the heap's size is measured from. heapSize when absent. */
+  liveHeap?: () => number;
   /** How long without a request before collecting. */
   idleMs?: number;
   /** How much the heap must have grown since the last collection for the next one to be worth its pause. */
@@ -79,8 +85,10 @@ export interface IdleCollector {
  * Collects the heap once the server has been idle for a moment after its heap grew. Serving large answers (a coverage
  * matrix, the timeline: tens of MB of JSON each) leaves garbage V8 collects only when its heap nears a limit it keeps
  * raising: at 100,000 nodes three rounds of reads took a server from 1.25 GiB to 2.8 GiB resident, and twenty idle
- * seconds gave nothing back. A compacting collection in a quiet moment returns it; the growth threshold keeps an idle
- * server from collecting for nothing, and the quiet moment keeps the pause off requests.
+ * seconds gave nothing back. A compacting collection in a quiet moment returns it. It runs when the heap V8 holds has
+ * grown by the threshold over what was live after the last collection, garbage and kept pages alike; below that, the
+ * quiet moment only trims the native heap. The threshold keeps an idle server from collecting for nothing, and the
+ * quiet moment keeps the pause off requests.
  */
 export function idleCollector(options: IdleCollectorOptions): IdleCollector {
   const idleMs = options.idleMs ?? 2_000;
@@ -95,7 +103,7 @@ export function idleCollector(options: IdleCollectorOptions): IdleCollector {
     timer = null;
     const quietFor = Date.now() - lastActivity;
     if (quietFor < idleMs) return arm(idleMs - quietFor);
-    if (options.heapUsed() - baseline! < growthBytes) {
+    if (options.heapSize() - baseline! < growthBytes) {
       if (options.trim) {
         options.trim();
         trims++;
@@ -104,7 +112,7 @@ export function idleCollector(options: IdleCollectorOptions): IdleCollector {
     }
     options.collect();
     collections++;
-    baseline = options.heapUsed();
+    baseline = (options.liveHeap ?? options.heapSize)();
   };
   const arm = (ms: number) => {
     timer = setTimeout(check, ms);
@@ -112,7 +120,7 @@ export function idleCollector(options: IdleCollectorOptions): IdleCollector {
   };
   return {
     activity() {
-      baseline ??= options.heapUsed();
+      baseline ??= (options.liveHeap ?? options.heapSize)();
       lastActivity = Date.now();
       if (!timer) arm(idleMs);
     },

@@ -75,7 +75,7 @@ describe('the collection in a quiet moment after the heap grew', () => {
         heap = 520 * MiB; // what stays live
       },
       trim: () => trims.push(Date.now()),
-      heapUsed: () => heap,
+      heapSize: () => heap,
       idleMs: 2_000,
       growthBytes: growthMiB * MiB,
     });
@@ -146,6 +146,38 @@ describe('the collection in a quiet moment after the heap grew', () => {
     collector.stop();
   });
 
+  it('collects when the heap grew in size though its live part did not (V8 collected while busy and kept the pages)', () => {
+    let size = 600 * MiB;
+    let live = 500 * MiB;
+    let collected = 0;
+    const collector = idleCollector({
+      collect: () => {
+        collected++;
+        size = live + 10 * MiB;
+      },
+      trim: () => undefined,
+      heapSize: () => size,
+      liveHeap: () => live,
+      idleMs: 2_000,
+      growthBytes: 96 * MiB,
+    });
+    collector.activity();
+    // The live heap is what it was; the heap V8 holds is 100 MiB over it after the first quiet moment's collection.
+    vi.advanceTimersByTime(2_000);
+    expect(collected).toBe(1);
+    size = 620 * MiB;
+    live = 505 * MiB;
+    collector.activity();
+    vi.advanceTimersByTime(2_000);
+    expect(collected).toBe(2);
+    // Once compacted, a small growth does not collect again.
+    size = live + 40 * MiB;
+    collector.activity();
+    vi.advanceTimersByTime(2_000);
+    expect([collected, collector.trims]).toEqual([2, 1]);
+    collector.stop();
+  });
+
   it('measures growth from the first request, not from before the start', () => {
     // The heap grew by 300 MiB before any request (the store opened, the reconcile ran and collected after itself).
     const { collector, calls, grow } = fixture();
@@ -162,10 +194,13 @@ describe('the collection in a quiet moment after the heap grew', () => {
     let ran = 0;
     const collector = idleCollector({
       collect: () => (collect('end'), ran++),
-      heapUsed: () => process.memoryUsage().heapUsed,
+      heapSize: () => process.memoryUsage().heapTotal,
+      liveHeap: () => process.memoryUsage().heapUsed,
       idleMs: 50,
       growthBytes: 4 * MiB,
     });
+    // From a compacted heap, as after the start's collection: what the test allocates then grows the heap's size.
+    collect('end');
     collector.activity();
     // What the busy time kept (a cache it filled) grows the heap past the threshold; what it dropped is garbage.
     const kept = Array.from({ length: 200_000 }, (_, i) => ({ kept: i }));
