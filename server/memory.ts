@@ -53,8 +53,8 @@ export interface IdleCollectorOptions {
   collect: () => void;
   /**
    * The heap's size now, in bytes: what V8 holds of the system's memory (heapTotal), live objects and garbage alike.
-   * Not the live heap alone: V8 collects during busy times too and keeps the pages it grew into, so at 100,000 nodes a
-   * round of reads left the live heap within the threshold and the server 106 MiB larger for good.
+   * Not the live heap alone: V8 collects during busy times too and keeps the pages it grew into. Measured on the live
+   * heap, one run at 100,000 nodes ended a round of reads 106 MiB larger with no collection due, and stayed there.
    */
   heapSize: () => number;
   /** The live heap now (heapUsed); right after a collection, what the heap's size is measured from. heapSize when absent. */
