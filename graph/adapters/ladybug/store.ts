@@ -134,10 +134,11 @@ export class LadybugStore implements GraphStore {
   }
 
   /**
-   * The engine keeps every page it read in its buffer pool until the pool is full, and unbounded (the default) it never
-   * is: after the whole graph is read into memory (loadGraph), the pool holds the pages of the file for the process's
-   * life (86 MiB at 100,000 nodes). Closing the database gives them back; it reopens at once with fresh connections. The lock record beside the file (claimFile) stays, so no other strategigraf process opens the file
-   * in that moment. Only for a file: an in-memory database would be lost.
+   * The engine keeps every page it read in its buffer pool until the pool is full, and a pool larger than the file (the
+   * default 2,048 MB against 122 MB at 100,000 nodes) never is: after the whole graph is read into memory (loadGraph),
+   * the pool holds the file's pages for the process's life (86 MiB at 100,000 nodes). Closing the database gives them
+   * back; it reopens at once with fresh connections. The lock record beside the file (claimFile) stays, so no other
+   * strategigraf process opens the file in that moment. Only for a file: an in-memory database would be lost.
    */
   private async releasePages(writerHeld = false): Promise<void> {
     if (this.options.path === ':memory:' || !this.db) return;

@@ -36,8 +36,8 @@ import { fromLadybugValue } from './values.js';
 
 /**
  * The engine's buffer pool for the work database. It keeps the pages it read, so it is resident memory for the server's
- * life: every read goes in statements of BATCH_ROWS rows (readTexts), and the follow-up reconcile's largest write, 49,000
- * records at 100,000 nodes, fits in 32 MB. At 128 MB the server kept 90 MiB more after listing those records.
+ * life: record bodies are read in statements of BATCH_ROWS parts (readTexts), and the follow-up reconcile's largest write,
+ * 49,000 records at 100,000 nodes, fits in 32 MB. At 128 MB the server kept 90 MiB more after listing those records.
  */
 const WORK_BUFFER_BYTES = 32 * 1024 * 1024;
 
@@ -358,7 +358,7 @@ export class LadybugWorkStore implements WorkStore {
   /**
    * The JSON texts of several owners, each reassembled from its parts; a missing part is an error, never a short text.
    * A statement per BATCH_ROWS parts: one statement over every part of a large list (49,000 records, 73 MB at 100,000
-   * nodes) needs the engine's buffer pool to hold its whole result, and fails with "buffer pool is full" below 128 MB.
+   * nodes) needs the engine's buffer pool to hold its whole result: with 32 MB it failed with "buffer pool is full".
    */
   private async readTexts(owners: { owner: string; parts: number }[]): Promise<string[]> {
     const found = new Map<string, string>();
